@@ -1,0 +1,113 @@
+"""runapi: the Python SDK for the RunAPI platform (runapi.ai).
+
+One :class:`Client` reaches every model family as an attribute::
+
+    import runapi
+
+    client = runapi.Client()  # reads RUNAPI_API_KEY
+    task = client.suno.text_to_music.run(vocal_mode="instrumental", model="suno-v5", prompt="lo-fi")
+    print(task.audios[0].audio_url)
+
+Families live in their own modules (``runapi.suno``, ``runapi.nano_banana``, ``runapi.veo_3_1``),
+loaded on first use; so are the client and the local emulator (``runapi.emulator``), which keeps
+``import runapi`` cheap.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from . import errors
+from ._version import __version__
+from .errors import (
+    APIConnectionError,
+    APIError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    InternalServerError,
+    MissingAPIKeyError,
+    NotFoundError,
+    PayloadTooLargeError,
+    PaymentRequiredError,
+    PermissionDeniedError,
+    RateLimitError,
+    RequestTimeoutError,
+    RunAPIError,
+    ServerError,
+    ServiceUnavailableError,
+    TaskFailedError,
+    TaskTimeoutError,
+    UnprocessableEntityError,
+    UnsupportedMediaTypeError,
+    ValidationError,
+)
+
+if TYPE_CHECKING:
+    from . import emulator, nano_banana, suno, veo_3_1, webhooks
+    from ._core.client import Balance, Client, RequestOptions
+    from ._core.models import Task
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "Balance",
+    "Client",
+    "InternalServerError",
+    "MissingAPIKeyError",
+    "NotFoundError",
+    "PayloadTooLargeError",
+    "PaymentRequiredError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RequestOptions",
+    "RequestTimeoutError",
+    "RunAPIError",
+    "ServerError",
+    "ServiceUnavailableError",
+    "Task",
+    "TaskFailedError",
+    "TaskTimeoutError",
+    "UnprocessableEntityError",
+    "UnsupportedMediaTypeError",
+    "ValidationError",
+    "__version__",
+    "emulator",
+    "errors",
+    "nano_banana",
+    "suno",
+    "veo_3_1",
+    "webhooks",
+]
+
+# name -> module that defines it; imported on first attribute access (PEP 562)
+_LAZY = {
+    "Client": "runapi._core.client",
+    "Balance": "runapi._core.client",
+    "RequestOptions": "runapi._core.client",
+    "Task": "runapi._core.models",
+}
+_SUBMODULES = {"emulator", "nano_banana", "suno", "veo_3_1", "webhooks"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+    elif name in _SUBMODULES:
+        value = importlib.import_module(f"runapi.{name}")
+    else:
+        raise AttributeError(f"module 'runapi' has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -1,0 +1,350 @@
+"""Every error the SDK raises, under one root: :class:`RunAPIError`.
+
+::
+
+    RunAPIError
+    ├── ValidationError            bad parameters, refused before any request (also a ValueError)
+    ├── MissingAPIKeyError         no api_key argument and no RUNAPI_API_KEY
+    ├── APIError                   something went wrong talking to RunAPI
+    │   ├── APIConnectionError         no HTTP answer (refused, reset, DNS, TLS); .request_sent
+    │   │   └── APITimeoutError            connect or read timeout
+    │   ├── APIResponseValidationError 2xx answer whose body is not what the docs describe
+    │   └── APIStatusError             non-2xx answer; .status_code .message .code .body .headers
+    │       ├── BadRequestError            400
+    │       ├── AuthenticationError        401
+    │       ├── PaymentRequiredError       402 (insufficient credits)
+    │       ├── PermissionDeniedError      403 (includes "API key credit limit exceeded")
+    │       ├── NotFoundError              404
+    │       ├── RequestTimeoutError        408
+    │       ├── PayloadTooLargeError       413
+    │       ├── UnsupportedMediaTypeError  415
+    │       ├── UnprocessableEntityError   422
+    │       ├── RateLimitError             429; .retry_after (seconds)
+    │       └── ServerError                5xx (and Suno's 531 REFUNDED)
+    │           ├── InternalServerError        500
+    │           └── ServiceUnavailableError    503
+    ├── TaskFailedError            the task ended with status "failed"; .task .error .code
+    ├── TaskTimeoutError           wait() passed its deadline; .task_id .last_status
+    └── runapi.webhooks.WebhookVerificationError   a callback failed verification
+
+Status codes and messages come from the docs' "Errors" section; Suno's codes
+(``SENSITIVE_WORD_ERROR``, ``INSUFFICIENT_QUOTA``, ``REFUNDED``, …) from "Suno > Common Error Codes".
+No message built here ever contains an API key or a callback secret.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._core.models import Task
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "InternalServerError",
+    "MissingAPIKeyError",
+    "NotFoundError",
+    "PayloadTooLargeError",
+    "PaymentRequiredError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RequestTimeoutError",
+    "RunAPIError",
+    "ServerError",
+    "ServiceUnavailableError",
+    "TaskFailedError",
+    "TaskTimeoutError",
+    "UnprocessableEntityError",
+    "UnsupportedMediaTypeError",
+    "ValidationError",
+    "error_code",
+    "status_error",
+]
+
+_CODE_RE = re.compile(r"^[A-Z][A-Z0-9_]{2,}$")
+
+
+def error_code(body: object) -> str | None:
+    """Return the machine-readable error code in an error body, or ``None``.
+
+    RunAPI's error bodies are ``{"error": "<message>"}`` (docs: Errors). Suno documents
+    codes such as ``SENSITIVE_WORD_ERROR`` and ``REFUNDED`` in that same place (docs: Suno >
+    Common Error Codes), so a ``"code"`` key wins when present and otherwise an ``error`` value
+    written as an UPPER_SNAKE token is taken as the code.
+    """
+    if not isinstance(body, Mapping):
+        return None
+    code = body.get("code")
+    if isinstance(code, str) and code:
+        return code
+    message = body.get("error")
+    if isinstance(message, str) and _CODE_RE.match(message.strip()):
+        return message.strip()
+    return None
+
+
+class RunAPIError(Exception):
+    """Root of every error raised by the runapi SDK."""
+
+
+class ValidationError(RunAPIError, ValueError):
+    """Parameters refused on the client, before any request was sent.
+
+    Attributes:
+        field: the parameter name as RunAPI spells it (``"duration_seconds"``), or ``None`` for
+            a rule spanning several fields.
+        allowed: a short description of what is allowed (``"one of 4, 6, 8"``).
+    """
+
+    def __init__(self, message: str, *, field: str | None = None, allowed: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+        self.allowed = allowed
+
+
+class MissingAPIKeyError(RunAPIError):
+    """No API key: pass ``api_key=`` to :class:`runapi.Client` or set ``RUNAPI_API_KEY``."""
+
+
+class APIError(RunAPIError):
+    """Something went wrong talking to RunAPI.
+
+    Attributes:
+        method: HTTP method of the request (``"POST"``).
+        url: full URL of the request; never contains the API key.
+    """
+
+    def __init__(self, message: str, *, method: str | None = None, url: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.method = method
+        self.url = url
+
+
+class APIConnectionError(APIError):
+    """No HTTP answer arrived: connection refused or reset, DNS or TLS failure.
+
+    Attributes:
+        request_sent: ``False`` when the request certainly never reached the server (connection
+            refused, connect timeout), which makes even a create safe to retry; ``True`` when it
+            may have (the connection dropped after sending, read timeout).
+    """
+
+    def __init__(
+        self, message: str, *, method: str | None = None, url: str | None = None, request_sent: bool = True
+    ) -> None:
+        super().__init__(message, method=method, url=url)
+        self.request_sent = request_sent
+
+
+class APITimeoutError(APIConnectionError):
+    """The connect timeout or the read timeout (seconds, see ``Client(timeout=...)``) ran out."""
+
+
+class APIResponseValidationError(APIError):
+    """A 2xx answer whose body is not shaped as the docs describe (not JSON, or wrong types).
+
+    Attributes:
+        body: the decoded JSON, or the raw text when it was not JSON.
+    """
+
+    def __init__(self, message: str, *, body: object, method: str | None = None, url: str | None = None):
+        super().__init__(message, method=method, url=url)
+        self.body = body
+
+
+class APIStatusError(APIError):
+    """RunAPI answered with a non-2xx status.
+
+    Attributes:
+        status_code: the HTTP status (``402``).
+        message: the server's ``error`` message (``"Insufficient credits"``), or the reason phrase.
+        code: a machine-readable code when the server gave one (``"SENSITIVE_WORD_ERROR"``).
+        body: the decoded JSON body (usually ``{"error": "..."}``), or the raw text.
+        headers: the response headers (case-insensitive mapping).
+        request_id: the ``X-Request-Id`` response header, when present.
+    """
+
+    status_code: int
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        body: object = None,
+        headers: Mapping[str, str] | None = None,
+        method: str | None = None,
+        url: str | None = None,
+    ) -> None:
+        super().__init__(message, method=method, url=url)
+        self.status_code = status_code
+        self.body = body
+        self.headers: Mapping[str, str] = headers if headers is not None else {}
+        self.code = error_code(body)
+        self.request_id = self.headers.get("x-request-id") or self.headers.get("X-Request-Id")
+
+    def __str__(self) -> str:
+        where = f" ({self.method} {self.url})" if self.method and self.url else ""
+        rid = f" [request {self.request_id}]" if self.request_id else ""
+        return f"{self.status_code} {self.message}{where}{rid}"
+
+
+class BadRequestError(APIStatusError):
+    """400: a parameter is missing or malformed (``"Missing required parameter: prompt"``)."""
+
+
+class AuthenticationError(APIStatusError):
+    """401: the API key is missing or invalid."""
+
+
+class PaymentRequiredError(APIStatusError):
+    """402: the account has insufficient credits."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403: the key lacks permission or reached its credit limit for the current period."""
+
+
+class NotFoundError(APIStatusError):
+    """404: the task or resource does not exist (``"Task not found"``)."""
+
+
+class RequestTimeoutError(APIStatusError):
+    """408: the server timed out (a file download, or Suno's ``TIMEOUT``)."""
+
+
+class PayloadTooLargeError(APIStatusError):
+    """413: the uploaded file is too large."""
+
+
+class UnsupportedMediaTypeError(APIStatusError):
+    """415: the file type is not supported."""
+
+
+class UnprocessableEntityError(APIStatusError):
+    """422: validation failed on the server, or the record is still being generated."""
+
+
+class RateLimitError(APIStatusError):
+    """429: too many requests.
+
+    Attributes:
+        retry_after: seconds to wait, from the ``Retry-After`` header (seconds or HTTP date), or
+            ``None`` when the server sent none.
+    """
+
+    def __init__(self, message: str, *, retry_after: float | None = None, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.retry_after = retry_after
+
+
+class ServerError(APIStatusError):
+    """5xx: something failed on RunAPI's side."""
+
+
+class InternalServerError(ServerError):
+    """500: internal server error."""
+
+
+class ServiceUnavailableError(ServerError):
+    """503: temporary service interruption."""
+
+
+_BY_STATUS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    402: PaymentRequiredError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    408: RequestTimeoutError,
+    413: PayloadTooLargeError,
+    415: UnsupportedMediaTypeError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+    500: InternalServerError,
+    503: ServiceUnavailableError,
+}
+
+
+def status_error(
+    status_code: int,
+    body: object,
+    headers: Mapping[str, str],
+    *,
+    reason: str = "",
+    retry_after: float | None = None,
+    method: str | None = None,
+    url: str | None = None,
+) -> APIStatusError:
+    """Build the :class:`APIStatusError` subclass for ``status_code`` from a response.
+
+    Args:
+        status_code: the HTTP status, 400-599.
+        body: the decoded JSON body, or raw text.
+        headers: response headers.
+        reason: the HTTP reason phrase, used when the body carries no ``error`` message.
+        retry_after: seconds from ``Retry-After``, kept on :class:`RateLimitError`.
+    """
+    cls = _BY_STATUS.get(status_code)
+    if cls is None:
+        cls = ServerError if status_code >= 500 else APIStatusError
+    message = body.get("error") if isinstance(body, Mapping) else None
+    if not isinstance(message, str) or not message:
+        message = reason or (body if isinstance(body, str) and body and len(body) < 500 else "") or "HTTP error"
+    kwargs: dict[str, Any] = {
+        "status_code": status_code,
+        "body": body,
+        "headers": headers,
+        "method": method,
+        "url": url,
+    }
+    if cls is RateLimitError:
+        return RateLimitError(message, retry_after=retry_after, **kwargs)
+    return cls(message, **kwargs)
+
+
+class TaskFailedError(RunAPIError):
+    """The task ended with status ``"failed"``.
+
+    Attributes:
+        task: the failed task as returned by the status endpoint (its ``raw`` payload included).
+        task_id: the task id.
+        error: the server's failure reason (``"Your prompt was flagged as violating content policies."``).
+        code: a machine-readable code when the reason is one (``"REFUNDED"``), else ``None``.
+    """
+
+    def __init__(self, task: Task) -> None:
+        self.task = task
+        self.task_id = task.id
+        self.error = task.error
+        self.code = error_code({"error": task.error}) if task.error else None
+        super().__init__(f"task {task.id} failed: {task.error or 'no reason given'}")
+
+
+class TaskTimeoutError(RunAPIError):
+    """``wait()`` or ``run()`` passed its deadline before the task finished.
+
+    The task keeps running on RunAPI; call ``wait(task_id)`` again to pick it up.
+
+    Attributes:
+        task_id: the task id.
+        last_status: the last status seen (``"processing"``), or ``None`` if no poll answered.
+        timeout: the deadline that passed, in seconds.
+    """
+
+    def __init__(self, task_id: str, last_status: str | None, timeout: float) -> None:
+        self.task_id = task_id
+        self.last_status = last_status
+        self.timeout = timeout
+        super().__init__(
+            f"task {task_id} did not finish within {timeout:g}s (last status: {last_status or 'unknown'})"
+        )
