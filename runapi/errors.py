@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ._core.models import Task
@@ -171,6 +171,8 @@ class APIStatusError(APIError):
         body: the decoded JSON body (usually ``{"error": "..."}``), or the raw text.
         headers: the response headers (case-insensitive mapping).
         request_id: the ``X-Request-Id`` response header, when present.
+        retry_after: seconds the server asked us to wait (``Retry-After``, seconds or HTTP date),
+            or ``None``; sent with 429 and sometimes 503.
     """
 
     status_code: int
@@ -182,11 +184,13 @@ class APIStatusError(APIError):
         status_code: int,
         body: object = None,
         headers: Mapping[str, str] | None = None,
+        retry_after: float | None = None,
         method: str | None = None,
         url: str | None = None,
     ) -> None:
         super().__init__(message, method=method, url=url)
         self.status_code = status_code
+        self.retry_after = retry_after
         self.body = body
         self.headers: Mapping[str, str] = headers if headers is not None else {}
         self.code = error_code(body)
@@ -235,16 +239,7 @@ class UnprocessableEntityError(APIStatusError):
 
 
 class RateLimitError(APIStatusError):
-    """429: too many requests.
-
-    Attributes:
-        retry_after: seconds to wait, from the ``Retry-After`` header (seconds or HTTP date), or
-            ``None`` when the server sent none.
-    """
-
-    def __init__(self, message: str, *, retry_after: float | None = None, **kwargs: Any) -> None:
-        super().__init__(message, **kwargs)
-        self.retry_after = retry_after
+    """429: too many requests; ``retry_after`` says how many seconds to wait, when sent."""
 
 
 class ServerError(APIStatusError):
@@ -292,7 +287,7 @@ def status_error(
         body: the decoded JSON body, or raw text.
         headers: response headers.
         reason: the HTTP reason phrase, used when the body carries no ``error`` message.
-        retry_after: seconds from ``Retry-After``, kept on :class:`RateLimitError`.
+        retry_after: seconds from ``Retry-After``.
     """
     cls = _BY_STATUS.get(status_code)
     if cls is None:
@@ -300,16 +295,15 @@ def status_error(
     message = body.get("error") if isinstance(body, Mapping) else None
     if not isinstance(message, str) or not message:
         message = reason or (body if isinstance(body, str) and body and len(body) < 500 else "") or "HTTP error"
-    kwargs: dict[str, Any] = {
-        "status_code": status_code,
-        "body": body,
-        "headers": headers,
-        "method": method,
-        "url": url,
-    }
-    if cls is RateLimitError:
-        return RateLimitError(message, retry_after=retry_after, **kwargs)
-    return cls(message, **kwargs)
+    return cls(
+        message,
+        status_code=status_code,
+        body=body,
+        headers=headers,
+        retry_after=retry_after,
+        method=method,
+        url=url,
+    )
 
 
 class TaskFailedError(RunAPIError):
@@ -345,6 +339,4 @@ class TaskTimeoutError(RunAPIError):
         self.task_id = task_id
         self.last_status = last_status
         self.timeout = timeout
-        super().__init__(
-            f"task {task_id} did not finish within {timeout:g}s (last status: {last_status or 'unknown'})"
-        )
+        super().__init__(f"task {task_id} did not finish within {timeout:g}s (last status: {last_status or 'unknown'})")

@@ -189,7 +189,11 @@ def verify(
     callback_id = _header(headers, ID_HEADER)
     timestamp = _header(headers, TIMESTAMP_HEADER)
     signature_header = _header(headers, SIGNATURE_HEADER)
-    for name, value in ((ID_HEADER, callback_id), (TIMESTAMP_HEADER, timestamp), (SIGNATURE_HEADER, signature_header)):
+    for name, value in (
+        (ID_HEADER, callback_id),
+        (TIMESTAMP_HEADER, timestamp),
+        (SIGNATURE_HEADER, signature_header),
+    ):
         if not value or not value.strip():
             raise WebhookVerificationError(f"missing {name} header", reason="missing_header")
     assert callback_id is not None and timestamp is not None and signature_header is not None

@@ -1,0 +1,199 @@
+"""How a family declares its endpoints, and what every endpoint then offers.
+
+A family module declares a :class:`Family` subclass whose attributes are :class:`TaskOperation`
+values: a path, a params class and a task class. Nothing else::
+
+    class Suno(Family):
+        text_to_music = TaskOperation("/api/v1/suno/text_to_music", TextToMusicParams, MusicTask)
+
+Reached through a client (``client.suno.text_to_music``), each becomes a :class:`TaskResource` with
+``create``, ``get``, ``wait`` and ``run``. ``create`` and ``run`` take exactly the params class's
+keyword arguments (``ParamSpec``), so IDEs and type checkers know every parameter.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, Generic, ParamSpec, TypeVar, overload
+
+from .flows import Flow, create_task, get_task, wait_task
+from .models import Task
+from .options import RequestOptions
+from .params import build_params, to_body
+from .transport import Timeout
+
+if TYPE_CHECKING:
+    from .client import Client
+
+__all__ = ["Family", "TaskOperation", "TaskResource"]
+
+P = ParamSpec("P")
+T = TypeVar("T", bound=Task)
+
+
+class Family:
+    """A model family's namespace on a client (``client.suno``); subclasses declare operations."""
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+
+    def __repr__(self) -> str:
+        ops = [name for name, value in vars(type(self)).items() if isinstance(value, TaskOperation)]
+        return f"<{type(self).__module__}.{type(self).__name__} operations={ops}>"
+
+
+class TaskOperation(Generic[P, T]):
+    """One asynchronous endpoint: ``POST path`` creates a task, ``GET path/{id}`` reports it.
+
+    Args:
+        path: the create path, e.g. ``"/api/v1/veo_3_1/text_to_video"``.
+        params: the params class; its keyword arguments become ``create()``'s.
+        task: the task class the create, status and callback payloads structure into.
+    """
+
+    def __init__(self, path: str, params: Callable[P, object], task: type[T]) -> None:
+        self.path = path
+        self.params = params
+        self.task = task
+        self.name = path.rsplit("/", 1)[-1]
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, family: None, owner: type | None = None) -> TaskOperation[P, T]: ...
+    @overload
+    def __get__(self, family: Family, owner: type | None = None) -> TaskResource[P, T]: ...
+    def __get__(self, family: Family | None, owner: type | None = None) -> Any:
+        if family is None:
+            return self
+        return TaskResource(family._client, self)
+
+    def __repr__(self) -> str:
+        return f"<TaskOperation {self.name}: {self.path}>"
+
+
+class TaskResource(Generic[P, T]):
+    """An endpoint bound to a client: ``create``, ``get``, ``wait`` and ``run``.
+
+    Errors raised by every method: :class:`runapi.ValidationError` (bad parameters, before any
+    request), :class:`runapi.APIStatusError` subclasses (non-2xx answers, after retries),
+    :class:`runapi.APIConnectionError` (no answer), :class:`runapi.APIResponseValidationError`
+    (a 2xx body not shaped as documented).
+    """
+
+    def __init__(self, client: Client, operation: TaskOperation[P, T], options: RequestOptions | None = None):
+        self._client = client
+        self._operation = operation
+        self._options = options or RequestOptions()
+
+    @property
+    def path(self) -> str:
+        """The create path; the status path is ``f"{path}/{task_id}"``."""
+        return self._operation.path
+
+    def __repr__(self) -> str:
+        return f"<TaskResource {self._operation.name}: {self.path}>"
+
+    def with_options(
+        self,
+        *,
+        timeout: Timeout | float | tuple[float, float] | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        idempotency_key: str | None = None,
+        wait_timeout: float | None = None,
+        poll_interval: float | None = None,
+        max_poll_interval: float | None = None,
+        on_progress: Callable[[T], None] | None = None,
+    ) -> TaskResource[P, T]:
+        """This endpoint with per-call options (see :class:`runapi.RequestOptions`)::
+
+        client.veo_3_1.text_to_video.with_options(wait_timeout=1200, on_progress=print).run(...)
+        """
+        changes = RequestOptions(
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+            wait_timeout=wait_timeout,
+            poll_interval=poll_interval,
+            max_poll_interval=max_poll_interval,
+            on_progress=on_progress,
+        )
+        return TaskResource(self._client, self._operation, self._options.merged(changes))
+
+    def _create_flow(self, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> Flow[T]:
+        # built eagerly, so bad params raise here, before any request
+        params = build_params(self._operation.params, args, kwargs, f"POST {self.path}")
+        body = to_body(params, self._options.extra_body)
+        key = self._options.idempotency_key or str(uuid.uuid4())
+        return create_task(self.path, body, self._operation.task, key)
+
+    def _wait_flow(self, task_id: str, options: RequestOptions) -> Flow[T]:
+        policy = options.poll_policy(self._client.poll_policy)
+        return wait_task(self.path, task_id, self._operation.task, policy, self._client._clock, options.on_progress)
+
+    def create(self, *args: P.args, **kwargs: P.kwargs) -> T:
+        """Create a task; return it at once (``status == "processing"``).
+
+        Parameters are keyword-only and spelled as RunAPI spells them; ``None`` values are left
+        off the wire. The request carries an ``Idempotency-Key`` reused on any retry.
+
+        Returns:
+            The new task (its ``id`` is what ``get``/``wait`` take).
+        """
+        return self._client._run(self._create_flow(args, kwargs), self._options)
+
+    def get(self, task_id: str) -> T:
+        """Return the task's current state (one status request, retried on transient errors)."""
+        return self._client._run(get_task(self.path, task_id, self._operation.task), self._options)
+
+    def wait(
+        self,
+        task_id: str,
+        *,
+        timeout: float | None = None,
+        poll_interval: float | None = None,
+        max_poll_interval: float | None = None,
+        on_progress: Callable[[T], None] | None = None,
+    ) -> T:
+        """Poll until the task completes and return it.
+
+        Args:
+            task_id: the id from ``create``.
+            timeout: deadline in seconds (client default 900).
+            poll_interval: first wait between polls, seconds (default 2); it grows 1.5x per poll.
+            max_poll_interval: cap on the wait between polls, seconds (default 15).
+            on_progress: called with every polled task, e.g. to log Suno's ``generation_stage``.
+
+        Raises:
+            TaskFailedError: the task ended ``failed`` (``.task``, ``.error``, ``.code``).
+            TaskTimeoutError: the deadline passed (``.task_id``, ``.last_status``); the task goes on.
+        """
+        options = self._options.merged(
+            RequestOptions(
+                wait_timeout=timeout,
+                poll_interval=poll_interval,
+                max_poll_interval=max_poll_interval,
+                on_progress=on_progress,
+            )
+        )
+        return self._client._run(self._wait_flow(task_id, options), options)
+
+    def run(self, *args: P.args, **kwargs: P.kwargs) -> T:
+        """Create a task and wait for it: ``create`` then ``wait``, with the same errors.
+
+        Polling settings come from ``with_options(wait_timeout=..., poll_interval=...,
+        on_progress=...)`` or the client's defaults.
+        """
+        create = self._create_flow(args, kwargs)
+
+        def flow() -> Flow[T]:
+            task = yield from create
+            return (yield from self._wait_flow(task.id, self._options))
+
+        return self._client._run(flow(), self._options)

@@ -1,0 +1,181 @@
+"""When to retry a request and how long to wait: pure decisions, driven by tenacity.
+
+What the docs promise, and what they don't:
+
+- They document 429 (rate limit), 500 and 503 (temporary interruption) but say nothing of
+  ``Retry-After``; when a response carries it (seconds or an HTTP date) it is honoured.
+- They do not document an ``Idempotency-Key`` header. The SDK still sends one on every create
+  (one key per logical call, the same on every attempt) so a server that honours it can
+  de-duplicate, but it does not *rely* on it: by default a create (POST) is retried only when the
+  server cannot have started the task: the connection was never opened, or the answer was 429
+  or 503. A create that got a 500, a dropped connection or a read timeout is not replayed,
+  because a replay could start (and bill) a second task. Set ``idempotent_creates=True`` on the
+  client if your RunAPI deployment honours the key; creates are then retried like status calls.
+- Status calls (GET) are always safe to repeat: they retry on connection errors, timeouts,
+  408, 429, 500, 502, 503 and 504.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import logging
+import math
+import time
+from collections.abc import Callable
+from datetime import timezone
+from typing import Any
+
+import attrs
+import tenacity
+
+from ..errors import APIConnectionError, APIStatusError
+
+__all__ = [
+    "CREATE_RETRY_STATUSES",
+    "GET_RETRY_STATUSES",
+    "RetryPolicy",
+    "parse_retry_after",
+    "retrying",
+    "should_retry",
+    "wait_seconds",
+]
+
+logger = logging.getLogger("runapi")
+
+GET_RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+"""Statuses retried on requests that are safe to repeat (GET)."""
+
+CREATE_RETRY_STATUSES = frozenset({429, 503})
+"""Statuses retried on a create: the server refused it before starting a task."""
+
+
+@attrs.frozen
+class RetryPolicy:
+    """How many times to retry, and how long to wait between attempts (seconds).
+
+    Attributes:
+        max_retries: retries after the first attempt (``0`` disables retrying).
+        initial_backoff: the first backoff; it doubles each attempt, plus up to that much jitter.
+        max_backoff: cap on one backoff wait.
+        max_retry_after: the longest ``Retry-After`` honoured; a longer one is not waited for and
+            the error is raised instead, so a call never hangs for minutes unasked.
+        idempotent_creates: retry creates like GETs (only if the server honours ``Idempotency-Key``).
+    """
+
+    max_retries: int = 2
+    initial_backoff: float = 0.5
+    max_backoff: float = 8.0
+    max_retry_after: float = 60.0
+    idempotent_creates: bool = False
+
+
+def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:
+    """Seconds to wait from a ``Retry-After`` header: delta-seconds or an HTTP date; else ``None``."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        seconds = float(value)
+    except ValueError:
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=timezone.utc)
+        current = time.time() if now is None else now
+        seconds = when.timestamp() - current
+        return max(0.0, seconds)
+    if not math.isfinite(seconds):
+        return None
+    return max(0.0, seconds)
+
+
+def should_retry(exc: BaseException, *, idempotent: bool, policy: RetryPolicy) -> bool:
+    """Decide whether one failed attempt may be repeated.
+
+    Args:
+        exc: what the attempt raised.
+        idempotent: ``True`` for requests safe to repeat (GET, or creates under
+            ``idempotent_creates``); ``False`` for a create.
+        policy: the retry policy (for ``max_retry_after``).
+    """
+    safe = idempotent or policy.idempotent_creates
+    if isinstance(exc, APIConnectionError):
+        return safe or not exc.request_sent
+    if isinstance(exc, APIStatusError):
+        statuses = GET_RETRY_STATUSES if safe else CREATE_RETRY_STATUSES
+        if exc.status_code not in statuses:
+            return False
+        return exc.retry_after is None or exc.retry_after <= policy.max_retry_after
+    return False
+
+
+def wait_seconds(policy: RetryPolicy, attempt: int, exc: BaseException | None, jitter: float) -> float:
+    """Seconds to wait before attempt ``attempt + 1``.
+
+    ``Retry-After`` wins when the error carries one; otherwise exponential backoff:
+    ``initial_backoff * 2**(attempt-1)`` plus ``jitter`` (0..1) times ``initial_backoff``, capped at
+    ``max_backoff``.
+    """
+    retry_after: object = getattr(exc, "retry_after", None)
+    if isinstance(retry_after, int | float):
+        return float(retry_after)
+    backoff = policy.initial_backoff * 2.0 ** max(0, attempt - 1) + jitter * policy.initial_backoff
+    return min(backoff, policy.max_backoff)
+
+
+def _describe(exc: BaseException | None) -> str:
+    if isinstance(exc, APIStatusError):
+        return f"HTTP {exc.status_code}"
+    return type(exc).__name__ if exc else "error"
+
+
+def retrying(
+    policy: RetryPolicy,
+    *,
+    idempotent: bool,
+    sleep: Callable[[float], None],
+    what: str,
+    random: Callable[[], float],
+) -> tenacity.Retrying:
+    """A tenacity controller for one logical request under ``policy``.
+
+    Args:
+        policy: the retry policy.
+        idempotent: whether the request is safe to repeat (see :func:`should_retry`).
+        sleep: called with the wait in seconds (injected in tests: nothing sleeps for real).
+        what: ``"POST /api/v1/..."``, for the retry log line.
+        random: returns a float in [0, 1) for jitter.
+
+    The last error is re-raised as is when attempts run out or the error is not retryable.
+    """
+
+    def wait(state: tenacity.RetryCallState) -> float:
+        exc = state.outcome.exception() if state.outcome else None
+        return wait_seconds(policy, state.attempt_number, exc, random())
+
+    def before_sleep(state: tenacity.RetryCallState) -> None:
+        exc = state.outcome.exception() if state.outcome else None
+        seconds = state.next_action.sleep if state.next_action else 0.0
+        logger.info(
+            "retrying %s in %.2fs after %s (attempt %d of %d)",
+            what,
+            seconds,
+            _describe(exc),
+            state.attempt_number + 1,
+            policy.max_retries + 1,
+        )
+
+    def retry(exc: BaseException) -> bool:
+        return should_retry(exc, idempotent=idempotent, policy=policy)
+
+    kwargs: dict[str, Any] = {
+        "stop": tenacity.stop_after_attempt(policy.max_retries + 1),
+        "retry": tenacity.retry_if_exception(retry),
+        "wait": wait,
+        "sleep": sleep,
+        "before_sleep": before_sleep,
+        "reraise": True,
+    }
+    return tenacity.Retrying(**kwargs)

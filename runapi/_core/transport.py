@@ -1,0 +1,186 @@
+"""The one module that talks to ``requests``: send a request, get bytes, status and headers back.
+
+Everything above this layer (retries, status → error, parsing) works on the plain
+:class:`Request` and :class:`Response` values defined here, so an ``httpx`` transport for the
+async client can be added beside :class:`RequestsTransport` without touching the rest.
+
+``requests`` exceptions are translated into :class:`runapi.APIConnectionError` /
+:class:`runapi.APITimeoutError`, with ``request_sent`` telling whether the server may have seen
+the request (which decides whether a create may be retried).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+import requests
+import requests.adapters
+from requests.structures import CaseInsensitiveDict
+from urllib3.exceptions import NewConnectionError
+
+from ..errors import APIConnectionError, APITimeoutError, status_error
+from .retry import parse_retry_after
+
+__all__ = ["Request", "RequestsTransport", "Response", "Timeout"]
+
+
+@attrs.frozen
+class Timeout:
+    """Separate connect and read timeouts, in seconds.
+
+    ``Client(timeout=30)`` sets both; ``Client(timeout=Timeout(connect=5, read=120))`` sets each.
+    The read timeout is the longest silence allowed between bytes of the answer, not a total.
+    """
+
+    connect: float = 10.0
+    read: float = 60.0
+
+    @classmethod
+    def of(cls, value: Timeout | float | tuple[float, float]) -> Timeout:
+        """Coerce a float (both), a ``(connect, read)`` tuple or a Timeout into a Timeout."""
+        if isinstance(value, Timeout):
+            return value
+        if isinstance(value, tuple):
+            return cls(float(value[0]), float(value[1]))
+        return cls(float(value), float(value))
+
+
+@attrs.frozen
+class Request:
+    """One HTTP request, fully built: URL, headers (auth included), optional JSON body."""
+
+    method: str
+    url: str
+    headers: Mapping[str, str]
+    json: Any = None
+    timeout: Timeout = Timeout()
+
+    def __repr__(self) -> str:  # headers hold the API key: never show them
+        return f"Request({self.method} {self.url})"
+
+
+@attrs.frozen
+class Response:
+    """One HTTP answer: status, headers (case-insensitive) and the body's bytes."""
+
+    status_code: int
+    headers: Mapping[str, str]
+    content: bytes
+    reason: str = ""
+
+
+def _never_sent(exc: BaseException) -> bool:
+    """True when the chain under a requests ConnectionError shows the connection never opened."""
+    seen: list[BaseException] = []
+    todo: list[Any] = [exc]
+    while todo and len(seen) < 12:
+        item = todo.pop()
+        if not isinstance(item, BaseException) or item in seen:
+            continue
+        seen.append(item)
+        if isinstance(item, NewConnectionError | ConnectionRefusedError):
+            return True
+        todo.extend([getattr(item, "reason", None), item.__cause__, item.__context__, *item.args])
+    return False
+
+
+def translate(exc: requests.RequestException, method: str, url: str) -> APIConnectionError:
+    """Map a ``requests`` exception to the SDK's connection errors (no headers in the message)."""
+    if isinstance(exc, requests.ConnectTimeout):
+        return APITimeoutError(f"connect timeout: {method} {url}", method=method, url=url, request_sent=False)
+    if isinstance(exc, requests.Timeout):
+        return APITimeoutError(f"read timeout: {method} {url}", method=method, url=url, request_sent=True)
+    sent = not _never_sent(exc)
+    what = "connection lost" if sent else "could not connect"
+    return APIConnectionError(
+        f"{what}: {method} {url} ({type(exc).__name__})", method=method, url=url, request_sent=sent
+    )
+
+
+class RequestsTransport:
+    """Sends :class:`Request` values over one ``requests.Session`` (connection pooling, thread-safe use).
+
+    Args:
+        session: a session of your own (proxies, certificates, adapters); it is not closed by
+            :meth:`close`. By default a new one is made with ``max_connections`` pooled
+            connections per host.
+        max_connections: pool size per host for the default session; raise it for batch scripts
+            that share one client across many threads.
+    """
+
+    def __init__(self, session: requests.Session | None = None, *, max_connections: int = 20) -> None:
+        self._owns_session = session is None
+        if session is None:
+            session = requests.Session()
+            adapter = requests.adapters.HTTPAdapter(pool_connections=4, pool_maxsize=max_connections)
+            session.mount("https://", adapter)
+            session.mount("http://", adapter)
+        self.session = session
+
+    def send(self, request: Request) -> Response:
+        """Send one request and return the answer, whatever its status.
+
+        Raises:
+            APIConnectionError: no answer (``request_sent`` says whether the server may have it).
+            APITimeoutError: the connect or read timeout ran out.
+        """
+        try:
+            answer = self.session.request(
+                request.method,
+                request.url,
+                headers=dict(request.headers),
+                json=request.json,
+                timeout=(request.timeout.connect, request.timeout.read),
+                allow_redirects=False,
+            )
+            content = answer.content
+        except requests.RequestException as exc:
+            raise translate(exc, request.method, request.url) from exc
+        return Response(answer.status_code, CaseInsensitiveDict(answer.headers), content, answer.reason or "")
+
+    def download(self, url: str, dest: Path, *, timeout: Timeout, headers: Mapping[str, str]) -> int:
+        """Stream ``url`` into ``dest`` (written to a temporary file, then renamed); return bytes written.
+
+        Raises:
+            APIStatusError: the file server answered non-2xx.
+            APIConnectionError: the connection failed or dropped mid-file (the partial file is removed).
+        """
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=".runapi-", dir=dest.parent)
+        written = 0
+        try:
+            with os.fdopen(fd, "wb") as out:
+                try:
+                    with self.session.get(
+                        url, headers=dict(headers), stream=True, timeout=(timeout.connect, timeout.read)
+                    ) as answer:
+                        if answer.status_code >= 300:
+                            raise status_error(
+                                answer.status_code,
+                                answer.text[:500],
+                                CaseInsensitiveDict(answer.headers),
+                                reason=answer.reason or "",
+                                retry_after=parse_retry_after(answer.headers.get("Retry-After")),
+                                method="GET",
+                                url=url,
+                            )
+                        for chunk in answer.iter_content(chunk_size=1 << 16):
+                            out.write(chunk)
+                            written += len(chunk)
+                except requests.RequestException as exc:
+                    raise translate(exc, "GET", url) from exc
+            os.replace(tmp_name, dest)
+        except BaseException:
+            Path(tmp_name).unlink(missing_ok=True)
+            raise
+        return written
+
+    def close(self) -> None:
+        """Close the session if this transport made it."""
+        if self._owns_session:
+            self.session.close()

@@ -1,0 +1,166 @@
+"""Nano Banana: image generation and editing (docs: Nano Banana).
+
+Reached as ``client.nano_banana``::
+
+    task = client.nano_banana.text_to_image.run(model="nano-banana-pro", prompt="A serene lake", output_resolution="4k")
+    print(task.images[0].url)
+
+The three text-to-image variants share one endpoint and differ in what they accept; each rule of
+the docs' "Version Comparison" is checked before the request (:data:`VARIANTS`).
+
+Readings of the docs where they are silent:
+
+- Image editing (model ``nano-banana-edit``) is listed in "Nano Banana Endpoints" without its own
+  section. Its path ``/api/v1/nano_banana/edit_image`` and fields (``source_image_urls`` required;
+  the base aspect ratios; ``output_format`` ``png`` or ``jpeg``) follow RunAPI's published contract
+  for this endpoint and the shape of its sibling edit endpoints.
+- ``output_resolution`` is documented for Pro and V2 only; it is refused for the base model
+  rather than sent and ignored.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from ._core.models import Task
+from ._core.operations import Family, TaskOperation
+from ._core.params import check, field, forbid, one_of, params, text, text_list
+
+__all__ = [
+    "ASPECT_RATIOS",
+    "VARIANTS",
+    "EditImageParams",
+    "Image",
+    "ImageTask",
+    "NanoBanana",
+    "TextToImageParams",
+    "Variant",
+]
+
+ASPECT_RATIOS = ("1:1", "9:16", "16:9", "3:4", "4:3", "3:2", "2:3", "5:4", "4:5", "21:9", "auto")
+"""The 11 presets of the base and Pro models (and of ``nano-banana-edit``)."""
+
+_V2_ASPECT_RATIOS = (
+    "1:1", "1:4", "1:8", "2:3", "3:2", "3:4", "4:1", "4:3", "4:5", "5:4", "8:1", "9:16", "16:9", "21:9", "auto",
+)  # fmt: skip
+
+
+@attrs.frozen
+class Variant:
+    """What one text-to-image model accepts (docs: Nano Banana > Version Comparison).
+
+    Attributes:
+        max_prompt: longest prompt, characters.
+        aspect_ratios: accepted ``aspect_ratio`` values.
+        max_references: most ``reference_image_urls`` (30 MB each).
+        resolutions: accepted ``output_resolution`` values; empty when the model has none.
+    """
+
+    max_prompt: int
+    aspect_ratios: tuple[str, ...]
+    max_references: int
+    resolutions: tuple[str, ...] = ()
+
+
+VARIANTS = {
+    "nano-banana": Variant(5_000, ASPECT_RATIOS, 8),
+    "nano-banana-pro": Variant(5_000, ASPECT_RATIOS, 8, ("1k", "2k", "4k")),
+    "nano-banana-2": Variant(20_000, _V2_ASPECT_RATIOS, 14, ("1k", "2k", "4k")),
+}
+"""Text-to-image model id → :class:`Variant`."""
+
+
+# -- results ---------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Image:
+    """One generated image: ``url`` to download it (PNG or JPG as requested)."""
+
+    url: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class ImageTask(Task):
+    """A ``text_to_image`` or ``edit_image`` task.
+
+    Attributes:
+        images: the generated images (once completed).
+        model: the model id, when the answer echoes it.
+    """
+
+    images: list[Image] = attrs.Factory(list)
+    model: str | None = None
+
+
+# -- params ----------------------------------------------------------------------------------
+
+
+@params
+class TextToImageParams:
+    """Params of ``POST /api/v1/nano_banana/text_to_image`` (docs: Nano Banana > Create Text-to-Image).
+
+    Attributes:
+        model: ``"nano-banana"`` (base, up to 1024 px), ``"nano-banana-pro"`` or ``"nano-banana-2"``
+            (both up to 4K).
+        prompt: the image description; at most 5,000 characters (20,000 for ``nano-banana-2``).
+        callback_url: where RunAPI POSTs the result.
+        output_format: ``"png"`` or ``"jpg"`` (server default png; jpg for ``nano-banana-2``).
+        aspect_ratio: one of the model's presets (:data:`VARIANTS`); server default ``1:1``
+            (``auto`` for ``nano-banana-2``).
+        output_resolution: ``"1k"``, ``"2k"`` or ``"4k"``; Pro and V2 only (server default 1k).
+        reference_image_urls: up to 8 image URLs (14 for ``nano-banana-2``), 30 MB each.
+    """
+
+    model: str = field(one_of(*VARIANTS))
+    prompt: str = field(text(max_length=20_000))
+    callback_url: str | None = field(text(), default=None)
+    output_format: str | None = field(one_of("png", "jpg"), default=None)
+    aspect_ratio: str | None = field(one_of(*_V2_ASPECT_RATIOS), default=None)
+    output_resolution: str | None = field(one_of("1k", "2k", "4k"), default=None)
+    reference_image_urls: list[str] | None = field(text_list(max_items=14), default=None)
+
+    def __attrs_post_init__(self) -> None:
+        variant = VARIANTS[self.model]
+        when = f"for model {self.model!r}"
+        check(self, "prompt", text(max_length=variant.max_prompt), when=when)
+        check(self, "aspect_ratio", one_of(*variant.aspect_ratios), when=when)
+        check(self, "reference_image_urls", text_list(max_items=variant.max_references), when=when)
+        if variant.resolutions:
+            check(self, "output_resolution", one_of(*variant.resolutions), when=when)
+        else:
+            forbid(self, ["output_resolution"], unless="with 'nano-banana-pro' and 'nano-banana-2'")
+
+
+@params
+class EditImageParams:
+    """Params of ``POST /api/v1/nano_banana/edit_image`` (docs: Nano Banana > Nano Banana Endpoints).
+
+    Attributes:
+        model: ``"nano-banana-edit"``.
+        prompt: the edit instruction.
+        source_image_urls: the image(s) to edit, at least one URL.
+        callback_url: where RunAPI POSTs the result.
+        aspect_ratio: one of :data:`ASPECT_RATIOS`.
+        output_format: ``"png"`` or ``"jpeg"``.
+    """
+
+    model: str = field(one_of("nano-banana-edit"))
+    prompt: str = field(text())
+    source_image_urls: list[str] = field(text_list(min_items=1))
+    callback_url: str | None = field(text(), default=None)
+    aspect_ratio: str | None = field(one_of(*ASPECT_RATIOS), default=None)
+    output_format: str | None = field(one_of("png", "jpeg"), default=None)
+
+
+# -- operations ------------------------------------------------------------------------------
+
+
+class NanoBanana(Family):
+    """``client.nano_banana``: Nano Banana's image endpoints (docs: Nano Banana)."""
+
+    text_to_image = TaskOperation("/api/v1/nano_banana/text_to_image", TextToImageParams, ImageTask)
+    """Generate images with ``nano-banana``, ``nano-banana-pro`` or ``nano-banana-2``."""
+
+    edit_image = TaskOperation("/api/v1/nano_banana/edit_image", EditImageParams, ImageTask)
+    """Edit images with ``nano-banana-edit``."""
