@@ -101,8 +101,18 @@ def _task_hook_factory(type_: type[Task]) -> Any:
     return structure_task
 
 
+def _bool_hook(value: Any, _: Any) -> bool:
+    # bool("false") is True: only real booleans (and the strings "true"/"false") are accepted.
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    raise ValueError(f"expected a boolean, got {value!r}")
+
+
 converter = cattrs.Converter()
 """The SDK's one converter. Unknown keys are ignored (``forbid_extra_keys`` is off)."""
+converter.register_structure_hook(bool, _bool_hook)
 converter.register_structure_hook_func(_is_str_list, _list_hook)
 converter.register_structure_hook_factory(_is_task, _task_hook_factory)
 

@@ -240,8 +240,9 @@ def build_params(cls: Callable[..., P], args: tuple[Any, ...], kwargs: Mapping[s
                 allowed=f"one of {', '.join(fields)}",
             )
     for name, attribute in fields.items():
-        if attribute.default is attrs.NOTHING and name not in kwargs:
-            raise ValidationError(f"missing required parameter {name!r} for {where}", field=name)
+        if attribute.default is attrs.NOTHING and kwargs.get(name) is None:
+            given = " (None given)" if name in kwargs else ""
+            raise ValidationError(f"missing required parameter {name!r} for {where}{given}", field=name)
     return cls(**kwargs)
 
 
