@@ -1,0 +1,36 @@
+"""A local emulator of RunAPI (runapi.ai) over real HTTP, for tests, demos and offline development.
+
+It behaves like the documented API, so any client written from the docs can use it, the SDK
+included, without spending credits::
+
+    from runapi.emulator import Emulator
+
+    with Emulator(api_key="test-key") as emu:
+        ...  # point your client at emu.url (API paths are under /api/v1/)
+
+or as a separate process: ``python -m runapi.emulator --port 8910`` (also ``runapi-emulator``).
+
+Emulated (docs sections in brackets): Suno text_to_music, extend_music, generate_lyrics [Suno];
+Nano Banana text_to_image [Nano Banana] and edit_image (``POST /api/v1/nano_banana/edit_image``,
+model ``nano-banana-edit``, required ``model``, ``prompt``, ``source_image_urls``; completed payload
+``images: [{"url"}]``); Veo 3.1 text_to_video, extend_video, upscale_video [Veo 3.1]; Get Balance
+[Common]; error answers [Errors]; signed callbacks with redelivery [Callbacks].
+
+Testing hooks: put ``emulator:fail`` in any string parameter to make a task fail; inject faults
+(:meth:`Emulator.inject`); read what happened with :meth:`Emulator.tasks`,
+:meth:`Emulator.requests` and :meth:`Emulator.deliveries`, or over HTTP at ``/_emulator/faults``
+(GET, POST, DELETE), ``/_emulator/tasks``, ``/_emulator/requests`` and ``/_emulator/deliveries``.
+"""
+
+from __future__ import annotations
+
+try:
+    import werkzeug  # noqa: F401
+except ImportError as exc:  # pragma: no cover - depends on the environment
+    raise ImportError("runapi.emulator needs Werkzeug: pip install 'runapi[emulator]'") from exc
+
+from ._emulator import DEFAULT_REDELIVERY_DELAYS, Emulator
+from ._faults import FAULT_KINDS
+from ._store import FAILURE_TOKEN
+
+__all__ = ["DEFAULT_REDELIVERY_DELAYS", "FAILURE_TOKEN", "FAULT_KINDS", "Emulator"]

@@ -1,0 +1,276 @@
+"""The WSGI application: routing, auth, injected faults, the request log and the control endpoints.
+
+API routes (docs: Overview > Authentication, Errors), all answering JSON:
+
+- ``POST <task path>``: create, 202 ``{"id", "status": "processing"}`` (``Idempotency-Key`` honoured);
+- ``GET <task path>/{id}``: the task's status payload, 200;
+- ``GET /api/v1/me/balance``: 200 ``{"balance_cents", "spent_cents_today", "spent_cents_total"}``.
+
+They need ``Authorization: Bearer <key>`` (else 401 ``{"error": "Unauthorized"}``). Output files
+(``GET /files/<task id>/<name>.png|mp3|mp4``) need no auth. Control endpoints under
+``/_emulator/`` need no auth, are never hit by faults and are not logged.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hmac
+import json
+import logging
+import re
+import socket
+import struct
+import threading
+import time
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from werkzeug.wrappers import Request, Response
+
+from . import _payloads
+from ._catalog import BY_PATH, Endpoint, validate
+from ._errors import ApiError
+from ._faults import Fault, FaultBook
+from ._media import CONTENT_TYPES, media_bytes
+from ._store import Store
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import StartResponse, WSGIEnvironment
+
+__all__ = ["App", "RequestLog"]
+
+logger = logging.getLogger("runapi.emulator")
+
+BALANCE_PATH = "/api/v1/me/balance"
+CONTROL_PREFIX = "/_emulator/"
+FILES_PATH = re.compile(r"/files/(?P<task_id>[^/]+)/(?P<name>[A-Za-z0-9_-]+)\.(?P<ext>png|mp3|mp4)")
+REDACTED = "[REDACTED]"
+_SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie"})
+
+
+class _ConnectionDropped(ConnectionAbortedError):
+    """Raised out of the WSGI app to make the server abandon the connection (``drop`` fault)."""
+
+
+def _json(status: int, body: Any) -> Response:
+    return Response(_payloads.encode(body), status=status, mimetype="application/json")
+
+
+def _error(status: int, message: str) -> Response:
+    return _json(status, {"error": message})
+
+
+def _seconds(value: float) -> str:
+    return format(value, "g")  # 1 -> "1", 0.5 -> "0.5"
+
+
+def _json_object(request: Request) -> dict[str, Any]:
+    try:
+        body = json.loads(request.get_data(cache=True))
+    except ValueError:  # includes JSONDecodeError and UnicodeDecodeError
+        body = None
+    if not isinstance(body, dict):
+        raise ApiError(400, "Invalid JSON body")
+    return body
+
+
+def _drop(environ: WSGIEnvironment) -> NoReturn:
+    """Abandon the connection without an HTTP answer; the client sees it closed or reset."""
+    sock = environ.get("werkzeug.socket")
+    if isinstance(sock, socket.socket):
+        with contextlib.suppress(OSError):
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))  # reset on close
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)
+    raise _ConnectionDropped("connection dropped by an injected fault")
+
+
+class RequestLog:
+    """The API requests received, oldest first; thread-safe."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._entries: list[dict[str, Any]] = []
+
+    def add(self, request: Request, status: int | None, fault: Fault | None) -> None:
+        """Record one request and the status answered (``None``: the connection was dropped)."""
+        raw = request.get_data(cache=True)
+        try:
+            body = json.loads(raw) if raw else None
+        except ValueError:  # not JSON: logged as None
+            body = None
+        headers = {
+            name: REDACTED if name.lower() in _SECRET_HEADERS else value for name, value in request.headers.items()
+        }
+        entry = {
+            "method": request.method,
+            "path": request.path,
+            "query": request.query_string.decode("latin-1"),
+            "status": status,
+            "fault": fault.kind if fault else None,
+            "headers": headers,
+            "json": body,
+            "time": time.time(),
+        }
+        with self._lock:
+            self._entries.append(entry)
+
+    def entries(self) -> list[dict[str, Any]]:
+        """Copies of the entries (see :meth:`runapi.emulator.Emulator.requests`)."""
+        with self._lock:
+            return [dict(entry) for entry in self._entries]
+
+
+class App:
+    """The emulator's WSGI application.
+
+    Args:
+        store: tasks and account state.
+        faults: the active faults.
+        request_log: where API requests are recorded.
+        deliveries: returns the callback delivery log (for ``GET /_emulator/deliveries``).
+        api_key: the only accepted key, or ``None`` to accept any non-empty bearer key.
+        stopping: set when the emulator stops; cuts ``slow`` faults short.
+    """
+
+    def __init__(
+        self,
+        *,
+        store: Store,
+        faults: FaultBook,
+        request_log: RequestLog,
+        deliveries: Callable[[], list[dict[str, Any]]],
+        api_key: str | None,
+        stopping: threading.Event,
+    ) -> None:
+        self._store = store
+        self._faults = faults
+        self._log = request_log
+        self._deliveries = deliveries
+        self._api_key = api_key
+        self._stopping = stopping
+
+    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        request = Request(environ)
+        if request.path.startswith(CONTROL_PREFIX):
+            return self._control(request)(environ, start_response)
+        fault = self._faults.take(request.method, request.path)
+        try:
+            response = self._answer(request, fault)
+        except Exception:
+            logger.exception("emulator error on %s %s", request.method, request.path)
+            response = _error(500, "Internal server error")
+        self._log.add(request, None if response is None else response.status_code, fault)
+        if response is None:
+            _drop(environ)
+        return response(environ, start_response)
+
+    # --- faults ---------------------------------------------------------------------------
+
+    def _answer(self, request: Request, fault: Fault | None) -> Response | None:
+        """The answer to send, after ``fault`` (``None``: drop the connection)."""
+        if fault is None:
+            return self._handle(request)
+        if fault.kind == "slow":
+            delay = 1.0 if fault.delay is None else fault.delay
+            if not fault.after_handling:
+                self._stopping.wait(delay)
+                return self._handle(request)
+            response = self._handle(request)
+            self._stopping.wait(delay)
+            return response
+        if fault.after_handling:
+            self._handle(request)
+        if fault.kind == "drop":
+            return None
+        if fault.kind == "rate_limit":
+            response = _error(429, "Rate limit exceeded")
+            response.headers["Retry-After"] = _seconds(1 if fault.retry_after is None else fault.retry_after)
+            return response
+        if fault.kind == "unavailable":
+            response = _error(503, "Service unavailable")
+            if fault.retry_after is not None:
+                response.headers["Retry-After"] = _seconds(fault.retry_after)
+            return response
+        return _error(500, "Internal server error")
+
+    # --- API ------------------------------------------------------------------------------
+
+    def _handle(self, request: Request) -> Response:
+        files = FILES_PATH.fullmatch(request.path)
+        if files and request.method in ("GET", "HEAD"):
+            return self._file(files["task_id"], files["ext"])
+        route = self._route(request.method, request.path)
+        if route is None:
+            return _error(404, "Record does not exist")
+        if not self._authorized(request):
+            return _error(401, "Unauthorized")
+        try:
+            return route(request)
+        except ApiError as exc:
+            return _error(exc.status, exc.message)
+
+    def _route(self, method: str, path: str) -> Callable[[Request], Response] | None:
+        if method == "GET" and path == BALANCE_PATH:
+            return lambda request: _json(200, self._store.balance())
+        if method == "POST" and path in BY_PATH:
+            endpoint = BY_PATH[path]
+            return lambda request: self._create(endpoint, request)
+        parent, _, task_id = path.rpartition("/")
+        if method == "GET" and parent in BY_PATH and task_id:
+            endpoint = BY_PATH[parent]
+            return lambda request: _json(200, self._store.status(endpoint, task_id))
+        return None
+
+    def _authorized(self, request: Request) -> bool:
+        scheme, _, key = request.headers.get("Authorization", "").partition(" ")
+        key = key.strip()
+        if scheme.lower() != "bearer" or not key:
+            return False
+        return self._api_key is None or hmac.compare_digest(key.encode(), self._api_key.encode())
+
+    def _create(self, endpoint: Endpoint, request: Request) -> Response:
+        params = _json_object(request)
+        validate(endpoint, params)
+        key = request.headers.get("Idempotency-Key") or None
+        task_id, replayed = self._store.create(endpoint, params, idempotency_key=key)
+        response = _json(202, {"id": task_id, "status": "processing"})
+        if replayed:
+            response.headers["Idempotent-Replayed"] = "true"
+        return response
+
+    def _file(self, task_id: str, ext: str) -> Response:
+        if not self._store.has_task(task_id):
+            return _error(404, "Record does not exist")
+        return Response(media_bytes(ext), status=200, mimetype=CONTENT_TYPES[ext])
+
+    # --- control endpoints ----------------------------------------------------------------
+
+    def _control(self, request: Request) -> Response:
+        name = request.path[len(CONTROL_PREFIX) :].strip("/")
+        handlers: dict[str, dict[str, Callable[[], Response]]] = {
+            "faults": {
+                "GET": lambda: _json(200, {"faults": self._faults.active()}),
+                "POST": lambda: self._add_fault(request),
+                "DELETE": lambda: _json(200, {"cleared": self._faults.clear()}),
+            },
+            "tasks": {"GET": lambda: _json(200, {"tasks": self._store.snapshots()})},
+            "requests": {"GET": lambda: _json(200, {"requests": self._log.entries()})},
+            "deliveries": {"GET": lambda: _json(200, {"deliveries": self._deliveries()})},
+        }
+        if name not in handlers:
+            return _error(404, "Record does not exist")
+        handler = handlers[name].get(request.method)
+        if handler is None:
+            return _error(405, "Method not allowed")
+        return handler()
+
+    def _add_fault(self, request: Request) -> Response:
+        try:
+            fault = Fault.from_json(_json_object(request))
+        except ApiError as exc:
+            return _error(exc.status, exc.message)
+        except (TypeError, ValueError) as exc:
+            return _error(400, str(exc))
+        self._faults.add(fault)
+        return _json(201, {"fault": fault.as_dict()})

@@ -1,0 +1,365 @@
+"""The :class:`Emulator`: RunAPI over real HTTP on loopback, with its server, ticker and callback threads."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import contextlib
+import logging
+import os
+import selectors
+import socket
+import threading
+import time
+from collections.abc import Callable, Sequence
+from types import TracebackType
+from typing import Any
+
+from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
+
+from ._app import App, RequestLog
+from ._callbacks import CallbackDispatcher
+from ._faults import Fault, FaultBook
+from ._store import Store
+
+logger = logging.getLogger("runapi.emulator")
+
+__all__ = ["DEFAULT_REDELIVERY_DELAYS", "Emulator"]
+
+DEFAULT_REDELIVERY_DELAYS: tuple[float, ...] = (1, 2, 4, 8, 16, 32, 60, 120, 300, 600)
+"""Seconds between callback attempts: up to 10 redeliveries (docs: Callbacks > Retry policy)."""
+
+TICK_SECONDS = 0.025
+"""How often the ticker looks for time-based tasks that reached a new stage."""
+
+CALLBACK_TIMEOUT = 5.0
+"""Seconds a callback receiver has to answer before the attempt counts as failed."""
+
+
+class _Handler(WSGIRequestHandler):
+    """Werkzeug's handler, which also closes the connection when the app abandons it (``drop``)."""
+
+    def connection_dropped(self, error: BaseException, environ: Any = None) -> None:
+        self.close_connection = True
+
+
+class _QuietHandler(_Handler):
+    """Logs nothing (no per-request lines)."""
+
+    def log(self, type: str, message: str, *args: Any) -> None:
+        pass
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A listening TCP socket on ``host:port``.
+
+    Raises:
+        OSError: the address cannot be bound (e.g. the port is in use).
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        if os.name != "nt":  # on Windows SO_REUSEADDR would allow two servers on one port
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        sock.listen(128)
+    except BaseException:
+        sock.close()
+        raise
+    return sock
+
+
+def _url_host(host: str) -> str:
+    if host in ("", "0.0.0.0"):
+        return "127.0.0.1"
+    if host == "::":
+        return "[::1]"
+    return f"[{host}]" if ":" in host else host
+
+
+class Emulator:
+    """A local RunAPI (runapi.ai) over real HTTP, for tests and demos: no credits spent.
+
+    It serves the documented task endpoints of Suno (text_to_music, extend_music,
+    generate_lyrics), Nano Banana (text_to_image, edit_image) and Veo 3.1 (text_to_video,
+    extend_video, upscale_video), plus ``GET /api/v1/me/balance``, under ``<url>/api/v1``; tasks
+    complete with small real media files served by the emulator, and signed callbacks are POSTed
+    to ``callback_url`` with redelivery. Any string parameter containing ``emulator:fail`` makes
+    the task fail. Use it as a context manager::
+
+        with Emulator(api_key="test") as emu:
+            client = runapi.Client(api_key="test", base_url=emu.url)
+
+    Args:
+        host: interface to listen on.
+        port: TCP port; 0 picks a free one (read it back from :attr:`url`).
+        api_key: the only bearer key accepted; ``None`` accepts any non-empty key.
+        callback_secret: base64 secret callbacks are signed with; ``None`` generates one
+            (24 random bytes), readable from :attr:`callback_secret`.
+        complete_after: seconds (of ``clock``) from create until a task completes.
+        complete_after_polls: if set, status GETs drive the life cycle instead of time: the N-th
+            GET of a task answers its final state (Suno stages come at 1/3 and 2/3 of N).
+        redelivery_delays: seconds to wait before each redelivery of a callback that got a non-2xx
+            answer, a timeout or a connection error; ``len + 1`` attempts at most.
+        initial_balance_cents: starting balance; each create deducts a few cents.
+        clock: monotonic time in seconds used for task ages; inject a fake to advance time in tests.
+        verbose: log each request (werkzeug's access log) and each callback attempt (logger
+            ``runapi.emulator``, level INFO).
+
+    Raises:
+        ValueError: an invalid argument (e.g. a callback secret that is not base64).
+    """
+
+    def __init__(
+        self,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        api_key: str | None = None,
+        callback_secret: str | None = None,
+        complete_after: float = 2.0,
+        complete_after_polls: int | None = None,
+        redelivery_delays: Sequence[float] = DEFAULT_REDELIVERY_DELAYS,
+        initial_balance_cents: int = 10_000,
+        clock: Callable[[], float] = time.monotonic,
+        verbose: bool = False,
+    ) -> None:
+        if api_key is not None and not api_key.strip():
+            raise ValueError("api_key must be a non-empty string or None")
+        if complete_after < 0:
+            raise ValueError("complete_after must be >= 0 seconds")
+        if complete_after_polls is not None and complete_after_polls < 1:
+            raise ValueError("complete_after_polls must be >= 1")
+        if any(delay < 0 for delay in redelivery_delays):
+            raise ValueError("redelivery_delays must be >= 0 seconds")
+        if callback_secret is None:
+            callback_secret = base64.b64encode(os.urandom(24)).decode("ascii")
+        else:
+            try:
+                if not base64.b64decode(callback_secret, validate=True):
+                    raise ValueError
+            except (binascii.Error, ValueError):
+                raise ValueError("callback_secret must be a non-empty base64 string") from None
+        self._host = host
+        self._port = port
+        self._verbose = verbose
+        self._complete_after_polls = complete_after_polls
+        self._callback_secret = callback_secret
+        self._url: str | None = None
+        self._server: BaseWSGIServer | None = None
+        self._threads: list[threading.Thread] = []
+        self._wake_reader: socket.socket
+        self._wake_writer: socket.socket
+        self._stopping = threading.Event()
+        self._dispatcher = CallbackDispatcher(
+            secret=callback_secret, redelivery_delays=redelivery_delays, timeout=CALLBACK_TIMEOUT
+        )
+        self._faults = FaultBook()
+        self._requests = RequestLog()
+        self._store = Store(
+            clock=clock,
+            complete_after=complete_after,
+            complete_after_polls=complete_after_polls,
+            initial_balance_cents=initial_balance_cents,
+            base_url=lambda: self.url,
+            on_stage=self._dispatcher.enqueue,
+        )
+        self._app = App(
+            store=self._store,
+            faults=self._faults,
+            request_log=self._requests,
+            deliveries=self._dispatcher.deliveries,
+            api_key=api_key,
+            stopping=self._stopping,
+        )
+
+    def __repr__(self) -> str:
+        return f"<Emulator url={self._url or 'not started'}>"
+
+    # --- life cycle -----------------------------------------------------------------------
+
+    def start(self) -> Emulator:
+        """Bind the port and start serving in background threads; return ``self``.
+
+        Raises:
+            RuntimeError: already started, or stopped (an emulator runs once).
+            OSError: the port could not be bound.
+        """
+        if self._server is not None or self._stopping.is_set():
+            raise RuntimeError("an Emulator can be started once")
+        handler = _Handler if self._verbose else _QuietHandler
+        listener = _listen(self._host, self._port)  # ourselves: werkzeug would sys.exit() on a busy port
+        try:
+            server = make_server(
+                self._host, self._port, self._app, threaded=True, request_handler=handler, fd=listener.fileno()
+            )
+        finally:
+            listener.close()  # the server holds its own duplicate of the socket
+        self._server = server
+        self._url = f"http://{_url_host(self._host)}:{server.port}"
+        self._wake_reader, self._wake_writer = socket.socketpair()
+        self._dispatcher.start()
+        self._spawn("server", self._serve_forever)
+        if self._complete_after_polls is None:
+            self._spawn("ticker", self._tick_forever)
+        return self
+
+    def stop(self) -> None:
+        """Stop serving, the ticker and callback delivery (undelivered callbacks are dropped).
+
+        Idempotent; in-flight ``slow`` answers are cut short.
+        """
+        if self._server is None or self._stopping.is_set():
+            return
+        self._stopping.set()
+        with contextlib.suppress(OSError):
+            self._wake_writer.send(b"x")  # wakes the server loop at once
+        for thread in self._threads:
+            thread.join(5)
+        self._server.server_close()
+        self._wake_reader.close()
+        self._wake_writer.close()
+        self._dispatcher.stop()
+
+    def __enter__(self) -> Emulator:
+        return self.start()
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.stop()
+
+    def _spawn(self, name: str, target: Callable[[], None]) -> None:
+        thread = threading.Thread(target=target, name=f"runapi-emulator-{name}", daemon=True)
+        thread.start()
+        self._threads.append(thread)
+
+    def _serve_forever(self) -> None:
+        # Like serve_forever(), but woken by stop() through a socket pair instead of polling.
+        server = self._server
+        assert server is not None
+        server.timeout = 0  # handle_request() only runs once the listening socket is readable
+        with selectors.DefaultSelector() as selector:
+            selector.register(server, selectors.EVENT_READ)
+            selector.register(self._wake_reader, selectors.EVENT_READ)
+            while not self._stopping.is_set():
+                for key, _ in selector.select():
+                    if key.fileobj is server and not self._stopping.is_set():
+                        server.handle_request()
+
+    def _tick_forever(self) -> None:
+        while not self._stopping.wait(TICK_SECONDS):
+            try:
+                self._store.tick()
+            except Exception:  # keep ticking: one bad tick (e.g. a failing clock) must not end the thread
+                logger.exception("emulator ticker error")
+
+    # --- properties -----------------------------------------------------------------------
+
+    @property
+    def url(self) -> str:
+        """Base URL, e.g. ``http://127.0.0.1:8910``; API paths are under ``/api/v1/``.
+
+        Raises:
+            RuntimeError: not started yet.
+        """
+        if self._url is None:
+            raise RuntimeError("the Emulator is not started; call start() or use it as a context manager")
+        return self._url
+
+    @property
+    def callback_secret(self) -> str:
+        """The base64 secret callbacks are signed with (verify with :func:`runapi.webhooks.verify`)."""
+        return self._callback_secret
+
+    # --- faults ---------------------------------------------------------------------------
+
+    def inject(
+        self,
+        kind: str,
+        *,
+        times: int = 1,
+        method: str | None = None,
+        path: str | None = None,
+        retry_after: float | None = None,
+        delay: float | None = None,
+        after_handling: bool = False,
+    ) -> None:
+        """Make the next ``times`` matching API requests fail.
+
+        Args:
+            kind: ``"rate_limit"`` (429 with ``Retry-After``, default 1 s), ``"server_error"``
+                (500), ``"unavailable"`` (503, ``Retry-After`` if ``retry_after``), ``"drop"``
+                (close the TCP connection with no HTTP answer) or ``"slow"`` (answer normally
+                after ``delay`` seconds, default 1).
+            times: how many matching requests it hits.
+            method: only requests with this method (any if ``None``).
+            path: only requests whose path starts with this prefix (any if ``None``).
+            retry_after: ``Retry-After`` seconds (a fraction is sent as e.g. ``"0.5"``).
+            delay: seconds for ``slow``.
+            after_handling: handle the request for real first (a create does create its task),
+                then replace its answer with the fault: the answer is lost, the effect is not.
+
+        Faults are used in injection order. Control endpoints (``/_emulator/...``) are never hit.
+
+        Raises:
+            ValueError: unknown ``kind`` or invalid option.
+        """
+        self._faults.add(
+            Fault(
+                kind,
+                times=times,
+                method=method,
+                path=path,
+                retry_after=retry_after,
+                delay=delay,
+                after_handling=after_handling,
+            )
+        )
+
+    def clear_faults(self) -> None:
+        """Remove every injected fault not used up yet."""
+        self._faults.clear()
+
+    # --- inspection -----------------------------------------------------------------------
+
+    def tasks(self) -> list[dict[str, Any]]:
+        """Snapshots of every task, oldest first.
+
+        Keys: ``id``, ``path``, ``params`` (the create body), ``status``, ``stage`` (last stage
+        reached, or ``None``), ``created_at`` (``clock`` seconds), ``polls`` (status GETs so far),
+        ``callback_url``, ``idempotency_key``, ``cost_cents``, ``will_fail``, ``payload`` (the
+        current status payload; reading it does not count as a poll).
+        """
+        return self._store.snapshots()
+
+    def requests(self) -> list[dict[str, Any]]:
+        """The API and file requests received (control endpoints excluded), oldest first.
+
+        Keys: ``method``, ``path``, ``query``, ``status`` (answered; ``None`` when dropped),
+        ``fault`` (the injected fault kind that hit it, or ``None``), ``headers`` (with
+        ``Authorization`` replaced by ``"[REDACTED]"``), ``json`` (the parsed body or ``None``),
+        ``time`` (Unix seconds).
+        """
+        return self._requests.entries()
+
+    def deliveries(self) -> list[dict[str, Any]]:
+        """Every callback attempt, oldest first.
+
+        Keys: ``task_id``, ``url``, ``stage`` (Suno's ``generation_stage``, else ``"completed"``
+        or ``"failed"``), ``attempt`` (1-based), ``status`` (the receiver's HTTP status, or
+        ``None``), ``error`` (why no status: connection error, timeout; else ``None``),
+        ``delivered`` (2xx), ``retry_in`` (seconds until the next attempt, ``None`` if none),
+        ``callback_id`` (same for every attempt of one callback), ``body`` (the exact JSON text sent).
+        """
+        return self._dispatcher.deliveries()
+
+    def wait_for_deliveries(self, n: int, timeout: float = 5.0, *, successful: bool = True) -> list[dict[str, Any]]:
+        """Block until ``n`` callbacks were delivered with a 2xx answer; return the delivered ones.
+
+        With ``successful=False``, wait for ``n`` attempts of any outcome and return all attempts.
+
+        Raises:
+            TimeoutError: fewer than ``n`` after ``timeout`` seconds.
+        """
+        return self._dispatcher.wait(n, timeout, successful=successful)

@@ -1,0 +1,260 @@
+"""Tasks, their life cycle, the balance and idempotency keys: the emulator's state, behind one lock.
+
+Life cycle (docs: task status ``processing`` -> ``completed`` or ``failed``): a task passes
+through its endpoint's stages (Suno music: ``text_generated``, ``first_audio_ready``,
+``all_audios_ready``; others: ``completed``), each reached at a fraction of the life cycle:
+
+- time-based (default): stage ``s`` is reached when ``clock() - created_at >= s.at * complete_after``;
+- poll-based (``complete_after_polls=N``): when the task's status GETs reach ``s.at * N``; the
+  N-th GET answers the final state.
+
+A task whose string parameters contain :data:`FAILURE_TOKEN` skips the intermediate stages and
+ends ``failed``. Each stage reached is announced through ``on_stage`` exactly once (the
+callback), in order, whether it is noticed by a status GET or by :meth:`Store.tick`.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import threading
+import uuid
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from . import _payloads
+from ._catalog import FAILED, Endpoint, Stage
+from ._errors import ApiError
+
+__all__ = ["FAILURE_TOKEN", "Store"]
+
+FAILURE_TOKEN = "emulator:fail"
+"""Put this in any string parameter (e.g. the prompt) to make the task fail."""
+
+StageListener = Callable[[str, str, str, bytes], None]
+"""``on_stage(task_id, callback_url, stage_name, body)``: a task with a callback reached a stage."""
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+@dataclass
+class _Task:
+    id: str
+    endpoint: Endpoint
+    params: dict[str, Any]
+    created_at: float
+    callback_url: str | None
+    will_fail: bool
+    cost_cents: int
+    idempotency_key: str | None
+    polls: int = 0
+    reached: int = 0  # how many of `milestones` have been reached
+
+    @property
+    def milestones(self) -> tuple[Stage, ...]:
+        return (FAILED,) if self.will_fail else self.endpoint.stages
+
+    @property
+    def stage(self) -> Stage | None:
+        return self.milestones[self.reached - 1] if self.reached else None
+
+    @property
+    def done(self) -> bool:
+        return self.reached >= len(self.milestones)
+
+    @property
+    def status(self) -> str:
+        if not self.done:
+            return "processing"
+        return "failed" if self.will_fail else "completed"
+
+
+@dataclass(frozen=True)
+class _Seen:
+    params: dict[str, Any]
+    task_id: str
+
+
+class Store:
+    """All tasks and account state; every public method is thread-safe.
+
+    Args:
+        clock: returns the current time in seconds (monotonic); tasks are timed with it.
+        complete_after: seconds from create until a task completes (time-based life cycle).
+        complete_after_polls: if set, the life cycle is driven by status GETs instead.
+        initial_balance_cents: the starting balance.
+        base_url: returns the emulator's base URL, for output file URLs.
+        on_stage: called (under the store's lock; it must not call back into the store) when a
+            task with a ``callback_url`` reaches a stage.
+    """
+
+    def __init__(
+        self,
+        *,
+        clock: Callable[[], float],
+        complete_after: float,
+        complete_after_polls: int | None,
+        initial_balance_cents: int,
+        base_url: Callable[[], str],
+        on_stage: StageListener,
+    ) -> None:
+        self._clock = clock
+        self._complete_after = complete_after
+        self._complete_after_polls = complete_after_polls
+        self._base_url = base_url
+        self._on_stage = on_stage
+        self._lock = threading.Lock()
+        self._tasks: dict[str, _Task] = {}
+        self._pending: dict[str, _Task] = {}  # tasks still processing
+        self._idempotency: dict[tuple[str, str], _Seen] = {}
+        self._balance_cents = initial_balance_cents
+        self._charges: list[tuple[datetime.date, int]] = []
+
+    # --- API operations -------------------------------------------------------------------
+
+    def create(self, endpoint: Endpoint, params: dict[str, Any], *, idempotency_key: str | None) -> tuple[str, bool]:
+        """Create a task from a validated body; return ``(task_id, replayed)``.
+
+        ``replayed`` is true when ``idempotency_key`` was already used on this path with an
+        equal body: the original task's id is returned and nothing is created or charged.
+
+        Raises:
+            ApiError: 422 (key reused with a different body; source task still processing),
+                404 ``Task not found`` (unknown source task), 402 ``Insufficient credits``.
+        """
+        with self._lock:
+            if idempotency_key is not None:
+                seen = self._idempotency.get((endpoint.path, idempotency_key))
+                if seen is not None:
+                    if seen.params != params:
+                        raise ApiError(422, "Idempotency-Key was already used with different parameters")
+                    return seen.task_id, True
+            if endpoint.source_paths:
+                self._check_source(endpoint, params.get("source_task_id"))
+            if self._balance_cents < endpoint.cost_cents:
+                raise ApiError(402, "Insufficient credits")
+            self._balance_cents -= endpoint.cost_cents
+            self._charges.append((datetime.date.today(), endpoint.cost_cents))
+            callback_url = params.get("callback_url")
+            task = _Task(
+                id=str(uuid.uuid4()),
+                endpoint=endpoint,
+                params=copy.deepcopy(params),
+                created_at=self._clock(),
+                callback_url=callback_url if isinstance(callback_url, str) and callback_url else None,
+                will_fail=any(FAILURE_TOKEN in text for text in _strings(params)),
+                cost_cents=endpoint.cost_cents,
+                idempotency_key=idempotency_key,
+            )
+            self._tasks[task.id] = self._pending[task.id] = task
+            if idempotency_key is not None:
+                self._idempotency[(endpoint.path, idempotency_key)] = _Seen(copy.deepcopy(params), task.id)
+            self._advance(task)
+            return task.id, False
+
+    def status(self, endpoint: Endpoint, task_id: str) -> dict[str, Any]:
+        """Count a status GET of ``task_id`` on ``endpoint`` and return its status payload.
+
+        Raises:
+            ApiError: 404 ``Task not found``: unknown id, or an id created on another path.
+        """
+        with self._lock:
+            task = self._tasks.get(task_id)
+            if task is None or task.endpoint is not endpoint:
+                raise ApiError(404, "Task not found")
+            task.polls += 1
+            self._advance(task)
+            return self._payload(task)
+
+    def balance(self) -> dict[str, int]:
+        """``{"balance_cents", "spent_cents_today", "spent_cents_total"}`` (docs: Get Balance)."""
+        with self._lock:
+            today = datetime.date.today()
+            return {
+                "balance_cents": self._balance_cents,
+                "spent_cents_today": sum(cents for day, cents in self._charges if day == today),
+                "spent_cents_total": sum(cents for _, cents in self._charges),
+            }
+
+    def has_task(self, task_id: str) -> bool:
+        """Whether a task with this id exists (on any path)."""
+        with self._lock:
+            return task_id in self._tasks
+
+    # --- time and inspection --------------------------------------------------------------
+
+    def tick(self) -> None:
+        """Advance every processing task to the stage its age has reached (time-based only)."""
+        if self._complete_after_polls is not None:
+            return
+        with self._lock:
+            for task in list(self._pending.values()):
+                self._advance(task)
+
+    def snapshots(self) -> list[dict[str, Any]]:
+        """Every task, oldest first: ``id``, ``path``, ``params``, ``status``, ``stage`` (last stage
+        reached or ``None``), ``created_at`` (clock seconds), ``polls``, ``callback_url``,
+        ``idempotency_key``, ``cost_cents``, ``will_fail``, ``payload`` (what a GET would show,
+        without counting as a poll)."""
+        self.tick()
+        with self._lock:
+            return [
+                {
+                    "id": task.id,
+                    "path": task.endpoint.path,
+                    "params": copy.deepcopy(task.params),
+                    "status": task.status,
+                    "stage": task.stage.name if task.stage else None,
+                    "created_at": task.created_at,
+                    "polls": task.polls,
+                    "callback_url": task.callback_url,
+                    "idempotency_key": task.idempotency_key,
+                    "cost_cents": task.cost_cents,
+                    "will_fail": task.will_fail,
+                    "payload": self._payload(task),
+                }
+                for task in self._tasks.values()
+            ]
+
+    # --- internals (lock held) ------------------------------------------------------------
+
+    def _check_source(self, endpoint: Endpoint, source_id: Any) -> None:
+        source = self._tasks.get(source_id) if isinstance(source_id, str) else None
+        if source is None or source.endpoint.path not in endpoint.source_paths:
+            raise ApiError(404, "Task not found")
+        self._advance(source)
+        if source.status != "completed":
+            raise ApiError(422, "Records are being generated")
+
+    def _due(self, task: _Task) -> int:
+        """How many of the task's milestones are due now."""
+        if self._complete_after_polls is not None:
+            progress = Fraction(task.polls, self._complete_after_polls)
+            return sum(1 for stage in task.milestones if stage.at <= progress)
+        elapsed = self._clock() - task.created_at
+        return sum(1 for stage in task.milestones if elapsed >= float(stage.at) * self._complete_after)
+
+    def _advance(self, task: _Task) -> None:
+        due = self._due(task)
+        while task.reached < due:
+            task.reached += 1
+            if task.callback_url is not None:
+                stage = task.milestones[task.reached - 1]
+                self._on_stage(task.id, task.callback_url, stage.name, _payloads.encode(self._payload(task)))
+        if task.done:
+            self._pending.pop(task.id, None)
+
+    def _payload(self, task: _Task) -> dict[str, Any]:
+        job = _payloads.Job(id=task.id, params=task.params, base_url=self._base_url())
+        return _payloads.status_payload(task.endpoint, job, task.stage, failed=task.will_fail and task.done)
