@@ -109,15 +109,27 @@ class LyricsTask(Task):
 # -- params ----------------------------------------------------------------------------------
 
 
-def _check_persona(p: TextToMusicParams | ExtendMusicParams) -> None:
-    if p.persona_type is not None and p.persona_id is None:
-        raise ValidationError("persona_type needs persona_id (it is ignored without one)", field="persona_type")
-    if p.persona_type == "voice" and p.model != "suno-v5":
-        raise ValidationError("persona_type 'voice' is available with model 'suno-v5' only", field="persona_type")
+@params
+class _MusicControls:
+    """The optional controls text_to_music and extend_music share (docs: Suno > Common Parameters)."""
+
+    persona_id: str | None = field(text(), default=None)
+    persona_type: str | None = field(one_of("style", "voice"), default=None)
+    negative_tags: str | None = field(text(), default=None)
+    vocal_gender: str | None = field(one_of("male", "female"), default=None)
+    style_weight: float | None = field(_weight, default=None)
+    weirdness_constraint: float | None = field(_weight, default=None)
+    audio_weight: float | None = field(_weight, default=None)
+
+    def _check_persona(self, model: str) -> None:
+        if self.persona_type is not None and self.persona_id is None:
+            raise ValidationError("persona_type needs persona_id (it is ignored without one)", field="persona_type")
+        if self.persona_type == "voice" and model != "suno-v5":
+            raise ValidationError("persona_type 'voice' is available with model 'suno-v5' only", field="persona_type")
 
 
 @params
-class TextToMusicParams:
+class TextToMusicParams(_MusicControls):
     """Params of ``POST /api/v1/suno/text_to_music`` (docs: Suno > Generate Music).
 
     Attributes:
@@ -141,13 +153,6 @@ class TextToMusicParams:
     style: str | None = field(text(), default=None)
     title: str | None = field(text(), default=None)
     callback_url: str | None = field(text(), default=None)
-    persona_id: str | None = field(text(), default=None)
-    persona_type: str | None = field(one_of("style", "voice"), default=None)
-    negative_tags: str | None = field(text(), default=None)
-    vocal_gender: str | None = field(one_of("male", "female"), default=None)
-    style_weight: float | None = field(_weight, default=None)
-    weirdness_constraint: float | None = field(_weight, default=None)
-    audio_weight: float | None = field(_weight, default=None)
 
     def __attrs_post_init__(self) -> None:
         if self.vocal_mode == "auto_lyrics":
@@ -156,11 +161,11 @@ class TextToMusicParams:
             require(self, ["lyrics"], when="when vocal_mode is 'exact_lyrics'")
         if self.vocal_mode != "exact_lyrics":
             forbid(self, ["lyrics"], unless="when vocal_mode is 'exact_lyrics'")
-        _check_persona(self)
+        self._check_persona(self.model)
 
 
 @params
-class ExtendMusicParams:
+class ExtendMusicParams(_MusicControls):
     """Params of ``POST /api/v1/suno/extend_music`` (docs: Suno > Extend Music).
 
     Attributes:
@@ -182,20 +187,13 @@ class ExtendMusicParams:
     style: str | None = field(text(), default=None)
     title: str | None = field(text(), default=None)
     continue_at: float | None = field(number(0), default=None)
-    persona_id: str | None = field(text(), default=None)
-    persona_type: str | None = field(one_of("style", "voice"), default=None)
-    negative_tags: str | None = field(text(), default=None)
-    vocal_gender: str | None = field(one_of("male", "female"), default=None)
-    style_weight: float | None = field(_weight, default=None)
-    weirdness_constraint: float | None = field(_weight, default=None)
-    audio_weight: float | None = field(_weight, default=None)
 
     def __attrs_post_init__(self) -> None:
         if self.parameter_mode == "custom":
             require(self, ["prompt", "style", "title", "continue_at"], when="when parameter_mode is 'custom'")
         else:
             forbid(self, ["persona_id", "vocal_gender"], unless="when parameter_mode is 'custom'")
-        _check_persona(self)
+        self._check_persona(self.model)
 
 
 @params

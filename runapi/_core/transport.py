@@ -12,7 +12,7 @@ the request (which decides whether a create may be retried).
 from __future__ import annotations
 
 import os
-import tempfile
+import uuid
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -151,10 +151,10 @@ class RequestsTransport:
             APIConnectionError: the connection failed or dropped mid-file (the partial file is removed).
         """
         dest.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=".runapi-", dir=dest.parent)
+        tmp_name = dest.with_name(f".{dest.name}.{uuid.uuid4().hex[:8]}.part")  # honours the umask
         written = 0
         try:
-            with os.fdopen(fd, "wb") as out:
+            with open(tmp_name, "xb") as out:
                 try:
                     with self.session.get(
                         url, headers=dict(headers), stream=True, timeout=(timeout.connect, timeout.read)
@@ -176,7 +176,7 @@ class RequestsTransport:
                     raise translate(exc, "GET", url) from exc
             os.replace(tmp_name, dest)
         except BaseException:
-            Path(tmp_name).unlink(missing_ok=True)
+            tmp_name.unlink(missing_ok=True)
             raise
         return written
 

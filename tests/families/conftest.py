@@ -1,4 +1,4 @@
-"""Fixtures for the family tests: a fake clock, a client that never sleeps, and the docs' examples.
+"""Fixtures for the family tests: the docs' examples, mocked HTTP, and the shared fake clock and client.
 
 The JSON files under ``tests/fixtures/<family>/`` are RunAPI's documented example payloads, copied
 as data: create bodies from the curl examples, the 202 answer, the status and callback examples.
@@ -14,27 +14,9 @@ from typing import Any
 import pytest
 import responses
 
-import runapi
+from tests.conftest import FakeClock
 
-API_KEY = "test-key"
-BASE_URL = "https://api.test"
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-
-
-class FakeClock:
-    """Monotonic seconds that only move when :meth:`sleep` is called; every sleep is recorded."""
-
-    def __init__(self) -> None:
-        self.now = 500.0
-        self.sleeps: list[float] = []
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        assert seconds >= 0, f"asked to sleep a negative time: {seconds}"
-        self.sleeps.append(seconds)
-        self.now += seconds
 
 
 def load_example(family: str, name: str) -> Any:
@@ -43,14 +25,9 @@ def load_example(family: str, name: str) -> Any:
 
 
 @pytest.fixture
-def fake_clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def client(fake_clock: FakeClock) -> Iterator[runapi.Client]:
-    with runapi.Client(api_key=API_KEY, base_url=BASE_URL, sleep=fake_clock.sleep, clock=fake_clock) as c:
-        yield c
+def fake_clock(clock: FakeClock) -> FakeClock:
+    """The suite-wide fake clock (tests/conftest.py), under the name these tests use."""
+    return clock
 
 
 @pytest.fixture

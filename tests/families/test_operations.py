@@ -22,6 +22,7 @@ import runapi
 from runapi.nano_banana import ImageTask, NanoBanana
 from runapi.suno import LyricsTask, MusicTask, Suno
 from runapi.veo_3_1 import Veo31, VideoTask
+from tests.conftest import API_KEY
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 ordered = responses.activate(registry=registries.OrderedRegistry)
@@ -184,7 +185,7 @@ def test_get_fetches_the_task_by_id(client, op, state):
     assert request.method == "GET"
     assert request.url == url
     assert request.body is None
-    assert request.headers["Authorization"] == "Bearer test-key"
+    assert request.headers["Authorization"] == f"Bearer {API_KEY}"
     assert "Idempotency-Key" not in request.headers
 
 

@@ -18,6 +18,7 @@ import pytest
 import responses
 
 import runapi
+from tests.conftest import API_KEY
 
 # -- helpers ------------------------------------------------------------------------------------
 
@@ -157,7 +158,7 @@ def test_docs_example_is_sent_exactly(client, http, example, op, family, name):
     assert canonical(sent) == canonical(body)  # same JSON types too: 8 stays 8, true stays true
     assert request.method == "POST"
     assert request.url == url(client, op)
-    assert request.headers["Authorization"] == "Bearer test-key"
+    assert request.headers["Authorization"] == f"Bearer {API_KEY}"
     assert request.headers["Content-Type"] == "application/json"
     assert request.headers["Idempotency-Key"].strip()
     accepted = example(*ACCEPTED[op])
