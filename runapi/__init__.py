@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from . import emulator, nano_banana, suno, veo_3_1, webhooks
     from ._core.client import Balance, Client, RequestOptions
     from ._core.models import Task
+    from ._core.transport import Timeout
 
 __all__ = [
     "APIConnectionError",
@@ -76,6 +77,7 @@ __all__ = [
     "Task",
     "TaskFailedError",
     "TaskTimeoutError",
+    "Timeout",
     "UnprocessableEntityError",
     "UnsupportedMediaTypeError",
     "ValidationError",
@@ -94,6 +96,7 @@ _LAZY = {
     "Balance": "runapi._core.client",
     "RequestOptions": "runapi._core.client",
     "Task": "runapi._core.models",
+    "Timeout": "runapi._core.transport",
 }
 _SUBMODULES = {"emulator", "nano_banana", "suno", "veo_3_1", "webhooks"}
 

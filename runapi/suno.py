@@ -26,8 +26,7 @@ import attrs
 
 from ._core.models import Task
 from ._core.operations import Family, TaskOperation
-from ._core.params import field, forbid, number, one_of, params, require, text
-from .errors import ValidationError
+from ._core.params import check, field, forbid, number, one_of, params, require, text
 
 __all__ = [
     "MODELS",
@@ -122,10 +121,10 @@ class _MusicControls:
     audio_weight: float | None = field(_weight, default=None)
 
     def _check_persona(self, model: str) -> None:
-        if self.persona_type is not None and self.persona_id is None:
-            raise ValidationError("persona_type needs persona_id (it is ignored without one)", field="persona_type")
-        if self.persona_type == "voice" and model != "suno-v5":
-            raise ValidationError("persona_type 'voice' is available with model 'suno-v5' only", field="persona_type")
+        if self.persona_id is None:
+            forbid(self, ["persona_type"], unless="with persona_id")
+        if model != "suno-v5":
+            check(self, "persona_type", one_of("style"), when="(voice personas need model 'suno-v5')")
 
 
 @params

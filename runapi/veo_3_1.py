@@ -20,8 +20,7 @@ import attrs
 
 from ._core.models import Task
 from ._core.operations import Family, TaskOperation
-from ._core.params import field, flag, forbid, integer, one_of, params, require, text, text_list
-from .errors import ValidationError
+from ._core.params import check, field, flag, forbid, integer, one_of, params, require, text, text_list
 
 __all__ = [
     "MODELS",
@@ -127,10 +126,8 @@ class TextToVideoParams:
             )
         if mode == "reference":
             require(self, ["reference_image_urls"], when="when input_mode is 'reference'")
-            if self.model != "veo-3.1-fast":
-                raise ValidationError("input_mode 'reference' needs model 'veo-3.1-fast'", field="model")
-            if self.aspect_ratio not in (None, "16:9"):
-                raise ValidationError("input_mode 'reference' takes aspect_ratio '16:9' only", field="aspect_ratio")
+            check(self, "model", one_of("veo-3.1-fast"), when="when input_mode is 'reference'")
+            check(self, "aspect_ratio", one_of("16:9"), when="when input_mode is 'reference'")
         else:
             forbid(self, ["reference_image_urls"], unless="when input_mode is 'reference'")
 

@@ -23,6 +23,7 @@ from .._version import __version__
 from ..errors import APIResponseValidationError, MissingAPIKeyError, ValidationError, status_error
 from .flows import Call, Flow, Reply, Sleep, request
 from .models import structure
+from .operations import Family
 from .options import PollPolicy, RequestOptions
 from .retry import RetryPolicy, parse_retry_after, retrying
 from .transport import Request, RequestsTransport, Response, Timeout
@@ -38,8 +39,13 @@ T = TypeVar("T")
 logger = logging.getLogger("runapi")
 
 DEFAULT_BASE_URL = "https://runapi.ai"
+"""Used when neither ``base_url`` nor ``RUNAPI_BASE_URL`` is set (docs: Overview > Base URL)."""
+
 DEFAULT_TIMEOUT = Timeout(connect=10.0, read=60.0)
+"""10 s to connect, 60 s of silence while reading an answer."""
+
 USER_AGENT = f"runapi-python/{__version__} (Python {platform.python_version()}; requests {requests.__version__})"
+"""Sent with every request, so RunAPI can tell this SDK and its version apart."""
 
 
 @attrs.frozen(kw_only=True)
@@ -200,9 +206,9 @@ class Client:
     ) -> Client:
         """A copy of this client with other defaults, sharing its connection pool."""
         clone = copy.copy(self)
-        clone.__dict__.pop("suno", None)
-        clone.__dict__.pop("nano_banana", None)
-        clone.__dict__.pop("veo_3_1", None)
+        for name, value in list(clone.__dict__.items()):
+            if isinstance(value, Family):  # cached family accessors still point at self
+                del clone.__dict__[name]
         if timeout is not None:
             clone.timeout = Timeout.of(timeout)
         if max_retries is not None:

@@ -65,7 +65,7 @@ def test_extra_headers_cannot_replace_authorization(client: runapi.Client) -> No
 
 
 def test_timeouts_are_separate_connect_and_read() -> None:
-    assert runapi.Client(api_key="k").timeout == runapi._core.transport.Timeout(connect=10.0, read=60.0)
+    assert runapi.Client(api_key="k").timeout == runapi.Timeout(connect=10.0, read=60.0)
     assert runapi.Client(api_key="k", timeout=5).timeout.read == 5.0
     assert runapi.Client(api_key="k", timeout=(2, 30)).timeout.connect == 2.0
 
@@ -197,7 +197,9 @@ def test_a_callers_session_is_used_and_left_open() -> None:
 
 
 def test_with_options_shares_the_pool_and_keeps_the_original(client: runapi.Client) -> None:
+    assert client.suno._client is client  # cache the accessor before cloning
     other = client.with_options(max_retries=5, poll_interval=0.5)
+    assert other.suno._client is other and client.suno._client is client
     assert other._transport is client._transport
     assert other.retry_policy.max_retries == 5 and client.retry_policy.max_retries == 2
     assert other.poll_policy.interval == 0.5 and client.poll_policy.interval == 2.0
