@@ -20,29 +20,41 @@ Readings of the docs where they are silent:
 
 from __future__ import annotations
 
+from typing import Literal, get_args
+
 import attrs
 
 from ._core.models import Task
 from ._core.operations import Family, TaskOperation
-from ._core.params import check, field, forbid, one_of, params, text, text_list
+from ._core.params import HttpUrl, check, field, forbid, one_of, params, text, text_list
 
 __all__ = [
     "ASPECT_RATIOS",
     "VARIANTS",
+    "AspectRatio",
+    "BaseAspectRatio",
     "EditImageParams",
     "Image",
     "ImageTask",
+    "Model",
     "NanoBanana",
     "TextToImageParams",
     "Variant",
 ]
 
-ASPECT_RATIOS = ("1:1", "9:16", "16:9", "3:4", "4:3", "3:2", "2:3", "5:4", "4:5", "21:9", "auto")
+Model = Literal["nano-banana", "nano-banana-pro", "nano-banana-2"]
+"""Text-to-image model ids; what each accepts is in :data:`VARIANTS`."""
+
+BaseAspectRatio = Literal["1:1", "9:16", "16:9", "3:4", "4:3", "3:2", "2:3", "5:4", "4:5", "21:9", "auto"]
 """The 11 presets of the base and Pro models (and of ``nano-banana-edit``)."""
 
-_V2_ASPECT_RATIOS = (
+AspectRatio = Literal[
     "1:1", "1:4", "1:8", "2:3", "3:2", "3:4", "4:1", "4:3", "4:5", "5:4", "8:1", "9:16", "16:9", "21:9", "auto",
-)  # fmt: skip
+]  # fmt: skip
+"""Every preset of any text-to-image model (``nano-banana-2`` accepts all 15)."""
+
+ASPECT_RATIOS: tuple[BaseAspectRatio, ...] = get_args(BaseAspectRatio)
+_V2_ASPECT_RATIOS: tuple[AspectRatio, ...] = get_args(AspectRatio)
 
 
 @attrs.frozen
@@ -62,7 +74,7 @@ class Variant:
     resolutions: tuple[str, ...] = ()
 
 
-VARIANTS = {
+VARIANTS: dict[Model, Variant] = {
     "nano-banana": Variant(5_000, ASPECT_RATIOS, 8),
     "nano-banana-pro": Variant(5_000, ASPECT_RATIOS, 8, ("1k", "2k", "4k")),
     "nano-banana-2": Variant(20_000, _V2_ASPECT_RATIOS, 14, ("1k", "2k", "4k")),
@@ -112,12 +124,12 @@ class TextToImageParams:
         reference_image_urls: up to 8 image URLs (14 for ``nano-banana-2``), 30 MB each.
     """
 
-    model: str = field(one_of(*VARIANTS))
+    model: Model
     prompt: str = field(text(max_length=20_000))
-    callback_url: str | None = field(text(), default=None)
-    output_format: str | None = field(one_of("png", "jpg"), default=None)
-    aspect_ratio: str | None = field(one_of(*_V2_ASPECT_RATIOS), default=None)
-    output_resolution: str | None = field(one_of("1k", "2k", "4k"), default=None)
+    callback_url: HttpUrl | None = None
+    output_format: Literal["png", "jpg"] | None = None
+    aspect_ratio: AspectRatio | None = None
+    output_resolution: Literal["1k", "2k", "4k"] | None = None
     reference_image_urls: list[str] | None = field(text_list(max_items=14), default=None)
 
     def __attrs_post_init__(self) -> None:
@@ -145,12 +157,12 @@ class EditImageParams:
         output_format: ``"png"`` or ``"jpeg"``.
     """
 
-    model: str = field(one_of("nano-banana-edit"))
-    prompt: str = field(text())
+    model: Literal["nano-banana-edit"]
+    prompt: str
     source_image_urls: list[str] = field(text_list(min_items=1))
-    callback_url: str | None = field(text(), default=None)
-    aspect_ratio: str | None = field(one_of(*ASPECT_RATIOS), default=None)
-    output_format: str | None = field(one_of("png", "jpeg"), default=None)
+    callback_url: HttpUrl | None = None
+    aspect_ratio: BaseAspectRatio | None = None
+    output_format: Literal["png", "jpeg"] | None = None
 
 
 # -- operations ------------------------------------------------------------------------------

@@ -22,11 +22,13 @@ Readings of the docs where they are silent or disagree:
 
 from __future__ import annotations
 
+from typing import Literal, get_args
+
 import attrs
 
 from ._core.models import Task
 from ._core.operations import Family, TaskOperation
-from ._core.params import check, field, forbid, number, one_of, params, require, text
+from ._core.params import HttpUrl, check, field, forbid, number, one_of, params, require, text
 
 __all__ = [
     "MODELS",
@@ -35,13 +37,17 @@ __all__ = [
     "GenerateLyricsParams",
     "Lyrics",
     "LyricsTask",
+    "Model",
     "MusicTask",
     "Suno",
     "TextToMusicParams",
 ]
 
-MODELS = ("suno-v5.5", "suno-v5", "suno-v4.5-plus", "suno-v4.5-all", "suno-v4.5", "suno-v4")
+Model = Literal["suno-v5.5", "suno-v5", "suno-v4.5-plus", "suno-v4.5-all", "suno-v4.5", "suno-v4"]
 """Model ids (docs: Suno > Model Versions). suno-v4 makes tracks up to 4 minutes, the others up to 8."""
+
+MODELS: tuple[Model, ...] = get_args(Model)
+"""The values of :data:`Model`, newest first."""
 
 _weight = number(0, 1)
 
@@ -112,10 +118,10 @@ class LyricsTask(Task):
 class _MusicControls:
     """The optional controls text_to_music and extend_music share (docs: Suno > Common Parameters)."""
 
-    persona_id: str | None = field(text(), default=None)
-    persona_type: str | None = field(one_of("style", "voice"), default=None)
-    negative_tags: str | None = field(text(), default=None)
-    vocal_gender: str | None = field(one_of("male", "female"), default=None)
+    persona_id: str | None = None
+    persona_type: Literal["style", "voice"] | None = None
+    negative_tags: str | None = None
+    vocal_gender: Literal["male", "female"] | None = None
     style_weight: float | None = field(_weight, default=None)
     weirdness_constraint: float | None = field(_weight, default=None)
     audio_weight: float | None = field(_weight, default=None)
@@ -138,20 +144,20 @@ class TextToMusicParams(_MusicControls):
         prompt: song brief; required for ``auto_lyrics``.
         lyrics: the exact lyrics; required for ``exact_lyrics``, refused otherwise.
         style: music style. title: music title.
-        callback_url: where RunAPI POSTs each generation stage.
+        callback_url: absolute http(s) URL where RunAPI POSTs each generation stage.
         persona_id: persona to apply. persona_type: ``"style"`` or ``"voice"`` (``suno-v5`` only).
         negative_tags: styles to exclude.
         vocal_gender: ``"male"`` or ``"female"`` (raises the probability only).
         style_weight, weirdness_constraint, audio_weight: 0-1 (the docs ask for two decimals).
     """
 
-    vocal_mode: str = field(one_of("auto_lyrics", "exact_lyrics", "instrumental"))
-    model: str = field(one_of(*MODELS))
-    prompt: str | None = field(text(), default=None)
-    lyrics: str | None = field(text(), default=None)
-    style: str | None = field(text(), default=None)
-    title: str | None = field(text(), default=None)
-    callback_url: str | None = field(text(), default=None)
+    vocal_mode: Literal["auto_lyrics", "exact_lyrics", "instrumental"]
+    model: Model
+    prompt: str | None = None
+    lyrics: str | None = None
+    style: str | None = None
+    title: str | None = None
+    callback_url: HttpUrl | None = None
 
     def __attrs_post_init__(self) -> None:
         if self.vocal_mode == "auto_lyrics":
@@ -178,13 +184,13 @@ class ExtendMusicParams(_MusicControls):
             :class:`TextToMusicParams`.
     """
 
-    parameter_mode: str = field(one_of("source", "custom"))
-    audio_id: str = field(text())
-    model: str = field(one_of(*MODELS))
-    callback_url: str | None = field(text(), default=None)
-    prompt: str | None = field(text(), default=None)
-    style: str | None = field(text(), default=None)
-    title: str | None = field(text(), default=None)
+    parameter_mode: Literal["source", "custom"]
+    audio_id: str
+    model: Model
+    callback_url: HttpUrl | None = None
+    prompt: str | None = None
+    style: str | None = None
+    title: str | None = None
     continue_at: float | None = field(number(0), default=None)
 
     def __attrs_post_init__(self) -> None:
@@ -205,7 +211,7 @@ class GenerateLyricsParams:
     """
 
     prompt: str = field(text(max_length=200))
-    callback_url: str | None = field(text(), default=None)
+    callback_url: HttpUrl | None = None
 
 
 # -- operations ------------------------------------------------------------------------------

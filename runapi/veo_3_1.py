@@ -16,15 +16,18 @@ Readings of the docs: image fields sent without the matching ``input_mode`` woul
 
 from __future__ import annotations
 
+from typing import Literal, get_args
+
 import attrs
 
 from ._core.models import Task
 from ._core.operations import Family, TaskOperation
-from ._core.params import check, field, flag, forbid, integer, one_of, params, require, text, text_list
+from ._core.params import HttpUrl, check, field, forbid, integer, one_of, params, require, text_list
 
 __all__ = [
     "MODELS",
     "ExtendVideoParams",
+    "Model",
     "Source",
     "TextToVideoParams",
     "UpscaleVideoParams",
@@ -33,8 +36,10 @@ __all__ = [
     "VideoTask",
 ]
 
-MODELS = ("veo-3.1", "veo-3.1-fast")
+Model = Literal["veo-3.1", "veo-3.1-fast"]
 """``veo-3.1`` (quality) and ``veo-3.1-fast`` (docs: Veo 3.1 > Model Variants)."""
+
+MODELS: tuple[Model, ...] = get_args(Model)
 
 _seeds = integer(10_000, 99_999)
 
@@ -101,18 +106,18 @@ class TextToVideoParams:
         callback_url: where RunAPI POSTs the result.
     """
 
-    prompt: str = field(text())
-    model: str = field(one_of(*MODELS))
-    input_mode: str | None = field(one_of("text", "first_and_last_frames", "reference"), default=None)
-    first_frame_image_url: str | None = field(text(), default=None)
-    last_frame_image_url: str | None = field(text(), default=None)
+    prompt: str
+    model: Model
+    input_mode: Literal["text", "first_and_last_frames", "reference"] | None = None
+    first_frame_image_url: str | None = None
+    last_frame_image_url: str | None = None
     reference_image_urls: list[str] | None = field(text_list(min_items=1, max_items=3), default=None)
-    aspect_ratio: str | None = field(one_of("16:9", "9:16", "auto"), default=None)
-    duration_seconds: int | None = field(one_of(4, 6, 8), default=None)
+    aspect_ratio: Literal["16:9", "9:16", "auto"] | None = None
+    duration_seconds: Literal[4, 6, 8] | None = None
     seeds: int | None = field(_seeds, default=None)
-    enable_translation: bool | None = field(flag(), default=None)
-    watermark: str | None = field(text(), default=None)
-    callback_url: str | None = field(text(), default=None)
+    enable_translation: bool | None = None
+    watermark: str | None = None
+    callback_url: HttpUrl | None = None
 
     def __attrs_post_init__(self) -> None:
         mode = self.input_mode or "text"
@@ -144,11 +149,11 @@ class ExtendVideoParams:
         callback_url: where RunAPI POSTs the result.
     """
 
-    source_task_id: str = field(text())
-    prompt: str = field(text())
+    source_task_id: str
+    prompt: str
     seeds: int | None = field(_seeds, default=None)
-    watermark: str | None = field(text(), default=None)
-    callback_url: str | None = field(text(), default=None)
+    watermark: str | None = None
+    callback_url: HttpUrl | None = None
 
 
 @params
@@ -162,10 +167,10 @@ class UpscaleVideoParams:
         callback_url: where RunAPI POSTs the result.
     """
 
-    source_task_id: str = field(text())
-    output_resolution: str = field(one_of("1080p", "4k"))
+    source_task_id: str
+    output_resolution: Literal["1080p", "4k"]
     index: int | None = field(integer(0), default=None)
-    callback_url: str | None = field(text(), default=None)
+    callback_url: HttpUrl | None = None
 
 
 # -- operations ------------------------------------------------------------------------------

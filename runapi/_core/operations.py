@@ -8,14 +8,21 @@ values: a path, a params class and a task class. Nothing else::
 
 Reached through a client (``client.suno.text_to_music``), each becomes a :class:`TaskResource` with
 ``create``, ``get``, ``wait`` and ``run``. ``create`` and ``run`` take exactly the params class's
-keyword arguments (``ParamSpec``), so IDEs and type checkers know every parameter.
+keyword arguments: type checkers see them through the ``ParamSpec`` ``P`` (the params class is a
+``dataclass_transform`` class), and at run time each operation gets its own small
+:class:`TaskResource` subclass whose ``create``/``run`` carry the real ``inspect.signature`` and the
+params' documentation, so ``help()`` and IDEs that introspect show every parameter too.
 """
 
 from __future__ import annotations
 
+import inspect
+import typing
 import uuid
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Generic, ParamSpec, TypeVar, overload
+
+import attrs
 
 from .flows import Flow, create_task, get_task, wait_task
 from .models import Task
@@ -57,6 +64,7 @@ class TaskOperation(Generic[P, T]):
         self.params = params
         self.task = task
         self.name = path.rsplit("/", 1)[-1]
+        self._resource_class: type[TaskResource[P, T]] | None = None
 
     def __set_name__(self, owner: type, name: str) -> None:
         self.name = name
@@ -68,7 +76,11 @@ class TaskOperation(Generic[P, T]):
     def __get__(self, family: Family | None, owner: type | None = None) -> Any:
         if family is None:
             return self
-        return TaskResource(family._client, self)
+        if self._resource_class is None:
+            self._resource_class = _resource_class(self)
+        resource = self._resource_class(family._client, self)
+        family.__dict__[self.name] = resource  # later lookups skip this descriptor
+        return resource
 
     def __repr__(self) -> str:
         return f"<TaskOperation {self.name}: {self.path}>"
@@ -124,7 +136,7 @@ class TaskResource(Generic[P, T]):
             max_poll_interval=max_poll_interval,
             on_progress=on_progress,
         )
-        return TaskResource(self._client, self._operation, self._options.merged(changes))
+        return type(self)(self._client, self._operation, self._options.merged(changes))
 
     def _create_flow(self, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> Flow[T]:
         # built eagerly, so bad params raise here, before any request
@@ -197,3 +209,46 @@ class TaskResource(Generic[P, T]):
             return (yield from self._wait_flow(task.id, self._options))
 
         return self._client._run(flow(), self._options)
+
+
+def _signature(operation: TaskOperation[Any, Any]) -> inspect.Signature:
+    """``(self, *, <required params>, <optional params>=None) -> <task class>`` for one operation."""
+    cls: Any = operation.params
+    hints = typing.get_type_hints(cls)
+    fields = attrs.fields(cls)
+    ordered = [f for f in fields if f.default is attrs.NOTHING] + [f for f in fields if f.default is not attrs.NOTHING]
+    parameters = [inspect.Parameter("self", inspect.Parameter.POSITIONAL_OR_KEYWORD)]
+    for f in ordered:
+        default = inspect.Parameter.empty if f.default is attrs.NOTHING else f.default
+        parameters.append(
+            inspect.Parameter(f.name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=hints[f.name])
+        )
+    return inspect.Signature(parameters, return_annotation=operation.task)
+
+
+def _forward(generic: Callable[..., Any], name: str, operation: TaskOperation[Any, Any]) -> Callable[..., Any]:
+    """A copy of ``TaskResource.<name>`` that shows ``operation``'s parameters and their docs."""
+
+    def method(self: TaskResource[Any, Any], *args: Any, **kwargs: Any) -> Any:
+        return generic(self, *args, **kwargs)
+
+    method.__name__ = name
+    method.__qualname__ = f"{_class_name(operation)}.{name}"
+    method.__signature__ = _signature(operation)  # type: ignore[attr-defined]
+    method.__doc__ = f"{inspect.getdoc(generic)}\n\n{inspect.getdoc(operation.params) or ''}"
+    return method
+
+
+def _class_name(operation: TaskOperation[Any, Any]) -> str:
+    return "".join(part.capitalize() for part in operation.name.split("_")) + "Resource"
+
+
+def _resource_class(operation: TaskOperation[P, T]) -> type[TaskResource[P, T]]:
+    """A :class:`TaskResource` subclass whose ``create``/``run`` show ``operation``'s real parameters."""
+    namespace: dict[str, Any] = {
+        "create": _forward(TaskResource.create, "create", operation),
+        "run": _forward(TaskResource.run, "run", operation),
+        "__doc__": f"``{operation.path}``, bound to a client.\n\n{inspect.getdoc(TaskResource)}",
+        "__module__": getattr(operation.params, "__module__", __name__),
+    }
+    return type(_class_name(operation), (TaskResource,), namespace)

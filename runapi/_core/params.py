@@ -1,35 +1,61 @@
 """Parameter classes: declared with attrs, checked before any request, turned into JSON bodies.
 
-A family declares each endpoint's parameters as a frozen, keyword-only attrs class whose fields
-are named exactly as RunAPI spells them. Required fields have no default; optional ones default
-to ``None`` and are then left off the wire (nothing else is ever dropped). Validators from this
-module check types, enums, ranges and lengths, and raise :class:`runapi.ValidationError` naming
-the field and what is allowed::
+A family declares each endpoint's parameters as a class decorated with :func:`params`: frozen,
+keyword-only attrs, with fields named exactly as RunAPI spells them. The **annotation is the
+rule**: it is what type checkers and IDEs show, and the decorator derives the runtime check from
+it, so no rule is written twice::
+
+    Model = Literal["suno-v5", "suno-v4.5"]
 
     @params
     class GenerateLyricsParams:
-        prompt: str = field(text(max_length=200))
-        callback_url: str | None = field(text(), default=None)
+        prompt: str = field(text(max_length=200))     # required; str -> a non-blank string
+        model: Model = "suno-v5"                      # Literal -> one of the listed values
+        callback_url: HttpUrl | None = None           # optional; None is left off the wire
 
-Rules that span several fields go in ``__attrs_post_init__`` with :func:`require` and :func:`check`.
+What each annotation checks: ``str`` a non-blank string; ``int`` an integer (not ``bool``);
+``float`` a finite number; ``bool`` ``True``/``False``; ``list[str]`` a list of non-blank
+strings; ``Literal[...]`` one of its values (compared with type, so ``True`` is not ``1``);
+``Annotated[T, validator, ...]`` T's check plus those validators (:data:`HttpUrl` is one). Extra
+per-field validators go in :func:`field`. Required fields have no default; optional ones default
+to ``None`` and are then left off the wire (nothing else is ever dropped).
+
+Rules that span several fields go in ``__attrs_post_init__`` with :func:`require`, :func:`forbid`
+and :func:`check`. Every refusal is a :class:`runapi.ValidationError` naming the field and what
+is allowed.
+
+Type checkers see the classes through :func:`typing.dataclass_transform`, so ``create()`` and
+``run()``, which take the params class's keyword arguments, show every parameter with its type.
 """
 
 from __future__ import annotations
 
+import inspect
 import math
+import sys
+import types
+import typing
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, TypeVar
+from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
+from urllib.parse import urlsplit
 
 import attrs
 
 from ..errors import ValidationError
 
+if sys.version_info >= (3, 11):
+    from typing import dataclass_transform
+else:  # pragma: no cover - Python 3.10
+    from typing_extensions import dataclass_transform
+
 __all__ = [
+    "HttpUrl",
     "build_params",
     "check",
     "field",
     "flag",
     "forbid",
+    "http_url",
     "integer",
     "number",
     "one_of",
@@ -46,14 +72,68 @@ C = TypeVar("C", bound=type)
 _MISSING: Any = attrs.NOTHING
 
 
-def params(cls: C) -> C:
-    """Class decorator for a parameter class: frozen, keyword-only attrs."""
-    return attrs.frozen(kw_only=True)(cls)
+@attrs.frozen
+class _FieldSpec:
+    """What :func:`field` returns: read (and replaced by an attrs field) by :func:`params`."""
+
+    default: Any
+    validators: tuple[Validator, ...]
 
 
 def field(*validators: Validator, default: Any = _MISSING) -> Any:
-    """Declare one parameter; with no ``default`` it is required. ``None`` values skip validation."""
-    return attrs.field(default=default, validator=list(validators))
+    """Declare one parameter with extra validators; with no ``default`` it is required.
+
+    These validators run before the annotation's own check (see the module docstring), so their
+    more specific message wins; ``None`` values skip them all.
+    """
+    return _FieldSpec(default, validators)
+
+
+@dataclass_transform(kw_only_default=True, frozen_default=True, field_specifiers=(field,))
+def params(cls: C) -> C:
+    """Class decorator for a parameter class: frozen, keyword-only attrs, checked from its annotations.
+
+    Raises:
+        TypeError: an annotation cannot be resolved (a name used in it is not defined yet).
+    """
+    hints = typing.get_type_hints(cls, include_extras=True)
+    for name in inspect.get_annotations(cls):
+        hint = hints[name]
+        if get_origin(hint) is typing.ClassVar:
+            continue
+        declared = cls.__dict__.get(name, _MISSING)
+        spec = declared if isinstance(declared, _FieldSpec) else _FieldSpec(declared, ())
+        # the field's own validators first: they are the most specific (and check the type too)
+        checks = [*spec.validators, *_validators_for(hint)]
+        setattr(cls, name, attrs.field(default=spec.default, validator=checks))
+    return attrs.frozen(kw_only=True)(cls)
+
+
+def _validators_for(hint: Any) -> list[Validator]:
+    """The checks an annotation implies (``X | None`` checks X; ``None`` values always pass)."""
+    if get_origin(hint) in (Union, types.UnionType):
+        members = [arg for arg in get_args(hint) if arg is not type(None)]
+        if len(members) != 1:
+            return []
+        hint = members[0]
+    extra: list[Validator] = []
+    if get_origin(hint) is Annotated:
+        hint, *metadata = get_args(hint)
+        extra = [item for item in metadata if callable(item)]
+    base: Validator | None = None
+    if get_origin(hint) is Literal:
+        base = one_of(*get_args(hint))
+    elif hint is str:
+        base = text()
+    elif hint is bool:
+        base = flag()
+    elif hint is int:
+        base = integer()
+    elif hint is float:
+        base = number()
+    elif get_origin(hint) is list and get_args(hint) == (str,):
+        base = text_list()
+    return [*extra, base] if base is not None else extra
 
 
 def _fail(name: str, allowed: str, value: object) -> ValidationError:
@@ -81,17 +161,17 @@ def one_of(*values: object) -> Validator:
 
 
 def text(*, max_length: int | None = None, min_length: int = 1) -> Validator:
-    """A string of ``min_length``..``max_length`` characters."""
-    allowed = "a string" + (
+    """A string of ``min_length``..``max_length`` characters, not blank (whitespace only)."""
+    allowed = "a non-blank string" + (
         f" of {min_length}-{max_length} characters"
         if max_length is not None
-        else (" (not empty)" if min_length == 1 else f" of at least {min_length} characters")
+        else ("" if min_length == 1 else f" of at least {min_length} characters")
     )
 
     def validate(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if value is None:
             return
-        if not isinstance(value, str) or len(value) < min_length:
+        if not isinstance(value, str) or len(value) < min_length or not value.strip():
             raise _fail(attribute.name, allowed, value)
         if max_length is not None and len(value) > max_length:
             raise ValidationError(
@@ -104,18 +184,18 @@ def text(*, max_length: int | None = None, min_length: int = 1) -> Validator:
 
 
 def text_list(*, min_items: int = 0, max_items: int | None = None) -> Validator:
-    """A list (or tuple) of non-empty strings, ``min_items``..``max_items`` long."""
+    """A list (or tuple) of non-blank strings, ``min_items``..``max_items`` long."""
     if max_items is None:
-        allowed = f"a list of at least {min_items} non-empty strings"
+        allowed = f"a list of at least {min_items} non-blank strings"
     else:
-        allowed = f"a list of {min_items}-{max_items} non-empty strings"
+        allowed = f"a list of {min_items}-{max_items} non-blank strings"
 
     def validate(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if value is None:
             return
         if isinstance(value, str | bytes) or not isinstance(value, Sequence):
             raise _fail(attribute.name, allowed, value)
-        if not all(isinstance(item, str) and item for item in value):
+        if not all(isinstance(item, str) and item.strip() for item in value):
             raise _fail(attribute.name, allowed, value)
         if len(value) < min_items or (max_items is not None and len(value) > max_items):
             raise ValidationError(
@@ -165,6 +245,30 @@ def flag() -> Validator:
             raise _fail(attribute.name, "true or false", value)
 
     return validate
+
+
+def http_url() -> Validator:
+    """An absolute ``http://`` or ``https://`` URL with a host (where RunAPI can reach you)."""
+    allowed = "an absolute http(s) URL, e.g. 'https://example.com/callbacks/runapi'"
+
+    def validate(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None:
+            return
+        if not isinstance(value, str) or value != value.strip():
+            raise _fail(attribute.name, allowed, value)
+        try:
+            parts = urlsplit(value)
+            host = parts.hostname
+        except ValueError:
+            raise _fail(attribute.name, allowed, value) from None
+        if parts.scheme not in ("http", "https") or not host or any(c.isspace() for c in value):
+            raise _fail(attribute.name, allowed, value)
+
+    return validate
+
+
+HttpUrl = Annotated[str, http_url()]
+"""A ``str`` parameter that must be an absolute http(s) URL (``callback_url``)."""
 
 
 def _range_text(kind: str, minimum: float | None, maximum: float | None) -> str:

@@ -513,7 +513,7 @@ def _refused_cases() -> list[Any]:
         add(f"suno-{name}-string", music, name, ("a number",), **{name: "0.5"})
         add(f"extend-{name}-above-1", extend, name, ("from 0 to 1",), **{name: 2})
     add("suno-style_weight-nan", music, "style_weight", ("a number",), style_weight=float("nan"))
-    add("suno-prompt-empty", music, "prompt", ("not empty",), prompt="")
+    add("suno-prompt-empty", music, "prompt", ("non-blank",), prompt="")
     add("suno-model-missing", music, "model", ("missing required parameter",), model=OMIT)
     add("suno-vocal_mode-missing", music, "vocal_mode", ("missing required parameter",), vocal_mode=OMIT)
 
@@ -538,7 +538,7 @@ def _refused_cases() -> list[Any]:
 
     add("lyrics-prompt-201-chars", lyrics, "prompt", ("1-200 characters", "201"), prompt="x" * 201)
     add("lyrics-prompt-missing", lyrics, "prompt", ("missing required parameter",), prompt=OMIT)
-    add("lyrics-prompt-not-text", lyrics, "prompt", ("a string",), prompt=["night"])
+    add("lyrics-prompt-not-text", lyrics, "prompt", ("a non-blank string",), prompt=["night"])
 
     t2i, edit = "nano_banana.text_to_image", "nano_banana.edit_image"
     models = "'nano-banana', 'nano-banana-pro', 'nano-banana-2'"
@@ -600,7 +600,7 @@ def _refused_cases() -> list[Any]:
     for fmt in ("jpeg", "webp", "PNG"):
         add(f"nano-output_format-{fmt}", t2i, "output_format", ("'png', 'jpg'",), output_format=fmt)
     add("nano-refs-not-a-list", t2i, "reference_image_urls", ("a list",), reference_image_urls=IMAGE)
-    add("nano-refs-empty-url", t2i, "reference_image_urls", ("non-empty strings",), reference_image_urls=[""])
+    add("nano-refs-empty-url", t2i, "reference_image_urls", ("non-blank strings",), reference_image_urls=[""])
     add("nano-prompt-missing", t2i, "prompt", ("missing required parameter",), prompt=OMIT)
 
     add(
@@ -706,7 +706,7 @@ def _refused_cases() -> list[Any]:
         reference_image_urls=REFS,
     )
     add("extend-source_task_id-missing", ext, "source_task_id", ("missing required parameter",), source_task_id=OMIT)
-    add("extend-prompt-empty", ext, "prompt", ("not empty",), prompt="")
+    add("extend-prompt-empty", ext, "prompt", ("non-blank",), prompt="")
     for res in ("720p", "4K", "2160p", "1080P"):
         add(f"upscale-resolution-{res}", up, "output_resolution", ("'1080p', '4k'",), output_resolution=res)
     add("upscale-resolution-missing", up, "output_resolution", ("missing required parameter",), output_resolution=OMIT)

@@ -1,0 +1,103 @@
+"""The params core: annotations are the rules (types, Literal enums, Annotated validators), checked before a request."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+import pytest
+import responses
+
+import runapi
+from runapi._core.params import HttpUrl, build_params, field, integer, params, to_body
+
+
+@params
+class _Params:
+    prompt: str
+    mode: Literal["a", "b"]
+    size: Literal[4, 6] | None = None
+    count: int | None = None
+    weight: float | None = None
+    flag: bool | None = None
+    urls: list[str] | None = None
+    callback_url: HttpUrl | None = None
+    seed: Annotated[int, integer(1, 9)] | None = None
+    tagged: str | None = field(default=None)
+
+
+def _build(**kwargs: object) -> _Params:
+    return build_params(_Params, (), kwargs, "POST /test")
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field_name", "fragment"),
+    [
+        ({"prompt": "", "mode": "a"}, "prompt", "non-blank string"),
+        ({"prompt": "   \n\t", "mode": "a"}, "prompt", "non-blank string"),
+        ({"prompt": 3, "mode": "a"}, "prompt", "non-blank string"),
+        ({"prompt": "x", "mode": "c"}, "mode", "one of 'a', 'b'"),
+        ({"prompt": "x", "mode": "a", "size": 5}, "size", "one of 4, 6"),
+        ({"prompt": "x", "mode": "a", "size": 4.0}, "size", "one of 4, 6"),
+        ({"prompt": "x", "mode": "a", "count": True}, "count", "an integer"),
+        ({"prompt": "x", "mode": "a", "count": 1.5}, "count", "an integer"),
+        ({"prompt": "x", "mode": "a", "weight": float("nan")}, "weight", "a number"),
+        ({"prompt": "x", "mode": "a", "flag": "yes"}, "flag", "true or false"),
+        ({"prompt": "x", "mode": "a", "urls": "https://a"}, "urls", "a list"),
+        ({"prompt": "x", "mode": "a", "urls": ["https://a", " "]}, "urls", "non-blank strings"),
+        ({"prompt": "x", "mode": "a", "seed": 10}, "seed", "from 1 to 9"),
+        ({"prompt": "x", "mode": "a", "tagged": " "}, "tagged", "non-blank string"),
+    ],
+)
+def test_annotations_are_checked(kwargs, field_name, fragment):
+    with pytest.raises(runapi.ValidationError) as caught:
+        _build(**kwargs)
+    assert caught.value.field == field_name
+    assert fragment in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "example.com/cb",
+        "/callbacks/runapi",
+        "ftp://example.com/cb",
+        "https://",
+        "https:///path",
+        " https://example.com/cb",
+        "https://exa mple.com/cb",
+        "javascript:alert(1)",
+        "http://[::1",
+    ],
+)
+def test_callback_url_must_be_an_absolute_http_url(url):
+    with pytest.raises(runapi.ValidationError) as caught:
+        _build(prompt="x", mode="a", callback_url=url)
+    assert caught.value.field == "callback_url"
+    assert "absolute http(s) URL" in str(caught.value)
+
+
+@pytest.mark.parametrize("url", ["https://example.com/cb", "http://127.0.0.1:8000/runapi?x=1", "https://[::1]:8443/c"])
+def test_good_callback_urls_pass(url):
+    assert _build(prompt="x", mode="a", callback_url=url).callback_url == url
+
+
+def test_valid_params_become_the_body_without_none_values():
+    built = _build(prompt="x", mode="b", size=6, weight=1, urls=["https://a"], flag=False)
+    assert to_body(built) == {"prompt": "x", "mode": "b", "size": 6, "weight": 1, "urls": ["https://a"], "flag": False}
+
+
+@pytest.mark.parametrize("prompt", ["", "   "])
+def test_a_blank_prompt_is_refused_before_any_request(client, prompt):
+    with responses.RequestsMock() as http:  # any request would fail the test: none is registered
+        with pytest.raises(runapi.ValidationError) as caught:
+            client.suno.text_to_music.create(vocal_mode="auto_lyrics", model="suno-v5", prompt=prompt)
+        assert len(http.calls) == 0
+    assert caught.value.field == "prompt"
+
+
+def test_a_relative_callback_url_is_refused_before_any_request(client):
+    with responses.RequestsMock() as http:
+        with pytest.raises(runapi.ValidationError) as caught:
+            client.veo_3_1.text_to_video.create(prompt="a dog", model="veo-3.1", callback_url="/callbacks/veo")
+        assert len(http.calls) == 0
+    assert caught.value.field == "callback_url"
