@@ -6,7 +6,7 @@
     ├── ValidationError            bad parameters, refused before any request (also a ValueError)
     ├── MissingAPIKeyError         no api_key argument and no RUNAPI_API_KEY
     ├── APIError                   something went wrong talking to RunAPI
-    │   ├── APIConnectionError         no HTTP answer (refused, reset, DNS, TLS); .request_sent
+    │   ├── APIConnectionError         no HTTP answer (refused, reset, DNS, TLS)
     │   │   └── APITimeoutError            connect or read timeout
     │   ├── APIResponseValidationError 2xx answer whose body is not what the docs describe
     │   └── APIStatusError             non-2xx answer; .status_code .message .code .body .headers
@@ -26,6 +26,11 @@
     ├── TaskFailedError            the task ended with status "failed"; .task .error .code
     ├── TaskTimeoutError           wait() passed its deadline; .task_id .last_status
     └── runapi.webhooks.WebhookVerificationError   a callback failed verification
+
+Every :class:`APIError` also says what it means for your task: ``task_id`` (set on every error
+raised after a task exists, e.g. while ``wait()`` polls it), and for a failed create
+``idempotency_key``, ``request_sent`` and ``task_may_exist`` (the create may have started a paid
+task: retry it only with the same idempotency key, see the README's "Retrying a create").
 
 Status codes and messages come from the docs' "Errors" section; Suno's codes
 (``SENSITIVE_WORD_ERROR``, ``INSUFFICIENT_QUOTA``, ``REFUNDED``, …) from "Suno > Common Error Codes".
@@ -66,6 +71,7 @@ __all__ = [
     "UnsupportedMediaTypeError",
     "ValidationError",
     "error_code",
+    "outcome_unknown",
     "status_error",
 ]
 
@@ -118,15 +124,43 @@ class APIError(RunAPIError):
     """Something went wrong talking to RunAPI.
 
     Attributes:
+        message: what went wrong, without the hints ``str(error)`` adds.
         method: HTTP method of the request (``"POST"``).
         url: full URL of the request; never contains the API key.
+        request_sent: ``False`` only when the request certainly never reached the server.
+        task_id: the task this error concerns, when one exists (errors raised by ``wait``/``run``
+            after the create, and by ``get``); ``None`` otherwise.
+        idempotency_key: for a failed create, the ``Idempotency-Key`` it was sent with.
+        task_may_exist: ``True`` when a create failed in a way that leaves its outcome unknown
+            (a 500/502/504/408, a read timeout or a dropped connection after the request was
+            sent, or a 2xx answer that could not be read): a paid task may have started.
     """
+
+    request_sent: bool = True
 
     def __init__(self, message: str, *, method: str | None = None, url: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.method = method
         self.url = url
+        self.task_id: str | None = None
+        self.idempotency_key: str | None = None
+        self.task_may_exist = False
+
+    def _describe(self) -> str:
+        return self.message
+
+    def __str__(self) -> str:
+        text = self._describe()
+        if self.task_id is not None:
+            text += f" [task {self.task_id}]"
+        if self.task_may_exist:
+            text += (
+                f"; the create's outcome is unknown and a task may have been created: do not simply retry, "
+                f"which could start (and bill) a second task. Retry only with the same idempotency key "
+                f"({self.idempotency_key}) where the server honours it, or check for the task first"
+            )
+        return text
 
 
 class APIConnectionError(APIError):
@@ -196,7 +230,7 @@ class APIStatusError(APIError):
         self.code = error_code(body)
         self.request_id = self.headers.get("x-request-id") or self.headers.get("X-Request-Id")
 
-    def __str__(self) -> str:
+    def _describe(self) -> str:
         where = f" ({self.method} {self.url})" if self.method and self.url else ""
         rid = f" [request {self.request_id}]" if self.request_id else ""
         return f"{self.status_code} {self.message}{where}{rid}"
@@ -268,6 +302,19 @@ _BY_STATUS: dict[int, type[APIStatusError]] = {
     500: InternalServerError,
     503: ServiceUnavailableError,
 }
+
+
+OUTCOME_UNKNOWN_STATUSES = frozenset({408, 500, 502, 504, 520, 522, 524})
+"""Answers to a create after which the server may have started the task anyway (a 503 is a refusal)."""
+
+
+def outcome_unknown(exc: BaseException) -> bool:
+    """Whether a failed create may still have started a task (see :attr:`APIError.task_may_exist`)."""
+    if isinstance(exc, APIStatusError):
+        return exc.status_code in OUTCOME_UNKNOWN_STATUSES
+    if isinstance(exc, APIConnectionError):
+        return exc.request_sent
+    return isinstance(exc, APIResponseValidationError)  # a 2xx whose task id we could not read
 
 
 def status_error(

@@ -8,6 +8,7 @@ import logging
 import os
 import platform
 import random
+import threading
 import time
 from collections.abc import Callable, Mapping
 from functools import cached_property
@@ -20,11 +21,11 @@ import attrs
 import requests
 
 from .._version import __version__
-from ..errors import APIResponseValidationError, MissingAPIKeyError, ValidationError, status_error
+from ..errors import APIError, APIResponseValidationError, MissingAPIKeyError, ValidationError, status_error
 from .flows import Call, Flow, Reply, Sleep, request
 from .models import structure
 from .operations import Family
-from .options import PollPolicy, RequestOptions
+from .options import PollPolicy, RequestOptions, check_count, timeout_option
 from .retry import RetryPolicy, parse_retry_after, retrying
 from .transport import Request, RequestsTransport, Response, Timeout
 
@@ -40,6 +41,12 @@ logger = logging.getLogger("runapi")
 
 DEFAULT_BASE_URL = "https://runapi.ai"
 """Used when neither ``base_url`` nor ``RUNAPI_BASE_URL`` is set (docs: Overview > Base URL)."""
+
+API_PREFIX = "/api/v1"
+"""Every documented path starts with this; a ``base_url`` that ends with it has it stripped."""
+
+DEFAULT_MAX_CONNECTIONS = 100
+"""Pooled connections per host for the default session: more threads than this wait for one."""
 
 DEFAULT_TIMEOUT = Timeout(connect=10.0, read=60.0)
 """10 s to connect, 60 s of silence while reading an answer."""
@@ -71,8 +78,9 @@ class Client:
 
     Args:
         api_key: the API key; defaults to ``RUNAPI_API_KEY``. Never logged or shown in reprs.
-        base_url: defaults to ``RUNAPI_BASE_URL``, else ``https://runapi.ai``. Point it at
-            ``runapi.emulator`` to test without spending credits.
+        base_url: defaults to ``RUNAPI_BASE_URL``, else ``https://runapi.ai``. The docs' form
+            ``https://runapi.ai/api/v1`` is accepted too (the ``/api/v1`` is part of every path,
+            so it is stripped). Point it at ``runapi.emulator`` to test without spending credits.
         timeout: seconds; a float sets connect and read, or pass ``(connect, read)`` or
             :class:`runapi.Timeout` (default 10 s connect, 60 s read).
         max_retries: retries after a failed attempt (default 2). See ``runapi._core.retry`` for
@@ -85,13 +93,18 @@ class Client:
         max_poll_interval: cap on the wait between polls, seconds (15).
         default_headers: headers sent with every API request.
         session: a ``requests.Session`` of your own (proxies, certificates); not closed by us.
-        max_connections: connection pool size per host (20) for the default session.
+        max_connections: pooled connections per host for the default session (100). One client
+            is meant to be shared by many threads; beyond this many at once, threads wait for a
+            free connection rather than opening and discarding extra ones.
         sleep: how to wait, ``time.sleep`` by default (tests pass a fake: nothing sleeps for real).
         clock: monotonic seconds for poll deadlines, ``time.monotonic`` by default.
 
     Raises:
         MissingAPIKeyError: no ``api_key`` and no ``RUNAPI_API_KEY``.
-        ValidationError: an option is out of range (e.g. a negative ``max_retries``).
+        ValidationError: an option is out of range or of the wrong type (a negative
+            ``max_retries``, ``timeout='abc'``, ``poll_interval=0``, a NaN, ...), naming the
+            option; or the API key holds characters no HTTP header can carry (the message never
+            shows the key).
     """
 
     def __init__(
@@ -107,30 +120,28 @@ class Client:
         max_poll_interval: float = 15.0,
         default_headers: Mapping[str, str] | None = None,
         session: requests.Session | None = None,
-        max_connections: int = 20,
+        max_connections: int = DEFAULT_MAX_CONNECTIONS,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        key = api_key if api_key is not None else os.environ.get("RUNAPI_API_KEY")
-        if not key or not key.strip():
-            raise MissingAPIKeyError(
-                "no API key: pass Client(api_key=...) or set the RUNAPI_API_KEY environment variable"
-            )
-        if not isinstance(max_retries, int) or isinstance(max_retries, bool) or max_retries < 0:
-            raise ValidationError("max_retries must be an integer >= 0", field="max_retries")
-        self.__api_key = key.strip()
-        url = (base_url or os.environ.get("RUNAPI_BASE_URL") or DEFAULT_BASE_URL).rstrip("/")
-        if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
-            raise ValidationError(f"base_url must be an http(s) URL; got {url!r}", field="base_url")
-        self.base_url = url
-        self.timeout = Timeout.of(timeout)
-        self.retry_policy = RetryPolicy(max_retries=max_retries, idempotent_creates=idempotent_creates)
+        self.__api_key = _api_key(api_key if api_key is not None else os.environ.get("RUNAPI_API_KEY"))
+        self.base_url = _base_url(base_url or os.environ.get("RUNAPI_BASE_URL") or DEFAULT_BASE_URL)
+        self.timeout = timeout_option(timeout)
+        self.retry_policy = RetryPolicy(
+            max_retries=check_count("max_retries", max_retries, minimum=0), idempotent_creates=idempotent_creates
+        )
         self.poll_policy = PollPolicy(timeout=wait_timeout, interval=poll_interval, max_interval=max_poll_interval)
-        self.default_headers: Mapping[str, str] = dict(default_headers or {})
+        self.default_headers: Mapping[str, str] = RequestOptions(extra_headers=default_headers).extra_headers or {}
+        check_count("max_connections", max_connections, minimum=1)
+        if not callable(sleep) or not callable(clock):
+            raise ValidationError(
+                "sleep and clock must be callables", field="sleep" if not callable(sleep) else "clock"
+            )
         self._transport = RequestsTransport(session, max_connections=max_connections)
         self._sleep = sleep
         self._clock = clock
         self._random: Callable[[], float] = random.random
+        self._keys = _KeyLedger()
 
     # -- families: one lazy accessor each; the module is imported on first use ---------------
 
@@ -197,27 +208,50 @@ class Client:
     def with_options(
         self,
         *,
+        api_key: str | None = None,
+        base_url: str | None = None,
         timeout: Timeout | float | tuple[float, float] | None = None,
         max_retries: int | None = None,
+        idempotent_creates: bool | None = None,
         wait_timeout: float | None = None,
         poll_interval: float | None = None,
         max_poll_interval: float | None = None,
         default_headers: Mapping[str, str] | None = None,
     ) -> Client:
-        """A copy of this client with other defaults, sharing its connection pool."""
+        """A copy of this client with other defaults, sharing its connection pool.
+
+        Takes the constructor's names; ``None`` keeps this client's value, and ``default_headers``
+        are added to this client's. Per-call options (``extra_headers``, ``extra_body``,
+        ``idempotency_key``, ``on_progress``) go on an endpoint's ``with_options`` instead.
+
+        Raises:
+            ValidationError: as the constructor does, naming the option.
+        """
         clone = copy.copy(self)
         for name, value in list(clone.__dict__.items()):
             if isinstance(value, Family):  # cached family accessors still point at self
                 del clone.__dict__[name]
-        if timeout is not None:
-            clone.timeout = Timeout.of(timeout)
-        if max_retries is not None:
-            clone.retry_policy = attrs.evolve(self.retry_policy, max_retries=max_retries)
-        clone.poll_policy = RequestOptions(
-            wait_timeout=wait_timeout, poll_interval=poll_interval, max_poll_interval=max_poll_interval
-        ).poll_policy(self.poll_policy)
-        if default_headers is not None:
-            clone.default_headers = {**self.default_headers, **default_headers}
+        if api_key is not None:
+            clone.__api_key = _api_key(api_key)
+        if base_url is not None:
+            clone.base_url = _base_url(base_url)
+        options = RequestOptions(
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=default_headers,
+            wait_timeout=wait_timeout,
+            poll_interval=poll_interval,
+            max_poll_interval=max_poll_interval,
+        )
+        if options.timeout is not None:
+            clone.timeout = options.timeout
+        if options.max_retries is not None:
+            clone.retry_policy = attrs.evolve(clone.retry_policy, max_retries=options.max_retries)
+        if idempotent_creates is not None:
+            clone.retry_policy = attrs.evolve(clone.retry_policy, idempotent_creates=bool(idempotent_creates))
+        clone.poll_policy = options.poll_policy(self.poll_policy)
+        if options.extra_headers is not None:
+            clone.default_headers = {**self.default_headers, **options.extra_headers}
         return clone
 
     def close(self) -> None:
@@ -238,15 +272,24 @@ class Client:
     # -- the driver ---------------------------------------------------------------------------
 
     def _run(self, flow: Flow[T], options: RequestOptions) -> T:
-        """Perform a flow's effects: send each Call (with retries) and sleep each Sleep."""
+        """Perform a flow's effects: send each Call (with retries) and sleep each Sleep.
+
+        A call that fails for good is thrown into the flow, which decides (e.g. ``wait`` polls on
+        through transient errors) and annotates what it raises with its task id.
+        """
         try:
             effect = next(flow)
             while True:
                 if isinstance(effect, Sleep):
                     self._sleep(effect.seconds)
                     effect = flow.send(None)
+                    continue
+                try:
+                    reply = self._send(effect, options)
+                except APIError as exc:
+                    effect = flow.throw(exc.with_traceback(None))  # no retry-machinery frames for users
                 else:
-                    effect = flow.send(self._send(effect, options))
+                    effect = flow.send(reply)
         except StopIteration as done:
             return done.value  # type: ignore[no-any-return]
         finally:
@@ -269,7 +312,9 @@ class Client:
     def _send(self, call: Call, options: RequestOptions) -> Reply:
         built = self._build(call, options)
         policy = self.retry_policy
-        if options.max_retries is not None:
+        if not call.retry:
+            policy = attrs.evolve(policy, max_retries=0)
+        elif options.max_retries is not None:
             policy = attrs.evolve(policy, max_retries=options.max_retries)
         controller = retrying(
             policy,
@@ -278,7 +323,10 @@ class Client:
             what=f"{call.method} {call.path}",
             random=self._random,
         )
-        response: Response = controller(self._attempt, built)
+        try:
+            response: Response = controller(self._attempt, built)
+        except APIError as exc:
+            raise exc.with_traceback(None) from exc.__cause__
         return Reply(
             response.status_code,
             _decode(response, built),
@@ -320,3 +368,75 @@ def _decode(response: Response, built: Request) -> Any:
             method=built.method,
             url=built.url,
         ) from None
+
+
+def _api_key(value: str | None) -> str:
+    """The API key, stripped, or an error that never shows it."""
+    if not value or not isinstance(value, str) or not value.strip():
+        raise MissingAPIKeyError("no API key: pass Client(api_key=...) or set the RUNAPI_API_KEY environment variable")
+    key = value.strip()
+    if not key.isascii() or not key.isprintable() or any(c.isspace() for c in key):
+        raise ValidationError(
+            "api_key holds a space, a line break, a control or a non-ASCII character; "
+            "copy the key again from the dashboard (the key is not shown here)",
+            field="api_key",
+            allowed="printable ASCII without spaces",
+        )
+    return key
+
+
+def _base_url(value: str) -> str:
+    """The origin (and any path prefix) the documented ``/api/v1/...`` paths are appended to."""
+    if not isinstance(value, str):
+        raise ValidationError(f"base_url must be a string; got {value!r}", field="base_url")
+    url = value.strip().rstrip("/")
+    if url.endswith(API_PREFIX):
+        url = url[: -len(API_PREFIX)].rstrip("/")
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:
+        host = None
+    if not host or urlsplit(url).scheme not in ("http", "https") or urlsplit(url).query or urlsplit(url).fragment:
+        raise ValidationError(
+            f"base_url must be an http(s) URL such as 'https://runapi.ai'; got {value!r}",
+            field="base_url",
+            allowed="an http(s) URL, e.g. 'https://runapi.ai' or 'http://127.0.0.1:8910'",
+        )
+    return url
+
+
+class _KeyLedger:
+    """Idempotency keys a client was given for creates, each tied to the one request it names.
+
+    A key you set is for one logical create: sending it again with the same body is a retry (fine);
+    with another body it would make a server that honours keys answer with the first task, so it
+    is refused. Bounded: the oldest keys are forgotten first.
+    """
+
+    LIMIT = 10_000
+
+    def __init__(self) -> None:
+        self._seen: dict[str, str] = {}
+        self._lock = threading.Lock()
+
+    def claim(self, key: str, path: str, body: Mapping[str, Any]) -> None:
+        """Record ``key`` for this create, or raise if it already named a different one.
+
+        Raises:
+            ValidationError: ``idempotency_key`` was used before for a different create.
+        """
+        fingerprint = path + "\n" + json.dumps(body, sort_keys=True, default=str)
+        with self._lock:
+            known = self._seen.get(key)
+            if known is None:
+                if len(self._seen) >= self.LIMIT:
+                    del self._seen[next(iter(self._seen))]
+                self._seen[key] = fingerprint
+            elif known != fingerprint:
+                raise ValidationError(
+                    "idempotency_key was already used for a different create; a key names one logical "
+                    "create (its retries reuse it): pass a new key for each create",
+                    field="idempotency_key",
+                    allowed="a key not used before for other parameters",
+                )

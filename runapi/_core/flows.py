@@ -14,9 +14,18 @@ from urllib.parse import quote
 
 import attrs
 
-from ..errors import TaskFailedError, TaskTimeoutError, ValidationError
+from ..errors import (
+    APIConnectionError,
+    APIError,
+    APIStatusError,
+    TaskFailedError,
+    TaskTimeoutError,
+    ValidationError,
+    outcome_unknown,
+)
 from .models import Task, structure
 from .options import PollPolicy
+from .retry import GET_RETRY_STATUSES
 
 __all__ = ["Call", "Flow", "Reply", "Sleep", "create_task", "get_task", "request", "wait_task"]
 
@@ -32,6 +41,8 @@ class Call:
     path: str
     body: Mapping[str, Any] | None = None
     idempotency_key: str | None = None
+    retry: bool = True
+    """Whether the driver retries a failed attempt itself; ``False`` where the flow has its own plan."""
 
     @property
     def idempotent(self) -> bool:
@@ -72,15 +83,41 @@ def _task_path(path: str, task_id: str) -> str:
 
 
 def create_task(path: str, body: Mapping[str, Any], task_type: type[TaskT], idempotency_key: str) -> Flow[TaskT]:
-    """POST the body to ``path``; return the created task (202 ``{"id", "status"}``)."""
-    reply = yield from request(Call("POST", path, body, idempotency_key))
-    return structure(reply.data, task_type)
+    """POST the body to ``path``; return the created task (202 ``{"id", "status"}``).
+
+    Raises:
+        APIError: with ``idempotency_key`` set, and ``task_may_exist`` when the outcome is
+            unknown (the server may have started a paid task).
+    """
+    try:
+        reply = yield from request(Call("POST", path, body, idempotency_key))
+        return structure(reply.data, task_type)
+    except APIError as exc:
+        exc.idempotency_key = idempotency_key
+        exc.task_may_exist = outcome_unknown(exc)
+        raise
 
 
 def get_task(path: str, task_id: str, task_type: type[TaskT]) -> Flow[TaskT]:
-    """GET ``path/{task_id}``; return the task as it is now."""
-    reply = yield from request(Call("GET", _task_path(path, task_id)))
-    return structure(reply.data, task_type)
+    """GET ``path/{task_id}``; return the task as it is now.
+
+    Raises:
+        APIError: with ``task_id`` set.
+    """
+    status_path = _task_path(path, task_id)
+    try:
+        reply = yield from request(Call("GET", status_path))
+        return structure(reply.data, task_type)
+    except APIError as exc:
+        exc.task_id = task_id
+        raise
+
+
+def transient(exc: BaseException) -> bool:
+    """An error worth polling through: no answer, a timeout, or a status retried for GETs (408/429/5xx)."""
+    if isinstance(exc, APIConnectionError):
+        return True
+    return isinstance(exc, APIStatusError) and exc.status_code in GET_RETRY_STATUSES
 
 
 def wait_task(
@@ -94,27 +131,52 @@ def wait_task(
     """Poll ``path/{task_id}`` until the task completes; return the completed task.
 
     Any status other than ``completed`` and ``failed`` (including ones the SDK does not know)
-    means "keep polling".
+    means "keep polling". So does a transient error (:func:`transient`) on a status request: the
+    task exists and is paid for, so the wait goes on, on the same schedule (or the error's
+    ``Retry-After``), until the deadline. Polls are not retried by the driver: the schedule is
+    their retry, and it never runs past the deadline.
 
     Raises:
         TaskFailedError: the task's status became ``failed``.
-        TaskTimeoutError: ``policy.timeout`` seconds passed (measured with ``clock``).
+        TaskTimeoutError: ``policy.timeout`` seconds passed (measured with ``clock``); chained to
+            the last transient error, if the last poll failed.
+        APIError: a non-transient error (e.g. 401, 404), with ``task_id`` set.
     """
     status_path = _task_path(path, task_id)
     deadline = clock() + policy.timeout
-    interval = policy.interval
+    waits = policy.waits()
+    last_status: str | None = None
     while True:
-        reply = yield from request(Call("GET", status_path))
-        task = structure(reply.data, task_type)
-        if on_progress is not None:
-            on_progress(task)
-        if task.is_completed:
-            return task
-        if task.is_failed:
-            raise TaskFailedError(task)
+        error: APIError | None = None
+        try:
+            reply = yield from request(Call("GET", status_path, retry=False))  # the poll schedule is the retry
+        except APIError as exc:
+            exc.task_id = task_id
+            if not transient(exc):
+                raise
+            error = exc
+            retry_after = getattr(exc, "retry_after", None)
+        else:
+            task = structure_for(reply.data, task_type, task_id)
+            last_status = task.status
+            if on_progress is not None:
+                on_progress(task)
+            if task.is_completed:
+                return task
+            if task.is_failed:
+                raise TaskFailedError(task)
+            retry_after = reply.retry_after
         remaining = deadline - clock()
         if remaining <= 0:
-            raise TaskTimeoutError(task_id, task.status, policy.timeout)
-        pause = interval if reply.retry_after is None else reply.retry_after
+            raise TaskTimeoutError(task_id, last_status, policy.timeout) from error
+        pause = next(waits) if retry_after is None else policy.honour(retry_after)
         yield Sleep(min(pause, remaining))
-        interval = min(interval * policy.backoff, policy.max_interval)
+
+
+def structure_for(data: Any, task_type: type[TaskT], task_id: str) -> TaskT:
+    """:func:`structure` a status answer, with ``task_id`` on the error if it does not fit."""
+    try:
+        return structure(data, task_type)
+    except APIError as exc:
+        exc.task_id = task_id
+        raise

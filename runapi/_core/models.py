@@ -8,12 +8,13 @@ whole payload stays on ``task.raw``, so a field RunAPI adds tomorrow is never lo
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
 from typing import Any, ClassVar, TypeVar
 
 import attrs
 import cattrs
-from cattrs.gen import make_dict_structure_fn, override
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from ..errors import APIResponseValidationError
 
@@ -64,6 +65,18 @@ class Task:
         """``True`` once the task reached a final status (completed or failed)."""
         return self.is_completed or self.is_failed
 
+    def to_dict(self) -> dict[str, Any]:
+        """This task as a JSON-ready dict that :meth:`from_dict` turns back into an equal task.
+
+        Fields the SDK does not model (kept on ``raw``) are included; fields that are ``None``
+        and were absent from the payload are left out. Use it to store a task (a queue, a
+        database row) and rebuild it later.
+        """
+        if self.raw and structure(self.raw, type(self)) == self:
+            return copy.deepcopy(dict(self.raw))  # still the payload as received, unknown fields and all
+        fields = converter.unstructure(self)
+        return {**copy.deepcopy(dict(self.raw)), **{k: v for k, v in fields.items() if v is not None}}
+
     @classmethod
     def from_dict(cls: type[TaskT], payload: Mapping[str, Any]) -> TaskT:
         """Structure a status or callback payload (e.g. the dict from ``runapi.webhooks.verify``).
@@ -110,11 +123,16 @@ def _bool_hook(value: Any, _: Any) -> bool:
     raise ValueError(f"expected a boolean, got {value!r}")
 
 
+def _task_unstructure_factory(type_: type[Task]) -> Any:
+    return make_dict_unstructure_fn(type_, converter, raw=override(omit=True))
+
+
 converter = cattrs.Converter()
 """The SDK's one converter. Unknown keys are ignored (``forbid_extra_keys`` is off)."""
 converter.register_structure_hook(bool, _bool_hook)
 converter.register_structure_hook_func(_is_str_list, _list_hook)
 converter.register_structure_hook_factory(_is_task, _task_hook_factory)
+converter.register_unstructure_hook_factory(_is_task, _task_unstructure_factory)
 
 
 def structure(payload: object, cls: type[T]) -> T:

@@ -142,7 +142,11 @@ class TaskResource(Generic[P, T]):
         # built eagerly, so bad params raise here, before any request
         params = build_params(self._operation.params, args, kwargs, f"POST {self.path}")
         body = to_body(params, self._options.extra_body)
-        key = self._options.idempotency_key or str(uuid.uuid4())
+        key = self._options.idempotency_key
+        if key is None:
+            key = str(uuid.uuid4())
+        else:
+            self._client._keys.claim(key, self.path, body)
         return create_task(self.path, body, self._operation.task, key)
 
     def _wait_flow(self, task_id: str, options: RequestOptions) -> Flow[T]:

@@ -109,15 +109,16 @@ class RequestsTransport:
         session: a session of your own (proxies, certificates, adapters); it is not closed by
             :meth:`close`. By default a new one is made with ``max_connections`` pooled
             connections per host.
-        max_connections: pool size per host for the default session; raise it for batch scripts
-            that share one client across many threads.
+        max_connections: pooled connections per host for the default session. The pool blocks:
+            a thread that finds every connection busy waits for one to come back, so many threads
+            sharing one client never open (and discard) connections beyond this number.
     """
 
-    def __init__(self, session: requests.Session | None = None, *, max_connections: int = 20) -> None:
+    def __init__(self, session: requests.Session | None = None, *, max_connections: int = 100) -> None:
         self._owns_session = session is None
         if session is None:
             session = requests.Session()
-            adapter = requests.adapters.HTTPAdapter(pool_connections=4, pool_maxsize=max_connections)
+            adapter = requests.adapters.HTTPAdapter(pool_connections=4, pool_maxsize=max_connections, pool_block=True)
             session.mount("https://", adapter)
             session.mount("http://", adapter)
         self.session = session

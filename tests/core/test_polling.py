@@ -30,7 +30,7 @@ def test_the_flow_polls_then_sleeps_with_capped_backoff(clock: FakeClock) -> Non
     effect = next(flow)
     for _ in range(4):
         effects.append(effect)
-        assert effect == Call("GET", "/api/v1/veo_3_1/text_to_video/v1")
+        assert effect == Call("GET", "/api/v1/veo_3_1/text_to_video/v1", retry=False)
         effect = flow.send(Reply(200, PROCESSING))
         effects.append(effect)
         assert isinstance(effect, Sleep)
@@ -52,7 +52,7 @@ def test_the_flow_uses_retry_after_from_a_status_answer(clock: FakeClock) -> Non
 
 def test_task_ids_are_escaped_in_the_path(clock: FakeClock) -> None:
     flow = wait_task("/p", "a/b c", VideoTask, PollPolicy(), clock)
-    assert next(flow) == Call("GET", "/p/a%2Fb%20c")
+    assert next(flow) == Call("GET", "/p/a%2Fb%20c", retry=False)
 
 
 @responses.activate(registry=OrderedRegistry)
