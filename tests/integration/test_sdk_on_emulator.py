@@ -6,6 +6,7 @@ nothing here sleeps for real; waiting for callbacks blocks on the emulator's con
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -296,3 +297,29 @@ def test_a_slow_answer_times_out(client: runapi.Client, emu: Emulator) -> None:
     emu.inject("slow", method="GET", path="/api/v1/suno/generate_lyrics/", delay=0.5)
     with pytest.raises(runapi.APITimeoutError):
         client.suno.generate_lyrics.with_options(timeout=(1.0, 0.1), max_retries=0).get(task.id)
+
+
+def test_one_client_shared_by_64_threads_keeps_its_connections(
+    client: runapi.Client, emu: Emulator, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The README's advice, "share one client", at 64 threads: no pool warnings, no lost creates."""
+    caplog.set_level(logging.WARNING, logger="urllib3")
+    ids: list[str] = []
+    lock = threading.Lock()
+    start = threading.Barrier(64)
+
+    def work() -> None:
+        start.wait()
+        for _ in range(3):
+            task = client.suno.generate_lyrics.create(prompt="night city")
+            with lock:
+                ids.append(task.id)
+
+    threads = [threading.Thread(target=work) for _ in range(64)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert len(set(ids)) == 64 * 3
+    assert "Connection pool is full" not in caplog.text
