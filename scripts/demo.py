@@ -108,6 +108,17 @@ def main(argv: list[str] | None = None) -> int:
         print("--live needs RUNAPI_API_KEY in the environment", file=sys.stderr)
         return 2
 
+    try:
+        return run(args, outputs, started)
+    except runapi.APIConnectionError as exc:
+        print(f"demo: cannot reach RunAPI ({exc.message}); check the network, or drop --live", file=sys.stderr)
+    except runapi.RunAPIError as exc:
+        print(f"demo: {type(exc).__name__}: {exc}", file=sys.stderr)
+    return 1
+
+
+def run(args: argparse.Namespace, outputs: Path, started: float) -> int:
+    """The job itself; RunAPI errors go up to :func:`main`, which prints them as one line."""
     with live_backend() if args.live else local_backend() as (client, receiver):
         callback_url = receiver.url if receiver else args.callback_url
 
