@@ -51,6 +51,11 @@ class Task:
     raw: Mapping[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
 
     @property
+    def output_urls(self) -> list[str]:
+        """The task's output file URLs, in order (empty here; each family's task lists its own)."""
+        return []
+
+    @property
     def is_completed(self) -> bool:
         """``True`` when ``status == "completed"``."""
         return self.status == TaskStatus.COMPLETED
@@ -89,16 +94,34 @@ class Task:
 
 
 def _list_hook(value: Any, type_: Any) -> list[Any]:
-    # A bare string where the docs show a list of strings (Suno's "tags") becomes a one-item
-    # list instead of being split into characters.
-    if isinstance(value, str):
-        return [value]
+    # A list must be a JSON array: a string is never split into characters, except that a bare
+    # string where the docs show a list of strings (Suno's "tags") becomes a one-item list.
     (item_type,) = getattr(type_, "__args__", (Any,))
+    if isinstance(value, str) and item_type is str:
+        return [value]
+    if not isinstance(value, (list, tuple)):
+        raise ValueError(f"expected a list, got {type(value).__name__}")
     return [converter.structure(item, item_type) for item in value]
 
 
-def _is_str_list(type_: Any) -> bool:
-    return getattr(type_, "__origin__", None) is list and getattr(type_, "__args__", None) == (str,)
+def _is_list(type_: Any) -> bool:
+    return getattr(type_, "__origin__", None) is list
+
+
+def _is_object(type_: Any) -> bool:
+    return isinstance(type_, type) and attrs.has(type_) and not issubclass(type_, Task)
+
+
+def _object_hook_factory(type_: type) -> Any:
+    # Without this, cattrs reads a string such as "n" as an object whose keys are all missing.
+    base: Any = make_dict_structure_fn(type_, converter)
+
+    def structure_object(value: Any, _: Any) -> Any:
+        if type(value) is not dict and not isinstance(value, Mapping):
+            raise ValueError(f"expected an object, got {type(value).__name__}")
+        return base(value, type_)
+
+    return structure_object
 
 
 def _is_task(type_: Any) -> bool:
@@ -130,7 +153,8 @@ def _task_unstructure_factory(type_: type[Task]) -> Any:
 converter = cattrs.Converter()
 """The SDK's one converter. Unknown keys are ignored (``forbid_extra_keys`` is off)."""
 converter.register_structure_hook(bool, _bool_hook)
-converter.register_structure_hook_func(_is_str_list, _list_hook)
+converter.register_structure_hook_func(_is_list, _list_hook)
+converter.register_structure_hook_factory(_is_object, _object_hook_factory)
 converter.register_structure_hook_factory(_is_task, _task_hook_factory)
 converter.register_unstructure_hook_factory(_is_task, _task_unstructure_factory)
 
