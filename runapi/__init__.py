@@ -49,6 +49,7 @@ from .errors import (
 if TYPE_CHECKING:
     from . import emulator, nano_banana, suno, veo_3_1, webhooks
     from ._core.client import Balance, Client, RequestOptions
+    from ._core.download import Download
     from ._core.models import Task
     from ._core.transport import Timeout
 
@@ -62,6 +63,7 @@ __all__ = [
     "BadRequestError",
     "Balance",
     "Client",
+    "Download",
     "InternalServerError",
     "MissingAPIKeyError",
     "NotFoundError",
@@ -95,6 +97,7 @@ _LAZY = {
     "Client": "runapi._core.client",
     "Balance": "runapi._core.client",
     "RequestOptions": "runapi._core.client",
+    "Download": "runapi._core.download",
     "Task": "runapi._core.models",
     "Timeout": "runapi._core.transport",
 }

@@ -168,8 +168,9 @@ def run(args: argparse.Namespace, outputs: Path, started: float) -> int:
 
         print("\nSummary")
         for name, task in tasks.items():
-            path = saved.get(name)
-            size = f"{path.stat().st_size} bytes" if path else "not downloaded"
+            download = saved.get(name)
+            path = download.path if download else None
+            size = f"{download.bytes_written} bytes" if download else "not downloaded"
             if receiver is None:
                 cb = "not checked (no local receiver with --live)"
             elif task.id in callbacks:

@@ -166,10 +166,11 @@ def test_any_2xx_is_success(client: runapi.Client) -> None:
 def test_download_writes_the_file_and_sends_no_api_key(client: runapi.Client, tmp_path: Path) -> None:
     with responses.RequestsMock() as mock:
         mock.get("https://file.runapi.ai/generated/image1.png", body=b"\x89PNG\r\n\x1a\nrest")
-        path = client.download("https://file.runapi.ai/generated/image1.png", tmp_path)
+        download = client.download("https://file.runapi.ai/generated/image1.png", tmp_path)
         assert "Authorization" not in mock.calls[0].request.headers
-    assert path == tmp_path / "image1.png"
-    assert path.read_bytes() == b"\x89PNG\r\n\x1a\nrest"
+    assert download.path == tmp_path / "image1.png"
+    assert download.path.read_bytes() == b"\x89PNG\r\n\x1a\nrest"
+    assert download.bytes_written == 12
 
 
 def test_failed_download_leaves_no_partial_file(client: runapi.Client, tmp_path: Path) -> None:
@@ -202,7 +203,7 @@ def test_with_options_shares_the_pool_and_keeps_the_original(client: runapi.Clie
     assert other.suno._client is other and client.suno._client is client
     assert other._transport is client._transport
     assert other.retry_policy.max_retries == 5 and client.retry_policy.max_retries == 2
-    assert other.poll_policy.interval == 0.5 and client.poll_policy.interval == 2.0
+    assert other.poll_policy.interval == 0.5 and client.poll_policy.interval is None
 
 
 @pytest.mark.parametrize("bad", [-1, 1.5, True])

@@ -90,7 +90,7 @@ def test_suno_text_to_music_runs_to_completion_with_stages(client: runapi.Client
     assert song.is_completed and song.generation_stage == "all_audios_ready"
     assert len(song.audios) >= 1 and song.audios[0].duration and song.audios[0].duration > 0
     assert stages[-1] == "all_audios_ready" and len(stages) == POLLS
-    mp3 = client.download(song.audios[0].audio_url or "", tmp_path / "song.mp3").read_bytes()
+    mp3 = client.download(song.audios[0].audio_url or "", tmp_path / "song.mp3").path.read_bytes()
     assert mp3[:3] == b"ID3" or (mp3[0] == 0xFF and mp3[1] & 0xE0 == 0xE0)
 
 
@@ -114,7 +114,7 @@ def test_suno_extend_music_and_lyrics(client: runapi.Client) -> None:
 def test_nano_banana_text_to_image_every_variant(client: runapi.Client, model: str, tmp_path: Path) -> None:
     image = client.nano_banana.text_to_image.run(model=model, prompt="A cat in a space helmet", aspect_ratio="1:1")
     assert image.is_completed and image.images[0].url
-    png = client.download(image.images[0].url, tmp_path).read_bytes()
+    png = client.download(image.images[0].url, tmp_path).path.read_bytes()
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
 
 
@@ -137,7 +137,7 @@ def test_nano_banana_edit_image(client: runapi.Client) -> None:
 def test_veo_text_to_video_in_each_mode(client: runapi.Client, params: dict[str, Any], tmp_path: Path) -> None:
     video = client.veo_3_1.text_to_video.run(prompt="A dog in a park", model="veo-3.1-fast", **params)
     assert video.is_completed and video.videos[0].url
-    mp4 = client.download(video.videos[0].url, tmp_path / "v.mp4").read_bytes()
+    mp4 = client.download(video.videos[0].url, tmp_path / "v.mp4").path.read_bytes()
     assert mp4[4:8] == b"ftyp"
 
 

@@ -1,0 +1,221 @@
+"""Saving output files: where a download lands, what it is called, and placing it without clobbering.
+
+Pure file-system logic, no HTTP (the streaming is :meth:`RequestsTransport.download`):
+
+- :func:`is_folder` / :func:`resolve_target`: ``"outputs/"`` (a trailing separator) or an existing
+  directory is a folder, which keeps the URL's file name; anything else is the file's own path.
+- :func:`name_from_url`, :func:`safe_name`, :func:`output_name`: file names that never hold a
+  path separator, never climb out of the folder (``..``) and are never empty.
+- :func:`place`: move a finished temporary file to its name; without ``overwrite`` an existing
+  file is never replaced, even one created a moment before by another process.
+"""
+
+from __future__ import annotations
+
+import errno
+import mimetypes
+import os
+import re
+import uuid
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+import attrs
+
+__all__ = [
+    "Download",
+    "check_folder",
+    "ensure_free",
+    "is_folder",
+    "name_from_url",
+    "output_name",
+    "place",
+    "resolve_target",
+    "safe_name",
+    "suffix_for",
+    "temp_path",
+]
+
+MAX_NAME_BYTES = 240
+"""Longest file name written (UTF-8 bytes); file systems allow 255."""
+
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]')
+"""Path separators, control characters and what Windows refuses in a name: each becomes ``_``."""
+
+_SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,8}")
+"""A file extension worth keeping (``.png``, ``.mp3``, ``.mp4``)."""
+
+_WINDOWS_RESERVED = frozenset(
+    {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+)
+
+
+@attrs.frozen(kw_only=True)
+class Download:
+    """A file saved by :meth:`runapi.Client.download` or :meth:`runapi.Client.download_outputs`.
+
+    Usable wherever a path is (``open(d)``, ``Path(d)``, ``os.fspath(d)``).
+
+    Attributes:
+        path: where the file was written.
+        bytes_written: the file's size in bytes (the body as received, after any transfer decoding).
+        url: the URL it was downloaded from.
+        content_type: the server's ``Content-Type`` header (e.g. ``"image/png"``), if it sent one.
+    """
+
+    path: Path
+    bytes_written: int
+    url: str
+    content_type: str | None = None
+
+    def __fspath__(self) -> str:
+        return str(self.path)
+
+
+def is_folder(path: str | os.PathLike[str]) -> bool:
+    """True when ``path`` names a folder: it ends with a path separator, or is an existing directory."""
+    text = os.fspath(path)
+    separators = tuple(sep for sep in ("/", os.sep, os.altsep) if sep)
+    return text.endswith(separators) or Path(text).is_dir()
+
+
+def safe_name(name: str, default: str = "download") -> str:
+    """``name`` made safe as one file name in any folder, on any OS.
+
+    Separators, control and Windows-reserved characters become ``_``; leading dots and surrounding
+    spaces are dropped (so ``..`` and hidden names cannot appear); a name that ends up empty becomes
+    ``default``; Windows device names (``CON``, ``NUL``, ...) get a ``_`` prefix; names longer than
+    :data:`MAX_NAME_BYTES` are shortened, keeping the extension.
+    """
+    cleaned = _UNSAFE.sub("_", name).strip().lstrip(".").rstrip(". ")
+    if not cleaned:
+        return default
+    if cleaned.split(".", 1)[0].upper() in _WINDOWS_RESERVED:
+        cleaned = "_" + cleaned
+    if len(cleaned.encode("utf-8")) > MAX_NAME_BYTES:
+        suffix = _suffix_of(cleaned)
+        budget = MAX_NAME_BYTES - len(suffix.encode("utf-8"))
+        stem = cleaned[: len(cleaned) - len(suffix)].encode("utf-8")[:budget].decode("utf-8", "ignore")
+        cleaned = stem + suffix
+    return cleaned
+
+
+def name_from_url(url: str) -> str:
+    """The URL's last path segment, percent-decoded and made safe (``"download"`` if there is none).
+
+    ``https://file.runapi.ai/generated/image%201.png?sig=x`` gives ``"image 1.png"``; a URL ending
+    in ``/`` or ``..``, or one whose segment decodes to ``../../etc``, never names a file outside
+    the folder.
+    """
+    segment = urlsplit(url).path.rsplit("/", 1)[-1]
+    return safe_name(unquote(segment))
+
+
+def suffix_for(url: str, content_type: str | None) -> str:
+    """The extension for a file from ``url``: the URL's own (``".png"``), else one for the
+    ``Content-Type`` (``audio/mpeg`` → ``".mp3"``), else ``""``."""
+    suffix = _suffix_of(unquote(urlsplit(url).path.rsplit("/", 1)[-1]))
+    if suffix:
+        return suffix.lower()
+    if content_type:
+        guessed = mimetypes.guess_extension(content_type.split(";", 1)[0].strip().lower())
+        if guessed and _SUFFIX.fullmatch(guessed):
+            return guessed
+    return ""
+
+
+def output_name(task_id: str, index: int, url: str, content_type: str | None) -> str:
+    """``{task id}-{index}{ext}``: the file name :meth:`Client.download_outputs` gives output ``index``.
+
+    Stable (the same task gives the same names on every run) and distinct across tasks; the task
+    id is made safe first (``a/b`` → ``a_b``).
+    """
+    return safe_name(f"{safe_name(task_id, default='task')}-{index}{suffix_for(url, content_type)}")
+
+
+def resolve_target(url: str, path: str | os.PathLike[str]) -> Path:
+    """Where :meth:`Client.download` writes ``url``: ``path/<name from url>`` if ``path`` is a
+    folder (see :func:`is_folder`), else ``path`` itself.
+
+    Raises:
+        NotADirectoryError: ``path`` ends with a separator but is an existing file.
+    """
+    if is_folder(path):
+        return check_folder(path) / name_from_url(url)
+    return Path(path)
+
+
+def check_folder(folder: str | os.PathLike[str]) -> Path:
+    """``folder`` as a Path, if it is a directory or does not exist yet.
+
+    Raises:
+        NotADirectoryError: ``folder`` is an existing file.
+    """
+    path = Path(folder)
+    if path.exists() and not path.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder (it is a file)", str(path))
+    return path
+
+
+def ensure_free(dest: Path) -> None:
+    """Raise :class:`FileExistsError` if ``dest`` exists (a file, a folder or a dangling link).
+
+    Raises:
+        FileExistsError: naming ``dest``, and how to proceed.
+    """
+    if os.path.lexists(dest):
+        raise _exists(dest)
+
+
+def temp_path(dest: Path) -> Path:
+    """A fresh hidden ``.part`` name next to ``dest`` (same folder, so placing it is a rename)."""
+    return dest.with_name(f".runapi-{uuid.uuid4().hex[:16]}.part")
+
+
+def place(tmp: Path, dest: Path, *, overwrite: bool) -> None:
+    """Move the finished file ``tmp`` to ``dest``, in one step; ``tmp`` is gone afterwards either way.
+
+    With ``overwrite``, ``os.replace`` (an existing ``dest`` is replaced atomically). Without, a
+    hard link ``dest`` → ``tmp``, which the OS refuses if ``dest`` exists; where hard links are
+    unsupported (FAT, some network shares), ``dest`` is first claimed by creating it exclusively
+    and then replaced by ``tmp``. Either way a file another process created at ``dest``, even
+    after any earlier check, is never replaced.
+
+    Raises:
+        FileExistsError: ``dest`` exists and ``overwrite`` is false.
+        OSError: the file system refused the move.
+    """
+    try:
+        if overwrite:
+            os.replace(tmp, dest)
+            return
+        try:
+            os.link(tmp, dest)
+        except FileExistsError:
+            raise _exists(dest) from None
+        except (OSError, NotImplementedError, AttributeError):  # no hard links here: claim, then replace
+            try:
+                os.close(os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+            except FileExistsError:
+                raise _exists(dest) from None
+            try:
+                os.replace(tmp, dest)
+            except BaseException:
+                dest.unlink(missing_ok=True)
+                raise
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _suffix_of(name: str) -> str:
+    suffix = PurePosixPath(name).suffix
+    return suffix if _SUFFIX.fullmatch(suffix) else ""
+
+
+def _exists(dest: Path) -> FileExistsError:
+    return FileExistsError(
+        errno.EEXIST,
+        "file exists and was left as it is; pass overwrite=True to replace it, or another path "
+        "(Client.download_outputs names each file after its task id)",
+        str(dest),
+    )
