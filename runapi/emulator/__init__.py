@@ -6,9 +6,10 @@ included, without spending credits::
     from runapi.emulator import Emulator
 
     with Emulator(api_key="test-key") as emu:
-        ...  # point your client at emu.url (API paths are under /api/v1/)
+        ...  # point your client at emu.url, e.g. runapi.Client(base_url=emu.url); paths are /api/v1/...
 
-or as a separate process: ``python -m runapi.emulator --port 8910`` (also ``runapi-emulator``).
+or as a separate process: ``python -m runapi.emulator --port 8910`` (also ``runapi-emulator``;
+``--help`` lists the flags). A user guide is ``docs/emulator.md``.
 
 Emulated (docs sections in brackets): Suno text_to_music, extend_music, generate_lyrics [Suno];
 Nano Banana text_to_image [Nano Banana] and edit_image (``POST /api/v1/nano_banana/edit_image``,
@@ -17,9 +18,10 @@ model ``nano-banana-edit``, required ``model``, ``prompt``, ``source_image_urls`
 [Common]; error answers [Errors]; signed callbacks with redelivery [Callbacks].
 
 Testing hooks: put ``emulator:fail`` in any string parameter to make a task fail; inject faults
-(:meth:`Emulator.inject`); read what happened with :meth:`Emulator.tasks`,
-:meth:`Emulator.requests` and :meth:`Emulator.deliveries`, or over HTTP at ``/_emulator/faults``
-(GET, POST, DELETE), ``/_emulator/tasks``, ``/_emulator/requests`` and ``/_emulator/deliveries``.
+(:meth:`Emulator.inject`: the next N matching requests, or a seeded share of them); read what
+happened with :meth:`Emulator.faults`, :meth:`Emulator.tasks`, :meth:`Emulator.requests` and
+:meth:`Emulator.deliveries`, or over HTTP at ``/_emulator/faults`` (GET, POST, DELETE),
+``/_emulator/tasks``, ``/_emulator/requests`` and ``/_emulator/deliveries``.
 """
 
 from __future__ import annotations

@@ -1,20 +1,30 @@
 """Signed callback delivery, with redelivery (docs: Callbacks > Verify callback signatures, Retry policy).
 
-A background worker POSTs each callback body with ``Content-Type: application/json`` and the
-three headers of :func:`runapi.webhooks.sign`. A non-2xx answer, a connection error or a timeout
-schedules another attempt after ``redelivery_delays[attempt - 1]`` seconds, until the delays run
-out (so at most ``len(redelivery_delays) + 1`` attempts). Every attempt of one callback carries
-the same ``X-Callback-Id`` (receivers can deduplicate on it) with a fresh timestamp and signature.
-Delays are real seconds (``time.monotonic``), independent of the emulator's task clock.
+A small pool of worker threads POSTs each callback body with ``Content-Type: application/json``
+and the three headers of :func:`runapi.webhooks.sign`. A non-2xx answer, a connection error or a
+timeout schedules another attempt after ``redelivery_delays[attempt - 1]`` seconds, until the
+delays run out (so at most ``len(redelivery_delays) + 1`` attempts). Every attempt of one callback
+carries the same ``X-Callback-Id`` (receivers can deduplicate on it) with a fresh timestamp and
+signature. Delays are real seconds (``time.monotonic``), independent of the emulator's task clock.
+
+Order: callbacks of different tasks are delivered concurrently (a slow receiver holds up only
+its own task), but the callbacks of one task form a queue: a task's next callback (e.g. Suno's
+``first_audio_ready`` after ``text_generated``) gets its first attempt only once the previous
+one is settled, i.e. delivered with a 2xx answer or given up after its last redelivery. So one
+task's callbacks never arrive out of stage order, and at most one attempt per task is in flight;
+the price is that a failing receiver delays that task's later callbacks by the redelivery schedule.
 """
 
 from __future__ import annotations
 
+import collections
+import contextlib
 import heapq
 import http.client
 import itertools
 import logging
 import secrets
+import socket
 import threading
 import time
 import urllib.parse
@@ -48,46 +58,65 @@ class _Attempt:
 
 
 class CallbackDispatcher:
-    """Delivers callbacks from one worker thread, in the order they became due.
+    """Delivers callbacks from a pool of worker threads, each task's callbacks in order.
 
     Args:
         secret: the base64 callback secret the bodies are signed with.
         redelivery_delays: seconds to wait before each redelivery.
-        timeout: seconds to wait for the receiver's answer before counting the attempt failed.
+        timeout: seconds to wait for the receiver (connect, then answer) before counting the
+            attempt failed.
+        workers: how many callbacks can be in flight at once (threads).
     """
 
-    def __init__(self, *, secret: str, redelivery_delays: Sequence[float], timeout: float = 5.0) -> None:
+    def __init__(
+        self, *, secret: str, redelivery_delays: Sequence[float], timeout: float = 5.0, workers: int = 8
+    ) -> None:
         self._secret = secret
         self._delays = tuple(float(delay) for delay in redelivery_delays)
         self._timeout = timeout
-        self._queue: list[_Attempt] = []
+        self._workers = workers
+        self._queue: list[_Attempt] = []  # attempts scheduled: only the head callback of each lane
+        self._lanes: dict[str, collections.deque[_Callback]] = {}  # task id -> its unsettled callbacks
+        self._in_flight: set[socket.socket] = set()
         self._seq = itertools.count()
         self._wakeup = threading.Condition()
         self._log: list[dict[str, Any]] = []
         self._logged = threading.Condition()
         self._stopped = False
-        self._thread: threading.Thread | None = None
+        self._threads: list[threading.Thread] = []
 
     def start(self) -> None:
-        """Start the worker thread."""
-        self._thread = threading.Thread(target=self._run, name="runapi-emulator-callbacks", daemon=True)
-        self._thread.start()
+        """Start the worker threads."""
+        for number in range(self._workers):
+            thread = threading.Thread(target=self._run, name=f"runapi-emulator-callbacks-{number}", daemon=True)
+            thread.start()
+            self._threads.append(thread)
 
     def stop(self) -> None:
-        """Stop the worker; callbacks not yet delivered are dropped."""
+        """Stop the workers; callbacks not yet delivered are dropped and attempts in flight cut short."""
         with self._wakeup:
             self._stopped = True
             self._wakeup.notify_all()
-        if self._thread is not None:
-            self._thread.join(self._timeout + 1)
+            for sock in self._in_flight:
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)  # wakes a worker blocked on a slow receiver
+        # The threads are daemons: one still connecting after this is left behind (its outcome is not logged).
+        deadline = time.monotonic() + min(self._timeout + 1, 3.0)
+        for thread in self._threads:
+            thread.join(max(0.0, deadline - time.monotonic()))
 
     def enqueue(self, task_id: str, url: str, stage: str, body: bytes) -> None:
-        """Schedule the first attempt of a callback now (does not block)."""
+        """Queue a callback (does not block): its first attempt is due now, or once the task's
+        previous callbacks are settled."""
         callback = _Callback(task_id, url, stage, body, callback_id=f"cb_{secrets.token_hex(12)}")
-        self._schedule(callback, number=1, delay=0.0)
+        with self._wakeup:
+            lane = self._lanes.setdefault(task_id, collections.deque())
+            lane.append(callback)
+            if len(lane) == 1:
+                self._push(callback, number=1, delay=0.0)
 
     def deliveries(self) -> list[dict[str, Any]]:
-        """Every attempt so far, oldest first (see :meth:`runapi.emulator.Emulator.deliveries`)."""
+        """Every attempt so far, in the order they finished (see :meth:`runapi.emulator.Emulator.deliveries`)."""
         with self._logged:
             return [dict(entry) for entry in self._log]
 
@@ -107,21 +136,29 @@ class CallbackDispatcher:
                 raise TimeoutError(f"expected {count} {kind} within {timeout:g}s, got {len(matching())}")
             return matching()
 
-    # --- worker ---------------------------------------------------------------------------
+    # --- workers --------------------------------------------------------------------------
 
-    def _schedule(self, callback: _Callback, *, number: int, delay: float) -> None:
-        with self._wakeup:
-            heapq.heappush(self._queue, _Attempt(time.monotonic() + delay, next(self._seq), callback, number))
-            self._wakeup.notify_all()
+    def _push(self, callback: _Callback, *, number: int, delay: float) -> None:
+        """Schedule an attempt (``self._wakeup`` held)."""
+        heapq.heappush(self._queue, _Attempt(time.monotonic() + delay, next(self._seq), callback, number))
+        self._wakeup.notify()
 
     def _run(self) -> None:
         while True:
             with self._wakeup:
-                while not self._stopped and (not self._queue or self._queue[0].due > time.monotonic()):
-                    self._wakeup.wait(self._queue[0].due - time.monotonic() if self._queue else None)
-                if self._stopped:
-                    return
+                while True:
+                    if self._stopped:
+                        return
+                    if not self._queue:
+                        self._wakeup.wait()
+                        continue
+                    wait = self._queue[0].due - time.monotonic()
+                    if wait <= 0:
+                        break
+                    self._wakeup.wait(wait)
                 attempt = heapq.heappop(self._queue)
+                if self._queue:
+                    self._wakeup.notify()  # another idle worker may take the next one
             self._attempt(attempt)
 
     def _attempt(self, attempt: _Attempt) -> None:
@@ -130,7 +167,7 @@ class CallbackDispatcher:
         error: str | None = None
         try:
             status = self._post(callback)
-        except (OSError, http.client.HTTPException, ValueError) as exc:
+        except Exception as exc:  # any failure to get an answer is the attempt's outcome, then redelivered
             error = f"{type(exc).__name__}: {exc}"
         delivered = status is not None and 200 <= status < 300
         retry_in = None if delivered or attempt.number > len(self._delays) else self._delays[attempt.number - 1]
@@ -146,20 +183,30 @@ class CallbackDispatcher:
             "callback_id": callback.callback_id,
             "body": callback.body.decode("utf-8"),
         }
-        outcome = status if status is not None else error
+        with self._wakeup:
+            if self._stopped:
+                return  # cut short by stop(): not an outcome of the receiver's
         logger.info(
             "callback task=%s stage=%s attempt=%d -> %s %s",
             callback.task_id,
             callback.stage,
             attempt.number,
             callback.url,
-            outcome,
+            status if status is not None else error,
         )
-        with self._logged:
+        with self._logged:  # logged before the task's next callback can start: the log keeps stage order
             self._log.append(entry)
             self._logged.notify_all()
-        if retry_in is not None:
-            self._schedule(callback, number=attempt.number + 1, delay=retry_in)
+        with self._wakeup:
+            if retry_in is not None:
+                self._push(callback, number=attempt.number + 1, delay=retry_in)
+                return
+            lane = self._lanes[callback.task_id]  # settled: the task's next callback, if any, is due now
+            lane.popleft()
+            if lane:
+                self._push(lane[0], number=1, delay=0.0)
+            else:
+                del self._lanes[callback.task_id]
 
     def _post(self, callback: _Callback) -> int:
         url = urllib.parse.urlsplit(callback.url)
@@ -176,9 +223,19 @@ class CallbackDispatcher:
         if url.query:
             target += f"?{url.query}"
         try:
-            connection.request("POST", target, body=callback.body, headers=headers)
-            response = connection.getresponse()
-            response.read()
-            return response.status
+            connection.connect()
+            sock = connection.sock
+            with self._wakeup:
+                if self._stopped:
+                    raise ConnectionAbortedError("emulator stopped")
+                self._in_flight.add(sock)
+            try:
+                connection.request("POST", target, body=callback.body, headers=headers)
+                response = connection.getresponse()
+                response.read()
+                return response.status
+            finally:
+                with self._wakeup:
+                    self._in_flight.discard(sock)
         finally:
             connection.close()

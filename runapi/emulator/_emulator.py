@@ -6,6 +6,7 @@ import base64
 import binascii
 import contextlib
 import logging
+import math
 import os
 import selectors
 import socket
@@ -24,16 +25,25 @@ from ._store import Store
 
 logger = logging.getLogger("runapi.emulator")
 
-__all__ = ["DEFAULT_REDELIVERY_DELAYS", "Emulator"]
+__all__ = ["DEFAULT_BALANCE_CENTS", "DEFAULT_REDELIVERY_DELAYS", "MAX_REDELIVERIES", "Emulator"]
 
 DEFAULT_REDELIVERY_DELAYS: tuple[float, ...] = (1, 2, 4, 8, 16, 32, 60, 120, 300, 600)
 """Seconds between callback attempts: up to 10 redeliveries (docs: Callbacks > Retry policy)."""
+
+MAX_REDELIVERIES = 10
+"""The most redeliveries ``redelivery_delays`` may ask for: the docs promise "up to 10" retries."""
 
 TICK_SECONDS = 0.025
 """How often the ticker looks for time-based tasks that reached a new stage."""
 
 CALLBACK_TIMEOUT = 5.0
-"""Seconds a callback receiver has to answer before the attempt counts as failed."""
+"""Default seconds a callback receiver has to answer before the attempt counts as failed."""
+
+CALLBACK_WORKERS = 8
+"""Default number of callbacks delivered at once (worker threads)."""
+
+DEFAULT_BALANCE_CENTS = 10_000
+"""Default starting balance, in cents (the docs' example balance)."""
 
 
 class _Handler(WSGIRequestHandler):
@@ -69,6 +79,15 @@ def _listen(host: str, port: int) -> socket.socket:
     return sock
 
 
+def _seconds(value: object) -> bool:
+    """Whether ``value`` is a finite, non-negative number (not a bool)."""
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value) and value >= 0
+
+
+def _integer(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def _url_host(host: str) -> str:
     if host in ("", "0.0.0.0"):
         return "127.0.0.1"
@@ -100,14 +119,24 @@ class Emulator:
         complete_after_polls: if set, status GETs drive the life cycle instead of time: the N-th
             GET of a task answers its final state (Suno stages come at 1/3 and 2/3 of N).
         redelivery_delays: seconds to wait before each redelivery of a callback that got a non-2xx
-            answer, a timeout or a connection error; ``len + 1`` attempts at most.
-        initial_balance_cents: starting balance; each create deducts a few cents.
+            answer, a timeout or a connection error: at most 10 values (the docs promise up to 10
+            retries), so at most ``len + 1`` attempts; empty: no redelivery.
+        initial_balance_cents: starting balance in cents (``GET /api/v1/me/balance`` answers it as
+            ``balance_cents``); each create deducts a few cents, and a create it cannot pay for
+            answers 402 ``Insufficient credits``.
+        callback_timeout: seconds a callback receiver may take to accept the connection, and
+            then to answer (a socket timeout), before the attempt counts as failed (and is
+            redelivered).
+        callback_workers: how many callbacks are delivered at once (threads): a slow receiver holds
+            up only its own task's callbacks. One task's callbacks always go one at a time, in stage
+            order: the next gets its first attempt once the previous was delivered or given up.
         clock: monotonic time in seconds used for task ages; inject a fake to advance time in tests.
         verbose: log each request (werkzeug's access log) and each callback attempt (logger
             ``runapi.emulator``, level INFO).
 
     Raises:
-        ValueError: an invalid argument (e.g. a callback secret that is not base64).
+        ValueError: an invalid argument (e.g. a callback secret that is not base64, a negative
+            balance, more than 10 redelivery delays); the message names it.
     """
 
     def __init__(
@@ -120,18 +149,32 @@ class Emulator:
         complete_after: float = 2.0,
         complete_after_polls: int | None = None,
         redelivery_delays: Sequence[float] = DEFAULT_REDELIVERY_DELAYS,
-        initial_balance_cents: int = 10_000,
+        initial_balance_cents: int = DEFAULT_BALANCE_CENTS,
+        callback_timeout: float = CALLBACK_TIMEOUT,
+        callback_workers: int = CALLBACK_WORKERS,
         clock: Callable[[], float] = time.monotonic,
         verbose: bool = False,
     ) -> None:
         if api_key is not None and not api_key.strip():
             raise ValueError("api_key must be a non-empty string or None")
-        if complete_after < 0:
-            raise ValueError("complete_after must be >= 0 seconds")
-        if complete_after_polls is not None and complete_after_polls < 1:
-            raise ValueError("complete_after_polls must be >= 1")
-        if any(delay < 0 for delay in redelivery_delays):
-            raise ValueError("redelivery_delays must be >= 0 seconds")
+        if not _seconds(complete_after):
+            raise ValueError("complete_after must be a number of seconds >= 0")
+        if complete_after_polls is not None and (not _integer(complete_after_polls) or complete_after_polls < 1):
+            raise ValueError("complete_after_polls must be an integer >= 1")
+        redelivery_delays = tuple(redelivery_delays)
+        if not all(_seconds(delay) for delay in redelivery_delays):
+            raise ValueError("redelivery_delays must be numbers of seconds >= 0")
+        if len(redelivery_delays) > MAX_REDELIVERIES:
+            raise ValueError(
+                f"redelivery_delays has {len(redelivery_delays)} values; at most {MAX_REDELIVERIES}"
+                " (the docs promise up to 10 retries)"
+            )
+        if not _integer(initial_balance_cents) or initial_balance_cents < 0:
+            raise ValueError("initial_balance_cents must be an integer number of cents >= 0")
+        if not _seconds(callback_timeout) or callback_timeout <= 0:
+            raise ValueError("callback_timeout must be a number of seconds > 0")
+        if not _integer(callback_workers) or callback_workers < 1:
+            raise ValueError("callback_workers must be an integer >= 1")
         if callback_secret is None:
             callback_secret = base64.b64encode(os.urandom(24)).decode("ascii")
         else:
@@ -152,7 +195,10 @@ class Emulator:
         self._wake_writer: socket.socket
         self._stopping = threading.Event()
         self._dispatcher = CallbackDispatcher(
-            secret=callback_secret, redelivery_delays=redelivery_delays, timeout=CALLBACK_TIMEOUT
+            secret=callback_secret,
+            redelivery_delays=redelivery_delays,
+            timeout=callback_timeout,
+            workers=callback_workers,
         )
         self._faults = FaultBook()
         self._requests = RequestLog()
@@ -278,21 +324,29 @@ class Emulator:
         self,
         kind: str,
         *,
-        times: int = 1,
+        times: int | None = None,
+        rate: float | None = None,
+        seed: int | None = None,
         method: str | None = None,
         path: str | None = None,
         retry_after: float | None = None,
         delay: float | None = None,
         after_handling: bool = False,
     ) -> None:
-        """Make the next ``times`` matching API requests fail.
+        """Make matching API requests fail: the next ``times`` of them, or a seeded fraction.
 
         Args:
             kind: ``"rate_limit"`` (429 with ``Retry-After``, default 1 s), ``"server_error"``
                 (500), ``"unavailable"`` (503, ``Retry-After`` if ``retry_after``), ``"drop"``
                 (close the TCP connection with no HTTP answer) or ``"slow"`` (answer normally
                 after ``delay`` seconds, default 1).
-            times: how many matching requests it hits.
+            times: how many requests it hits, then it is gone. ``None`` (default): 1 without
+                ``rate``; unbounded with ``rate`` (until :meth:`clear_faults`).
+            rate: hit each matching request with this probability (``0 < rate <= 1``; 0.1 is 10%),
+                drawn from a ``random.Random(seed)`` of the fault's own; ``None`` hits every one.
+            seed: integer seed for those draws (only with ``rate``). The same seed and the same
+                sequence of requests hit the same requests; ``None`` picks a seed at random, shown
+                by ``GET /_emulator/faults``.
             method: only requests with this method (any if ``None``).
             path: only requests whose path starts with this prefix (any if ``None``).
             retry_after: ``Retry-After`` seconds (a fraction is sent as e.g. ``"0.5"``).
@@ -300,15 +354,20 @@ class Emulator:
             after_handling: handle the request for real first (a create does create its task),
                 then replace its answer with the fault: the answer is lost, the effect is not.
 
-        Faults are used in injection order. Control endpoints (``/_emulator/...``) are never hit.
+        Faults are tried in injection order; the first that matches and hits is used (a ``rate``
+        fault draws once per matching request that no earlier fault hit). Control endpoints
+        (``/_emulator/...``) are never hit.
 
         Raises:
-            ValueError: unknown ``kind`` or invalid option.
+            ValueError: unknown ``kind`` or an invalid option (e.g. ``rate`` outside (0, 1],
+                a ``seed`` that is not an integer or given without ``rate``, ``times`` < 1).
         """
         self._faults.add(
             Fault(
                 kind,
                 times=times,
+                rate=rate,
+                seed=seed,
                 method=method,
                 path=path,
                 retry_after=retry_after,
@@ -320,6 +379,15 @@ class Emulator:
     def clear_faults(self) -> None:
         """Remove every injected fault not used up yet."""
         self._faults.clear()
+
+    def faults(self) -> list[dict[str, Any]]:
+        """The active faults, in injection order, as ``GET /_emulator/faults`` lists them.
+
+        Keys: ``kind``, ``times`` (hits left; ``None``: unbounded), ``rate``, ``seed`` (the one in
+        use, also when it was picked at random), ``method``, ``path``, ``retry_after``, ``delay``,
+        ``after_handling``, ``hits`` (requests hit so far).
+        """
+        return self._faults.active()
 
     # --- inspection -----------------------------------------------------------------------
 
@@ -344,7 +412,7 @@ class Emulator:
         return self._requests.entries()
 
     def deliveries(self) -> list[dict[str, Any]]:
-        """Every callback attempt, oldest first.
+        """Every callback attempt, in the order the attempts finished.
 
         Keys: ``task_id``, ``url``, ``stage`` (Suno's ``generation_stage``, else ``"completed"``
         or ``"failed"``), ``attempt`` (1-based), ``status`` (the receiver's HTTP status, or

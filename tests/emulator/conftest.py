@@ -2,7 +2,7 @@
 client (``requests``, not the SDK) and a local callback receiver.
 
 Nothing here sleeps: time-based tasks advance with :class:`FakeClock`, callbacks are awaited with
-``Emulator.wait_for_deliveries`` or :meth:`Receiver.wait`.
+``Emulator.wait_for_deliveries`` or :meth:`Receiver.wait`, and a held receiver waits on an event.
 """
 
 from __future__ import annotations
@@ -104,11 +104,15 @@ class Received:
 
 
 class Receiver:
-    """A callback endpoint: stdlib ``http.server`` on 127.0.0.1, answering scripted statuses."""
+    """A callback endpoint: stdlib ``http.server`` on 127.0.0.1 (a thread per request), answering
+    scripted statuses. Requests to a path in ``held`` are recorded at once but answered only
+    after :attr:`release` is set (at the latest when the receiver closes)."""
 
     def __init__(self) -> None:
         self.received: list[Received] = []
         self.statuses: list[int] = []  # answered in order; 200 once used up
+        self.held: set[str] = set()
+        self.release = threading.Event()
         self._changed = threading.Condition()
         receiver = self
 
@@ -119,6 +123,8 @@ class Receiver:
                     receiver.received.append(Received(self.path, dict(self.headers.items()), body))
                     status = receiver.statuses.pop(0) if receiver.statuses else 200
                     receiver._changed.notify_all()
+                if self.path in receiver.held:
+                    receiver.release.wait(10)
                 self.send_response(status)
                 self.send_header("Content-Length", "0")
                 self.end_headers()
@@ -130,7 +136,8 @@ class Receiver:
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.01})
         self._thread.start()
-        self.url = f"http://127.0.0.1:{self._server.server_address[1]}/callbacks"
+        self.origin = f"http://127.0.0.1:{self._server.server_address[1]}"
+        self.url = f"{self.origin}/callbacks"
 
     def wait(self, count: int, timeout: float = 5.0) -> list[Received]:
         """Block until ``count`` requests arrived; return them all."""
@@ -139,6 +146,7 @@ class Receiver:
             return list(self.received)
 
     def close(self) -> None:
+        self.release.set()
         self._server.shutdown()
         self._server.server_close()
         self._thread.join()

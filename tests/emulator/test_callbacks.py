@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import socket
+import time
 from collections.abc import Callable
 
 from runapi import webhooks
 from runapi.emulator import FAILURE_TOKEN, Emulator
 
-from .conftest import BODIES, COMPLETE_AFTER, NANO, SUNO, Api, FakeClock, Receiver
+from .conftest import BODIES, COMPLETE_AFTER, NANO, SUNO, Api, FakeClock, Received, Receiver
 
 
 def with_callback(path: str, url: str, **extra: object) -> dict[str, object]:
@@ -199,3 +200,136 @@ def test_deliveries_are_readable_over_http(api: Api, fake_clock: FakeClock, rece
     listed = api.session.get(f"{api.emulator.url}/_emulator/deliveries", timeout=5).json()["deliveries"]
     assert listed == api.emulator.deliveries()
     assert json.loads(listed[0]["body"])["status"] == "completed"
+
+
+# --- concurrent delivery and order --------------------------------------------------------------
+
+
+def stage_of(received: Received) -> str:
+    return str(json.loads(received.body)["generation_stage"])
+
+
+def test_a_receiver_that_hangs_does_not_hold_up_another_tasks_callback(
+    start_emulator: Callable[..., Emulator], fake_clock: FakeClock, receiver: Receiver
+) -> None:
+    api = Api(start_emulator(callback_timeout=30))
+    try:
+        receiver.held.add("/slow")
+        path = f"{NANO}/text_to_image"
+        api.create(path, with_callback(path, f"{receiver.origin}/slow"))
+        fake_clock.advance(1)
+        api.create(path, with_callback(path, f"{receiver.origin}/fast"))
+        fake_clock.advance(COMPLETE_AFTER - 1)  # the first task completes; its receiver hangs
+        receiver.wait(1)
+        fake_clock.advance(1)  # now the second one completes
+
+        assert [r.path for r in receiver.wait(2, timeout=3)] == ["/slow", "/fast"]  # while /slow still hangs
+        [fast] = api.emulator.wait_for_deliveries(1)
+        assert fast["url"].endswith("/fast")
+
+        receiver.release.set()
+        assert sorted(d["url"][-4:] for d in api.emulator.wait_for_deliveries(2)) == ["fast", "slow"]
+    finally:
+        api.close()
+
+
+def test_one_tasks_stages_wait_for_each_other_and_arrive_in_order(
+    start_emulator: Callable[..., Emulator], receiver: Receiver
+) -> None:
+    api = Api(start_emulator(complete_after_polls=1, callback_timeout=30))
+    try:
+        receiver.held.add("/slow")
+        music = f"{SUNO}/text_to_music"
+        task_id = api.create(music, with_callback(music, f"{receiver.origin}/slow"))
+        api.get(f"{music}/{task_id}")  # one poll: all three stages are reached at once
+        receiver.wait(1)  # text_generated arrived and hangs
+
+        lyrics = f"{SUNO}/generate_lyrics"
+        other_id = api.create(lyrics, with_callback(lyrics, f"{receiver.origin}/fast"))
+        api.get(f"{lyrics}/{other_id}")
+        api.emulator.wait_for_deliveries(1)  # other tasks' callbacks flow meanwhile...
+        assert [r.path for r in receiver.received] == ["/slow", "/fast"]  # ...but not this task's next stage
+
+        receiver.release.set()
+        api.emulator.wait_for_deliveries(4)
+        slow = [r for r in receiver.received if r.path == "/slow"]
+        assert [stage_of(r) for r in slow] == ["text_generated", "first_audio_ready", "all_audios_ready"]
+    finally:
+        api.close()
+
+
+def test_a_later_stage_waits_for_the_redelivery_of_an_earlier_one(
+    start_emulator: Callable[..., Emulator], receiver: Receiver
+) -> None:
+    api = Api(start_emulator(complete_after_polls=1, redelivery_delays=(0.1,)))
+    try:
+        receiver.statuses = [500]  # the first attempt of text_generated fails
+        path = f"{SUNO}/text_to_music"
+        task_id = api.create(path, with_callback(path, receiver.url))
+        api.get(f"{path}/{task_id}")
+        attempts = api.emulator.wait_for_deliveries(3)
+        assert [stage_of(r) for r in receiver.wait(4)] == [
+            "text_generated",
+            "text_generated",
+            "first_audio_ready",
+            "all_audios_ready",
+        ]
+        log = api.emulator.deliveries()
+        assert [(d["stage"], d["attempt"], d["status"]) for d in log] == [
+            ("text_generated", 1, 500),
+            ("text_generated", 2, 200),
+            ("first_audio_ready", 1, 200),
+            ("all_audios_ready", 1, 200),
+        ]
+        assert attempts == log[1:]
+    finally:
+        api.close()
+
+
+def test_a_receiver_slower_than_callback_timeout_counts_as_failed_and_is_redelivered(
+    start_emulator: Callable[..., Emulator], fake_clock: FakeClock, receiver: Receiver
+) -> None:
+    api = Api(start_emulator(callback_timeout=0.1, redelivery_delays=(0.01,)))
+    try:
+        receiver.held.add("/slow")
+        path = f"{SUNO}/generate_lyrics"
+        api.create(path, with_callback(path, f"{receiver.origin}/slow"))
+        fake_clock.advance(COMPLETE_AFTER)
+        first, second = api.emulator.wait_for_deliveries(2, successful=False)
+        assert (first["attempt"], first["status"], first["retry_in"]) == (1, None, 0.01)
+        assert "timed out" in first["error"]
+        assert (second["attempt"], second["status"], second["retry_in"]) == (2, None, None)
+    finally:
+        api.close()
+
+
+def test_empty_redelivery_delays_mean_one_attempt(
+    start_emulator: Callable[..., Emulator], fake_clock: FakeClock, receiver: Receiver
+) -> None:
+    api = Api(start_emulator(redelivery_delays=()))
+    try:
+        receiver.statuses = [500]
+        path = f"{SUNO}/generate_lyrics"
+        api.create(path, with_callback(path, receiver.url))
+        fake_clock.advance(COMPLETE_AFTER)
+        [attempt] = api.emulator.wait_for_deliveries(1, successful=False)
+        assert (attempt["status"], attempt["retry_in"]) == (500, None)
+    finally:
+        api.close()
+
+
+def test_stop_cuts_a_hanging_callback_short(start_emulator: Callable[..., Emulator], receiver: Receiver) -> None:
+    emu = start_emulator(complete_after_polls=1, callback_timeout=30)
+    api = Api(emu)
+    try:
+        receiver.held.add("/slow")
+        path = f"{SUNO}/generate_lyrics"
+        task_id = api.create(path, with_callback(path, f"{receiver.origin}/slow"))
+        api.get(f"{path}/{task_id}")
+        receiver.wait(1)
+        started = time.monotonic()
+        emu.stop()
+        assert time.monotonic() - started < 2
+        assert emu.deliveries() == []  # cut short by stop(): not logged as the receiver's outcome
+    finally:
+        api.close()

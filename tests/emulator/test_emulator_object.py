@@ -48,13 +48,34 @@ def test_generated_callback_secret_is_24_random_bytes_in_base64() -> None:
         {"callback_secret": ""},
         {"api_key": " "},
         {"complete_after": -1},
+        {"complete_after": float("nan")},
         {"complete_after_polls": 0},
         {"redelivery_delays": (1, -1)},
+        {"redelivery_delays": (1, float("inf"))},
+        {"redelivery_delays": (1,) * 11},
+        {"initial_balance_cents": -1},
+        {"initial_balance_cents": 12.5},
+        {"initial_balance_cents": True},
+        {"callback_timeout": 0},
+        {"callback_timeout": float("nan")},
+        {"callback_workers": 0},
+        {"callback_workers": 2.0},
     ],
 )
-def test_invalid_options_raise_value_error(options: dict[str, object]) -> None:
-    with pytest.raises(ValueError):
+def test_invalid_options_raise_value_error_naming_the_option(options: dict[str, object]) -> None:
+    [name] = options
+    with pytest.raises(ValueError, match=name):
         Emulator(**options)  # type: ignore[arg-type]
+
+
+def test_ten_redelivery_delays_and_a_zero_balance_are_accepted() -> None:
+    with Emulator(redelivery_delays=(0.5,) * 10, initial_balance_cents=0, callback_workers=1) as emu:
+        headers = {"Authorization": "Bearer x"}
+        assert requests.get(f"{emu.url}/api/v1/me/balance", headers=headers, timeout=5).json()["balance_cents"] == 0
+        created = requests.post(
+            f"{emu.url}/api/v1/suno/generate_lyrics", json={"prompt": "x"}, headers=headers, timeout=5
+        )
+        assert (created.status_code, created.json()) == (402, {"error": "Insufficient credits"})
 
 
 def test_secret_is_not_in_the_repr_or_errors() -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import http.client
 import json
+import random
 
 import pytest
 import requests
@@ -195,3 +197,150 @@ def test_request_log_redacts_the_api_key(api: Api) -> None:
     assert log[0]["json"] == BODIES[LYRICS]
     assert API_KEY not in json.dumps(log)
     assert API_KEY not in json.dumps(api.emulator.tasks())
+
+
+# --- faults by rate -----------------------------------------------------------------------------
+
+
+def hit_indices(emu: Emulator, count: int) -> list[int]:
+    """Send ``count`` balance GETs on one keep-alive connection; return the indices answered 500."""
+    host, port = emu.url.removeprefix("http://").rsplit(":", 1)
+    connection = http.client.HTTPConnection(host, int(port), timeout=5)
+    statuses = []
+    try:
+        for _ in range(count):
+            connection.request("GET", "/api/v1/me/balance", headers={"Authorization": f"Bearer {API_KEY}"})
+            response = connection.getresponse()
+            response.read()
+            statuses.append(response.status)
+    finally:
+        connection.close()
+    assert set(statuses) <= {200, 500}
+    return [index for index, status in enumerate(statuses) if status == 500]
+
+
+def test_seeded_rate_fault_hits_about_that_share_and_the_same_requests_on_every_run(emu: Emulator) -> None:
+    emu.inject("server_error", rate=0.1, seed=2024)
+    first = hit_indices(emu, 400)
+    assert 25 <= len(first) <= 55  # about 10% of 400
+    [listed] = emu.faults()
+    assert (listed["rate"], listed["seed"], listed["times"], listed["hits"]) == (0.1, 2024, None, len(first))
+
+    emu.clear_faults()
+    emu.inject("server_error", rate=0.1, seed=2024)
+    assert hit_indices(emu, 400) == first  # same seed, same requests: same hits
+
+    emu.clear_faults()
+    emu.inject("server_error", rate=0.1, seed=2025)
+    assert hit_indices(emu, 100) != [index for index in first if index < 100]  # another seed, other hits
+
+
+def test_rate_draws_come_from_random_random_of_the_seed(emu: Emulator) -> None:
+    draws = random.Random(7)
+    expected = [index for index in range(60) if draws.random() < 0.3]
+    emu.inject("server_error", rate=0.3, seed=7)
+    assert hit_indices(emu, 60) == expected
+
+
+def test_times_and_rate_together_stop_after_times_hits(emu: Emulator) -> None:
+    draws = random.Random(11)
+    expected = [index for index in range(80) if draws.random() < 0.5][:3]
+    emu.inject("server_error", rate=0.5, seed=11, times=3)
+    assert hit_indices(emu, 80) == expected
+    assert emu.faults() == []  # used up
+
+
+def test_rate_fault_without_times_stays_until_cleared(emu: Emulator) -> None:
+    emu.inject("server_error", rate=1)
+    assert hit_indices(emu, 5) == [0, 1, 2, 3, 4]
+    assert [(f["times"], f["hits"]) for f in emu.faults()] == [(None, 5)]
+    emu.clear_faults()
+    assert hit_indices(emu, 2) == []
+
+
+def test_a_rate_fault_that_misses_lets_the_next_fault_hit(api: Api) -> None:
+    draws = random.Random(3)
+    first_miss = next(index for index in range(100) if draws.random() >= 0.5)
+    api.emulator.inject("server_error", rate=0.5, seed=3)
+    api.emulator.inject("unavailable")
+    statuses = [api.get("/api/v1/me/balance").status_code for _ in range(first_miss + 2)]
+    assert statuses[:first_miss] == [500] * first_miss
+    assert statuses[first_miss] == 503
+    assert statuses[first_miss + 1] in (200, 500)
+
+
+def test_rate_fault_without_seed_picks_one_and_lists_it(emu: Emulator) -> None:
+    emu.inject("server_error", rate=0.2)
+    seed = emu.faults()[0]["seed"]
+    assert isinstance(seed, int)
+    first = hit_indices(emu, 50)
+    emu.clear_faults()
+    emu.inject("server_error", rate=0.2, seed=seed)
+    assert hit_indices(emu, 50) == first
+
+
+@pytest.mark.parametrize(
+    ("options", "word"),
+    [
+        ({"rate": 0}, "rate"),
+        ({"rate": 1.5}, "rate"),
+        ({"rate": -0.1}, "rate"),
+        ({"rate": True}, "rate"),
+        ({"rate": "0.1"}, "rate"),
+        ({"rate": float("nan")}, "rate"),
+        ({"rate": 0.1, "seed": 1.5}, "seed"),
+        ({"rate": 0.1, "seed": "7"}, "seed"),
+        ({"rate": 0.1, "seed": True}, "seed"),
+        ({"seed": 7}, "seed"),
+        ({"rate": 0.5, "times": 0}, "times"),
+    ],
+)
+def test_invalid_rate_seed_and_times_are_refused(emu: Emulator, options: dict[str, object], word: str) -> None:
+    with pytest.raises(ValueError, match=word):
+        emu.inject("server_error", **options)  # type: ignore[arg-type]
+    assert emu.faults() == []
+
+
+@pytest.mark.parametrize(
+    ("body", "word"),
+    [
+        ({"kind": "drop", "rate": 0}, "rate"),
+        ({"kind": "drop", "rate": 2}, "rate"),
+        ({"kind": "drop", "rate": "10%"}, "rate"),
+        ({"kind": "drop", "rate": 0.1, "seed": 0.5}, "seed"),
+        ({"kind": "drop", "rate": 0.1, "seed": "42"}, "seed"),
+        ({"kind": "drop", "seed": 42}, "seed"),
+        ({"kind": "drop", "times": 0, "rate": 0.1}, "times"),
+    ],
+)
+def test_invalid_rate_seed_and_times_over_http_are_400(emu: Emulator, body: dict[str, object], word: str) -> None:
+    response = requests.post(f"{emu.url}/_emulator/faults", json=body, timeout=5)
+    assert response.status_code == 400
+    assert word in response.json()["error"]
+    assert requests.get(f"{emu.url}/_emulator/faults", timeout=5).json() == {"faults": []}
+
+
+def test_rate_faults_over_http(emu: Emulator) -> None:
+    control = f"{emu.url}/_emulator/faults"
+    body = {"kind": "server_error", "rate": 0.1, "seed": 2024, "method": "GET", "path": "/api/v1/me"}
+    added = requests.post(control, json=body, timeout=5)
+    assert added.status_code == 201
+    expected = {
+        "kind": "server_error",
+        "times": None,
+        "rate": 0.1,
+        "seed": 2024,
+        "method": "GET",
+        "path": "/api/v1/me",
+        "retry_after": None,
+        "delay": None,
+        "after_handling": False,
+        "hits": 0,
+    }
+    assert added.json() == {"fault": expected}
+    hits = hit_indices(emu, 100)
+    assert requests.get(control, timeout=5).json() == {"faults": [dict(expected, hits=len(hits))]}
+
+    requests.delete(control, timeout=5)
+    emu.inject("server_error", rate=0.1, seed=2024)  # the Python API draws the same way
+    assert hit_indices(emu, 100) == hits
