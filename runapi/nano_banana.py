@@ -26,6 +26,7 @@ import attrs
 
 from ._core.models import Task
 from ._core.operations import Family, TaskOperation
+from ._core.options import DURATIONS
 from ._core.params import HttpUrl, check, field, forbid, one_of, params, text, text_list
 
 __all__ = [
@@ -104,6 +105,11 @@ class ImageTask(Task):
     images: list[Image] = attrs.Factory(list)
     model: str | None = None
 
+    @property
+    def output_urls(self) -> list[str]:
+        """Each image's ``url`` that is set, in order (what ``client.download_outputs`` saves)."""
+        return [image.url for image in self.images if image.url]
+
 
 # -- params ----------------------------------------------------------------------------------
 
@@ -171,8 +177,12 @@ class EditImageParams:
 class NanoBanana(Family):
     """``client.nano_banana``: Nano Banana's image endpoints (docs: Nano Banana)."""
 
-    text_to_image = TaskOperation("/api/v1/nano_banana/text_to_image", TextToImageParams, ImageTask)
+    text_to_image = TaskOperation(
+        "/api/v1/nano_banana/text_to_image", TextToImageParams, ImageTask, duration=DURATIONS["image"]
+    )
     """Generate images with ``nano-banana``, ``nano-banana-pro`` or ``nano-banana-2``."""
 
-    edit_image = TaskOperation("/api/v1/nano_banana/edit_image", EditImageParams, ImageTask)
+    edit_image = TaskOperation(
+        "/api/v1/nano_banana/edit_image", EditImageParams, ImageTask, duration=DURATIONS["image"]
+    )
     """Edit images with ``nano-banana-edit``."""

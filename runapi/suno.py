@@ -28,6 +28,7 @@ import attrs
 
 from ._core.models import Task
 from ._core.operations import Family, TaskOperation
+from ._core.options import DURATIONS
 from ._core.params import HttpUrl, check, field, forbid, number, one_of, params, require, text
 
 __all__ = [
@@ -94,6 +95,11 @@ class MusicTask(Task):
 
     generation_stage: str | None = None
     audios: list[Audio] = attrs.Factory(list)
+
+    @property
+    def output_urls(self) -> list[str]:
+        """Each track's MP3 ``audio_url`` that is set, in order (what ``client.download_outputs`` saves)."""
+        return [audio.audio_url for audio in self.audios if audio.audio_url]
 
 
 @attrs.frozen(kw_only=True)
@@ -220,11 +226,15 @@ class GenerateLyricsParams:
 class Suno(Family):
     """``client.suno``: Suno's music and lyrics endpoints (docs: Suno)."""
 
-    text_to_music = TaskOperation("/api/v1/suno/text_to_music", TextToMusicParams, MusicTask)
+    text_to_music = TaskOperation(
+        "/api/v1/suno/text_to_music", TextToMusicParams, MusicTask, duration=DURATIONS["music"]
+    )
     """Generate music from a brief or exact lyrics (docs: Suno > Generate Music)."""
 
-    extend_music = TaskOperation("/api/v1/suno/extend_music", ExtendMusicParams, MusicTask)
+    extend_music = TaskOperation("/api/v1/suno/extend_music", ExtendMusicParams, MusicTask, duration=DURATIONS["music"])
     """Extend an existing track (docs: Suno > Extend Music)."""
 
-    generate_lyrics = TaskOperation("/api/v1/suno/generate_lyrics", GenerateLyricsParams, LyricsTask)
+    generate_lyrics = TaskOperation(
+        "/api/v1/suno/generate_lyrics", GenerateLyricsParams, LyricsTask, duration=DURATIONS["lyrics"]
+    )
     """Write lyrics from a theme (docs: Suno > Generate Lyrics)."""

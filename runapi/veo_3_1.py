@@ -22,6 +22,7 @@ import attrs
 
 from ._core.models import Task
 from ._core.operations import Family, TaskOperation
+from ._core.options import DURATIONS
 from ._core.params import HttpUrl, check, field, forbid, integer, one_of, params, require, text_list
 
 __all__ = [
@@ -82,6 +83,11 @@ class VideoTask(Task):
     videos: list[Video] = attrs.Factory(list)
     sources: list[Source] = attrs.Factory(list)
     source_task_id: str | None = None
+
+    @property
+    def output_urls(self) -> list[str]:
+        """Each video's MP4 ``url`` that is set, in order (what ``client.download_outputs`` saves)."""
+        return [video.url for video in self.videos if video.url]
 
 
 # -- params ----------------------------------------------------------------------------------
@@ -179,11 +185,17 @@ class UpscaleVideoParams:
 class Veo31(Family):
     """``client.veo_3_1``: Veo 3.1's video endpoints (docs: Veo 3.1)."""
 
-    text_to_video = TaskOperation("/api/v1/veo_3_1/text_to_video", TextToVideoParams, VideoTask)
+    text_to_video = TaskOperation(
+        "/api/v1/veo_3_1/text_to_video", TextToVideoParams, VideoTask, duration=DURATIONS["video"]
+    )
     """Generate a video from text, from first/last frames, or from reference images."""
 
-    extend_video = TaskOperation("/api/v1/veo_3_1/extend_video", ExtendVideoParams, VideoTask)
+    extend_video = TaskOperation(
+        "/api/v1/veo_3_1/extend_video", ExtendVideoParams, VideoTask, duration=DURATIONS["video"]
+    )
     """Extend a generated video with new content."""
 
-    upscale_video = TaskOperation("/api/v1/veo_3_1/upscale_video", UpscaleVideoParams, VideoTask)
+    upscale_video = TaskOperation(
+        "/api/v1/veo_3_1/upscale_video", UpscaleVideoParams, VideoTask, duration=DURATIONS["video"]
+    )
     """Get a 1080p or 4K version of a completed video."""

@@ -22,8 +22,9 @@ import requests
 
 from .._version import __version__
 from ..errors import APIError, APIResponseValidationError, MissingAPIKeyError, ValidationError, status_error
+from .download import Download, check_folder, ensure_free, output_name, resolve_target, suffix_for
 from .flows import Call, Flow, Reply, Sleep, request
-from .models import structure
+from .models import Task, structure
 from .operations import Family
 from .options import PollPolicy, RequestOptions, check_count, timeout_option
 from .retry import RetryPolicy, parse_retry_after, retrying
@@ -89,8 +90,12 @@ class Client:
             relying on the ``Idempotency-Key`` header. Only if your RunAPI honours it: the docs do
             not promise that.
         wait_timeout: default deadline of ``wait()``/``run()``, seconds (900).
-        poll_interval: first wait between polls, seconds (2); grows 1.5x per poll.
-        max_poll_interval: cap on the wait between polls, seconds (15).
+        poll_interval: a fixed poll schedule: the first gap, seconds, growing 1.5x per poll. By
+            default (``None``) each operation shapes its polls around how long its tasks take
+            (an image: 10-30 s): a task is noticed within 1.25x its run time in that window,
+            with at most 12 polls for any task under 10 minutes.
+        max_poll_interval: cap on the gap between polls, seconds (15 with ``poll_interval``,
+            else 120).
         default_headers: headers sent with every API request.
         session: a ``requests.Session`` of your own (proxies, certificates); not closed by us.
         max_connections: pooled connections per host for the default session (100). One client
@@ -116,8 +121,8 @@ class Client:
         max_retries: int = 2,
         idempotent_creates: bool = False,
         wait_timeout: float = 900.0,
-        poll_interval: float = 2.0,
-        max_poll_interval: float = 15.0,
+        poll_interval: float | None = None,
+        max_poll_interval: float | None = None,
         default_headers: Mapping[str, str] | None = None,
         session: requests.Session | None = None,
         max_connections: int = DEFAULT_MAX_CONNECTIONS,
@@ -177,31 +182,88 @@ class Client:
 
         return self._run(flow(), RequestOptions())
 
-    def download(self, url: str, path: str | os.PathLike[str]) -> Path:
-        """Download an output file (``audio_url``, ``images[].url``, ``videos[].url``) to ``path``.
+    def download(self, url: str, path: str | os.PathLike[str], *, overwrite: bool = False) -> Download:
+        """Download one output file (``audio_url``, ``images[].url``, ``videos[].url``) to disk.
 
-        If ``path`` is an existing directory, the file keeps the URL's file name. The file is
-        written to a temporary name and renamed when complete. No API key is sent: output URLs
-        are plain file links. Transient failures are retried like status calls.
+        ``path`` is a folder if it ends with a separator (``"outputs/"``) or is an existing
+        directory: the folder is created if missing (parents too) and the file keeps the URL's
+        name (percent-decoded and made safe: no separators, no ``..``; ``"download"`` if the URL
+        has none). Otherwise ``path`` is the file itself (its parent folders are created). To save
+        every output of a task under names that cannot collide, use :meth:`download_outputs`.
+
+        The body is streamed to a temporary file beside the target, then put in place. An existing
+        file is never replaced unless ``overwrite=True``, even one created by another process while
+        downloading. No API key is sent (output URLs are plain links). Transient failures are
+        retried like status calls; whatever fails, no partial or temporary file is left.
 
         Returns:
-            The path written.
+            A :class:`Download`: ``path``, ``bytes_written`` (the file's size in bytes), ``url`` and
+            ``content_type``. It works as a path itself (``open(d)``, ``Path(d)``).
 
         Raises:
-            APIStatusError: the file server answered non-2xx (e.g. 404 once a link expired).
-            APIConnectionError: the download failed; no partial file is left behind.
+            FileExistsError: the target exists and ``overwrite`` is false; checked before
+                downloading and again when placing the file.
+            NotADirectoryError: ``path`` ends with a separator but is a file.
+            APIStatusError: the file server answered non-2xx (e.g. ``NotFoundError`` once a link expired).
+            APIConnectionError: the download failed or dropped mid-file (``APITimeoutError`` on a timeout).
         """
-        dest = Path(path)
-        if dest.is_dir():
-            name = Path(urlsplit(url).path).name or "download"
-            dest = dest / name
+        dest = resolve_target(url, path)
+        if not overwrite:
+            ensure_free(dest)
+        return self._download(url, dest, overwrite=overwrite)
+
+    def download_outputs(
+        self, task: Task, folder: str | os.PathLike[str], *, overwrite: bool = False
+    ) -> list[Download]:
+        """Download every output of ``task`` (its :attr:`~runapi.Task.output_urls`) into ``folder``.
+
+        Files are named ``{task.id}-{index}{ext}``: ``index`` counts from 0 in output order; the
+        extension is the URL's (``.mp3``), else one for the answer's ``Content-Type``, else none.
+        The task id is made safe as a file name. So outputs of many tasks never collide in one
+        folder, and the same task gets the same names on every run. ``folder`` is created if
+        missing (parents too). A task with no output URLs yet gives ``[]``.
+
+        Returns:
+            One :class:`Download` per output URL, in output order.
+
+        Raises:
+            FileExistsError: a target exists and ``overwrite`` is false (names known from the URLs
+                are all checked before anything is downloaded). Files saved before a later failure
+                are kept.
+            NotADirectoryError: ``folder`` is a file.
+            APIStatusError: a file server answered non-2xx.
+            APIConnectionError: a download failed or dropped mid-file; no partial file is left.
+        """
+        base = check_folder(folder)
+        urls = task.output_urls
+        if not overwrite:
+            for index, url in enumerate(urls):
+                if suffix_for(url, None):  # the name is known before downloading
+                    ensure_free(base / output_name(task.id, index, url, None))
+        base.mkdir(parents=True, exist_ok=True)
+        saved = []
+        for index, url in enumerate(urls):
+
+            def target(content_type: str | None, index: int = index, url: str = url) -> Path:
+                return base / output_name(task.id, index, url, content_type)
+
+            saved.append(self._download(url, target, overwrite=overwrite))
+        return saved
+
+    def _download(self, url: str, dest: Path | Callable[[str | None], Path], *, overwrite: bool) -> Download:
+        """Stream one file with retries (no API key, only the User-Agent)."""
         controller = retrying(
             self.retry_policy, idempotent=True, sleep=self._sleep, what=f"GET {url}", random=self._random
         )
         headers = {"User-Agent": USER_AGENT}
-        size = controller(self._transport.download, url, dest, timeout=self.timeout, headers=headers)
-        logger.debug("downloaded %s -> %s (%d bytes)", url, dest, size)
-        return dest
+        try:
+            done: Download = controller(
+                self._transport.download, url, dest, timeout=self.timeout, headers=headers, overwrite=overwrite
+            )
+        except APIError as exc:
+            raise exc.with_traceback(None) from exc.__cause__  # no retry-machinery frames for users
+        logger.debug("downloaded %s -> %s (%d bytes)", url, done.path, done.bytes_written)
+        return done
 
     # -- configuration ------------------------------------------------------------------------
 

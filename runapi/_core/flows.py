@@ -27,7 +27,7 @@ from .models import Task, structure
 from .options import PollPolicy
 from .retry import GET_RETRY_STATUSES
 
-__all__ = ["Call", "Flow", "Reply", "Sleep", "create_task", "get_task", "request", "wait_task"]
+__all__ = ["Call", "Flow", "Reply", "Sleep", "create_task", "get_task", "request", "simulate_wait", "wait_task"]
 
 T = TypeVar("T")
 TaskT = TypeVar("TaskT", bound=Task)
@@ -127,8 +127,14 @@ def wait_task(
     policy: PollPolicy,
     clock: Callable[[], float],
     on_progress: Callable[[TaskT], None] | None = None,
+    *,
+    just_created: bool = False,
 ) -> Flow[TaskT]:
     """Poll ``path/{task_id}`` until the task completes; return the completed task.
+
+    The polls follow ``policy.waits()``, counted from the task's creation: with ``just_created``
+    (``run()``) the first poll comes after the first gap; otherwise (``wait()`` on a task of
+    unknown age) the first poll is immediate and the schedule follows it.
 
     Any status other than ``completed`` and ``failed`` (including ones the SDK does not know)
     means "keep polling". So does a transient error (:func:`transient`) on a status request: the
@@ -146,6 +152,8 @@ def wait_task(
     deadline = clock() + policy.timeout
     waits = policy.waits()
     last_status: str | None = None
+    if just_created:
+        yield Sleep(min(next(waits), policy.timeout))
     while True:
         error: APIError | None = None
         try:
@@ -180,3 +188,26 @@ def structure_for(data: Any, task_type: type[TaskT], task_id: str) -> TaskT:
     except APIError as exc:
         exc.task_id = task_id
         raise
+
+
+def simulate_wait(policy: PollPolicy, duration: float) -> tuple[float, int]:
+    """Drive :func:`wait_task` as ``run()`` does, on a simulated clock, against a task that completes
+    ``duration`` seconds after its creation; return ``(seconds until noticed, polls)``.
+
+    No I/O and no real sleeping: this is how ``scripts/bench.py`` and the tests measure a poll
+    schedule's time-to-notice.
+    """
+    now = [0.0]
+    flow = wait_task("/simulated", "task", Task, policy, lambda: now[0], just_created=True)
+    effect, polls = next(flow), 0
+    while True:
+        if isinstance(effect, Sleep):
+            now[0] += effect.seconds
+            effect = flow.send(None)
+            continue
+        polls += 1
+        status = "completed" if now[0] >= duration else "processing"
+        try:
+            effect = flow.send(Reply(200, {"id": "task", "status": status}))
+        except StopIteration:
+            return now[0], polls

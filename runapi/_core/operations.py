@@ -26,7 +26,7 @@ import attrs
 
 from .flows import Flow, create_task, get_task, wait_task
 from .models import Task
-from .options import RequestOptions
+from .options import DURATIONS, Duration, RequestOptions
 from .params import build_params, to_body
 from .transport import Timeout
 
@@ -57,12 +57,17 @@ class TaskOperation(Generic[P, T]):
         path: the create path, e.g. ``"/api/v1/veo_3_1/text_to_video"``.
         params: the params class; its keyword arguments become ``create()``'s.
         task: the task class the create, status and callback payloads structure into.
+        duration: how long its tasks typically take (``DURATIONS["image"]``, ...): ``wait()``
+            and ``run()`` shape their polls around it (see :class:`PollPolicy`).
     """
 
-    def __init__(self, path: str, params: Callable[P, object], task: type[T]) -> None:
+    def __init__(
+        self, path: str, params: Callable[P, object], task: type[T], *, duration: Duration = DURATIONS["default"]
+    ) -> None:
         self.path = path
         self.params = params
         self.task = task
+        self.duration = duration
         self.name = path.rsplit("/", 1)[-1]
         self._resource_class: type[TaskResource[P, T]] | None = None
 
@@ -149,9 +154,19 @@ class TaskResource(Generic[P, T]):
             self._client._keys.claim(key, self.path, body)
         return create_task(self.path, body, self._operation.task, key)
 
-    def _wait_flow(self, task_id: str, options: RequestOptions) -> Flow[T]:
+    def _wait_flow(self, task_id: str, options: RequestOptions, *, just_created: bool = False) -> Flow[T]:
         policy = options.poll_policy(self._client.poll_policy)
-        return wait_task(self.path, task_id, self._operation.task, policy, self._client._clock, options.on_progress)
+        if policy.interval is None and policy.expected is not self._operation.duration:
+            policy = attrs.evolve(policy, expected=self._operation.duration)
+        return wait_task(
+            self.path,
+            task_id,
+            self._operation.task,
+            policy,
+            self._client._clock,
+            options.on_progress,
+            just_created=just_created,
+        )
 
     def create(self, *args: P.args, **kwargs: P.kwargs) -> T:
         """Create a task; return it at once (``status == "processing"``).
@@ -182,8 +197,11 @@ class TaskResource(Generic[P, T]):
         Args:
             task_id: the id from ``create``.
             timeout: deadline in seconds (client default 900).
-            poll_interval: first wait between polls, seconds (default 2); it grows 1.5x per poll.
-            max_poll_interval: cap on the wait between polls, seconds (default 15).
+            poll_interval: a fixed schedule: first gap between polls, seconds, growing 1.5x per
+                poll. By default polls are shaped by the operation's expected duration instead
+                (see ``runapi._core.options.PollPolicy``): the first poll is immediate.
+            max_poll_interval: cap on the gap between polls, seconds (15 with ``poll_interval``,
+                else 120).
             on_progress: called with every polled task, e.g. to log Suno's ``generation_stage``.
 
         Raises:
@@ -210,7 +228,7 @@ class TaskResource(Generic[P, T]):
 
         def flow() -> Flow[T]:
             task = yield from create
-            return (yield from self._wait_flow(task.id, self._options))
+            return (yield from self._wait_flow(task.id, self._options, just_created=True))
 
         return self._client._run(flow(), self._options)
 

@@ -7,8 +7,9 @@ naming the option, before any request and before any paid task exists.
 
 from __future__ import annotations
 
+import functools
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -16,7 +17,7 @@ import attrs
 from ..errors import ValidationError
 from .transport import Timeout
 
-__all__ = ["PollPolicy", "RequestOptions", "check_count", "check_seconds"]
+__all__ = ["DURATIONS", "Duration", "PollPolicy", "RequestOptions", "check_count", "check_seconds"]
 
 
 def check_seconds(name: str, value: object, *, allow_zero: bool = False) -> float:
@@ -141,49 +142,140 @@ def _opt_callable(value: Callable[[Any], None] | None) -> Callable[[Any], None] 
 
 
 @attrs.frozen
+class Duration:
+    """How long an operation's tasks typically take, in seconds: the window polling is shaped around.
+
+    Attributes:
+        low: the earliest a task usually completes.
+        high: the latest a task usually completes.
+        source: where the numbers come from (a docs section, or "assumed" with the reason).
+    """
+
+    low: float
+    high: float
+    source: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        check_seconds("low", self.low)
+        if check_seconds("high", self.high) < self.low:
+            raise ValidationError("a Duration's high must be >= its low", field="high")
+
+
+DURATIONS: dict[str, Duration] = {
+    "image": Duration(10, 30, "docs: Quick Start, 'usually 10-30 seconds'"),
+    "lyrics": Duration(5, 30, "assumed: text only, faster than an image"),
+    "music": Duration(30, 180, "assumed: Suno's first audio in about 30 s, all audios within 3 minutes"),
+    "video": Duration(60, 360, "assumed: the docs say video takes minutes"),
+    "default": Duration(5, 60, "assumed: an operation that declares nothing"),
+}
+"""The duration classes operations declare (``TaskOperation(..., duration=DURATIONS["image"])``)."""
+
+
+POLL_BUDGET = 12
+"""The most polls a task that finishes within :data:`POLL_HORIZON` seconds costs (shaped schedules)."""
+
+POLL_HORIZON = 600.0
+"""Ten minutes: the horizon the poll budget covers."""
+
+AFTER_HORIZON_MAX_INTERVAL = 120.0
+"""Past the horizon, the longest gap between polls of a shaped schedule (unless ``max_poll_interval``)."""
+
+
+@functools.cache
+def _shaped_times(low: float, high: float, growth: float) -> tuple[float, ...]:
+    """Poll times (seconds after creation) of a shaped schedule, up to the horizon.
+
+    Inside ``low``..``high`` each poll comes ``growth`` times later than the one before, so a task
+    that finishes there is noticed within ``growth`` times its run time (a window wider than
+    ``growth ** 9`` gets a larger growth, to leave 2 polls of the budget for the tail); the polls
+    left of the budget are spread geometrically from there to the horizon.
+    """
+    # a window too wide for the budget gets a larger growth: it keeps 2 polls for the tail
+    growth = max(growth, (high / low) ** (1 / (POLL_BUDGET - 3)))
+    times = [low]
+    while times[-1] < high * (1 - 1e-9):
+        times.append(times[-1] * growth)
+    remaining = POLL_BUDGET - len(times)
+    if remaining > 0 and times[-1] < POLL_HORIZON:
+        step = (POLL_HORIZON / times[-1]) ** (1 / remaining)
+        for _ in range(remaining):
+            times.append(times[-1] * step)
+        times[-1] = POLL_HORIZON  # exactly, not a rounding error short of it
+    return tuple(times)
+
+
+@attrs.frozen
 class PollPolicy:
     """How ``wait()`` polls a task; all values in seconds.
 
-    The first poll happens at once; the wait before the next starts at ``interval`` and grows by
-    ``backoff`` each time up to ``max_interval``. A ``Retry-After`` header on a status answer
-    replaces the computed wait, kept within ``interval``..``max_retry_after``. Past ``timeout``
-    seconds, ``wait()`` raises :class:`runapi.TaskTimeoutError` (the task itself keeps running).
-    Transient errors while polling (connection errors, timeouts, 408, 429, 5xx) do not end the
-    wait: polling goes on, on the same schedule, until the deadline.
+    **Shaped by the operation's expected duration** (the default): polls fall at ``low``,
+    ``low * 1.25``, ``low * 1.25**2``, ... through the operation's :class:`Duration` window, so a
+    task that finishes inside it is noticed within 1.25x its run time; the rest of a budget of
+    12 polls is spread from there to 10 minutes, so no task under 10 minutes costs more than 12
+    polls; past that the gaps double up to 120 s. ``max_interval`` caps every gap when set.
+    ``scripts/bench.py`` measures both on the real flow. (No single schedule can keep 1.25x for
+    every duration from 3 s to 10 minutes within 12 polls: that takes about 24.)
 
-    The defaults follow the docs' advice (Quick Start: "poll every 5 seconds", images in 10-30
-    seconds) while answering fast tasks quickly and leaving room for long videos.
+    **Fixed** when ``interval`` is set (``poll_interval=...``): the first gap is ``interval`` and each
+    next one ``backoff`` times longer, up to ``max_interval`` (default 15 s in this mode).
+
+    Either way a ``Retry-After`` on a status answer replaces the computed gap, kept within
+    ``min_interval``..``max_retry_after``, and transient errors while polling do not end the wait.
+    Past ``timeout`` seconds, ``wait()`` raises :class:`runapi.TaskTimeoutError` (the task itself
+    keeps running on RunAPI).
 
     Raises:
         ValidationError: a value is not a finite number of seconds > 0 (``backoff`` >= 1).
     """
 
     timeout: float = attrs.field(default=900.0, converter=_wait_timeout)
-    interval: float = attrs.field(default=2.0, converter=_poll_interval)
-    max_interval: float = attrs.field(default=15.0, converter=_max_poll_interval)
+    interval: float | None = attrs.field(default=None, converter=_opt_poll_interval)
+    max_interval: float | None = attrs.field(default=None, converter=_opt_max_poll_interval)
     backoff: float = attrs.field(default=1.5, converter=_backoff)
+    expected: Duration = DURATIONS["default"]
+    growth: float = 1.25
+    """Ratio between successive poll times inside the expected window (the time-to-notice bound)."""
     max_retry_after: float = 60.0
 
     def __attrs_post_init__(self) -> None:
         if self.backoff < 1:
             raise ValidationError("backoff must be >= 1", field="backoff", allowed="a number >= 1")
-        if self.max_interval < self.interval:
+        if self.interval is not None and self.max_interval is not None and self.max_interval < self.interval:
             raise ValidationError(
                 f"max_poll_interval ({self.max_interval:g}) must be >= poll_interval ({self.interval:g})",
                 field="max_poll_interval",
                 allowed=f"seconds >= {self.interval:g}",
             )
 
-    def waits(self) -> Any:
-        """The computed waits between polls, in order (an endless generator of seconds)."""
-        interval = self.interval
-        while True:
-            yield interval
-            interval = min(interval * self.backoff, self.max_interval)
+    @property
+    def min_interval(self) -> float:
+        """The shortest gap this policy waits, even when a server's ``Retry-After`` asks for less."""
+        return self.interval if self.interval is not None else min(1.0, self.expected.low)
+
+    def waits(self) -> Iterator[float]:
+        """The gaps before each poll, counted from the task's creation (an endless iterator of seconds)."""
+        if self.interval is not None:
+            cap = self.max_interval if self.max_interval is not None else max(15.0, self.interval)
+            gap = self.interval
+            while True:
+                yield gap
+                gap = min(gap * self.backoff, cap)
+        previous = 0.0
+        for at in _shaped_times(self.expected.low, self.expected.high, self.growth):
+            gap = at - previous
+            if self.max_interval is not None:
+                gap = min(gap, self.max_interval)
+            previous += gap
+            yield gap
+        gap = previous
+        while True:  # past the horizon: the gaps double, up to the cap
+            gap = min(gap, self.max_interval if self.max_interval is not None else AFTER_HORIZON_MAX_INTERVAL)
+            yield gap
+            gap *= 2
 
     def honour(self, retry_after: float) -> float:
-        """A server's ``Retry-After`` (seconds), kept within ``interval``..``max_retry_after``."""
-        return min(max(retry_after, self.interval), self.max_retry_after)
+        """A server's ``Retry-After`` (seconds), kept within ``min_interval``..``max_retry_after``."""
+        return min(max(retry_after, self.min_interval), self.max_retry_after)
 
 
 @attrs.frozen(kw_only=True)
@@ -232,7 +324,7 @@ class RequestOptions:
             return base
         interval = base.interval if self.poll_interval is None else self.poll_interval
         max_interval = base.max_interval if self.max_poll_interval is None else self.max_poll_interval
-        if self.max_poll_interval is None:
+        if self.max_poll_interval is None and max_interval is not None and interval is not None:
             max_interval = max(max_interval, interval)  # a longer first interval raises the cap with it
         return attrs.evolve(
             base,

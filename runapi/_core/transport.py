@@ -11,9 +11,7 @@ the request (which decides whether a create may be retried).
 
 from __future__ import annotations
 
-import os
-import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +22,7 @@ from requests.structures import CaseInsensitiveDict
 from urllib3.exceptions import NewConnectionError
 
 from ..errors import APIConnectionError, APITimeoutError, status_error
+from .download import Download, place, temp_path
 from .retry import parse_retry_after
 
 __all__ = ["Request", "RequestsTransport", "Response", "Timeout"]
@@ -144,42 +143,62 @@ class RequestsTransport:
             raise translate(exc, request.method, request.url) from exc
         return Response(answer.status_code, CaseInsensitiveDict(answer.headers), content, answer.reason or "")
 
-    def download(self, url: str, dest: Path, *, timeout: Timeout, headers: Mapping[str, str]) -> int:
-        """Stream ``url`` into ``dest`` (written to a temporary file, then renamed); return bytes written.
+    def download(
+        self,
+        url: str,
+        dest: Path | Callable[[str | None], Path],
+        *,
+        timeout: Timeout,
+        headers: Mapping[str, str],
+        overwrite: bool = False,
+    ) -> Download:
+        """Stream ``url`` to disk at ``dest`` in 64 KiB chunks (never the whole body in memory).
+
+        ``dest`` is a path, or a function of the answer's ``Content-Type`` that returns one (so a
+        name can take its extension from it). Its folder is created (parents too) once the server
+        answered 2xx. The body goes to a hidden temporary file in that folder, which is then put
+        in place by :func:`runapi._core.download.place`: without ``overwrite`` an existing file is
+        never replaced. Whatever fails, neither a partial file nor the temporary one is left.
+
+        Returns:
+            The :class:`Download`: its path, ``bytes_written`` (bytes) and ``content_type``.
 
         Raises:
-            APIStatusError: the file server answered non-2xx.
-            APIConnectionError: the connection failed or dropped mid-file (the partial file is removed).
+            APIStatusError: the file server answered non-2xx (nothing is written).
+            APIConnectionError: the connection failed or dropped mid-file.
+            FileExistsError: ``dest`` exists and ``overwrite`` is false.
         """
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        tmp_name = dest.with_name(f".{dest.name}.{uuid.uuid4().hex[:8]}.part")  # honours the umask
-        written = 0
+        tmp: Path | None = None
         try:
-            with open(tmp_name, "xb") as out:
-                try:
-                    with self.session.get(
-                        url, headers=dict(headers), stream=True, timeout=(timeout.connect, timeout.read)
-                    ) as answer:
-                        if answer.status_code >= 300:
-                            raise status_error(
-                                answer.status_code,
-                                answer.text[:500],
-                                CaseInsensitiveDict(answer.headers),
-                                reason=answer.reason or "",
-                                retry_after=parse_retry_after(answer.headers.get("Retry-After")),
-                                method="GET",
-                                url=url,
-                            )
-                        for chunk in answer.iter_content(chunk_size=1 << 16):
-                            out.write(chunk)
-                            written += len(chunk)
-                except requests.RequestException as exc:
-                    raise translate(exc, "GET", url) from exc
-            os.replace(tmp_name, dest)
-        except BaseException:
-            tmp_name.unlink(missing_ok=True)
-            raise
-        return written
+            with self.session.get(
+                url, headers=dict(headers), stream=True, timeout=(timeout.connect, timeout.read)
+            ) as answer:
+                if not 200 <= answer.status_code < 300:
+                    raise status_error(
+                        answer.status_code,
+                        next(answer.iter_content(chunk_size=500), b"")[:500].decode("utf-8", "replace"),
+                        CaseInsensitiveDict(answer.headers),
+                        reason=answer.reason or "",
+                        retry_after=parse_retry_after(answer.headers.get("Retry-After")),
+                        method="GET",
+                        url=url,
+                    )
+                content_type = answer.headers.get("Content-Type") or None
+                target = dest(content_type) if callable(dest) else dest
+                target.parent.mkdir(parents=True, exist_ok=True)
+                tmp = temp_path(target)
+                written = 0
+                with open(tmp, "xb") as out:  # honours the umask, unlike mkstemp's 0600
+                    for chunk in answer.iter_content(chunk_size=1 << 16):
+                        out.write(chunk)
+                        written += len(chunk)
+            place(tmp, target, overwrite=overwrite)
+        except requests.RequestException as exc:
+            raise translate(exc, "GET", url) from exc
+        finally:
+            if tmp is not None:
+                tmp.unlink(missing_ok=True)
+        return Download(path=target, bytes_written=written, url=url, content_type=content_type)
 
     def close(self) -> None:
         """Close the session if this transport made it."""

@@ -7,8 +7,8 @@ import responses
 from responses.registries import OrderedRegistry
 
 import runapi
-from runapi._core.flows import Call, Reply, Sleep, wait_task
-from runapi._core.options import PollPolicy
+from runapi._core.flows import Call, Reply, Sleep, simulate_wait, wait_task
+from runapi._core.options import DURATIONS, PollPolicy
 from runapi.veo_3_1 import VideoTask
 from tests.conftest import BASE_URL, FakeClock
 
@@ -66,7 +66,8 @@ def test_run_creates_then_polls_until_completed(client: runapi.Client, clock: Fa
 
     assert task.is_completed
     assert task.videos[0].url == "https://file.runapi.ai/videos/video1.mp4"
-    assert clock.sleeps == [2.0, 3.0, 4.5]  # default interval 2 s, x1.5 per poll
+    # video tasks take minutes: the first poll at 60 s, then each 1.25x later than the one before
+    assert clock.sleeps == pytest.approx([60.0, 15.0, 18.75, 23.4375])
     assert [c.request.method for c in responses.calls] == ["POST", "GET", "GET", "GET", "GET"]
 
 
@@ -148,3 +149,46 @@ def test_empty_task_id_is_refused_before_any_request(client: runapi.Client) -> N
             client.veo_3_1.text_to_video.get("")
         assert info.value.field == "task_id"
         assert len(mock.calls) == 0
+
+
+# -- the shaped schedule: simulated on the fake clock against tasks of known duration ------------
+
+
+def _notice(policy: PollPolicy, duration: float) -> tuple[float, int]:
+    """(time-to-notice / duration, polls) of run() against a task that completes after ``duration`` s."""
+    noticed, polls = simulate_wait(policy, duration)
+    return noticed / duration, polls
+
+
+@pytest.mark.parametrize("name", sorted(DURATIONS))
+def test_a_task_in_its_expected_window_is_noticed_within_a_quarter_of_its_run_time(name: str) -> None:
+    expected = DURATIONS[name]
+    policy = PollPolicy(expected=expected)
+    waits = policy.waits()
+    poll_times, now = [], 0.0
+    for _ in range(12):
+        now += next(waits)
+        poll_times.append(now)
+    # the worst cases are the instants just after a poll, and the window's ends
+    probes = [expected.low, expected.high] + [t + 1e-6 for t in poll_times if expected.low <= t < expected.high]
+    worst = max(_notice(policy, d)[0] for d in probes)
+    bound = max(1.25, (expected.high / expected.low) ** (1 / 9))  # a window wider than 1.25**9 grows faster
+    assert worst <= bound + 1e-9
+
+
+@pytest.mark.parametrize("name", sorted(DURATIONS))
+def test_no_task_under_ten_minutes_costs_more_than_twelve_polls(name: str) -> None:
+    policy = PollPolicy(expected=DURATIONS[name])
+    durations = [3 * 200 ** (i / 199) for i in range(200)]  # 3 s .. 600 s
+    assert max(_notice(policy, d)[1] for d in durations) <= 12
+
+
+def test_a_fixed_interval_replaces_the_shaped_schedule(clock: FakeClock) -> None:
+    policy = PollPolicy(interval=2, max_interval=4, expected=DURATIONS["video"])
+    waits = policy.waits()
+    assert [next(waits) for _ in range(5)] == [2, 3, 4, 4, 4]
+
+
+def test_max_poll_interval_caps_every_gap_of_a_shaped_schedule() -> None:
+    waits = PollPolicy(expected=DURATIONS["video"], max_interval=30).waits()
+    assert max(next(waits) for _ in range(40)) == 30

@@ -230,8 +230,10 @@ def test_run_creates_then_polls_until_completed(client, fake_clock, op):
     calls = [(call.request.method, call.request.url) for call in responses.calls]
     assert calls == [("POST", client.base_url + path(op))] + [("GET", url)] * 3
     assert json.loads(responses.calls[0].request.body) == kwargs
-    # two waits between three polls, the documented defaults: 2 s, then 1.5x; nothing slept for real
-    assert fake_clock.sleeps == [2.0, 3.0]
+    # polls shaped by the operation's expected duration: the first at its low end, then each
+    # 1.25x later (so a finished task is noticed within 1.25x its run time); nothing slept for real
+    low = resource(client, op)._operation.duration.low
+    assert fake_clock.sleeps == pytest.approx([low, low * 0.25, low * 1.25 * 0.25])
 
 
 @pytest.mark.parametrize("op", OP_IDS)
@@ -251,7 +253,8 @@ def test_run_raises_task_failed_with_the_docs_reason(client, fake_clock, op):
     assert info.value.error == docs["failed"]["error"]
     assert info.value.task.raw == docs["failed"]
     assert len(responses.calls) == 3
-    assert fake_clock.sleeps == [2.0]
+    low = resource(client, op)._operation.duration.low
+    assert fake_clock.sleeps == pytest.approx([low, low * 0.25])
 
 
 @ordered
