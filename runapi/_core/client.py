@@ -27,7 +27,7 @@ from .flows import Call, Flow, Reply, Sleep, request
 from .models import Task, structure
 from .operations import Family
 from .options import PollPolicy, RequestOptions, check_count, timeout_option
-from .retry import RetryPolicy, parse_retry_after, retrying
+from .retry import RetryPolicy, parse_retry_after, with_retries
 from .transport import Request, RequestsTransport, Response, Timeout
 
 if TYPE_CHECKING:
@@ -252,13 +252,17 @@ class Client:
 
     def _download(self, url: str, dest: Path | Callable[[str | None], Path], *, overwrite: bool) -> Download:
         """Stream one file with retries (no API key, only the User-Agent)."""
-        controller = retrying(
-            self.retry_policy, idempotent=True, sleep=self._sleep, what=f"GET {url}", random=self._random
-        )
-        headers = {"User-Agent": USER_AGENT}
         try:
-            done: Download = controller(
-                self._transport.download, url, dest, timeout=self.timeout, headers=headers, overwrite=overwrite
+            done = with_retries(
+                lambda target: self._transport.download(
+                    url, target, timeout=self.timeout, headers={"User-Agent": USER_AGENT}, overwrite=overwrite
+                ),
+                dest,
+                self.retry_policy,
+                idempotent=True,
+                sleep=self._sleep,
+                what=f"GET {url}",
+                random=self._random,
             )
         except APIError as exc:
             raise exc.with_traceback(None) from exc.__cause__  # no retry-machinery frames for users
@@ -376,17 +380,18 @@ class Client:
         policy = self.retry_policy
         if not call.retry:
             policy = attrs.evolve(policy, max_retries=0)
-        elif options.max_retries is not None:
+        elif options.max_retries is not None and options.max_retries != policy.max_retries:
             policy = attrs.evolve(policy, max_retries=options.max_retries)
-        controller = retrying(
-            policy,
-            idempotent=call.idempotent,
-            sleep=self._sleep,
-            what=f"{call.method} {call.path}",
-            random=self._random,
-        )
         try:
-            response: Response = controller(self._attempt, built)
+            response = with_retries(
+                self._attempt,
+                built,
+                policy,
+                idempotent=call.idempotent,
+                sleep=self._sleep,
+                what=f"{call.method} {call.path}",
+                random=self._random,
+            )
         except APIError as exc:
             raise exc.with_traceback(None) from exc.__cause__
         return Reply(

@@ -132,7 +132,9 @@ def _task_hook_factory(type_: type[Task]) -> Any:
     base = make_dict_structure_fn(type_, converter, raw=override(omit=True))
 
     def structure_task(value: Any, _: Any) -> Task:
-        return attrs.evolve(base(value, type_), raw=value)
+        task = base(value, type_)
+        object.__setattr__(task, "raw", value)  # as attrs' own frozen __init__ sets fields; no copy
+        return task
 
     return structure_task
 

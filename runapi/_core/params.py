@@ -30,6 +30,7 @@ Type checkers see the classes through :func:`typing.dataclass_transform`, so ``c
 
 from __future__ import annotations
 
+import functools
 import inspect
 import math
 import sys
@@ -53,6 +54,7 @@ __all__ = [
     "build_params",
     "check",
     "field",
+    "fields_of",
     "flag",
     "forbid",
     "http_url",
@@ -104,9 +106,41 @@ def params(cls: C) -> C:
         declared = cls.__dict__.get(name, _MISSING)
         spec = declared if isinstance(declared, _FieldSpec) else _FieldSpec(declared, ())
         # the field's own validators first: they are the most specific (and check the type too)
-        checks = [*spec.validators, *_validators_for(hint)]
-        setattr(cls, name, attrs.field(default=spec.default, validator=checks))
+        checks = (*spec.validators, *_validators_for(hint))
+        setattr(cls, name, attrs.field(default=spec.default, validator=_all(checks) if checks else None))
     return attrs.frozen(kw_only=True)(cls)
+
+
+def _all(checks: tuple[Validator, ...]) -> Validator:
+    """One validator running ``checks`` in order (cheaper per call than attrs' ``and_``)."""
+    if len(checks) == 1:
+        return checks[0]
+
+    def validate(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        for check in checks:
+            check(instance, attribute, value)
+
+    return validate
+
+
+_FIELDS: dict[type, dict[str, attrs.Attribute[Any]]] = {}
+_REQUIRED: dict[type, tuple[str, ...]] = {}
+
+
+def fields_of(cls: type) -> dict[str, attrs.Attribute[Any]]:
+    """``attrs.fields_dict(cls)``, computed once per params class."""
+    fields = _FIELDS.get(cls)
+    if fields is None:
+        fields = _FIELDS[cls] = attrs.fields_dict(cls)
+    return fields
+
+
+def _required(cls: type) -> tuple[str, ...]:
+    """The names of ``cls``'s fields without a default, computed once per params class."""
+    names = _REQUIRED.get(cls)
+    if names is None:
+        names = _REQUIRED[cls] = tuple(n for n, a in fields_of(cls).items() if a.default is attrs.NOTHING)
+    return names
 
 
 def _validators_for(hint: Any) -> list[Validator]:
@@ -147,19 +181,30 @@ def _show(values: Iterable[object]) -> str:
     return ", ".join(repr(v) for v in values)
 
 
+@functools.cache
 def one_of(*values: object) -> Validator:
-    """The value must be one of ``values`` (compared with type, so ``True`` is not ``1``)."""
+    """The value must be one of ``values`` (compared with type, so ``True`` is not ``1``).
+
+    Validator factories are cached: a rule built per call (``one_of(*variant.aspect_ratios)`` in
+    ``__attrs_post_init__``) costs a dictionary lookup.
+    """
     allowed = f"one of {_show(values)}"
+    members = frozenset((type(v), v) for v in values)
 
     def validate(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if value is None:
             return
-        if not any(value == v and type(value) is type(v) for v in values):
+        try:
+            known = (type(value), value) in members
+        except TypeError:  # unhashable, so not one of the (hashable) values
+            known = False
+        if not known:
             raise _fail(attribute.name, allowed, value)
 
     return validate
 
 
+@functools.cache
 def text(*, max_length: int | None = None, min_length: int = 1) -> Validator:
     """A string of ``min_length``..``max_length`` characters, not blank (whitespace only)."""
     allowed = "a non-blank string" + (
@@ -183,6 +228,7 @@ def text(*, max_length: int | None = None, min_length: int = 1) -> Validator:
     return validate
 
 
+@functools.cache
 def text_list(*, min_items: int = 0, max_items: int | None = None) -> Validator:
     """A list (or tuple) of non-blank strings, ``min_items``..``max_items`` long."""
     if max_items is None:
@@ -207,6 +253,7 @@ def text_list(*, min_items: int = 0, max_items: int | None = None) -> Validator:
     return validate
 
 
+@functools.cache
 def integer(minimum: int | None = None, maximum: int | None = None) -> Validator:
     """An ``int`` (not ``bool``) within ``minimum``..``maximum`` inclusive."""
     allowed = _range_text("an integer", minimum, maximum)
@@ -222,6 +269,7 @@ def integer(minimum: int | None = None, maximum: int | None = None) -> Validator
     return validate
 
 
+@functools.cache
 def number(minimum: float | None = None, maximum: float | None = None) -> Validator:
     """A finite ``int`` or ``float`` (not ``bool``) within ``minimum``..``maximum`` inclusive."""
     allowed = _range_text("a number", minimum, maximum)
@@ -237,6 +285,7 @@ def number(minimum: float | None = None, maximum: float | None = None) -> Valida
     return validate
 
 
+@functools.cache
 def flag() -> Validator:
     """A ``bool``."""
 
@@ -247,6 +296,7 @@ def flag() -> Validator:
     return validate
 
 
+@functools.cache
 def http_url() -> Validator:
     """An absolute ``http://`` or ``https://`` URL with a host (where RunAPI can reach you)."""
     allowed = "an absolute http(s) URL, e.g. 'https://example.com/callbacks/runapi'"
@@ -306,7 +356,7 @@ def check(instance: Any, name: str, *validators: Validator, when: str = "") -> N
 
     ``when`` is appended to the message, e.g. ``"(for model 'nano-banana')"``.
     """
-    attribute = attrs.fields_dict(type(instance))[name]
+    attribute = fields_of(type(instance))[name]
     value = getattr(instance, name)
     for validator in validators:
         try:
@@ -334,17 +384,17 @@ def build_params(cls: Callable[..., P], args: tuple[Any, ...], kwargs: Mapping[s
     """
     if args:
         raise ValidationError(f"{where} takes keyword arguments only, e.g. prompt='...'")
-    fields = attrs.fields_dict(cls)  # type: ignore[arg-type]  # cls is an attrs params class
-    for name in kwargs:
-        if name not in fields:
-            raise ValidationError(
-                f"unknown parameter {name!r} for {where}; known: {', '.join(fields)}. "
-                "Parameters newer than this SDK go in with_options(extra_body={...}).",
-                field=name,
-                allowed=f"one of {', '.join(fields)}",
-            )
-    for name, attribute in fields.items():
-        if attribute.default is attrs.NOTHING and kwargs.get(name) is None:
+    fields = fields_of(cls)  # type: ignore[arg-type]  # cls is an attrs params class
+    if not fields.keys() >= kwargs.keys():
+        name = next(name for name in kwargs if name not in fields)
+        raise ValidationError(
+            f"unknown parameter {name!r} for {where}; known: {', '.join(fields)}. "
+            "Parameters newer than this SDK go in with_options(extra_body={...}).",
+            field=name,
+            allowed=f"one of {', '.join(fields)}",
+        )
+    for name in _required(cls):  # type: ignore[arg-type]
+        if kwargs.get(name) is None:
             given = " (None given)" if name in kwargs else ""
             raise ValidationError(f"missing required parameter {name!r} for {where}{given}", field=name)
     return cls(**kwargs)
@@ -357,7 +407,11 @@ def to_body(instance: Any, extra_body: Mapping[str, Any] | None = None) -> dict[
         ValidationError: ``extra_body`` repeats a parameter that was also passed normally (one of
             the two values would otherwise be lost).
     """
-    body = attrs.asdict(instance, filter=lambda _, value: value is not None)
+    body: dict[str, Any] = {}
+    for name in fields_of(type(instance)):
+        value = getattr(instance, name)
+        if value is not None:
+            body[name] = list(value) if isinstance(value, list | tuple) else value
     for key, value in (extra_body or {}).items():
         if key in body:
             raise ValidationError(f"{key!r} is given both as a parameter and in extra_body; pass it once", field=key)

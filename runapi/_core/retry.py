@@ -23,7 +23,7 @@ import math
 import time
 from collections.abc import Callable
 from datetime import timezone
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 import tenacity
@@ -38,7 +38,11 @@ __all__ = [
     "retrying",
     "should_retry",
     "wait_seconds",
+    "with_retries",
 ]
+
+A = TypeVar("A")
+R = TypeVar("R")
 
 logger = logging.getLogger("runapi")
 
@@ -179,3 +183,37 @@ def retrying(
         "reraise": True,
     }
     return tenacity.Retrying(**kwargs)
+
+
+def with_retries(
+    attempt: Callable[[A], R],
+    arg: A,
+    policy: RetryPolicy,
+    *,
+    idempotent: bool,
+    sleep: Callable[[float], None],
+    what: str,
+    random: Callable[[], float],
+) -> R:
+    """``attempt(arg)``, retried under ``policy`` (see :func:`retrying` for the arguments).
+
+    The first attempt runs without any retry machinery: it almost always succeeds, and this is
+    the per-call hot path. When it fails with an error worth retrying, a tenacity controller takes
+    over and counts that failure as its attempt 1, so waits, logs and the attempt limit are the
+    same as if tenacity had run from the start.
+    """
+    try:
+        return attempt(arg)
+    except (APIConnectionError, APIStatusError) as exc:
+        if policy.max_retries < 1 or not should_retry(exc, idempotent=idempotent, policy=policy):
+            raise
+        first: list[BaseException] = [exc]
+
+    def replay_then_attempt(value: A) -> R:
+        if first:
+            raise first.pop()
+        return attempt(value)
+
+    controller = retrying(policy, idempotent=idempotent, sleep=sleep, what=what, random=random)
+    result: R = controller(replay_then_attempt, arg)
+    return result

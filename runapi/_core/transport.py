@@ -11,6 +11,7 @@ the request (which decides whether a create may be retried).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from typing import Any
 import attrs
 import requests
 import requests.adapters
+from requests.hooks import dispatch_hook
 from requests.structures import CaseInsensitiveDict
 from urllib3.exceptions import NewConnectionError
 
@@ -101,8 +103,37 @@ def translate(exc: requests.RequestException, method: str, url: str) -> APIConne
     )
 
 
+_SESSION_METHODS = frozenset({"request", "send", "prepare_request", "merge_environment_settings", "get_adapter"})
+"""The ``Session`` methods the lean path stands in for: overridden by a subclass or on the instance
+(``session.request = functools.partial(...)``), they are honoured by sending through ``session.request``."""
+
+
+@attrs.frozen
+class _Route:
+    """What ``Session.request`` would work out for one origin, worked out once.
+
+    ``state`` is the session settings it was computed from; a route whose session has since
+    changed (``proxies``, ``verify``, ``cert``, ``trust_env``) is computed again.
+    """
+
+    state: tuple[Any, ...]
+    send_kwargs: dict[str, Any]
+
+
 class RequestsTransport:
     """Sends :class:`Request` values over one ``requests.Session`` (connection pooling, thread-safe use).
+
+    The hot path does what ``Session.request`` does, minus the work that gives the same answer on
+    every call: the environment's proxies (``HTTP(S)_PROXY``, ``NO_PROXY``), ``REQUESTS_CA_BUNDLE``
+    and the session's ``proxies``/``verify``/``cert`` are resolved once per origin (again if
+    the session's settings change), then each prepared request goes through the session's mounted
+    adapter (``session.get_adapter(url).send``), with the session's headers and ``response``
+    hooks applied. Not done on that path: ``~/.netrc`` (the API key is the auth; requests would
+    let a netrc entry replace it) and storing cookies the API sets (it uses none). Environment
+    variables are read when a client first calls an origin; a client made afterwards sees changes.
+
+    A session that carries cookies, ``auth`` or ``params``, a ``Session`` subclass that overrides
+    how requests are sent, and a non-ASCII URL all go through ``session.request`` unchanged.
 
     Args:
         session: a session of your own (proxies, certificates, adapters); it is not closed by
@@ -121,6 +152,9 @@ class RequestsTransport:
             session.mount("https://", adapter)
             session.mount("http://", adapter)
         self.session = session
+        cls = type(session)
+        self._plain_class = all(getattr(cls, name) is getattr(requests.Session, name) for name in _SESSION_METHODS)
+        self._routes: dict[str, _Route] = {}
 
     def send(self, request: Request) -> Response:
         """Send one request and return the answer, whatever its status.
@@ -129,19 +163,74 @@ class RequestsTransport:
             APIConnectionError: no answer (``request_sent`` says whether the server may have it).
             APITimeoutError: the connect or read timeout ran out.
         """
+        session = self.session
         try:
-            answer = self.session.request(
-                request.method,
-                request.url,
-                headers=dict(request.headers),
-                json=request.json,
-                timeout=(request.timeout.connect, request.timeout.read),
-                allow_redirects=False,
-            )
+            if self._lean(session) and request.url.isascii():
+                answer = self._send_prepared(request, session)
+            else:
+                answer = session.request(
+                    request.method,
+                    request.url,
+                    headers=dict(request.headers),
+                    json=request.json,
+                    timeout=(request.timeout.connect, request.timeout.read),
+                    allow_redirects=False,
+                )
             content = answer.content
         except requests.RequestException as exc:
             raise translate(exc, request.method, request.url) from exc
-        return Response(answer.status_code, CaseInsensitiveDict(answer.headers), content, answer.reason or "")
+        return Response(answer.status_code, answer.headers, content, answer.reason or "")
+
+    def _lean(self, session: requests.Session) -> bool:
+        """Whether the lean path does exactly what ``session.request`` would (see the class doc)."""
+        return (
+            self._plain_class
+            and _SESSION_METHODS.isdisjoint(vars(session))
+            and not (session.cookies or session.auth or session.params)
+        )
+
+    def _send_prepared(self, request: Request, session: requests.Session) -> requests.Response:
+        """``Session.request`` for an ASCII URL, a JSON body and no redirects, with the per-origin work cached."""
+        url = request.url
+        prepared = requests.PreparedRequest()
+        prepared.method = request.method
+        prepared.url = url
+        headers: CaseInsensitiveDict[str | bytes] = CaseInsensitiveDict(session.headers)
+        headers.update(request.headers)
+        for name in [name for name, value in headers.items() if value is None]:
+            del headers[name]  # a session header set to None is not sent (requests' rule)
+        if request.json is not None:
+            body = json.dumps(request.json, ensure_ascii=False, allow_nan=False).encode()
+            headers["Content-Type"] = headers.get("Content-Type") or "application/json"
+            headers["Content-Length"] = str(len(body))
+            prepared.body = body
+        elif request.method not in ("GET", "HEAD"):
+            headers["Content-Length"] = "0"
+        prepared.headers = headers  # type: ignore[assignment]  # requests types it as str values; bytes pass too
+        kwargs = self._route(url, session)
+        answer = session.get_adapter(url).send(
+            prepared, timeout=(request.timeout.connect, request.timeout.read), **kwargs
+        )
+        if session.hooks["response"]:
+            timeout = (request.timeout.connect, request.timeout.read)
+            answer = dispatch_hook("response", session.hooks, answer, timeout=timeout, **kwargs)  # type: ignore[no-untyped-call]
+        return answer
+
+    def _route(self, url: str, session: requests.Session) -> dict[str, Any]:
+        """``stream``/``verify``/``cert``/``proxies`` for ``url``'s origin, as ``Session.request`` merges them."""
+        path_at = url.find("/", url.find("//") + 2)
+        origin = url if path_at < 0 else url[:path_at]
+        state = (session.trust_env, session.verify, session.cert, *session.proxies.items())
+        route = self._routes.get(origin)
+        if route is None or route.state != state:
+            settings: dict[str, Any] = dict(session.merge_environment_settings(origin + "/", {}, False, None, None))
+            if origin.startswith("http://"):
+                # TLS settings never touch a plain-http origin, but a CA bundle path (e.g. from
+                # REQUESTS_CA_BUNDLE) would make the adapter stat it on every call.
+                settings.update(verify=True, cert=None)
+            route = _Route(state, settings)
+            self._routes[origin] = route
+        return route.send_kwargs
 
     def download(
         self,
