@@ -12,7 +12,6 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from functools import cached_property
-from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
@@ -22,7 +21,6 @@ import requests
 
 from .._version import __version__
 from ..errors import APIError, APIResponseValidationError, MissingAPIKeyError, ValidationError, status_error
-from .download import Download, check_folder, ensure_free, output_name, resolve_target, suffix_for
 from .flows import Call, Flow, Reply, Sleep, request
 from .models import Task, structure
 from .operations import Family
@@ -31,9 +29,12 @@ from .retry import RetryPolicy, parse_retry_after, with_retries
 from .transport import Request, RequestsTransport, Response, Timeout
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ..nano_banana import NanoBanana
     from ..suno import Suno
     from ..veo_3_1 import Veo31
+    from .download import Download
 
 __all__ = ["DEFAULT_BASE_URL", "Balance", "Client", "RequestOptions", "Timeout"]
 
@@ -133,7 +134,8 @@ class Client:
         self.base_url = _base_url(base_url or os.environ.get("RUNAPI_BASE_URL") or DEFAULT_BASE_URL)
         self.timeout = timeout_option(timeout)
         self.retry_policy = RetryPolicy(
-            max_retries=check_count("max_retries", max_retries, minimum=0), idempotent_creates=idempotent_creates
+            max_retries=check_count("max_retries", max_retries, minimum=0),
+            idempotent_creates=_flag("idempotent_creates", idempotent_creates),
         )
         self.poll_policy = PollPolicy(timeout=wait_timeout, interval=poll_interval, max_interval=max_poll_interval)
         self.default_headers: Mapping[str, str] = RequestOptions(extra_headers=default_headers).extra_headers or {}
@@ -207,6 +209,8 @@ class Client:
             APIStatusError: the file server answered non-2xx (e.g. ``NotFoundError`` once a link expired).
             APIConnectionError: the download failed or dropped mid-file (``APITimeoutError`` on a timeout).
         """
+        from .download import ensure_free, resolve_target  # file-system helpers: loaded on first download
+
         dest = resolve_target(url, path)
         if not overwrite:
             ensure_free(dest)
@@ -234,6 +238,8 @@ class Client:
             APIStatusError: a file server answered non-2xx.
             APIConnectionError: a download failed or dropped mid-file; no partial file is left.
         """
+        from .download import check_folder, ensure_free, output_name, suffix_for
+
         base = check_folder(folder)
         urls = task.output_urls
         if not overwrite:
@@ -314,7 +320,8 @@ class Client:
         if options.max_retries is not None:
             clone.retry_policy = attrs.evolve(clone.retry_policy, max_retries=options.max_retries)
         if idempotent_creates is not None:
-            clone.retry_policy = attrs.evolve(clone.retry_policy, idempotent_creates=bool(idempotent_creates))
+            flag = _flag("idempotent_creates", idempotent_creates)
+            clone.retry_policy = attrs.evolve(clone.retry_policy, idempotent_creates=flag)
         clone.poll_policy = options.poll_policy(self.poll_policy)
         if options.extra_headers is not None:
             clone.default_headers = {**self.default_headers, **options.extra_headers}
@@ -435,6 +442,12 @@ def _decode(response: Response, built: Request) -> Any:
             method=built.method,
             url=built.url,
         ) from None
+
+
+def _flag(name: str, value: object) -> bool:
+    if not isinstance(value, bool):
+        raise ValidationError(f"{name} must be True or False; got {value!r}", field=name, allowed="True or False")
+    return value
 
 
 def _api_key(value: str | None) -> str:

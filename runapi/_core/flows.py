@@ -9,10 +9,8 @@ therefore plain code that tests drive by hand, and an async driver can reuse the
 from __future__ import annotations
 
 from collections.abc import Callable, Generator, Mapping
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 from urllib.parse import quote
-
-import attrs
 
 from ..errors import (
     APIConnectionError,
@@ -33,9 +31,13 @@ T = TypeVar("T")
 TaskT = TypeVar("TaskT", bound=Task)
 
 
-@attrs.frozen
-class Call:
-    """Effect: send one API request. ``path`` is relative to the base URL."""
+class Call(NamedTuple):
+    """Effect: send one API request. ``path`` is relative to the base URL.
+
+    The effect and answer values (:class:`Call`, :class:`Sleep`, :class:`Reply`) are named
+    tuples: immutable like frozen attrs classes, and built several times per request, where a
+    tuple is cheaper to make and to import.
+    """
 
     method: str
     path: str
@@ -50,15 +52,13 @@ class Call:
         return self.method == "GET"
 
 
-@attrs.frozen
-class Sleep:
+class Sleep(NamedTuple):
     """Effect: wait ``seconds`` before going on."""
 
     seconds: float
 
 
-@attrs.frozen
-class Reply:
+class Reply(NamedTuple):
     """A 2xx answer: its status, decoded JSON and ``Retry-After`` (seconds) if any."""
 
     status_code: int

@@ -212,7 +212,7 @@ class PollPolicy:
     ``low * 1.25``, ``low * 1.25**2``, ... through the operation's :class:`Duration` window, so a
     task that finishes inside it is noticed within 1.25x its run time; the rest of a budget of
     12 polls is spread from there to 10 minutes, so no task under 10 minutes costs more than 12
-    polls; past that the gaps double up to 120 s. ``max_interval`` caps every gap when set.
+    polls; past that every gap is 120 s (or ``max_interval``, which caps every gap when set).
     ``scripts/bench.py`` measures both on the real flow. (No single schedule can keep 1.25x for
     every duration from 3 s to 10 minutes within 12 polls: that takes about 24.)
 
@@ -267,11 +267,9 @@ class PollPolicy:
                 gap = min(gap, self.max_interval)
             previous += gap
             yield gap
-        gap = previous
-        while True:  # past the horizon: the gaps double, up to the cap
-            gap = min(gap, self.max_interval if self.max_interval is not None else AFTER_HORIZON_MAX_INTERVAL)
+        gap = self.max_interval if self.max_interval is not None else AFTER_HORIZON_MAX_INTERVAL
+        while True:  # past the horizon: one poll per gap
             yield gap
-            gap *= 2
 
     def honour(self, retry_after: float) -> float:
         """A server's ``Retry-After`` (seconds), kept within ``min_interval``..``max_retry_after``."""

@@ -23,12 +23,14 @@ import math
 import time
 from collections.abc import Callable
 from datetime import timezone
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
-import tenacity
 
 from ..errors import APIConnectionError, APIStatusError
+
+if TYPE_CHECKING:
+    import tenacity
 
 __all__ = [
     "CREATE_RETRY_STATUSES",
@@ -154,6 +156,7 @@ def retrying(
 
     The last error is re-raised as is when attempts run out or the error is not retryable.
     """
+    import tenacity  # only once a request has failed: a cold process that never retries skips it
 
     def wait(state: tenacity.RetryCallState) -> float:
         exc = state.outcome.exception() if state.outcome else None

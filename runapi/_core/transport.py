@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 import requests
@@ -24,8 +24,10 @@ from requests.structures import CaseInsensitiveDict
 from urllib3.exceptions import NewConnectionError
 
 from ..errors import APIConnectionError, APITimeoutError, status_error
-from .download import Download, place, temp_path
 from .retry import parse_retry_after
+
+if TYPE_CHECKING:
+    from .download import Download
 
 __all__ = ["Request", "RequestsTransport", "Response", "Timeout"]
 
@@ -51,22 +53,26 @@ class Timeout:
         return cls(float(value), float(value))
 
 
-@attrs.frozen
-class Request:
-    """One HTTP request, fully built: URL, headers (auth included), optional JSON body."""
+DEFAULT_TIMEOUT = Timeout()
+
+
+class Request(NamedTuple):
+    """One HTTP request, fully built: URL, headers (auth included), optional JSON body.
+
+    :class:`Request` and :class:`Response` are named tuples (cheap to build on every call).
+    """
 
     method: str
     url: str
     headers: Mapping[str, str]
     json: Any = None
-    timeout: Timeout = Timeout()
+    timeout: Timeout = DEFAULT_TIMEOUT
 
     def __repr__(self) -> str:  # headers hold the API key: never show them
         return f"Request({self.method} {self.url})"
 
 
-@attrs.frozen
-class Response:
+class Response(NamedTuple):
     """One HTTP answer: status, headers (case-insensitive) and the body's bytes."""
 
     status_code: int
@@ -108,8 +114,7 @@ _SESSION_METHODS = frozenset({"request", "send", "prepare_request", "merge_envir
 (``session.request = functools.partial(...)``), they are honoured by sending through ``session.request``."""
 
 
-@attrs.frozen
-class _Route:
+class _Route(NamedTuple):
     """What ``Session.request`` would work out for one origin, worked out once.
 
     ``state`` is the session settings it was computed from; a route whose session has since
@@ -257,6 +262,8 @@ class RequestsTransport:
             APIConnectionError: the connection failed or dropped mid-file.
             FileExistsError: ``dest`` exists and ``overwrite`` is false.
         """
+        from .download import Download, place, temp_path  # loaded on first download
+
         tmp: Path | None = None
         try:
             with self.session.get(

@@ -326,3 +326,10 @@ def test_secrets_stay_out_of_logs(caplog: pytest.LogCaptureFixture, client: runa
         http.get(f"{LYRICS}/task-1", status=200, json=DONE)
         client.suno.generate_lyrics.get("task-1")
     assert API_KEY not in caplog.text
+
+
+@pytest.mark.parametrize("value", ["yes", 1, None])
+def test_idempotent_creates_must_be_a_bool(value: object) -> None:
+    with pytest.raises(runapi.ValidationError, match="idempotent_creates must be True or False") as info:
+        runapi.Client(api_key="sk-x", idempotent_creates=value)  # type: ignore[arg-type]
+    assert info.value.field == "idempotent_creates"

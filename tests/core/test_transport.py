@@ -144,9 +144,7 @@ def test_the_sessions_own_proxies_apply(serve: Any, no_proxy_env: None) -> None:
     assert [path for _, path, _ in seen] == ["http://api.runapi.invalid/api/v1/suno/generate_lyrics/t1"]
 
 
-def test_a_proxy_set_on_the_session_after_the_first_call_applies_to_the_next(
-    serve: Any, no_proxy_env: None
-) -> None:
+def test_a_proxy_set_on_the_session_after_the_first_call_applies_to_the_next(serve: Any, no_proxy_env: None) -> None:
     origin, direct = serve()
     proxy, through_proxy = serve()
     session = requests.Session()
