@@ -15,7 +15,9 @@ Emulated (docs sections in brackets): Suno text_to_music, extend_music, generate
 Nano Banana text_to_image [Nano Banana] and edit_image (``POST /api/v1/nano_banana/edit_image``,
 model ``nano-banana-edit``, required ``model``, ``prompt``, ``source_image_urls``; completed payload
 ``images: [{"url"}]``); Veo 3.1 text_to_video, extend_video, upscale_video [Veo 3.1]; Get Balance
-[Common]; error answers [Errors]; signed callbacks with redelivery [Callbacks].
+[Common]; error answers [Errors]; signed callbacks with redelivery [Callbacks]. Output URLs point at
+the emulator's own ``/files/...`` (valid PNG, MP3 and MP4, no auth), so ``Client.download`` and
+``Client.download_outputs`` run against it too.
 
 Testing hooks: put ``emulator:fail`` in any string parameter to make a task fail; inject faults
 (:meth:`Emulator.inject`: the next N matching requests, or a seeded share of them); read what

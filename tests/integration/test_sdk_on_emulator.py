@@ -323,3 +323,17 @@ def test_one_client_shared_by_64_threads_keeps_its_connections(
 
     assert len(set(ids)) == 64 * 3
     assert "Connection pool is full" not in caplog.text
+
+
+def test_download_outputs_retries_a_dropped_file_and_leaves_only_whole_files(
+    client: runapi.Client, emu: Emulator, tmp_path: Path
+) -> None:
+    image = client.nano_banana.text_to_image.run(model="nano-banana", prompt="A cat in a space helmet")
+    emu.inject("drop", path="/files/", times=1)
+    (saved,) = client.download_outputs(image, tmp_path / "outputs")
+    assert saved.path == tmp_path / "outputs" / f"{image.id}-0.png"
+    assert saved.path.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    assert saved.bytes_written == saved.path.stat().st_size
+    assert [p.name for p in (tmp_path / "outputs").iterdir()] == [saved.path.name]  # no temporary file left
+    file_gets = [(r["status"], r["fault"]) for r in emu.requests() if r["path"].startswith(f"/files/{image.id}/")]
+    assert file_gets == [(None, "drop"), (200, None)]  # dropped once, retried once
