@@ -12,7 +12,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from functools import cached_property
-from types import TracebackType
+from types import MappingProxyType, TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
@@ -138,7 +138,8 @@ class Client:
             idempotent_creates=_flag("idempotent_creates", idempotent_creates),
         )
         self.poll_policy = PollPolicy(timeout=wait_timeout, interval=poll_interval, max_interval=max_poll_interval)
-        self.default_headers: Mapping[str, str] = RequestOptions(extra_headers=default_headers).extra_headers or {}
+        headers = RequestOptions(extra_headers=default_headers).extra_headers
+        self._default_headers = MappingProxyType(dict(headers or {}))
         check_count("max_connections", max_connections, minimum=1)
         if not callable(sleep) or not callable(clock):
             raise ValidationError(
@@ -149,6 +150,12 @@ class Client:
         self._clock = clock
         self._random: Callable[[], float] = random.random
         self._keys = _KeyLedger()
+        self._common_headers = self._headers()
+
+    @property
+    def default_headers(self) -> Mapping[str, str]:
+        """Headers sent with every API request (read-only; ``with_options(default_headers=...)`` adds to them)."""
+        return self._default_headers
 
     # -- families: one lazy accessor each; the module is imported on first use ---------------
 
@@ -324,7 +331,8 @@ class Client:
             clone.retry_policy = attrs.evolve(clone.retry_policy, idempotent_creates=flag)
         clone.poll_policy = options.poll_policy(self.poll_policy)
         if options.extra_headers is not None:
-            clone.default_headers = {**self.default_headers, **options.extra_headers}
+            clone._default_headers = MappingProxyType({**self._default_headers, **options.extra_headers})
+        clone._common_headers = clone._headers()
         return clone
 
     def close(self) -> None:
@@ -368,18 +376,21 @@ class Client:
         finally:
             flow.close()
 
-    def _build(self, call: Call, options: RequestOptions) -> Request:
-        headers = {
+    def _headers(self, extra: Mapping[str, str] | None = None) -> dict[str, str]:
+        """Headers of every API request: defaults, ``extra`` (per-call), then the API key, which nothing overrides."""
+        return {
             "Accept": "application/json",
             "User-Agent": USER_AGENT,
-            **self.default_headers,
-            **(options.extra_headers or {}),
+            **self._default_headers,
+            **(extra or {}),
             "Authorization": f"Bearer {self.__api_key}",
         }
-        if call.body is not None:
-            headers["Content-Type"] = "application/json"
+
+    def _build(self, call: Call, options: RequestOptions) -> Request:
+        # The headers are built once per client (see __init__ and with_options), not per call.
+        headers = self._common_headers if options.extra_headers is None else self._headers(options.extra_headers)
         if call.idempotency_key is not None:
-            headers["Idempotency-Key"] = call.idempotency_key
+            headers = {**headers, "Idempotency-Key": call.idempotency_key}
         return Request(call.method, self.base_url + call.path, headers, call.body, options.timeout or self.timeout)
 
     def _send(self, call: Call, options: RequestOptions) -> Reply:
@@ -408,9 +419,13 @@ class Client:
         )
 
     def _attempt(self, built: Request) -> Response:
-        started = time.monotonic()
-        response = self._transport.send(built)
-        logger.debug("%s %s -> %d (%.3fs)", built.method, built.url, response.status_code, time.monotonic() - started)
+        if logger.isEnabledFor(logging.DEBUG):
+            started = time.monotonic()
+            response = self._transport.send(built)
+            elapsed = time.monotonic() - started
+            logger.debug("%s %s -> %d (%.3fs)", built.method, built.url, response.status_code, elapsed)
+        else:
+            response = self._transport.send(built)
         if not 200 <= response.status_code < 300:
             raise status_error(
                 response.status_code,

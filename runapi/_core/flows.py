@@ -66,13 +66,13 @@ class Reply(NamedTuple):
     retry_after: float | None = None
 
 
-Flow = Generator[Call | Sleep, Reply | None, T]
+Flow = Generator[Call | Sleep, Any, T]
+"""Yields effects; receives a :class:`Reply` for each :class:`Call` and ``None`` after each :class:`Sleep`."""
 
 
 def request(call: Call) -> Flow[Reply]:
     """Yield one call and return its reply."""
-    reply = yield call
-    assert reply is not None, "the driver must answer a Call with a Reply"
+    reply: Reply = yield call
     return reply
 
 
@@ -90,7 +90,7 @@ def create_task(path: str, body: Mapping[str, Any], task_type: type[TaskT], idem
             unknown (the server may have started a paid task).
     """
     try:
-        reply = yield from request(Call("POST", path, body, idempotency_key))
+        reply = yield Call("POST", path, body, idempotency_key)
         return structure(reply.data, task_type)
     except APIError as exc:
         exc.idempotency_key = idempotency_key
@@ -106,7 +106,7 @@ def get_task(path: str, task_id: str, task_type: type[TaskT]) -> Flow[TaskT]:
     """
     status_path = _task_path(path, task_id)
     try:
-        reply = yield from request(Call("GET", status_path))
+        reply = yield Call("GET", status_path)
         return structure(reply.data, task_type)
     except APIError as exc:
         exc.task_id = task_id
@@ -157,7 +157,7 @@ def wait_task(
     while True:
         error: APIError | None = None
         try:
-            reply = yield from request(Call("GET", status_path, retry=False))  # the poll schedule is the retry
+            reply = yield Call("GET", status_path, retry=False)  # the poll schedule is the retry
         except APIError as exc:
             exc.task_id = task_id
             if not transient(exc):

@@ -1,4 +1,4 @@
-"""Result models: attrs classes structured from RunAPI's JSON by one cattrs converter.
+"""Result models: attrs classes built from RunAPI's JSON (plain values directly, nested ones by cattrs).
 
 Every task status payload has ``id``, ``status`` and, when failed, ``error`` (docs: Errors >
 Task-Specific Errors); families subclass :class:`Task` to add their typed outputs (``audios``,
@@ -9,16 +9,20 @@ whole payload stays on ``task.raw``, so a field RunAPI adds tomorrow is never lo
 from __future__ import annotations
 
 import copy
+import functools
+import types
+import typing
 from collections.abc import Mapping
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import attrs
-import cattrs
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from ..errors import APIResponseValidationError
 
-__all__ = ["Task", "TaskStatus", "converter", "structure"]
+if TYPE_CHECKING:
+    import cattrs
+
+__all__ = ["Task", "TaskStatus", "structure", "unstructure"]
 
 T = TypeVar("T")
 TaskT = TypeVar("TaskT", bound="Task")
@@ -79,7 +83,7 @@ class Task:
         """
         if self.raw and structure(self.raw, type(self)) == self:
             return copy.deepcopy(dict(self.raw))  # still the payload as received, unknown fields and all
-        fields = converter.unstructure(self)
+        fields = unstructure(self)
         return {**copy.deepcopy(dict(self.raw)), **{k: v for k, v in fields.items() if v is not None}}
 
     @classmethod
@@ -101,7 +105,8 @@ def _list_hook(value: Any, type_: Any) -> list[Any]:
         return [value]
     if not isinstance(value, (list, tuple)):
         raise ValueError(f"expected a list, got {type(value).__name__}")
-    return [converter.structure(item, item_type) for item in value]
+    structure_item = _converter().structure
+    return [structure_item(item, item_type) for item in value]
 
 
 def _is_list(type_: Any) -> bool:
@@ -112,31 +117,8 @@ def _is_object(type_: Any) -> bool:
     return isinstance(type_, type) and attrs.has(type_) and not issubclass(type_, Task)
 
 
-def _object_hook_factory(type_: type) -> Any:
-    # Without this, cattrs reads a string such as "n" as an object whose keys are all missing.
-    base: Any = make_dict_structure_fn(type_, converter)
-
-    def structure_object(value: Any, _: Any) -> Any:
-        if type(value) is not dict and not isinstance(value, Mapping):
-            raise ValueError(f"expected an object, got {type(value).__name__}")
-        return base(value, type_)
-
-    return structure_object
-
-
 def _is_task(type_: Any) -> bool:
     return isinstance(type_, type) and issubclass(type_, Task)
-
-
-def _task_hook_factory(type_: type[Task]) -> Any:
-    base = make_dict_structure_fn(type_, converter, raw=override(omit=True))
-
-    def structure_task(value: Any, _: Any) -> Task:
-        task = base(value, type_)
-        object.__setattr__(task, "raw", value)  # as attrs' own frozen __init__ sets fields; no copy
-        return task
-
-    return structure_task
 
 
 def _bool_hook(value: Any, _: Any) -> bool:
@@ -148,21 +130,110 @@ def _bool_hook(value: Any, _: Any) -> bool:
     raise ValueError(f"expected a boolean, got {value!r}")
 
 
-def _task_unstructure_factory(type_: type[Task]) -> Any:
-    return make_dict_unstructure_fn(type_, converter, raw=override(omit=True))
+@functools.cache
+def _converter() -> cattrs.Converter:
+    """The SDK's one converter, built on first use (so a process that never needs it never imports cattrs).
+
+    Unknown keys are ignored (``forbid_extra_keys`` is off); lists must be arrays, nested objects
+    must be objects, booleans must be booleans; a task's ``raw`` is the payload itself.
+    """
+    import cattrs
+    from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+    converter = cattrs.Converter()
+
+    def object_hook_factory(type_: type) -> Any:
+        # Without this, cattrs reads a string such as "n" as an object whose keys are all missing.
+        base: Any = make_dict_structure_fn(type_, converter)
+
+        def structure_object(value: Any, _: Any) -> Any:
+            if type(value) is not dict and not isinstance(value, Mapping):
+                raise ValueError(f"expected an object, got {type(value).__name__}")
+            return base(value, type_)
+
+        return structure_object
+
+    def task_hook_factory(type_: type[Task]) -> Any:
+        base = make_dict_structure_fn(type_, converter, raw=override(omit=True))
+
+        def structure_task(value: Any, _: Any) -> Task:
+            task = base(value, type_)
+            object.__setattr__(task, "raw", value)  # as attrs' own frozen __init__ sets fields; no copy
+            return task
+
+        return structure_task
+
+    def task_unstructure_factory(type_: type[Task]) -> Any:
+        return make_dict_unstructure_fn(type_, converter, raw=override(omit=True))
+
+    converter.register_structure_hook(bool, _bool_hook)
+    converter.register_structure_hook_func(_is_list, _list_hook)
+    converter.register_structure_hook_factory(_is_object, object_hook_factory)
+    converter.register_structure_hook_factory(_is_task, task_hook_factory)
+    converter.register_unstructure_hook_factory(_is_task, task_unstructure_factory)
+    return converter
 
 
-converter = cattrs.Converter()
-"""The SDK's one converter. Unknown keys are ignored (``forbid_extra_keys`` is off)."""
-converter.register_structure_hook(bool, _bool_hook)
-converter.register_structure_hook_func(_is_list, _list_hook)
-converter.register_structure_hook_factory(_is_object, _object_hook_factory)
-converter.register_structure_hook_factory(_is_task, _task_hook_factory)
-converter.register_unstructure_hook_factory(_is_task, _task_unstructure_factory)
+_ANY: frozenset[type] = frozenset({object})
+"""A field whose annotation is ``Any``: every value is taken as it is."""
+
+
+@functools.cache
+def _plain_fields(cls: type) -> dict[str, tuple[str, frozenset[type]]]:
+    """For each field of ``cls``: its ``__init__`` argument and the value types that need no converting.
+
+    A value of one of those exact types is what the converter would return unchanged (a ``str``
+    for ``str``, ``None`` for an optional field, an ``int`` for ``int``, anything for ``Any``).
+    Fields of other shapes (lists, nested objects, ``Literal``, ``float``, which turns ints into
+    floats) get an empty set: a payload that carries them goes through the converter.
+    """
+    hints = typing.get_type_hints(cls)
+    plain: dict[str, tuple[str, frozenset[type]]] = {}
+    for field in attrs.fields(cls):
+        if field.name == "raw" and issubclass(cls, Task):
+            continue
+        hint = hints[field.name]
+        members = typing.get_args(hint) if typing.get_origin(hint) in (typing.Union, types.UnionType) else (hint,)
+        if hint is Any:
+            allowed = _ANY
+        elif all(member in (str, int, bool, type(None)) for member in members):
+            allowed = frozenset(members)
+        else:
+            allowed = frozenset()
+        plain[field.name] = (field.alias or field.name, allowed)
+    return plain
+
+
+def _structure_plain(payload: dict[str, Any], cls: type[T]) -> T | None:
+    """``cls`` built straight from a payload whose fields all hold plain values, else ``None``.
+
+    The result is the one the converter would give (see :func:`_plain_fields`): every create
+    answer (``{"id", "status"}``) and most status answers of running tasks take this path, so
+    structuring them costs a constructor call and a cold process never imports cattrs for them.
+    """
+    plain = _plain_fields(cls)  # type: ignore[arg-type]  # classes are hashable; mypy sees an unbound TypeVar
+    kwargs = {}
+    for key, value in payload.items():
+        spec = plain.get(key)
+        if spec is None:
+            continue  # unknown keys are ignored (and kept on raw)
+        if type(value) not in spec[1] and spec[1] is not _ANY:
+            return None
+        kwargs[spec[0]] = value
+    try:
+        made = cls(**kwargs)
+    except TypeError:
+        return None  # a required field is missing: the converter explains which
+    if isinstance(made, Task):
+        object.__setattr__(made, "raw", payload)
+    return made
 
 
 def structure(payload: object, cls: type[T]) -> T:
     """Structure a decoded JSON payload into ``cls``.
+
+    Plain values are passed to the class directly; anything nested goes through the converter
+    (cattrs, imported on first use).
 
     Raises:
         APIResponseValidationError: the payload does not fit ``cls`` (the message names the field).
@@ -171,8 +242,19 @@ def structure(payload: object, cls: type[T]) -> T:
         raise APIResponseValidationError("expected a task object with a string 'id'", body=payload)
     if not isinstance(payload, Mapping):
         raise APIResponseValidationError(f"expected a JSON object for {cls.__name__}", body=payload)
+    data = dict(payload)
+    made = _structure_plain(data, cls)
+    if made is not None:
+        return made
+    import cattrs
+
     try:
-        return converter.structure(dict(payload), cls)
+        return _converter().structure(data, cls)
     except Exception as exc:
         detail = "; ".join(cattrs.transform_error(exc)) if isinstance(exc, cattrs.BaseValidationError) else exc
         raise APIResponseValidationError(f"unexpected {cls.__name__} payload: {detail}", body=payload) from exc
+
+
+def unstructure(value: Any) -> Any:
+    """``value`` (a task or a result object) as JSON-ready data, through the converter."""
+    return _converter().unstructure(value)

@@ -17,8 +17,9 @@ params' documentation, so ``help()`` and IDEs that introspect show every paramet
 from __future__ import annotations
 
 import inspect
+import os
+import random
 import typing
-import uuid
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Generic, ParamSpec, TypeVar, overload
 
@@ -149,7 +150,7 @@ class TaskResource(Generic[P, T]):
         body = to_body(params, self._options.extra_body)
         key = self._options.idempotency_key
         if key is None:
-            key = str(uuid.uuid4())
+            key = new_idempotency_key()
         else:
             self._client._keys.claim(key, self.path, body)
         return create_task(self.path, body, self._operation.task, key)
@@ -231,6 +232,22 @@ class TaskResource(Generic[P, T]):
             return (yield from self._wait_flow(task.id, self._options, just_created=True))
 
         return self._client._run(flow(), self._options)
+
+
+_key_bits = random.Random()  # seeded from os.urandom; never the global generator a user may seed
+os.register_at_fork(after_in_child=_key_bits.seed)  # a forked worker must not repeat its parent's keys
+
+
+def new_idempotency_key() -> str:
+    """A random (version 4) UUID string for one create's ``Idempotency-Key``.
+
+    Drawn from a private generator seeded by the OS (re-seeded in a forked child), not
+    ``uuid.uuid4()``: that asks the kernel for randomness on every call, the one system call a
+    create would add to a bare HTTP request. ``random.seed(...)`` in user code does not touch it.
+    """
+    bits = _key_bits.getrandbits(128) & ~(0xF << 76 | 0x3 << 62) | (0x4 << 76 | 0x2 << 62)
+    hex_ = f"{bits:032x}"
+    return f"{hex_[:8]}-{hex_[8:12]}-{hex_[12:16]}-{hex_[16:20]}-{hex_[20:]}"
 
 
 def _signature(operation: TaskOperation[Any, Any]) -> inspect.Signature:

@@ -160,6 +160,7 @@ class RequestsTransport:
         cls = type(session)
         self._plain_class = all(getattr(cls, name) is getattr(requests.Session, name) for name in _SESSION_METHODS)
         self._routes: dict[str, _Route] = {}
+        self._session_store: tuple[dict[str, Any], dict[str, tuple[str, Any]]] | None = None
 
     def send(self, request: Request) -> Response:
         """Send one request and return the answer, whatever its status.
@@ -200,26 +201,43 @@ class RequestsTransport:
         prepared = requests.PreparedRequest()
         prepared.method = request.method
         prepared.url = url
-        headers: CaseInsensitiveDict[str | bytes] = CaseInsensitiveDict(session.headers)
-        headers.update(request.headers)
-        for name in [name for name, value in headers.items() if value is None]:
-            del headers[name]  # a session header set to None is not sent (requests' rule)
+        # CaseInsensitiveDict keeps {lower-case name: (name, value)}; merging into a copy of the
+        # session's (cached) store is what CaseInsensitiveDict(session.headers).update() does.
+        store = self._session_headers(session).copy()
+        for name, value in request.headers.items():
+            store[name.lower()] = (name, value)
         if request.json is not None:
             body = json.dumps(request.json, ensure_ascii=False, allow_nan=False).encode()
-            headers["Content-Type"] = headers.get("Content-Type") or "application/json"
-            headers["Content-Length"] = str(len(body))
+            if "content-type" not in store:
+                store["content-type"] = ("Content-Type", "application/json")
+            store["content-length"] = ("Content-Length", str(len(body)))
             prepared.body = body
         elif request.method not in ("GET", "HEAD"):
-            headers["Content-Length"] = "0"
-        prepared.headers = headers  # type: ignore[assignment]  # requests types it as str values; bytes pass too
+            store["content-length"] = ("Content-Length", "0")
+        headers: CaseInsensitiveDict[str] = CaseInsensitiveDict()
+        headers._store = store  # type: ignore[attr-defined]  # its documented-in-source internal dict
+        prepared.headers = headers
         kwargs = self._route(url, session)
-        answer = session.get_adapter(url).send(
-            prepared, timeout=(request.timeout.connect, request.timeout.read), **kwargs
-        )
+        timeout = (request.timeout.connect, request.timeout.read)
+        answer = session.get_adapter(url).send(prepared, timeout=timeout, **kwargs)
         if session.hooks["response"]:
-            timeout = (request.timeout.connect, request.timeout.read)
             answer = dispatch_hook("response", session.hooks, answer, timeout=timeout, **kwargs)  # type: ignore[no-untyped-call]
         return answer
+
+    def _session_headers(self, session: requests.Session) -> dict[str, tuple[str, Any]]:
+        """The session's headers as a CaseInsensitiveDict store, those set to ``None`` left out (requests' rule).
+
+        Worked out again only when the session's headers changed.
+        """
+        current = getattr(session.headers, "_store", None)
+        cached = self._session_store
+        if current is not None and cached is not None and cached[0] == current:
+            return cached[1]
+        source = dict(current) if current is not None else {k.lower(): (k, v) for k, v in session.headers.items()}
+        merged = {key: pair for key, pair in source.items() if pair[1] is not None}
+        if current is not None:
+            self._session_store = (source, merged)
+        return merged
 
     def _route(self, url: str, session: requests.Session) -> dict[str, Any]:
         """``stream``/``verify``/``cert``/``proxies`` for ``url``'s origin, as ``Session.request`` merges them."""

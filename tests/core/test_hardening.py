@@ -285,6 +285,43 @@ def test_the_same_idempotency_key_for_a_different_create_is_refused(client: runa
     assert info.value.field == "idempotency_key"
 
 
+def test_each_create_gets_its_own_uuid4_key_even_after_random_seed(client: runapi.Client) -> None:
+    """A batch script that calls random.seed(0) must not send the keys of its last run again."""
+    import random
+    import uuid
+
+    def keys() -> list[str]:
+        random.seed(0)
+        with responses.RequestsMock() as http:
+            http.post(LYRICS, status=202, json=ACCEPTED)
+            for _ in range(3):
+                client.suno.generate_lyrics.create(prompt="night city")
+            return [str(call.request.headers["Idempotency-Key"]) for call in http.calls]
+
+    first, second = keys(), keys()
+    assert len(set(first + second)) == 6
+    assert all(uuid.UUID(key).version == 4 and str(uuid.UUID(key)) == key for key in first + second)
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="os.fork is POSIX-only")
+def test_a_forked_worker_does_not_repeat_its_parents_keys() -> None:
+    import os
+
+    from runapi._core.operations import new_idempotency_key
+
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: send its next key and leave at once
+        os.write(write, new_idempotency_key().encode())
+        os._exit(0)
+    os.close(write)
+    parent_key = new_idempotency_key()
+    child_key = os.read(read, 100).decode()
+    os.waitpid(pid, 0)
+    os.close(read)
+    assert len(child_key) == 36 and child_key != parent_key
+
+
 @pytest.mark.parametrize("key", ["", "   ", "a\nb", "ключ"])
 def test_a_malformed_idempotency_key_is_refused(client: runapi.Client, key: str) -> None:
     with pytest.raises(runapi.ValidationError) as info:

@@ -196,6 +196,26 @@ def test_a_mounted_adapter_gets_the_request_with_session_headers_and_the_timeout
     assert call["timeout"] == (2.0, 9.0)
 
 
+def test_session_headers_changed_between_calls_apply_to_the_next(no_proxy_env: None) -> None:
+    adapter = RecordingAdapter()
+    session = session_with(adapter, "https://api.test/")
+    with runapi.Client(api_key=API_KEY, base_url="https://api.test", session=session) as client:
+        session.headers["X-Team"] = "media"
+        client.suno.generate_lyrics.get("t1")
+        session.headers["X-Team"] = "audio"
+        session.headers["X-Region"] = "eu"
+        client.suno.generate_lyrics.get("t1")
+        del session.headers["X-Team"]
+        client.suno.generate_lyrics.get("t1")
+        session.headers = {"X-Plain": "dict", "Accept-Encoding": None}  # type: ignore[assignment,dict-item]
+        client.suno.generate_lyrics.get("t1")
+    sent = [call["request"].headers for call in adapter.calls]
+    assert [headers.get("X-Team") for headers in sent] == ["media", "audio", None, None]
+    assert [headers.get("x-region") for headers in sent] == [None, "eu", "eu", None]
+    assert sent[3]["X-Plain"] == "dict" and "Accept-Encoding" not in sent[3]
+    assert all(headers["Authorization"] == f"Bearer {API_KEY}" for headers in sent)
+
+
 def test_response_hooks_on_the_session_run(no_proxy_env: None) -> None:
     adapter = RecordingAdapter()
     session = session_with(adapter)
