@@ -6,7 +6,7 @@ Reached as ``client.nano_banana``::
     print(task.images[0].url)
 
 The three text-to-image variants share one endpoint and differ in what they accept; each rule of
-the docs' "Version Comparison" is checked before the request (:data:`VARIANTS`).
+the docs' "Version Comparison" is checked before the request (:data:`MODEL_RULES`, a table).
 
 Readings of the docs where they are silent:
 
@@ -27,11 +27,11 @@ import attrs
 from ._core.models import Task
 from ._core.operations import Family, TaskOperation
 from ._core.options import DURATIONS
-from ._core.params import HttpUrl, check, field, forbid, one_of, params, text, text_list
+from ._core.params import HttpUrl, by, field, one_of, params, rules, text, text_list
 
 __all__ = [
     "ASPECT_RATIOS",
-    "VARIANTS",
+    "MODEL_RULES",
     "AspectRatio",
     "BaseAspectRatio",
     "EditImageParams",
@@ -40,11 +40,10 @@ __all__ = [
     "Model",
     "NanoBanana",
     "TextToImageParams",
-    "Variant",
 ]
 
 Model = Literal["nano-banana", "nano-banana-pro", "nano-banana-2"]
-"""Text-to-image model ids; what each accepts is in :data:`VARIANTS`."""
+"""Text-to-image model ids; what each accepts is in :data:`MODEL_RULES`."""
 
 BaseAspectRatio = Literal["1:1", "9:16", "16:9", "3:4", "4:3", "3:2", "2:3", "5:4", "4:5", "21:9", "auto"]
 """The 11 presets of the base and Pro models (and of ``nano-banana-edit``)."""
@@ -58,29 +57,34 @@ ASPECT_RATIOS: tuple[BaseAspectRatio, ...] = get_args(BaseAspectRatio)
 _V2_ASPECT_RATIOS: tuple[AspectRatio, ...] = get_args(AspectRatio)
 
 
-@attrs.frozen
-class Variant:
-    """What one text-to-image model accepts (docs: Nano Banana > Version Comparison).
+_RESOLUTIONS = one_of("1k", "2k", "4k")
 
-    Attributes:
-        max_prompt: longest prompt, characters.
-        aspect_ratios: accepted ``aspect_ratio`` values.
-        max_references: most ``reference_image_urls`` (30 MB each).
-        resolutions: accepted ``output_resolution`` values; empty when the model has none.
-    """
-
-    max_prompt: int
-    aspect_ratios: tuple[str, ...]
-    max_references: int
-    resolutions: tuple[str, ...] = ()
-
-
-VARIANTS: dict[Model, Variant] = {
-    "nano-banana": Variant(5_000, ASPECT_RATIOS, 8),
-    "nano-banana-pro": Variant(5_000, ASPECT_RATIOS, 8, ("1k", "2k", "4k")),
-    "nano-banana-2": Variant(20_000, _V2_ASPECT_RATIOS, 14, ("1k", "2k", "4k")),
-}
-"""Text-to-image model id → :class:`Variant`."""
+MODEL_RULES = by(
+    "model",
+    {
+        "nano-banana": rules(
+            prompt=text(max_length=5_000),
+            aspect_ratio=one_of(*ASPECT_RATIOS),
+            reference_image_urls=text_list(max_items=8),
+            refused=["output_resolution"],
+        ),
+        "nano-banana-pro": rules(
+            prompt=text(max_length=5_000),
+            aspect_ratio=one_of(*ASPECT_RATIOS),
+            reference_image_urls=text_list(max_items=8),
+            output_resolution=_RESOLUTIONS,
+        ),
+        "nano-banana-2": rules(
+            prompt=text(max_length=20_000),
+            aspect_ratio=one_of(*_V2_ASPECT_RATIOS),
+            reference_image_urls=text_list(max_items=14),
+            output_resolution=_RESOLUTIONS,
+        ),
+    },
+)
+"""What each text-to-image model accepts (docs: Nano Banana > Version Comparison): prompt length
+(characters), aspect ratios, most reference images (30 MB each), and ``output_resolution``
+(Pro and V2 only)."""
 
 
 # -- results ---------------------------------------------------------------------------------
@@ -124,7 +128,7 @@ class TextToImageParams:
         prompt: the image description; at most 5,000 characters (20,000 for ``nano-banana-2``).
         callback_url: where RunAPI POSTs the result.
         output_format: ``"png"`` or ``"jpg"`` (server default png; jpg for ``nano-banana-2``).
-        aspect_ratio: one of the model's presets (:data:`VARIANTS`); server default ``1:1``
+        aspect_ratio: one of the model's presets (:data:`MODEL_RULES`); server default ``1:1``
             (``auto`` for ``nano-banana-2``).
         output_resolution: ``"1k"``, ``"2k"`` or ``"4k"``; Pro and V2 only (server default 1k).
         reference_image_urls: up to 8 image URLs (14 for ``nano-banana-2``), 30 MB each.
@@ -138,16 +142,7 @@ class TextToImageParams:
     output_resolution: Literal["1k", "2k", "4k"] | None = None
     reference_image_urls: list[str] | None = field(text_list(max_items=14), default=None)
 
-    def __attrs_post_init__(self) -> None:
-        variant = VARIANTS[self.model]
-        when = f"for model {self.model!r}"
-        check(self, "prompt", text(max_length=variant.max_prompt), when=when)
-        check(self, "aspect_ratio", one_of(*variant.aspect_ratios), when=when)
-        check(self, "reference_image_urls", text_list(max_items=variant.max_references), when=when)
-        if variant.resolutions:
-            check(self, "output_resolution", one_of(*variant.resolutions), when=when)
-        else:
-            forbid(self, ["output_resolution"], unless="with 'nano-banana-pro' and 'nano-banana-2'")
+    __rules__ = MODEL_RULES
 
 
 @params

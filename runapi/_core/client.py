@@ -407,16 +407,12 @@ class Client:
                 policy,
                 idempotent=call.idempotent,
                 sleep=self._sleep,
-                what=f"{call.method} {call.path}",
+                what=call,
                 random=self._random,
             )
         except APIError as exc:
             raise exc.with_traceback(None) from exc.__cause__
-        return Reply(
-            response.status_code,
-            _decode(response, built),
-            parse_retry_after(response.headers.get("Retry-After")),
-        )
+        return Reply(response.status_code, _decode(response, built), parse_retry_after(response.retry_after))
 
     def _attempt(self, built: Request) -> Response:
         if logger.isEnabledFor(logging.DEBUG):
@@ -432,7 +428,7 @@ class Client:
                 _body(response),
                 response.headers,
                 reason=response.reason,
-                retry_after=parse_retry_after(response.headers.get("Retry-After")),
+                retry_after=parse_retry_after(response.retry_after),
                 method=built.method,
                 url=built.url,
             )

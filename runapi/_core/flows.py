@@ -46,6 +46,9 @@ class Call(NamedTuple):
     retry: bool = True
     """Whether the driver retries a failed attempt itself; ``False`` where the flow has its own plan."""
 
+    def __str__(self) -> str:  # "POST /api/v1/...": how retry log lines name the request
+        return f"{self.method} {self.path}"
+
     @property
     def idempotent(self) -> bool:
         """Safe to repeat: every GET. A POST creates a task and is not."""

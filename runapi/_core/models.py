@@ -238,11 +238,12 @@ def structure(payload: object, cls: type[T]) -> T:
     Raises:
         APIResponseValidationError: the payload does not fit ``cls`` (the message names the field).
     """
-    if _is_task(cls) and not (isinstance(payload, Mapping) and isinstance(payload.get("id"), str)):
+    is_mapping = type(payload) is dict or isinstance(payload, Mapping)  # decoded JSON is a dict: skip the ABC check
+    if _is_task(cls) and not (is_mapping and isinstance(payload.get("id"), str)):  # type: ignore[attr-defined]
         raise APIResponseValidationError("expected a task object with a string 'id'", body=payload)
-    if not isinstance(payload, Mapping):
+    if not is_mapping:
         raise APIResponseValidationError(f"expected a JSON object for {cls.__name__}", body=payload)
-    data = dict(payload)
+    data = dict(payload)  # type: ignore[call-overload]
     made = _structure_plain(data, cls)
     if made is not None:
         return made

@@ -19,6 +19,7 @@ from __future__ import annotations
 import inspect
 import os
 import random
+import types
 import typing
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Generic, ParamSpec, TypeVar, overload
@@ -266,13 +267,14 @@ def _signature(operation: TaskOperation[Any, Any]) -> inspect.Signature:
 
 
 def _forward(generic: Callable[..., Any], name: str, operation: TaskOperation[Any, Any]) -> Callable[..., Any]:
-    """A copy of ``TaskResource.<name>`` that shows ``operation``'s parameters and their docs."""
+    """A copy of ``TaskResource.<name>`` that shows ``operation``'s parameters and their docs.
 
-    def method(self: TaskResource[Any, Any], *args: Any, **kwargs: Any) -> Any:
-        return generic(self, *args, **kwargs)
-
-    method.__name__ = name
+    The same code object under a new function (not a wrapper calling it): no extra call per request.
+    """
+    method = types.FunctionType(generic.__code__, generic.__globals__, name, generic.__defaults__, generic.__closure__)
+    method.__kwdefaults__ = generic.__kwdefaults__
     method.__qualname__ = f"{_class_name(operation)}.{name}"
+    method.__module__ = generic.__module__
     method.__signature__ = _signature(operation)  # type: ignore[attr-defined]
     method.__doc__ = f"{inspect.getdoc(generic)}\n\n{inspect.getdoc(operation.params) or ''}"
     return method

@@ -50,8 +50,11 @@ else:  # pragma: no cover - Python 3.10
     from typing_extensions import dataclass_transform
 
 __all__ = [
+    "By",
     "HttpUrl",
+    "Rules",
     "build_params",
+    "by",
     "check",
     "field",
     "fields_of",
@@ -63,6 +66,7 @@ __all__ = [
     "one_of",
     "params",
     "require",
+    "rules",
     "text",
     "text_list",
     "to_body",
@@ -108,6 +112,9 @@ def params(cls: C) -> C:
         # the field's own validators first: they are the most specific (and check the type too)
         checks = (*spec.validators, *_validators_for(hint))
         setattr(cls, name, attrs.field(default=spec.default, validator=_all(checks) if checks else None))
+    tables = cls.__dict__.get("__rules__", ())
+    if tables:
+        _add_rules(cls, (tables,) if isinstance(tables, By) else tuple(tables), hints)
     return attrs.frozen(kw_only=True)(cls)
 
 
@@ -329,6 +336,127 @@ def _range_text(kind: str, minimum: float | None, maximum: float | None) -> str:
     if maximum is not None:
         return f"{kind} of at most {maximum:g}"
     return kind
+
+
+@attrs.frozen
+class Rules:
+    """What one value of a selector field (``model``, a mode) changes about the other fields.
+
+    Built with :func:`rules`; collected per value in a :func:`by` table.
+
+    Attributes:
+        checks: field name -> validator, run (on values that are not ``None``) after the field's
+            own checks: the narrower limits of this value (``prompt=text(max_length=5_000)``).
+        required: fields that must be given for this value.
+        refused: fields that must not be given for this value (they would be ignored).
+    """
+
+    checks: Mapping[str, Validator] = attrs.field(factory=dict)
+    required: tuple[str, ...] = ()
+    refused: tuple[str, ...] = ()
+
+
+def rules(*, required: Iterable[str] = (), refused: Iterable[str] = (), **checks: Validator) -> Rules:
+    """One entry of a :func:`by` table: ``rules(prompt=text(max_length=5_000), refused=["output_resolution"])``."""
+    return Rules(checks=checks, required=tuple(required), refused=tuple(refused))
+
+
+@attrs.frozen
+class By:
+    """A table of :class:`Rules` keyed by the value of one field (see :func:`by`)."""
+
+    field: str
+    table: Mapping[Any, Rules]
+
+
+def by(field: str, table: Mapping[Any, Rules]) -> By:
+    """Rules that depend on the value of ``field``, as data: a params class's ``__rules__``::
+
+        @params
+        class TextToImageParams:
+            model: Model
+            prompt: str
+            output_resolution: Literal["1k", "2k", "4k"] | None = None
+
+            __rules__ = by("model", {
+                "nano-banana": rules(prompt=text(max_length=5_000), refused=["output_resolution"]),
+                "nano-banana-pro": rules(prompt=text(max_length=5_000)),
+            })
+
+    ``__rules__`` is one table or a sequence of them (checked in order, before the class's own
+    ``__attrs_post_init__``, which stays the place for rules no table can say). A value missing
+    from the table has no extra rules. Messages name the field and the selector's value:
+    ``"prompt must be a non-blank string of 1-5000 characters; got 6000 characters (for model
+    'nano-banana')"``; a refusal also names the values that accept the field.
+    """
+    return By(field, dict(table))
+
+
+def _add_rules(cls: Any, tables: tuple[By, ...], hints: Mapping[str, Any]) -> None:
+    """Compile ``tables`` once into the class's ``__attrs_post_init__`` (a dict lookup per table per call)."""
+    compiled = []
+    for table in tables:
+        # every value the selector may take, in the order its Literal lists them (for refusal messages)
+        known = [*table.table, *(v for v in _literal_values(hints[table.field]) if v not in table.table)]
+        compiled.append((table.field, {value: _compile(table, value, known) for value in table.table}))
+    own = cls.__dict__.get("__attrs_post_init__")
+
+    def __attrs_post_init__(self: Any) -> None:
+        for selector, entries in compiled:
+            entry = entries.get(getattr(self, selector))
+            if entry is not None:
+                entry(self)
+        if own is not None:
+            own(self)
+
+    cls.__attrs_post_init__ = __attrs_post_init__
+
+
+def _literal_values(hint: Any) -> tuple[Any, ...]:
+    """The values of a ``Literal`` (also inside ``X | None`` or ``Annotated``); ``()`` for other hints."""
+    if get_origin(hint) in (Union, types.UnionType):
+        return tuple(v for arg in get_args(hint) for v in _literal_values(arg))
+    if get_origin(hint) is Annotated:
+        return _literal_values(get_args(hint)[0])
+    return get_args(hint) if get_origin(hint) is Literal else ()
+
+
+def _compile(table: By, value: Any, known: list[Any]) -> Callable[[Any], None]:
+    entry = table.table[value]
+    when = f"for {table.field} {value!r}"
+    checks = [(name, typing.cast(Any, _Named(name)), validator) for name, validator in entry.checks.items()]
+    refusals = []
+    for name in entry.refused:
+        accepting = [v for v in known if name not in table.table.get(v, Rules()).refused]
+        only = f"; only for {_show(accepting)}" if accepting else ""
+        refusals.append((name, f"{name} is not accepted {when}{only}", f"no value {when}"))
+
+    def apply(instance: Any) -> None:
+        for name in entry.required:
+            if getattr(instance, name) is None:
+                raise ValidationError(f"{name} is required {when}", field=name, allowed=f"a value {when}")
+        for name, message, allowed in refusals:
+            if getattr(instance, name) is not None:
+                raise ValidationError(message, field=name, allowed=allowed)
+        for name, attribute, validator in checks:
+            given = getattr(instance, name)
+            if given is None:
+                continue
+            try:
+                validator(instance, attribute, given)
+            except ValidationError as exc:
+                raise ValidationError(f"{exc} ({when})", field=exc.field, allowed=f"{exc.allowed} {when}") from None
+
+    return apply
+
+
+class _Named:
+    """Stands in for the ``attrs.Attribute`` a validator reads its field name from."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
 
 
 def require(instance: object, names: Iterable[str], *, when: str) -> None:

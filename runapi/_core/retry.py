@@ -142,7 +142,7 @@ def retrying(
     *,
     idempotent: bool,
     sleep: Callable[[float], None],
-    what: str,
+    what: object,
     random: Callable[[], float],
 ) -> tenacity.Retrying:
     """A tenacity controller for one logical request under ``policy``.
@@ -151,7 +151,8 @@ def retrying(
         policy: the retry policy.
         idempotent: whether the request is safe to repeat (see :func:`should_retry`).
         sleep: called with the wait in seconds (injected in tests: nothing sleeps for real).
-        what: ``"POST /api/v1/..."``, for the retry log line.
+        what: the request for the retry log line; its ``str()`` reads ``"POST /api/v1/..."``
+            (formatted only when a retry is logged).
         random: returns a float in [0, 1) for jitter.
 
     The last error is re-raised as is when attempts run out or the error is not retryable.
@@ -195,7 +196,7 @@ def with_retries(
     *,
     idempotent: bool,
     sleep: Callable[[float], None],
-    what: str,
+    what: object,
     random: Callable[[], float],
 ) -> R:
     """``attempt(arg)``, retried under ``policy`` (see :func:`retrying` for the arguments).

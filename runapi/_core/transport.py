@@ -80,6 +80,15 @@ class Response(NamedTuple):
     content: bytes
     reason: str = ""
 
+    @property
+    def retry_after(self) -> str | None:
+        """The ``Retry-After`` header's raw value, if any."""
+        store = getattr(self.headers, "_store", None)  # requests' CaseInsensitiveDict: {lower name: (name, value)}
+        if store is not None:
+            pair = store.get("retry-after")
+            return None if pair is None else pair[1]
+        return self.headers.get("Retry-After")
+
 
 def _never_sent(exc: BaseException) -> bool:
     """True when the chain under a requests ConnectionError shows the connection never opened."""

@@ -8,7 +8,7 @@ import pytest
 import responses
 
 import runapi
-from runapi._core.params import HttpUrl, build_params, field, integer, params, to_body
+from runapi._core.params import HttpUrl, build_params, by, field, integer, one_of, params, rules, text, to_body
 
 
 @params
@@ -101,3 +101,67 @@ def test_a_relative_callback_url_is_refused_before_any_request(client):
             client.veo_3_1.text_to_video.create(prompt="a dog", model="veo-3.1", callback_url="/callbacks/veo")
         assert len(http.calls) == 0
     assert caught.value.field == "callback_url"
+
+
+# -- rules that depend on another field's value, declared as a table --------------------------
+
+
+@params
+class _Ruled:
+    model: Literal["small", "large", "draft"]
+    mode: Literal["text", "frames"] = "text"
+    prompt: str | None = None
+    size: Literal["1k", "2k", "4k"] | None = None
+    frame_url: str | None = None
+    steps: int | None = None
+
+    __rules__ = (
+        by(
+            "model",
+            {
+                "small": rules(prompt=text(max_length=10), refused=["size"]),
+                "large": rules(size=one_of("2k", "4k"), required=["prompt"]),
+            },
+        ),
+        by("mode", {"frames": rules(required=["frame_url"]), "text": rules(refused=["frame_url"])}),
+    )
+
+    def __attrs_post_init__(self) -> None:  # a rule no table can say still has its place
+        if self.steps is not None and self.prompt is not None and self.steps > len(self.prompt):
+            raise runapi.ValidationError("steps must not exceed the prompt's length", field="steps")
+
+
+def _ruled(**kwargs: object) -> _Ruled:
+    return build_params(_Ruled, (), {"model": "small", **kwargs}, "POST /test")
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field_name", "fragments"),
+    [
+        ({"prompt": "x" * 11}, "prompt", ["1-10 characters", "(for model 'small')"]),
+        ({"size": "2k"}, "size", ["size is not accepted for model 'small'", "only for 'large', 'draft'"]),
+        ({"model": "large"}, "prompt", ["prompt is required for model 'large'"]),
+        ({"model": "large", "prompt": "p", "size": "1k"}, "size", ["one of '2k', '4k'", "(for model 'large')"]),
+        ({"mode": "frames"}, "frame_url", ["frame_url is required for mode 'frames'"]),
+        ({"frame_url": "https://f/x.png"}, "frame_url", ["not accepted for mode 'text'", "only for 'frames'"]),
+        ({"prompt": "abc", "steps": 4}, "steps", ["exceed"]),
+    ],
+)
+def test_a_rules_table_refuses_by_the_selectors_value(
+    kwargs: dict[str, object], field_name: str, fragments: list[str]
+) -> None:
+    with pytest.raises(runapi.ValidationError) as info:
+        _ruled(**kwargs)
+    assert info.value.field == field_name
+    for fragment in fragments:
+        assert fragment in str(info.value)
+
+
+def test_a_rules_table_accepts_what_each_value_allows() -> None:
+    assert _ruled(prompt="x" * 10).prompt == "x" * 10
+    assert _ruled(model="large", prompt="x" * 500, size="4k").size == "4k"
+    assert _ruled(model="draft", prompt="x" * 500, size="1k").size == "1k"  # not in the table: no extra rules
+    assert _ruled(mode="frames", frame_url="https://f/x.png").frame_url == "https://f/x.png"
+    # the field's own check still runs first: the table only narrows it
+    with pytest.raises(runapi.ValidationError, match="one of '1k', '2k', '4k'"):
+        _ruled(model="draft", size="8k")
