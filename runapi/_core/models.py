@@ -239,7 +239,7 @@ def structure(payload: object, cls: type[T]) -> T:
         APIResponseValidationError: the payload does not fit ``cls`` (the message names the field).
     """
     is_mapping = type(payload) is dict or isinstance(payload, Mapping)  # decoded JSON is a dict: skip the ABC check
-    if _is_task(cls) and not (is_mapping and isinstance(payload.get("id"), str)):  # type: ignore[attr-defined]
+    if issubclass(cls, Task) and not (is_mapping and isinstance(payload.get("id"), str)):  # type: ignore[attr-defined]
         raise APIResponseValidationError("expected a task object with a string 'id'", body=payload)
     if not is_mapping:
         raise APIResponseValidationError(f"expected a JSON object for {cls.__name__}", body=payload)

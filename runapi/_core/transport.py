@@ -126,12 +126,24 @@ _SESSION_METHODS = frozenset({"request", "send", "prepare_request", "merge_envir
 class _Route(NamedTuple):
     """What ``Session.request`` would work out for one origin, worked out once.
 
-    ``state`` is the session settings it was computed from; a route whose session has since
-    changed (``proxies``, ``verify``, ``cert``, ``trust_env``) is computed again.
+    It holds the session settings it was computed from; a route whose session has since changed
+    (``trust_env``, ``verify``, ``cert``, ``proxies``) is computed again.
     """
 
-    state: tuple[Any, ...]
+    trust_env: bool
+    verify: Any
+    cert: Any
+    proxies: dict[str, str]
     send_kwargs: dict[str, Any]
+
+    def current(self, session: requests.Session) -> bool:
+        """Whether ``session``'s settings are still the ones this route was computed from."""
+        return (
+            self.trust_env == session.trust_env
+            and self.verify == session.verify
+            and self.cert == session.cert
+            and self.proxies == session.proxies
+        )
 
 
 class RequestsTransport:
@@ -198,11 +210,9 @@ class RequestsTransport:
 
     def _lean(self, session: requests.Session) -> bool:
         """Whether the lean path does exactly what ``session.request`` would (see the class doc)."""
-        return (
-            self._plain_class
-            and _SESSION_METHODS.isdisjoint(vars(session))
-            and not (session.cookies or session.auth or session.params)
-        )
+        jar = getattr(session.cookies, "_cookies", session.cookies)  # the stdlib CookieJar's own dict: no iterating
+        plain = self._plain_class and _SESSION_METHODS.isdisjoint(vars(session))
+        return plain and not (jar or session.auth or session.params)
 
     def _send_prepared(self, request: Request, session: requests.Session) -> requests.Response:
         """``Session.request`` for an ASCII URL, a JSON body and no redirects, with the per-origin work cached."""
@@ -252,15 +262,14 @@ class RequestsTransport:
         """``stream``/``verify``/``cert``/``proxies`` for ``url``'s origin, as ``Session.request`` merges them."""
         path_at = url.find("/", url.find("//") + 2)
         origin = url if path_at < 0 else url[:path_at]
-        state = (session.trust_env, session.verify, session.cert, *session.proxies.items())
         route = self._routes.get(origin)
-        if route is None or route.state != state:
+        if route is None or not route.current(session):
             settings: dict[str, Any] = dict(session.merge_environment_settings(origin + "/", {}, False, None, None))
             if origin.startswith("http://"):
                 # TLS settings never touch a plain-http origin, but a CA bundle path (e.g. from
                 # REQUESTS_CA_BUNDLE) would make the adapter stat it on every call.
                 settings.update(verify=True, cert=None)
-            route = _Route(state, settings)
+            route = _Route(session.trust_env, session.verify, session.cert, dict(session.proxies), settings)
             self._routes[origin] = route
         return route.send_kwargs
 
