@@ -48,7 +48,8 @@ from .errors import (
 
 if TYPE_CHECKING:
     from . import emulator, nano_banana, suno, veo_3_1, webhooks
-    from ._core.client import Balance, Client, RequestOptions
+    from ._client import Client
+    from ._core.client import Balance, RequestOptions
     from ._core.download import Download
     from ._core.models import Task
     from ._core.transport import Timeout
@@ -94,7 +95,7 @@ __all__ = [
 
 # name -> module that defines it; imported on first attribute access (PEP 562)
 _LAZY = {
-    "Client": "runapi._core.client",
+    "Client": "runapi._client",
     "Balance": "runapi._core.client",
     "RequestOptions": "runapi._core.client",
     "Download": "runapi._core.download",

@@ -1,4 +1,7 @@
-"""The client: configuration, the effect driver, and one lazy attribute per model family."""
+"""The client core: configuration, the effect driver, account calls and downloads; it names no model family.
+
+``runapi.Client`` (``runapi/_client.py``) adds one lazily imported attribute per family.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +11,10 @@ import logging
 import os
 import platform
 import random
+import sys
 import threading
 import time
 from collections.abc import Callable, Mapping
-from functools import cached_property
 from types import MappingProxyType, TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
@@ -31,12 +34,14 @@ from .transport import Request, RequestsTransport, Response, Timeout
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from ..nano_banana import NanoBanana
-    from ..suno import Suno
-    from ..veo_3_1 import Veo31
     from .download import Download
 
-__all__ = ["DEFAULT_BASE_URL", "Balance", "Client", "RequestOptions", "Timeout"]
+__all__ = ["DEFAULT_BASE_URL", "Balance", "BaseClient", "RequestOptions", "Timeout"]
+
+if sys.version_info >= (3, 11):
+    from typing import Self
+else:  # pragma: no cover - Python 3.10
+    from typing_extensions import Self
 
 T = TypeVar("T")
 logger = logging.getLogger("runapi")
@@ -72,8 +77,10 @@ class Balance:
     spent_cents_total: int = 0
 
 
-class Client:
-    """A RunAPI client: auth, retries, task polling, and every model family as an attribute.
+class BaseClient:
+    """A RunAPI client without families: auth, retries, task polling, balance and downloads.
+
+    ``runapi.Client`` is this plus one attribute per model family; use that.
 
     One client holds one connection pool; share it across threads and requests (e.g. one per
     Django process). Use it as a context manager, or call :meth:`close`, to release connections.
@@ -156,29 +163,6 @@ class Client:
     def default_headers(self) -> Mapping[str, str]:
         """Headers sent with every API request (read-only; ``with_options(default_headers=...)`` adds to them)."""
         return self._default_headers
-
-    # -- families: one lazy accessor each; the module is imported on first use ---------------
-
-    @cached_property
-    def suno(self) -> Suno:
-        """Suno music: ``text_to_music``, ``extend_music``, ``generate_lyrics`` (``runapi.suno``)."""
-        from ..suno import Suno
-
-        return Suno(self)
-
-    @cached_property
-    def nano_banana(self) -> NanoBanana:
-        """Nano Banana images: ``text_to_image``, ``edit_image`` (``runapi.nano_banana``)."""
-        from ..nano_banana import NanoBanana
-
-        return NanoBanana(self)
-
-    @cached_property
-    def veo_3_1(self) -> Veo31:
-        """Veo 3.1 video: ``text_to_video``, ``extend_video``, ``upscale_video`` (``runapi.veo_3_1``)."""
-        from ..veo_3_1 import Veo31
-
-        return Veo31(self)
 
     # -- account and files ----------------------------------------------------------------------
 
@@ -296,7 +280,7 @@ class Client:
         poll_interval: float | None = None,
         max_poll_interval: float | None = None,
         default_headers: Mapping[str, str] | None = None,
-    ) -> Client:
+    ) -> Self:
         """A copy of this client with other defaults, sharing its connection pool.
 
         Takes the constructor's names; ``None`` keeps this client's value, and ``default_headers``
@@ -339,7 +323,7 @@ class Client:
         """Release pooled connections (a session passed in by you is left open)."""
         self._transport.close()
 
-    def __enter__(self) -> Client:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(
@@ -348,7 +332,7 @@ class Client:
         self.close()
 
     def __repr__(self) -> str:
-        return f"<runapi.Client base_url={self.base_url!r}>"
+        return f"<runapi.{type(self).__name__} base_url={self.base_url!r}>"
 
     # -- the driver ---------------------------------------------------------------------------
 

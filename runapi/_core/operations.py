@@ -16,6 +16,7 @@ params' documentation, so ``help()`` and IDEs that introspect show every paramet
 
 from __future__ import annotations
 
+import importlib
 import inspect
 import os
 import random
@@ -33,9 +34,9 @@ from .params import build_params, to_body
 from .transport import Timeout
 
 if TYPE_CHECKING:
-    from .client import Client
+    from .client import BaseClient as Client
 
-__all__ = ["Family", "TaskOperation", "TaskResource"]
+__all__ = ["Family", "FamilyAttribute", "TaskOperation", "TaskResource"]
 
 P = ParamSpec("P")
 T = TypeVar("T", bound=Task)
@@ -50,6 +51,44 @@ class Family:
     def __repr__(self) -> str:
         ops = [name for name, value in vars(type(self)).items() if isinstance(value, TaskOperation)]
         return f"<{type(self).__module__}.{type(self).__name__} operations={ops}>"
+
+
+F = TypeVar("F", bound=Family)
+
+
+class FamilyAttribute(Generic[F]):
+    """A client attribute that imports its family's module on first access (``client.suno``).
+
+    Declared once per family in ``runapi.Client``'s table::
+
+        suno: FamilyAttribute[Suno] = FamilyAttribute("runapi.suno", "Suno")
+
+    The family instance is then cached on the client (``with_options`` copies drop it, so each
+    copy gets families bound to itself).
+    """
+
+    def __init__(self, module: str, name: str) -> None:
+        self.module = module
+        self.name = name
+        self.attribute = name
+
+    def __set_name__(self, owner: type, attribute: str) -> None:
+        self.attribute = attribute
+
+    @overload
+    def __get__(self, client: None, owner: type | None = None) -> FamilyAttribute[F]: ...
+    @overload
+    def __get__(self, client: Client, owner: type | None = None) -> F: ...
+    def __get__(self, client: Client | None, owner: type | None = None) -> Any:
+        if client is None:
+            return self
+        family_class = getattr(importlib.import_module(self.module), self.name)
+        family = family_class(client)
+        client.__dict__[self.attribute] = family  # later lookups skip this descriptor
+        return family
+
+    def __repr__(self) -> str:
+        return f"<family {self.module}.{self.name}>"
 
 
 class TaskOperation(Generic[P, T]):

@@ -8,6 +8,7 @@ payloads are the docs' examples from ``tests/fixtures``, with their ``id`` set t
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -340,3 +341,41 @@ def test_family_module_is_imported_on_first_use():
         "assert 'runapi.veo_3_1' not in sys.modules"
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_the_core_imports_no_family() -> None:
+    # every module under runapi._core loaded: none of them may pull in a family module
+    result = _python(
+        "import pkgutil, importlib, sys, runapi._core as core\n"
+        "for info in pkgutil.iter_modules(core.__path__):\n"
+        "    importlib.import_module('runapi._core.' + info.name)\n"
+        "families = [m for m in sys.modules if m.startswith('runapi.') and not m.startswith(('runapi._core', "
+        "'runapi.errors', 'runapi._version'))]\n"
+        "assert not families, families"
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_with_options_copies_get_families_bound_to_themselves() -> None:
+    client = runapi.Client(api_key="test-key", base_url="https://api.test")
+    first = client.suno
+    assert client.suno is first  # cached on the client
+    other = client.with_options(timeout=5)
+    assert other.suno is not first and other.suno._client is other
+    assert type(runapi.Client.__dict__["suno"]).__name__ == "FamilyAttribute"
+
+
+def test_no_core_module_names_a_family_even_for_type_checking() -> None:
+    from runapi._core.operations import FamilyAttribute
+
+    families = [
+        value.module.rsplit(".", 1)[1] for value in vars(runapi.Client).values() if isinstance(value, FamilyAttribute)
+    ]
+    assert {"suno", "nano_banana", "veo_3_1"} <= set(families)
+    core = Path(runapi.__file__).parent / "_core"
+    for source in core.glob("*.py"):
+        imports = [
+            line for line in source.read_text(encoding="utf-8").splitlines() if re.match(r"\s*(from|import) ", line)
+        ]
+        for name in families:
+            assert not [line for line in imports if re.search(rf"\b{name}\b", line)], (source.name, name)

@@ -1,0 +1,39 @@
+"""``runapi.Client``: the client core plus one lazily imported attribute per model family.
+
+This table is the one place that lists the families. Each family's module is imported the first
+time its attribute is read, so ``import runapi`` and a client stay cheap however many families
+there are. Adding a family is one line here (and its module name in ``runapi.__init__``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ._core.client import BaseClient
+from ._core.operations import FamilyAttribute
+
+if TYPE_CHECKING:
+    from .nano_banana import NanoBanana
+    from .suno import Suno
+    from .veo_3_1 import Veo31
+
+__all__ = ["Client"]
+
+
+class Client(BaseClient):
+    """A RunAPI client: auth, retries, task polling, and every model family as an attribute.
+
+    One client holds one connection pool; share it across threads and requests (e.g. one per
+    Django process). Use it as a context manager, or call :meth:`close`, to release connections.
+    The constructor's options are described on :class:`runapi._core.client.BaseClient`; every
+    family attribute below is imported on first use.
+
+    Families:
+        suno: Suno music and lyrics (``runapi.suno``).
+        nano_banana: Nano Banana images (``runapi.nano_banana``).
+        veo_3_1: Veo 3.1 video (``runapi.veo_3_1``).
+    """
+
+    suno: FamilyAttribute[Suno] = FamilyAttribute("runapi.suno", "Suno")
+    nano_banana: FamilyAttribute[NanoBanana] = FamilyAttribute("runapi.nano_banana", "NanoBanana")
+    veo_3_1: FamilyAttribute[Veo31] = FamilyAttribute("runapi.veo_3_1", "Veo31")
