@@ -21,13 +21,25 @@ from ..errors import (
     ValidationError,
     outcome_unknown,
 )
-from .models import Task, structure
+from .models import Result, Task, structure
 from .options import PollPolicy
 from .retry import GET_RETRY_STATUSES
 
-__all__ = ["Call", "Flow", "Reply", "Sleep", "create_task", "get_task", "request", "simulate_wait", "wait_task"]
+__all__ = [
+    "Call",
+    "Flow",
+    "Reply",
+    "Sleep",
+    "call_direct",
+    "create_task",
+    "get_task",
+    "request",
+    "simulate_wait",
+    "wait_task",
+]
 
 T = TypeVar("T")
+R = TypeVar("R", bound=Result)
 TaskT = TypeVar("TaskT", bound=Task)
 
 
@@ -99,6 +111,31 @@ def create_task(path: str, body: Mapping[str, Any], task_type: type[TaskT], idem
         exc.idempotency_key = idempotency_key
         exc.task_may_exist = outcome_unknown(exc)
         raise
+
+
+def call_direct(path: str, body: Mapping[str, Any], result_type: type[R], idempotency_key: str) -> Flow[R]:
+    """POST the body to a direct endpoint; its 2xx answer is the result itself (no task, no polling).
+
+    A 2xx answer shaped as a failed task (``{"id", "status": "failed", "error"}``: the docs show
+    one for Suno's ``get_timestamped_lyrics``) is a failure, not a result.
+
+    Raises:
+        TaskFailedError: the answer says ``"status": "failed"`` (``.error`` is the server's reason).
+        APIError: with ``idempotency_key`` set, and ``task_may_exist`` when the server may have
+            carried out the call although no answer said so.
+    """
+    try:
+        reply = yield Call("POST", path, body, idempotency_key)
+    except APIError as exc:
+        exc.idempotency_key = idempotency_key
+        exc.task_may_exist = outcome_unknown(exc)
+        raise
+    data = reply.data
+    if type(data) is dict and data.get("status") == "failed":
+        error = data.get("error")
+        reason = error if isinstance(error, str) else None
+        raise TaskFailedError(Task(id=str(data.get("id") or ""), status="failed", error=reason, raw=data))
+    return structure(data, result_type)
 
 
 def get_task(path: str, task_id: str, task_type: type[TaskT]) -> Flow[TaskT]:

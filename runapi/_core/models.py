@@ -22,10 +22,10 @@ from ..errors import APIResponseValidationError
 if TYPE_CHECKING:
     import cattrs
 
-__all__ = ["Task", "TaskStatus", "structure", "unstructure"]
+__all__ = ["Result", "Task", "TaskStatus", "structure", "unstructure"]
 
 T = TypeVar("T")
-TaskT = TypeVar("TaskT", bound="Task")
+ResultT = TypeVar("ResultT", bound="Result")
 
 
 class TaskStatus:
@@ -37,7 +37,43 @@ class TaskStatus:
 
 
 @attrs.frozen(kw_only=True)
-class Task:
+class Result:
+    """What an endpoint answered, typed; the base of :class:`Task` and of direct answers.
+
+    Direct endpoints (``client.suno.boost_style(...)``) answer 200 with their result at once;
+    each declares a subclass with the documented fields.
+
+    Attributes:
+        raw: the JSON payload exactly as received, unknown fields included.
+    """
+
+    raw: Mapping[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This result as a JSON-ready dict that :meth:`from_dict` turns back into an equal one.
+
+        Fields the SDK does not model (kept on ``raw``) are included; fields that are ``None``
+        and were absent from the payload are left out. Use it to store a task (a queue, a
+        database row) and rebuild it later.
+        """
+        if self.raw and structure(self.raw, type(self)) == self:
+            return copy.deepcopy(dict(self.raw))  # still the payload as received, unknown fields and all
+        fields = unstructure(self)
+        return {**copy.deepcopy(dict(self.raw)), **{k: v for k, v in fields.items() if v is not None}}
+
+    @classmethod
+    def from_dict(cls: type[ResultT], payload: Mapping[str, Any]) -> ResultT:
+        """Structure a payload (a status answer, a callback body from ``runapi.webhooks.verify``).
+
+        Raises:
+            APIResponseValidationError: the payload does not fit (for a task: not an object with a
+                string ``id``), or a field has a type the docs rule out.
+        """
+        return structure(payload, cls)
+
+
+@attrs.frozen(kw_only=True)
+class Task(Result):
     """A RunAPI task, as answered by a create (202) or status (200) endpoint, or sent to a callback.
 
     Attributes:
@@ -52,7 +88,6 @@ class Task:
     id: str
     status: str = TaskStatus.PROCESSING
     error: str | None = None
-    raw: Mapping[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
 
     @property
     def output_urls(self) -> list[str]:
@@ -74,28 +109,6 @@ class Task:
         """``True`` once the task reached a final status (completed or failed)."""
         return self.is_completed or self.is_failed
 
-    def to_dict(self) -> dict[str, Any]:
-        """This task as a JSON-ready dict that :meth:`from_dict` turns back into an equal task.
-
-        Fields the SDK does not model (kept on ``raw``) are included; fields that are ``None``
-        and were absent from the payload are left out. Use it to store a task (a queue, a
-        database row) and rebuild it later.
-        """
-        if self.raw and structure(self.raw, type(self)) == self:
-            return copy.deepcopy(dict(self.raw))  # still the payload as received, unknown fields and all
-        fields = unstructure(self)
-        return {**copy.deepcopy(dict(self.raw)), **{k: v for k, v in fields.items() if v is not None}}
-
-    @classmethod
-    def from_dict(cls: type[TaskT], payload: Mapping[str, Any]) -> TaskT:
-        """Structure a status or callback payload (e.g. the dict from ``runapi.webhooks.verify``).
-
-        Raises:
-            APIResponseValidationError: the payload is not an object with a string ``id``, or a
-                field has a type the docs rule out.
-        """
-        return structure(payload, cls)
-
 
 def _list_hook(value: Any, type_: Any) -> list[Any]:
     # A list must be a JSON array: a string is never split into characters, except that a bare
@@ -114,11 +127,11 @@ def _is_list(type_: Any) -> bool:
 
 
 def _is_object(type_: Any) -> bool:
-    return isinstance(type_, type) and attrs.has(type_) and not issubclass(type_, Task)
+    return isinstance(type_, type) and attrs.has(type_) and not issubclass(type_, Result)
 
 
-def _is_task(type_: Any) -> bool:
-    return isinstance(type_, type) and issubclass(type_, Task)
+def _is_result(type_: Any) -> bool:
+    return isinstance(type_, type) and issubclass(type_, Result)
 
 
 def _bool_hook(value: Any, _: Any) -> bool:
@@ -153,24 +166,24 @@ def _converter() -> cattrs.Converter:
 
         return structure_object
 
-    def task_hook_factory(type_: type[Task]) -> Any:
+    def result_hook_factory(type_: type[Result]) -> Any:
         base = make_dict_structure_fn(type_, converter, raw=override(omit=True))
 
-        def structure_task(value: Any, _: Any) -> Task:
-            task = base(value, type_)
-            object.__setattr__(task, "raw", value)  # as attrs' own frozen __init__ sets fields; no copy
-            return task
+        def structure_result(value: Any, _: Any) -> Result:
+            result = base(value, type_)
+            object.__setattr__(result, "raw", value)  # as attrs' own frozen __init__ sets fields; no copy
+            return result
 
-        return structure_task
+        return structure_result
 
-    def task_unstructure_factory(type_: type[Task]) -> Any:
+    def result_unstructure_factory(type_: type[Result]) -> Any:
         return make_dict_unstructure_fn(type_, converter, raw=override(omit=True))
 
     converter.register_structure_hook(bool, _bool_hook)
     converter.register_structure_hook_func(_is_list, _list_hook)
     converter.register_structure_hook_factory(_is_object, object_hook_factory)
-    converter.register_structure_hook_factory(_is_task, task_hook_factory)
-    converter.register_unstructure_hook_factory(_is_task, task_unstructure_factory)
+    converter.register_structure_hook_factory(_is_result, result_hook_factory)
+    converter.register_unstructure_hook_factory(_is_result, result_unstructure_factory)
     return converter
 
 
@@ -190,7 +203,7 @@ def _plain_fields(cls: type) -> dict[str, tuple[str, frozenset[type]]]:
     hints = typing.get_type_hints(cls)
     plain: dict[str, tuple[str, frozenset[type]]] = {}
     for field in attrs.fields(cls):
-        if field.name == "raw" and issubclass(cls, Task):
+        if field.name == "raw" and issubclass(cls, Result):
             continue
         hint = hints[field.name]
         members = typing.get_args(hint) if typing.get_origin(hint) in (typing.Union, types.UnionType) else (hint,)
@@ -224,7 +237,7 @@ def _structure_plain(payload: dict[str, Any], cls: type[T]) -> T | None:
         made = cls(**kwargs)
     except TypeError:
         return None  # a required field is missing: the converter explains which
-    if isinstance(made, Task):
+    if isinstance(made, Result):
         object.__setattr__(made, "raw", payload)
     return made
 

@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING, Any, Generic, ParamSpec, TypeVar, overload
 
 import attrs
 
-from .flows import Flow, create_task, get_task, wait_task
-from .models import Task
+from .flows import Flow, call_direct, create_task, get_task, wait_task
+from .models import Result, Task
 from .options import DURATIONS, Duration, RequestOptions
 from .params import build_params, to_body
 from .transport import Timeout
@@ -36,10 +36,11 @@ from .transport import Timeout
 if TYPE_CHECKING:
     from .client import BaseClient as Client
 
-__all__ = ["Family", "FamilyAttribute", "TaskOperation", "TaskResource"]
+__all__ = ["DirectOperation", "DirectResource", "Family", "FamilyAttribute", "TaskOperation", "TaskResource"]
 
 P = ParamSpec("P")
 T = TypeVar("T", bound=Task)
+R = TypeVar("R", bound=Result)
 
 
 class Family:
@@ -49,7 +50,7 @@ class Family:
         self._client = client
 
     def __repr__(self) -> str:
-        ops = [name for name, value in vars(type(self)).items() if isinstance(value, TaskOperation)]
+        ops = [name for name, value in vars(type(self)).items() if isinstance(value, _Operation)]
         return f"<{type(self).__module__}.{type(self).__name__} operations={ops}>"
 
 
@@ -91,7 +92,39 @@ class FamilyAttribute(Generic[F]):
         return f"<family {self.module}.{self.name}>"
 
 
-class TaskOperation(Generic[P, T]):
+class _Operation:
+    """What every operation kind shares: a path, a params class, a name, and a resource per client.
+
+    Reached through a family instance, an operation becomes its resource (bound to the client),
+    built from a per-operation subclass of ``resource_base`` whose ``forwarded`` methods carry the
+    params' real signature (see :func:`_resource_class`).
+    """
+
+    resource_base: type
+    forwarded: tuple[str, ...]
+
+    def __init__(self, path: str, params: Callable[..., object], returns: type) -> None:
+        self.path = path
+        self.params = params
+        self.returns = returns
+        self.name = path.rsplit("/", 1)[-1]
+        self._resource_class: type | None = None
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def _bind(self, family: Family) -> Any:
+        if self._resource_class is None:
+            self._resource_class = _resource_class(self)
+        resource = self._resource_class(family._client, self)
+        family.__dict__[self.name] = resource  # later lookups skip this descriptor
+        return resource
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.name}: {self.path}>"
+
+
+class TaskOperation(_Operation, Generic[P, T]):
     """One asynchronous endpoint: ``POST path`` creates a task, ``GET path/{id}`` reports it.
 
     Args:
@@ -105,31 +138,39 @@ class TaskOperation(Generic[P, T]):
     def __init__(
         self, path: str, params: Callable[P, object], task: type[T], *, duration: Duration = DURATIONS["default"]
     ) -> None:
-        self.path = path
-        self.params = params
+        super().__init__(path, params, task)
         self.task = task
         self.duration = duration
-        self.name = path.rsplit("/", 1)[-1]
-        self._resource_class: type[TaskResource[P, T]] | None = None
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.name = name
 
     @overload
     def __get__(self, family: None, owner: type | None = None) -> TaskOperation[P, T]: ...
     @overload
     def __get__(self, family: Family, owner: type | None = None) -> TaskResource[P, T]: ...
     def __get__(self, family: Family | None, owner: type | None = None) -> Any:
-        if family is None:
-            return self
-        if self._resource_class is None:
-            self._resource_class = _resource_class(self)
-        resource = self._resource_class(family._client, self)
-        family.__dict__[self.name] = resource  # later lookups skip this descriptor
-        return resource
+        return self if family is None else self._bind(family)
 
-    def __repr__(self) -> str:
-        return f"<TaskOperation {self.name}: {self.path}>"
+
+class DirectOperation(_Operation, Generic[P, R]):
+    """One synchronous endpoint: ``POST path`` answers 2xx with the result itself; no task, no status path.
+
+    Reached as a callable: ``client.suno.boost_style(description="Pop")`` returns the typed result.
+
+    Args:
+        path: the endpoint's path, e.g. ``"/api/v1/suno/boost_style"``.
+        params: the params class; its keyword arguments become the call's.
+        result: the :class:`runapi._core.models.Result` subclass the answer structures into.
+    """
+
+    def __init__(self, path: str, params: Callable[P, object], result: type[R]) -> None:
+        super().__init__(path, params, result)
+        self.result = result
+
+    @overload
+    def __get__(self, family: None, owner: type | None = None) -> DirectOperation[P, R]: ...
+    @overload
+    def __get__(self, family: Family, owner: type | None = None) -> DirectResource[P, R]: ...
+    def __get__(self, family: Family | None, owner: type | None = None) -> Any:
+        return self if family is None else self._bind(family)
 
 
 class TaskResource(Generic[P, T]):
@@ -185,14 +226,7 @@ class TaskResource(Generic[P, T]):
         return type(self)(self._client, self._operation, self._options.merged(changes))
 
     def _create_flow(self, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> Flow[T]:
-        # built eagerly, so bad params raise here, before any request
-        params = build_params(self._operation.params, args, kwargs, f"POST {self.path}")
-        body = to_body(params, self._options.extra_body)
-        key = self._options.idempotency_key
-        if key is None:
-            key = new_idempotency_key()
-        else:
-            self._client._keys.claim(key, self.path, body)
+        body, key = _body_and_key(self._client, self.path, self._operation.params, self._options, args, kwargs)
         return create_task(self.path, body, self._operation.task, key)
 
     def _wait_flow(self, task_id: str, options: RequestOptions, *, just_created: bool = False) -> Flow[T]:
@@ -274,6 +308,83 @@ class TaskResource(Generic[P, T]):
         return self._client._run(flow(), self._options)
 
 
+class DirectResource(Generic[P, R]):
+    """A direct endpoint bound to a client: call it with the params, get the result back.
+
+    The call is one POST with an ``Idempotency-Key``; it is retried as a create is (never replayed
+    where the server may have acted, unless the client has ``idempotent_creates=True``).
+
+    Raises:
+        ValidationError: bad parameters, before any request.
+        TaskFailedError: the answer is shaped as a failed task (``"status": "failed"``).
+        APIStatusError: a non-2xx answer, after retries (``.idempotency_key``, ``.task_may_exist``).
+        APIConnectionError: no answer.
+        APIResponseValidationError: a 2xx body not shaped as documented.
+    """
+
+    def __init__(self, client: Client, operation: DirectOperation[P, R], options: RequestOptions | None = None):
+        self._client = client
+        self._operation = operation
+        self._options = options or RequestOptions()
+
+    @property
+    def path(self) -> str:
+        """The endpoint's path."""
+        return self._operation.path
+
+    def __repr__(self) -> str:
+        return f"<DirectResource {self._operation.name}: {self.path}>"
+
+    def with_options(
+        self,
+        *,
+        timeout: Timeout | float | tuple[float, float] | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        idempotency_key: str | None = None,
+    ) -> DirectResource[P, R]:
+        """This endpoint with per-call options (see :class:`runapi.RequestOptions`)."""
+        changes = RequestOptions(
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return type(self)(self._client, self._operation, self._options.merged(changes))
+
+    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
+        """Call the endpoint and return its result.
+
+        Parameters are keyword-only and spelled as RunAPI spells them; ``None`` values are left
+        off the wire.
+        """
+        body, key = _body_and_key(self._client, self.path, self._operation.params, self._options, args, kwargs)
+        return self._client._run(call_direct(self.path, body, self._operation.result, key), self._options)
+
+
+def _body_and_key(
+    client: Client,
+    path: str,
+    params: Callable[..., object],
+    options: RequestOptions,
+    args: tuple[Any, ...],
+    kwargs: Mapping[str, Any],
+) -> tuple[dict[str, Any], str]:
+    """A POST's JSON body and ``Idempotency-Key``, checked before any request.
+
+    Raises:
+        ValidationError: a bad parameter, or a key of your own already used for another body.
+    """
+    body = to_body(build_params(params, args, kwargs, f"POST {path}"), options.extra_body)
+    key = options.idempotency_key
+    if key is None:
+        return body, new_idempotency_key()
+    client._keys.claim(key, path, body)
+    return body, key
+
+
 _key_bits = random.Random()  # seeded from os.urandom; never the global generator a user may seed
 os.register_at_fork(after_in_child=_key_bits.seed)  # a forked worker must not repeat its parent's keys
 
@@ -290,8 +401,8 @@ def new_idempotency_key() -> str:
     return f"{hex_[:8]}-{hex_[8:12]}-{hex_[12:16]}-{hex_[16:20]}-{hex_[20:]}"
 
 
-def _signature(operation: TaskOperation[Any, Any]) -> inspect.Signature:
-    """``(self, *, <required params>, <optional params>=None) -> <task class>`` for one operation."""
+def _signature(operation: _Operation) -> inspect.Signature:
+    """``(self, *, <required params>, <optional params>=None) -> <result class>`` for one operation."""
     cls: Any = operation.params
     hints = typing.get_type_hints(cls)
     fields = attrs.fields(cls)
@@ -302,11 +413,11 @@ def _signature(operation: TaskOperation[Any, Any]) -> inspect.Signature:
         parameters.append(
             inspect.Parameter(f.name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=hints[f.name])
         )
-    return inspect.Signature(parameters, return_annotation=operation.task)
+    return inspect.Signature(parameters, return_annotation=operation.returns)
 
 
-def _forward(generic: Callable[..., Any], name: str, operation: TaskOperation[Any, Any]) -> Callable[..., Any]:
-    """A copy of ``TaskResource.<name>`` that shows ``operation``'s parameters and their docs.
+def _forward(generic: Callable[..., Any], name: str, operation: _Operation) -> Callable[..., Any]:
+    """A copy of a resource method that shows ``operation``'s parameters and their docs.
 
     The same code object under a new function (not a wrapper calling it): no extra call per request.
     """
@@ -319,16 +430,18 @@ def _forward(generic: Callable[..., Any], name: str, operation: TaskOperation[An
     return method
 
 
-def _class_name(operation: TaskOperation[Any, Any]) -> str:
+def _class_name(operation: _Operation) -> str:
     return "".join(part.capitalize() for part in operation.name.split("_")) + "Resource"
 
 
-def _resource_class(operation: TaskOperation[P, T]) -> type[TaskResource[P, T]]:
-    """A :class:`TaskResource` subclass whose ``create``/``run`` show ``operation``'s real parameters."""
-    namespace: dict[str, Any] = {
-        "create": _forward(TaskResource.create, "create", operation),
-        "run": _forward(TaskResource.run, "run", operation),
-        "__doc__": f"``{operation.path}``, bound to a client.\n\n{inspect.getdoc(TaskResource)}",
-        "__module__": getattr(operation.params, "__module__", __name__),
-    }
-    return type(_class_name(operation), (TaskResource,), namespace)
+def _resource_class(operation: _Operation) -> type:
+    """A subclass of the operation's resource class whose methods taking the params show their real signature."""
+    base = operation.resource_base
+    namespace: dict[str, Any] = {name: _forward(getattr(base, name), name, operation) for name in operation.forwarded}
+    namespace["__doc__"] = f"``{operation.path}``, bound to a client.\n\n{inspect.getdoc(base)}"
+    namespace["__module__"] = getattr(operation.params, "__module__", __name__)
+    return type(_class_name(operation), (base,), namespace)
+
+
+TaskOperation.resource_base, TaskOperation.forwarded = TaskResource, ("create", "run")
+DirectOperation.resource_base, DirectOperation.forwarded = DirectResource, ("__call__",)
