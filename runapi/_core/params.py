@@ -62,6 +62,7 @@ __all__ = [
     "forbid",
     "http_url",
     "integer",
+    "nested_params",
     "number",
     "one_of",
     "params",
@@ -111,7 +112,17 @@ def params(cls: C) -> C:
         spec = declared if isinstance(declared, _FieldSpec) else _FieldSpec(declared, ())
         # the field's own validators first: they are the most specific (and check the type too)
         checks = (*spec.validators, *_validators_for(hint))
-        setattr(cls, name, attrs.field(default=spec.default, validator=_all(checks) if checks else None))
+        nested = _nested(hint)
+        setattr(
+            cls,
+            name,
+            attrs.field(
+                default=spec.default,
+                validator=_all(checks) if checks else None,
+                converter=None if nested is None else _nested_converter(name, *nested),
+            ),
+        )
+    cls.__runapi_params__ = True  # type: ignore[attr-defined]  # marks a params class: another may nest it
     tables = cls.__dict__.get("__rules__", ())
     if tables:
         _add_rules(cls, (tables,) if isinstance(tables, By) else tuple(tables), hints)
@@ -174,7 +185,72 @@ def _validators_for(hint: Any) -> list[Validator]:
         base = number()
     elif get_origin(hint) is list and get_args(hint) == (str,):
         base = text_list()
+    elif _nested(hint) is not None:
+        base = nested_params(*_nested(hint))  # type: ignore[misc]
     return [*extra, base] if base is not None else extra
+
+
+def _is_params(cls: object) -> bool:
+    return isinstance(cls, type) and cls.__dict__.get("__runapi_params__") is True
+
+
+def _nested(hint: Any) -> tuple[type, bool] | None:
+    """``(params class, is a list)`` for a field holding another params class or a list of them."""
+    if get_origin(hint) in (Union, types.UnionType):
+        members = [arg for arg in get_args(hint) if arg is not type(None)]
+        if len(members) != 1:
+            return None
+        hint = members[0]
+    if get_origin(hint) is Annotated:
+        hint = get_args(hint)[0]
+    if _is_params(hint):
+        return hint, False
+    if get_origin(hint) is list and len(get_args(hint)) == 1 and _is_params(get_args(hint)[0]):
+        return get_args(hint)[0], True
+    return None
+
+
+def _nested_converter(name: str, item: type, many: bool) -> Callable[[Any], Any]:
+    """Turn a mapping (or a list of mappings) given for a nested params field into params instances.
+
+    A nested object's mistake is reported under its path: ``dialogue[1].voice``.
+    """
+
+    def one(value: Any, where: str) -> Any:
+        if isinstance(value, Mapping):
+            try:
+                return build_params(item, (), value, where)
+            except ValidationError as exc:
+                path = f"{where}.{exc.field}" if exc.field else where
+                raise ValidationError(f"{where}: {exc}", field=path, allowed=exc.allowed) from None
+        return value
+
+    def convert(value: Any) -> Any:
+        if many and isinstance(value, list | tuple):
+            return [one(entry, f"{name}[{index}]") for index, entry in enumerate(value)]
+        if not many:
+            return one(value, name)
+        return value
+
+    return convert
+
+
+@functools.cache
+def nested_params(item: type, many: bool) -> Validator:
+    """A nested params object (``many``: a list of them), given as the class or as a mapping."""
+    allowed = f"a list of {item.__name__} objects (or mappings)" if many else f"a {item.__name__} (or a mapping)"
+
+    def validate(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None:
+            return
+        if many:
+            fits = isinstance(value, list | tuple) and all(isinstance(entry, item) for entry in value)
+        else:
+            fits = isinstance(value, item)
+        if not fits:
+            raise _fail(attribute.name, allowed, value)
+
+    return validate
 
 
 def _fail(name: str, allowed: str, value: object) -> ValidationError:
@@ -538,8 +614,12 @@ def to_body(instance: Any, extra_body: Mapping[str, Any] | None = None) -> dict[
     body: dict[str, Any] = {}
     for name in fields_of(type(instance)):
         value = getattr(instance, name)
-        if value is not None:
-            body[name] = list(value) if isinstance(value, list | tuple) else value
+        if value is None:
+            continue
+        if isinstance(value, list | tuple):
+            body[name] = [to_body(item) if _is_params(type(item)) else item for item in value]
+        else:
+            body[name] = to_body(value) if _is_params(type(value)) else value
     for key, value in (extra_body or {}).items():
         if key in body:
             raise ValidationError(f"{key!r} is given both as a parameter and in extra_body; pass it once", field=key)

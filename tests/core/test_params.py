@@ -165,3 +165,44 @@ def test_a_rules_table_accepts_what_each_value_allows() -> None:
     # the field's own check still runs first: the table only narrows it
     with pytest.raises(runapi.ValidationError, match="one of '1k', '2k', '4k'"):
         _ruled(model="draft", size="8k")
+
+
+# -- nested params: an object, or a list of them, declared as another params class ------------
+
+
+@params
+class _Line:
+    text: str = field(text(max_length=20))
+    voice: str | None = None
+
+
+@params
+class _Dialogue:
+    lines: list[_Line]
+    lead: _Line | None = None
+
+
+def test_nested_params_take_objects_or_mappings_and_send_json_objects() -> None:
+    built = build_params(
+        _Dialogue, (), {"lines": [_Line(text="Hi"), {"text": "Hello", "voice": "Adam"}], "lead": {"text": "Go"}}, "x"
+    )
+    assert built.lines == [_Line(text="Hi"), _Line(text="Hello", voice="Adam")]
+    assert to_body(built) == {"lines": [{"text": "Hi"}, {"text": "Hello", "voice": "Adam"}], "lead": {"text": "Go"}}
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field_name", "fragment"),
+    [
+        ({"lines": [{"text": "Hi"}, {"text": "x" * 21}]}, "lines[1].text", "1-20 characters"),
+        ({"lines": [{"text": "Hi", "speaker": "A"}]}, "lines[0].speaker", "unknown parameter 'speaker'"),
+        ({"lines": [{"voice": "Adam"}]}, "lines[0].text", "missing required parameter 'text'"),
+        ({"lines": ["Hi"]}, "lines", "a list of _Line objects"),
+        ({"lines": {"text": "Hi"}}, "lines", "a list of _Line objects"),
+        ({"lines": [], "lead": "Go"}, "lead", "a _Line (or a mapping)"),
+    ],
+)
+def test_a_nested_mistake_names_its_path(kwargs: dict[str, object], field_name: str, fragment: str) -> None:
+    with pytest.raises(runapi.ValidationError) as info:
+        build_params(_Dialogue, (), kwargs, "POST /test")
+    assert info.value.field == field_name
+    assert fragment in str(info.value)
