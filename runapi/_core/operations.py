@@ -41,6 +41,7 @@ __all__ = ["DirectOperation", "DirectResource", "Family", "FamilyAttribute", "Ta
 P = ParamSpec("P")
 T = TypeVar("T", bound=Task)
 R = TypeVar("R", bound=Result)
+OperationT = TypeVar("OperationT", bound="_Operation")
 
 
 class Family:
@@ -173,7 +174,25 @@ class DirectOperation(_Operation, Generic[P, R]):
         return self if family is None else self._bind(family)
 
 
-class TaskResource(Generic[P, T]):
+class _Resource(Generic[OperationT]):
+    """What every resource shares: the client, the operation and the per-call options."""
+
+    def __init__(self, client: Client, operation: OperationT, options: RequestOptions | None = None) -> None:
+        self._client = client
+        self._operation = operation
+        self._options = options or RequestOptions()
+
+    @property
+    def path(self) -> str:
+        """The operation's path (a task's status path is ``f"{path}/{task_id}"``)."""
+        return self._operation.path
+
+    def __repr__(self) -> str:
+        kind = next(cls.__name__ for cls in type(self).__mro__ if cls.__module__ == __name__)
+        return f"<{kind} {self._operation.name}: {self.path}>"
+
+
+class TaskResource(_Resource["TaskOperation[P, T]"], Generic[P, T]):
     """An endpoint bound to a client: ``create``, ``get``, ``wait`` and ``run``.
 
     Errors raised by every method: :class:`runapi.ValidationError` (bad parameters, before any
@@ -181,19 +200,6 @@ class TaskResource(Generic[P, T]):
     :class:`runapi.APIConnectionError` (no answer), :class:`runapi.APIResponseValidationError`
     (a 2xx body not shaped as documented).
     """
-
-    def __init__(self, client: Client, operation: TaskOperation[P, T], options: RequestOptions | None = None):
-        self._client = client
-        self._operation = operation
-        self._options = options or RequestOptions()
-
-    @property
-    def path(self) -> str:
-        """The create path; the status path is ``f"{path}/{task_id}"``."""
-        return self._operation.path
-
-    def __repr__(self) -> str:
-        return f"<TaskResource {self._operation.name}: {self.path}>"
 
     def with_options(
         self,
@@ -308,7 +314,7 @@ class TaskResource(Generic[P, T]):
         return self._client._run(flow(), self._options)
 
 
-class DirectResource(Generic[P, R]):
+class DirectResource(_Resource["DirectOperation[P, R]"], Generic[P, R]):
     """A direct endpoint bound to a client: call it with the params, get the result back.
 
     The call is one POST with an ``Idempotency-Key``; it is retried as a create is (never replayed
@@ -321,19 +327,6 @@ class DirectResource(Generic[P, R]):
         APIConnectionError: no answer.
         APIResponseValidationError: a 2xx body not shaped as documented.
     """
-
-    def __init__(self, client: Client, operation: DirectOperation[P, R], options: RequestOptions | None = None):
-        self._client = client
-        self._operation = operation
-        self._options = options or RequestOptions()
-
-    @property
-    def path(self) -> str:
-        """The endpoint's path."""
-        return self._operation.path
-
-    def __repr__(self) -> str:
-        return f"<DirectResource {self._operation.name}: {self.path}>"
 
     def with_options(
         self,
