@@ -11,12 +11,19 @@ included, without spending credits::
 or as a separate process: ``python -m runapi.emulator --port 8910`` (also ``runapi-emulator``;
 ``--help`` lists the flags). A user guide is ``docs/emulator.md``.
 
-Emulated (docs sections in brackets): Suno text_to_music, extend_music, generate_lyrics [Suno];
-Nano Banana text_to_image [Nano Banana] and edit_image (``POST /api/v1/nano_banana/edit_image``,
-model ``nano-banana-edit``, required ``model``, ``prompt``, ``source_image_urls``; completed payload
-``images: [{"url"}]``); Veo 3.1 text_to_video, extend_video, upscale_video [Veo 3.1]; Get Balance
-[Common]; error answers [Errors]; signed callbacks with redelivery [Callbacks]. Output URLs point at
-the emulator's own ``/files/...`` (valid PNG, MP3 and MP4, no auth), so ``Client.download`` and
+Emulated (docs sections in brackets): every Suno endpoint [Suno]: the tasks text_to_music,
+extend_music (source ``audio_id`` or ``upload_url``, the docs' two readings), generate_lyrics,
+add_vocals, add_instrumental, cover_audio, create_mashup, text_to_sound, replace_section,
+separate_audio_stems, convert_audio, generate_midi, generate_artwork, visualize_music,
+voice_to_validation_phrase, regenerate_validation_phrase, generate_voice, and the direct
+endpoints check_voice, boost_style, get_timestamped_lyrics, generate_persona (``POST`` answers 200
+with the result, no task); every ElevenLabs task [ElevenLabs]: text_to_speech, text_to_dialogue,
+text_to_sound, speech_to_text, isolate_audio; Nano Banana text_to_image [Nano Banana] and
+edit_image (``POST /api/v1/nano_banana/edit_image``, model ``nano-banana-edit``, required
+``model``, ``prompt``, ``source_image_urls``; completed payload ``images: [{"url"}]``); Veo 3.1
+text_to_video, extend_video, upscale_video [Veo 3.1]; Get Balance [Common]; error answers
+[Errors]; signed callbacks with redelivery [Callbacks]. Output URLs point at the emulator's own
+``/files/...`` (valid PNG, MP3, MP4 and WAV, no auth), so ``Client.download`` and
 ``Client.download_outputs`` run against it too.
 
 Testing hooks: put ``emulator:fail`` in any string parameter to make a task fail; inject faults

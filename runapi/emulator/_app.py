@@ -4,10 +4,11 @@ API routes (docs: Overview > Authentication, Errors), all answering JSON:
 
 - ``POST <task path>``: create, 202 ``{"id", "status": "processing"}`` (``Idempotency-Key`` honoured);
 - ``GET <task path>/{id}``: the task's status payload, 200;
+- ``POST <direct path>``: 200 with the result at once, no task (``Idempotency-Key`` honoured);
 - ``GET /api/v1/me/balance``: 200 ``{"balance_cents", "spent_cents_today", "spent_cents_total"}``.
 
 They need ``Authorization: Bearer <key>`` (else 401 ``{"error": "Unauthorized"}``). Output files
-(``GET /files/<task id>/<name>.png|mp3|mp4``) need no auth. Control endpoints under
+(``GET /files/<task id>/<name>.png|mp3|mp4|wav``) need no auth. Control endpoints under
 ``/_emulator/`` need no auth, are never hit by faults and are not logged.
 """
 
@@ -43,7 +44,7 @@ logger = logging.getLogger("runapi.emulator")
 
 BALANCE_PATH = "/api/v1/me/balance"
 CONTROL_PREFIX = "/_emulator/"
-FILES_PATH = re.compile(r"/files/(?P<task_id>[^/]+)/(?P<name>[A-Za-z0-9_-]+)\.(?P<ext>png|mp3|mp4)")
+FILES_PATH = re.compile(r"/files/(?P<task_id>[^/]+)/(?P<name>[A-Za-z0-9_-]+)\.(?P<ext>png|mp3|mp4|wav)")
 REDACTED = "[REDACTED]"
 _SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie"})
 
@@ -215,9 +216,11 @@ class App:
             return lambda request: _json(200, self._store.balance())
         if method == "POST" and path in BY_PATH:
             endpoint = BY_PATH[path]
+            if endpoint.direct:
+                return lambda request: self._call(endpoint, request)
             return lambda request: self._create(endpoint, request)
         parent, _, task_id = path.rpartition("/")
-        if method == "GET" and parent in BY_PATH and task_id:
+        if method == "GET" and parent in BY_PATH and task_id and not BY_PATH[parent].direct:
             endpoint = BY_PATH[parent]
             return lambda request: _json(200, self._store.status(endpoint, task_id))
         return None
@@ -235,6 +238,16 @@ class App:
         key = request.headers.get("Idempotency-Key") or None
         task_id, replayed = self._store.create(endpoint, params, idempotency_key=key)
         response = _json(202, {"id": task_id, "status": "processing"})
+        if replayed:
+            response.headers["Idempotent-Replayed"] = "true"
+        return response
+
+    def _call(self, endpoint: Endpoint, request: Request) -> Response:
+        params = _json_object(request)
+        validate(endpoint, params)
+        key = request.headers.get("Idempotency-Key") or None
+        answer, replayed = self._store.call(endpoint, params, idempotency_key=key)
+        response = _json(200, answer)
         if replayed:
             response.headers["Idempotent-Replayed"] = "true"
         return response

@@ -11,6 +11,9 @@ through its endpoint's stages (Suno music: ``text_generated``, ``first_audio_rea
 A task whose string parameters contain :data:`FAILURE_TOKEN` skips the intermediate stages and
 ends ``failed``. Each stage reached is announced through ``on_stage`` exactly once (the
 callback), in order, whether it is noticed by a status GET or by :meth:`Store.tick`.
+
+Direct endpoints (:meth:`Store.call`) create no task: the answer is built at once, charged like
+a create, and replayed for a repeated ``Idempotency-Key``.
 """
 
 from __future__ import annotations
@@ -84,6 +87,7 @@ class _Task:
 class _Seen:
     params: dict[str, Any]
     task_id: str
+    answer: dict[str, Any] | None = None  # a direct call's answer
 
 
 class Store:
@@ -134,18 +138,11 @@ class Store:
                 404 ``Task not found`` (unknown source task), 402 ``Insufficient credits``.
         """
         with self._lock:
-            if idempotency_key is not None:
-                seen = self._idempotency.get((endpoint.path, idempotency_key))
-                if seen is not None:
-                    if seen.params != params:
-                        raise ApiError(422, "Idempotency-Key was already used with different parameters")
-                    return seen.task_id, True
-            if endpoint.source_paths:
-                self._check_source(endpoint, params.get("source_task_id"))
-            if self._balance_cents < endpoint.cost_cents:
-                raise ApiError(402, "Insufficient credits")
-            self._balance_cents -= endpoint.cost_cents
-            self._charges.append((datetime.date.today(), endpoint.cost_cents))
+            seen = self._replay(endpoint, params, idempotency_key)
+            if seen is not None:
+                return seen.task_id, True
+            self._check_source(endpoint, params)
+            self._charge(endpoint.cost_cents)
             callback_url = params.get("callback_url")
             task = _Task(
                 id=str(uuid.uuid4()),
@@ -162,6 +159,41 @@ class Store:
                 self._idempotency[(endpoint.path, idempotency_key)] = _Seen(copy.deepcopy(params), task.id)
             self._advance(task)
             return task.id, False
+
+    def call(
+        self, endpoint: Endpoint, params: dict[str, Any], *, idempotency_key: str | None
+    ) -> tuple[dict[str, Any], bool]:
+        """Answer a validated call of a direct endpoint; return ``(answer, replayed)``.
+
+        The answer is the endpoint's result, or, when the body contains :data:`FAILURE_TOKEN`, a
+        failed-task-shaped ``{"id", "status": "failed", "error"}``. A repeated ``idempotency_key``
+        with an equal body replays the first answer and charges nothing.
+
+        Raises:
+            ApiError: as :meth:`create` (422 key reused with a different body; 404 unknown source
+                task; 422 source still processing, unless the endpoint accepts any state; 402).
+        """
+        with self._lock:
+            seen = self._replay(endpoint, params, idempotency_key)
+            if seen is not None and seen.answer is not None:
+                return copy.deepcopy(seen.answer), True
+            source = self._check_source(endpoint, params)
+            self._charge(endpoint.cost_cents)
+            job = _payloads.Job(
+                id=str(uuid.uuid4()),
+                params=copy.deepcopy(params),
+                base_url=self._base_url(),
+                source_status=source.status if source is not None else None,
+            )
+            if any(FAILURE_TOKEN in text for text in _strings(params)):
+                answer = _payloads.direct_failure(endpoint, job)
+            else:
+                answer = endpoint.result(job)
+            if idempotency_key is not None:
+                self._idempotency[(endpoint.path, idempotency_key)] = _Seen(
+                    copy.deepcopy(params), job.id, copy.deepcopy(answer)
+                )
+            return answer, False
 
     def status(self, endpoint: Endpoint, task_id: str) -> dict[str, Any]:
         """Count a status GET of ``task_id`` on ``endpoint`` and return its status payload.
@@ -229,13 +261,33 @@ class Store:
 
     # --- internals (lock held) ------------------------------------------------------------
 
-    def _check_source(self, endpoint: Endpoint, source_id: Any) -> None:
+    def _replay(self, endpoint: Endpoint, params: dict[str, Any], idempotency_key: str | None) -> _Seen | None:
+        """The earlier request with this key on this path, if any (422 if its body differs)."""
+        if idempotency_key is None:
+            return None
+        seen = self._idempotency.get((endpoint.path, idempotency_key))
+        if seen is not None and seen.params != params:
+            raise ApiError(422, "Idempotency-Key was already used with different parameters")
+        return seen
+
+    def _charge(self, cents: int) -> None:
+        if self._balance_cents < cents:
+            raise ApiError(402, "Insufficient credits")
+        self._balance_cents -= cents
+        self._charges.append((datetime.date.today(), cents))
+
+    def _check_source(self, endpoint: Endpoint, params: Mapping[str, Any]) -> _Task | None:
+        """The source task ``params[endpoint.source_field]`` names, if the endpoint has one."""
+        if not endpoint.source_paths:
+            return None
+        source_id = params.get(endpoint.source_field)
         source = self._tasks.get(source_id) if isinstance(source_id, str) else None
         if source is None or source.endpoint.path not in endpoint.source_paths:
             raise ApiError(404, "Task not found")
         self._advance(source)
-        if source.status != "completed":
+        if source.status != "completed" and not endpoint.source_any_status:
             raise ApiError(422, "Records are being generated")
+        return source
 
     def _due(self, task: _Task) -> int:
         """How many of the task's milestones are due now."""
