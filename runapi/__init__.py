@@ -47,7 +47,7 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
-    from . import emulator, nano_banana, suno, veo_3_1, webhooks
+    from . import elevenlabs, emulator, nano_banana, suno, veo_3_1, webhooks
     from ._client import Client
     from ._core.client import Balance, RequestOptions
     from ._core.download import Download
@@ -85,6 +85,7 @@ __all__ = [
     "UnsupportedMediaTypeError",
     "ValidationError",
     "__version__",
+    "elevenlabs",
     "emulator",
     "errors",
     "nano_banana",
@@ -102,7 +103,7 @@ _LAZY = {
     "Task": "runapi._core.models",
     "Timeout": "runapi._core.transport",
 }
-_SUBMODULES = {"emulator", "nano_banana", "suno", "veo_3_1", "webhooks"}
+_SUBMODULES = {"elevenlabs", "emulator", "nano_banana", "suno", "veo_3_1", "webhooks"}
 
 
 def __getattr__(name: str) -> Any:

@@ -49,6 +49,8 @@ def _answer_examples() -> list[Any]:
         if "_request" in path.stem:
             continue
         family = path.parent.name
+        if not any(fam == family and path.stem.startswith(op + "_") for fam, op in TASK_CLASS):
+            continue  # an operation not listed above is checked in its family's own file (test_suno.py)
         cases.append(pytest.param(family, path.stem, _task_class(family, path.stem), id=f"{family}/{path.stem}"))
     return cases
 
