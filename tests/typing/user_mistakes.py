@@ -16,3 +16,4 @@ def main() -> None:
     client.suno.text_to_music.run("A chill beat", vocal_mode="auto_lyrics", model="suno-v5")  # error: positional
     song = client.suno.text_to_music.run(vocal_mode="instrumental", model="suno-v5")
     print(song.audios[0].nonexistent)  # error: no such attribute
+    client.suno.check_voice(task_id="t1", callback_url="https://x.example")  # error: direct: no callback_url

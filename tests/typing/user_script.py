@@ -9,7 +9,7 @@ import sys
 
 import runapi
 from runapi.nano_banana import ImageTask
-from runapi.suno import LyricsTask, MusicTask
+from runapi.suno import BoostedStyle, LyricsTask, MusicTask, StemsTask, TimestampedLyrics
 from runapi.veo_3_1 import VideoTask
 
 if sys.version_info >= (3, 11):
@@ -56,6 +56,48 @@ def main() -> None:
     except runapi.APIStatusError as exc:
         print(exc.status_code, exc.message)
 
+    boosted = client.suno.boost_style(description="Pop, Mysterious")
+    assert_type(boosted, BoostedStyle)
+    style: str | None = boosted.style
+    print(style)
+
+    stems = client.suno.separate_audio_stems.run(task_id=song.id, audio_id="a1", type="split_stem")
+    assert_type(stems, StemsTask)
+    vocal: str | None = stems.separated_audios.vocal_url if stems.separated_audios else None
+    print(vocal, stems.output_urls)
+
+    words = client.suno.get_timestamped_lyrics.with_options(timeout=30)(task_id=song.id, audio_id="a1")
+    assert_type(words, TimestampedLyrics)
+    start: float | None = words.aligned_words[0].start_time
+    print(start)
+
+    sound = client.suno.text_to_sound.create(prompt="Rain on a tin roof", model="suno-v5.5", sound_key="C#m")
+    assert_type(sound, MusicTask)
+
 
 if __name__ == "__main__":
     main()
+
+
+def elevenlabs() -> None:
+    from runapi.elevenlabs import AudioTask, DialogueLine, TranscriptTask
+
+    client = runapi.Client()
+
+    speech = client.elevenlabs.text_to_speech.run(
+        model="text-to-speech-multilingual-v2", text="Hello from RunAPI", voice="Adam", speed=1.1
+    )
+    assert_type(speech, AudioTask)
+    url: str | None = speech.audios[0].url
+    print(url, speech.output_urls)
+
+    dialogue = client.elevenlabs.text_to_dialogue.create(
+        dialogue=[DialogueLine(text="Hello", voice="Adam"), DialogueLine(text="How are you?", voice="Brian")],
+        stability=0.5,
+    )
+    assert_type(dialogue, AudioTask)
+
+    transcript = client.elevenlabs.speech_to_text.run(source_audio_url="https://example.com/voice.mp3", diarize=True)
+    assert_type(transcript, TranscriptTask)
+    words: str | None = transcript.text
+    print(words)

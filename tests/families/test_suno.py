@@ -1,0 +1,820 @@
+"""Every Suno endpoint of the docs, checked against the docs' own examples (``tests/fixtures/suno``).
+
+- the family has exactly the 38 documented method+path pairs (21 POST, 17 status GETs);
+- every documented request body goes on the wire unchanged, through the public API;
+- every documented answer (202, status, callback, direct) fits its result class exactly: a strict
+  converter refuses any documented key the model lacks;
+- task lifecycles run over mocked HTTP on the fake clock, failures raise ``TaskFailedError``;
+- every enum, range, length and conditional rule refuses a bad call before any request.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import attrs
+import cattrs
+import pytest
+from cattrs.gen import make_dict_structure_fn, override
+
+import runapi
+from runapi._core.models import Result
+from runapi._core.operations import DirectOperation, TaskOperation
+from runapi.suno import (
+    AlignedWord,
+    ArtworkTask,
+    Audio,
+    BoostedStyle,
+    Cover,
+    Instrument,
+    LyricsTask,
+    MidiNote,
+    MidiTask,
+    MusicTask,
+    MusicVideoTask,
+    Persona,
+    PersonaResult,
+    SectionTask,
+    SeparatedAudios,
+    StemsTask,
+    Suno,
+    TimestampedLyrics,
+    ValidationPhraseTask,
+    VoiceAvailability,
+    VoiceTask,
+    WavTask,
+)
+from tests.conftest import FakeClock
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "suno"
+BASE = "/api/v1/suno"
+
+TASK_OPS: dict[str, type[runapi.Task]] = {
+    "text_to_music": MusicTask,
+    "extend_music": MusicTask,
+    "generate_lyrics": LyricsTask,
+    "add_vocals": MusicTask,
+    "add_instrumental": MusicTask,
+    "separate_audio_stems": StemsTask,
+    "convert_audio": WavTask,
+    "generate_midi": MidiTask,
+    "voice_to_validation_phrase": ValidationPhraseTask,
+    "regenerate_validation_phrase": ValidationPhraseTask,
+    "generate_voice": VoiceTask,
+    "generate_artwork": ArtworkTask,
+    "visualize_music": MusicVideoTask,
+    "replace_section": SectionTask,
+    "cover_audio": MusicTask,
+    "create_mashup": MusicTask,
+    "text_to_sound": MusicTask,
+}
+DIRECT_OPS: dict[str, type[Result]] = {
+    "check_voice": VoiceAvailability,
+    "boost_style": BoostedStyle,
+    "get_timestamped_lyrics": TimestampedLyrics,
+    "generate_persona": PersonaResult,
+}
+OPS = {**TASK_OPS, **DIRECT_OPS}
+
+# The docs' checklist (docs: Suno, one section per pair), written out rather than derived.
+DOCUMENTED_PAIRS = {
+    ("POST", "/api/v1/suno/text_to_music"),
+    ("POST", "/api/v1/suno/extend_music"),
+    ("POST", "/api/v1/suno/generate_lyrics"),
+    ("POST", "/api/v1/suno/add_vocals"),
+    ("POST", "/api/v1/suno/add_instrumental"),
+    ("POST", "/api/v1/suno/separate_audio_stems"),
+    ("POST", "/api/v1/suno/convert_audio"),
+    ("POST", "/api/v1/suno/generate_midi"),
+    ("POST", "/api/v1/suno/voice_to_validation_phrase"),
+    ("POST", "/api/v1/suno/regenerate_validation_phrase"),
+    ("POST", "/api/v1/suno/generate_voice"),
+    ("POST", "/api/v1/suno/check_voice"),
+    ("POST", "/api/v1/suno/generate_artwork"),
+    ("POST", "/api/v1/suno/visualize_music"),
+    ("POST", "/api/v1/suno/boost_style"),
+    ("POST", "/api/v1/suno/get_timestamped_lyrics"),
+    ("POST", "/api/v1/suno/generate_persona"),
+    ("POST", "/api/v1/suno/replace_section"),
+    ("POST", "/api/v1/suno/cover_audio"),
+    ("POST", "/api/v1/suno/create_mashup"),
+    ("POST", "/api/v1/suno/text_to_sound"),
+    ("GET", "/api/v1/suno/text_to_music/{id}"),
+    ("GET", "/api/v1/suno/extend_music/{id}"),
+    ("GET", "/api/v1/suno/generate_lyrics/{id}"),
+    ("GET", "/api/v1/suno/add_vocals/{id}"),
+    ("GET", "/api/v1/suno/add_instrumental/{id}"),
+    ("GET", "/api/v1/suno/separate_audio_stems/{id}"),
+    ("GET", "/api/v1/suno/convert_audio/{id}"),
+    ("GET", "/api/v1/suno/generate_midi/{id}"),
+    ("GET", "/api/v1/suno/voice_to_validation_phrase/{id}"),
+    ("GET", "/api/v1/suno/regenerate_validation_phrase/{id}"),
+    ("GET", "/api/v1/suno/generate_voice/{id}"),
+    ("GET", "/api/v1/suno/generate_artwork/{id}"),
+    ("GET", "/api/v1/suno/visualize_music/{id}"),
+    ("GET", "/api/v1/suno/replace_section/{id}"),
+    ("GET", "/api/v1/suno/cover_audio/{id}"),
+    ("GET", "/api/v1/suno/create_mashup/{id}"),
+    ("GET", "/api/v1/suno/text_to_sound/{id}"),
+}
+
+KINDS = (
+    "callback_completed",
+    "callback_failed",
+    "request",
+    "accepted",
+    "processing",
+    "completed",
+    "failed",
+    "response",
+)
+
+
+def split(stem: str) -> tuple[str, str, str]:
+    """``"extend_music_callback_failed_upload"`` -> ``("extend_music", "callback_failed", "_upload")``."""
+    op = max((name for name in OPS if stem.startswith(name + "_")), key=len, default=None)
+    assert op is not None, f"fixture {stem} names no Suno operation"
+    rest = stem[len(op) + 1 :]
+    kind = next((k for k in KINDS if rest == k or rest.startswith(k + "_")), None)
+    assert kind is not None, f"fixture {stem}: unknown kind {rest!r}"
+    return op, kind, rest[len(kind) :]
+
+
+def load(name: str) -> Any:
+    return json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def exists(name: str) -> bool:
+    return (FIXTURES / f"{name}.json").exists()
+
+
+STEMS = sorted(path.stem for path in FIXTURES.glob("*.json"))
+REQUESTS = [stem for stem in STEMS if split(stem)[1] == "request"]
+# Everything RunAPI sends for a task endpoint, and each direct endpoint's 200 answer.
+TASK_ANSWERS = [stem for stem in STEMS if split(stem)[0] in TASK_OPS and split(stem)[1] != "request"]
+DIRECT_ANSWERS = [stem for stem in STEMS if split(stem)[0] in DIRECT_OPS and split(stem)[1] == "response"]
+
+
+def canonical(value: Any) -> str:
+    """JSON text with sorted keys: equal only if values and JSON types are equal (60 != 60.0)."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+
+def url(client: runapi.Client, op: str, task_id: str | None = None) -> str:
+    path = f"{client.base_url}{BASE}/{op}"
+    return path if task_id is None else f"{path}/{quote(task_id, safe='')}"
+
+
+def call(client: runapi.Client, op: str, **kwargs: Any) -> Any:
+    """``create`` for a task endpoint, the call itself for a direct one."""
+    target = getattr(client.suno, op)
+    return target.create(**kwargs) if op in TASK_OPS else target(**kwargs)
+
+
+def strict_converter() -> cattrs.Converter:
+    """A converter like the SDK's, but refusing any key the models do not declare (nested ones too)."""
+    strict = cattrs.Converter(forbid_extra_keys=True)
+    strict.register_structure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, Result),
+        lambda t: make_dict_structure_fn(t, strict, raw=override(omit=True)),
+    )
+    return strict
+
+
+def assert_mirrors(obj: Any, data: Any, where: str) -> None:
+    """Every key of ``data`` is a field of ``obj`` holding the same value, recursively.
+
+    Types must match too, except that a JSON integer in a ``float`` field reads as a float
+    (``"velocity": 1`` is ``1.0``).
+    """
+    if isinstance(data, dict):
+        assert attrs.has(type(obj)), f"{where}: expected a model object, got {obj!r}"
+        fields = attrs.fields_dict(type(obj))
+        for key, value in data.items():
+            assert key in fields, f"{where}.{key} is in the docs example but {type(obj).__name__} has no such field"
+            assert_mirrors(getattr(obj, key), value, f"{where}.{key}")
+    elif isinstance(data, list):
+        assert isinstance(obj, list), f"{where}: expected a list, got {obj!r}"
+        assert len(obj) == len(data), f"{where}: {len(obj)} items, docs show {len(data)}"
+        for i, (item, value) in enumerate(zip(obj, data, strict=True)):
+            assert_mirrors(item, value, f"{where}[{i}]")
+    else:
+        assert obj == data, f"{where}: {obj!r} != {data!r}"
+        widened = type(data) is int and type(obj) is float
+        assert type(obj) is type(data) or widened, f"{where}: {type(obj).__name__} instead of {type(data).__name__}"
+
+
+# -- the family's surface -------------------------------------------------------------------
+
+
+def test_the_family_has_exactly_the_documented_method_path_pairs():
+    pairs = set()
+    kinds = {}
+    for name, value in vars(Suno).items():
+        if isinstance(value, TaskOperation):
+            pairs |= {("POST", value.path), ("GET", value.path + "/{id}")}
+            kinds[name] = ("task", value.task)
+        elif isinstance(value, DirectOperation):
+            pairs.add(("POST", value.path))
+            kinds[name] = ("direct", value.result)
+        else:
+            continue
+        assert value.path == f"{BASE}/{name}", name  # each operation is named as its path
+    assert pairs == DOCUMENTED_PAIRS
+    assert len(pairs) == 38
+    assert kinds == {
+        **{name: ("task", cls) for name, cls in TASK_OPS.items()},
+        **{name: ("direct", cls) for name, cls in DIRECT_OPS.items()},
+    }
+
+
+def test_every_fixture_belongs_to_an_operation_and_every_operation_has_its_examples():
+    seen: dict[str, set[str]] = {op: set() for op in OPS}
+    for stem in STEMS:
+        op, kind, _ = split(stem)  # fails on a fixture no operation claims
+        seen[op].add(kind)
+    for op in TASK_OPS:
+        assert {"request", "accepted", "callback_completed"} <= seen[op], op
+        assert "response" not in seen[op], op
+    for op in DIRECT_OPS:
+        assert {"request", "response"} <= seen[op], op
+        assert seen[op] <= {"request", "response", "failed"}, op
+
+
+def test_direct_operations_are_called_and_task_operations_are_not():
+    client = runapi.Client(api_key="sk-test")
+    for op in DIRECT_OPS:
+        resource = getattr(client.suno, op)
+        assert callable(resource)
+        assert not hasattr(resource, "wait")
+    for op in TASK_OPS:
+        resource = getattr(client.suno, op)
+        assert {"create", "get", "wait", "run"} <= set(dir(resource))
+
+
+# -- (1) the documented request bodies go on the wire unchanged ---------------------------------
+
+
+@pytest.mark.parametrize("stem", REQUESTS)
+def test_documented_request_is_sent_unchanged(client, http, stem):
+    op, _, variant = split(stem)
+    body = load(stem)
+    if op in TASK_OPS:
+        accepted = load(f"{op}_accepted{variant}")
+        http.post(url(client, op), status=202, json=accepted)
+    else:
+        http.post(url(client, op), status=200, json=load(f"{op}_response"))
+
+    result = call(client, op, **body)
+
+    assert len(http.calls) == 1
+    sent = json.loads(http.calls[0].request.body)
+    assert canonical(sent) == canonical(body)  # nothing dropped, nothing added, same JSON types
+    assert type(result) is OPS[op]
+    if op in TASK_OPS:
+        assert result.id == accepted["id"]
+        assert result.status == "processing"
+
+
+# -- (2) every documented answer fits its class exactly -------------------------------------
+
+
+@pytest.mark.parametrize("stem", TASK_ANSWERS + DIRECT_ANSWERS)
+def test_documented_answer_structures_with_nothing_dropped(stem):
+    op, kind, _ = split(stem)
+    cls = OPS[op]
+    payload = load(stem)
+
+    strict = strict_converter().structure(payload, cls)  # raises on a documented key the model lacks
+    result = cls.from_dict(payload)
+
+    assert strict == result  # the SDK's own converter agrees
+    assert type(result) is cls
+    assert result.raw == payload
+    assert_mirrors(result, payload, stem)
+    if isinstance(result, runapi.Task):
+        assert result.status == payload["status"]
+        assert result.is_failed is kind.endswith("failed")
+        assert result.is_completed is kind.endswith("completed")
+
+
+def test_the_strict_check_catches_an_undocumented_nested_key():
+    # what makes the test above meaningful: unknown keys are refused, at the top and nested
+    payload = load("separate_audio_stems_callback_completed_split_stem")
+    extended = {**payload, "separated_audios": {**payload["separated_audios"], "harp_url": "https://x/harp.mp3"}}
+    with pytest.raises(cattrs.BaseValidationError):
+        strict_converter().structure(extended, StemsTask)
+    with pytest.raises(cattrs.BaseValidationError):
+        strict_converter().structure({**load("boost_style_response"), "tokens": 3}, BoostedStyle)
+    # while the SDK itself keeps such a stem on raw instead of refusing the answer
+    task = StemsTask.from_dict(extended)
+    assert task.raw["separated_audios"]["harp_url"] == "https://x/harp.mp3"
+    assert task.separated_audios == StemsTask.from_dict(payload).separated_audios
+
+
+TYPED = [
+    pytest.param(
+        "text_to_sound_completed",
+        {"audios.0.prompt": "Rain on a tin roof, distant thunder", "audios.0.lyrics": None, "audios.0.duration": 32.5},
+        id="sound-prompt-not-lyrics",
+    ),
+    pytest.param(
+        "add_instrumental_completed",
+        {"generation_stage": "all_audios_ready", "audios.0.tags": ["Relaxing Piano", "Ambient", "Peaceful"]},
+        id="instrumental-tags-list",
+    ),
+    pytest.param(
+        "separate_audio_stems_callback_completed_split_stem",
+        {
+            "separated_audios.piano_url": "https://file.runapi.ai/s/b1c2****3d4e_Piano.mp3",
+            "separated_audios.instrumental_url": None,
+        },
+        id="stems-split",
+    ),
+    pytest.param(
+        "generate_midi_callback_completed",
+        {
+            "instruments.1.name": "Electric Bass (finger)",
+            "instruments.0.notes.0.pitch": 73,
+            "instruments.0.notes.0.velocity": 1.0,
+            "instruments.1.notes.0.start_time": 7.6875,
+        },
+        id="midi-notes",
+    ),
+    pytest.param(
+        "voice_to_validation_phrase_callback_failed",
+        {"provider_status": "processing_validate_fail", "validation_phrase": None, "is_failed": True},
+        id="phrase-failed",
+    ),
+    pytest.param(
+        "regenerate_validation_phrase_completed",
+        {"validation_phrase": "Silver echoes drift across the midnight ocean", "provider_status": "wait_validating"},
+        id="phrase-regenerated",
+    ),
+    pytest.param("generate_voice_completed", {"voice_id": "voice_custom_123"}, id="voice-id"),
+    pytest.param("generate_artwork_failed", {"covers": [], "error": "Cover generation failed."}, id="artwork-failed"),
+    pytest.param(
+        "replace_section_completed",
+        {"track.id": "6949072e-5cdb-43a3-b093-56d16e582aeb", "track.tags": ["Jazz"], "track.duration": 198.44},
+        id="section-track",
+    ),
+    pytest.param(
+        "extend_music_failed_upload",
+        {"generation_stage": None, "error": "Extension generation failed."},
+        id="extend-upload-failed-no-stage",
+    ),
+    pytest.param(
+        "get_timestamped_lyrics_response",
+        {
+            "aligned_words.0.word": "[Verse]\nWaggin'",
+            "aligned_words.0.success": True,
+            "aligned_words.1.end_time": 1.95,
+            "aligned_words.0.palign": 0.0,
+            "waveform_data": [0.0, 1.0, 0.5, 0.75],
+            "is_streamed": False,
+        },
+        id="timestamped-lyrics",
+    ),
+    pytest.param(
+        "generate_persona_response",
+        {"persona.id": "abc123def456", "persona.name": "Electronic Pop Singer"},
+        id="persona",
+    ),
+    pytest.param("check_voice_response", {"is_available": True}, id="voice-available"),
+]
+
+
+def pluck(obj: Any, path: str) -> Any:
+    for part in path.split("."):
+        obj = obj[int(part)] if part.isdigit() else getattr(obj, part)
+    return obj
+
+
+@pytest.mark.parametrize(("stem", "expected"), TYPED)
+def test_typed_fields(stem, expected):
+    result = OPS[split(stem)[0]].from_dict(load(stem))
+    for path, value in expected.items():
+        got = pluck(result, path)
+        assert got == value, f"{path}: {got!r} != {value!r}"
+        assert type(got) is type(value), f"{path}: {type(got).__name__} instead of {type(value).__name__}"
+
+
+def test_nested_objects_are_model_classes():
+    assert isinstance(StemsTask.from_dict(load("separate_audio_stems_completed")).separated_audios, SeparatedAudios)
+    midi = MidiTask.from_dict(load("generate_midi_completed"))
+    assert isinstance(midi.instruments[0], Instrument)
+    assert isinstance(midi.instruments[0].notes[0], MidiNote)
+    assert isinstance(ArtworkTask.from_dict(load("generate_artwork_completed")).covers[0], Cover)
+    assert isinstance(SectionTask.from_dict(load("replace_section_completed")).track, Audio)
+    assert isinstance(
+        TimestampedLyrics.from_dict(load("get_timestamped_lyrics_response")).aligned_words[0], AlignedWord
+    )
+    assert isinstance(PersonaResult.from_dict(load("generate_persona_response")).persona, Persona)
+
+
+OUTPUT_URLS = [
+    pytest.param("add_vocals_completed", ["https://file.runapi.ai/****.mp3"], id="music"),
+    pytest.param("text_to_sound_callback_completed", ["https://file.runapi.ai/****.mp3"], id="sound"),
+    pytest.param(
+        "separate_audio_stems_completed",
+        [
+            "https://file.runapi.ai/s/d92a****5528_Instrumental.mp3",
+            "https://file.runapi.ai/s/3d70****b172_Vocals.mp3",
+        ],
+        id="stems-vocal",
+    ),
+    pytest.param("convert_audio_completed", ["https://file.runapi.ai/s/04e6****e727.wav"], id="wav"),
+    pytest.param(
+        "generate_artwork_completed",
+        [
+            "https://tempfile.runapi.ai/s/1753958521_6c1b3015141849d1a9bf17b738ce9347.png",
+            "https://tempfile.runapi.ai/s/1753958524_c153143acc6340908431cf0e90cbce9e.png",
+        ],
+        id="artwork",
+    ),
+    pytest.param("visualize_music_completed", ["https://file.runapi.ai/videos/video_847715e66259.mp4"], id="video"),
+    pytest.param("replace_section_completed", ["https://file.runapi.ai/****.mp3"], id="section"),
+    # no downloadable files: note data, a phrase, a voice id
+    pytest.param("generate_midi_completed", [], id="midi"),
+    pytest.param("voice_to_validation_phrase_completed", [], id="phrase"),
+    pytest.param("generate_voice_completed", [], id="voice"),
+]
+
+
+@pytest.mark.parametrize(("stem", "urls"), OUTPUT_URLS)
+def test_output_urls_list_the_downloadable_files_in_order(stem, urls):
+    task = OPS[split(stem)[0]].from_dict(load(stem))
+    assert task.output_urls == urls
+
+
+def test_split_stem_output_urls_are_every_stem():
+    payload = load("separate_audio_stems_callback_completed_split_stem")
+    task = StemsTask.from_dict(payload)
+    assert task.separated_audios is not None
+    assert task.separated_audios.urls == payload["separated_audios"]
+    assert sorted(task.output_urls) == sorted(payload["separated_audios"].values())
+    assert len(task.output_urls) == 13
+
+
+@pytest.mark.parametrize("stem", [s for s in TASK_ANSWERS if split(s)[1] in ("processing", "accepted")])
+def test_unfinished_tasks_have_no_output_urls(stem):
+    assert OPS[split(stem)[0]].from_dict(load(stem)).output_urls == []
+
+
+# -- (3) task lifecycles over mocked HTTP, on the fake clock -------------------------------
+
+
+def _lifecycle(op: str, variant: str) -> tuple[str, str, str]:
+    """Fixture names of (processing, completed, failed); a documented stand-in where one is missing."""
+
+    def pick(*names: str) -> str:
+        return next(name for name in names if exists(name))
+
+    processing = pick(f"{op}_processing{variant}", f"{op}_accepted{variant}")
+    completed = pick(f"{op}_completed{variant}", f"{op}_callback_completed{variant}")
+    failed = next((n for n in (f"{op}_failed{variant}", f"{op}_callback_failed{variant}") if exists(n)), "")
+    return processing, completed, failed
+
+
+LIFECYCLES = [
+    pytest.param(split(stem)[0], split(stem)[2], id=stem.replace("_request", "")) for stem in REQUESTS
+    if split(stem)[0] in TASK_OPS
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("op", "variant"), LIFECYCLES)
+def test_run_creates_then_polls_until_completed(client, http, clock: FakeClock, op, variant):
+    cls = TASK_OPS[op]
+    body = load(f"{op}_request{variant}")
+    accepted = load(f"{op}_accepted{variant}")
+    processing_name, completed_name, _ = _lifecycle(op, variant)
+    task_id = accepted["id"]
+    processing = {**load(processing_name), "id": task_id}
+    completed = {**load(completed_name), "id": task_id}
+    http.post(url(client, op), status=202, json=accepted)
+    http.get(url(client, op, task_id), json=processing)
+    http.get(url(client, op, task_id), json=completed)
+
+    task = getattr(client.suno, op).run(**body)
+
+    assert type(task) is cls
+    assert task.is_completed
+    assert task.raw == completed
+    assert [c.request.method for c in http.calls] == ["POST", "GET", "GET"]
+    assert canonical(json.loads(http.calls[0].request.body)) == canonical(body)
+    assert http.calls[1].request.url == url(client, op, task_id)
+    assert clock.sleeps and all(s > 0 for s in clock.sleeps)  # it waited between polls, on the fake clock
+
+
+FAILURES = [
+    pytest.param(op, variant, _lifecycle(op, variant)[2], id=f"{op}{variant}")
+    for op, variant in ((p.values[0], p.values[1]) for p in LIFECYCLES)
+    if _lifecycle(op, variant)[2]
+]
+
+
+@pytest.mark.parametrize(("op", "variant", "failed_name"), FAILURES)
+def test_a_documented_failure_raises_task_failed_error(client, http, op, variant, failed_name):
+    failed = load(failed_name)
+    task_id = failed["id"]
+    http.get(url(client, op, task_id), json=failed)
+
+    with pytest.raises(runapi.TaskFailedError) as info:
+        getattr(client.suno, op).wait(task_id)
+
+    assert info.value.error == failed["error"]
+    assert info.value.task_id == task_id
+    assert type(info.value.task) is TASK_OPS[op]
+    assert info.value.task.raw == failed
+    assert len(http.calls) == 1
+
+
+def test_every_task_operation_with_a_documented_failure_is_checked():
+    # regenerate_validation_phrase is the one task endpoint whose docs show no failed payload
+    assert {p.values[0] for p in FAILURES} == set(TASK_OPS) - {"regenerate_validation_phrase"}
+
+
+# -- (4) direct operations --------------------------------------------------------------------
+
+DIRECT_CASES = [
+    pytest.param("check_voice", lambda r: r.is_available is True, id="check_voice"),
+    pytest.param("boost_style", lambda r: r.style.startswith("Pop, Mysterious, Upbeat"), id="boost_style"),
+    pytest.param(
+        "get_timestamped_lyrics",
+        lambda r: [w.word for w in r.aligned_words] == ["[Verse]\nWaggin'", "my"] and r.hoot_cer > 0.38,
+        id="get_timestamped_lyrics",
+    ),
+    pytest.param(
+        "generate_persona",
+        lambda r: r.persona.id == "abc123def456" and r.persona.description.startswith("A modern electronic"),
+        id="generate_persona",
+    ),
+]
+
+
+@pytest.mark.parametrize(("op", "check"), DIRECT_CASES)
+def test_direct_call_returns_the_typed_result_at_once(client, http, clock: FakeClock, op, check):
+    answer = load(f"{op}_response")
+    http.post(url(client, op), status=200, json=answer)
+
+    result = getattr(client.suno, op)(**load(f"{op}_request"))
+
+    assert type(result) is DIRECT_OPS[op]
+    assert check(result)
+    assert result.raw == answer
+    assert len(http.calls) == 1  # no task, no polling
+    assert clock.sleeps == []
+
+
+def test_timestamped_lyrics_failed_answer_raises_task_failed_error(client, http):
+    failed = load("get_timestamped_lyrics_failed")
+    http.post(url(client, "get_timestamped_lyrics"), status=200, json=failed)
+
+    with pytest.raises(runapi.TaskFailedError) as info:
+        client.suno.get_timestamped_lyrics(**load("get_timestamped_lyrics_request"))
+
+    assert info.value.error == "Timestamped lyrics generation failed."
+    assert info.value.task_id == failed["id"]
+    assert info.value.task.raw == failed
+    assert len(http.calls) == 1
+
+
+def test_direct_call_gets_an_idempotency_key_and_options(client, http):
+    http.post(url(client, "boost_style"), status=200, json=load("boost_style_response"))
+    client.suno.boost_style.with_options(idempotency_key="boost-1", extra_body={"lang": "en"})(description="Pop")
+    request = http.calls[0].request
+    assert request.headers["Idempotency-Key"] == "boost-1"
+    assert json.loads(request.body) == {"description": "Pop", "lang": "en"}
+
+
+# -- (5) accepted values: documented enum values and range bounds --------------------------
+
+UPLOAD = "https://cdn.runapi.ai/public/samples/music.mp3"
+EXTEND_UPLOAD = load("extend_music_request_upload")
+
+
+def _accepted_cases() -> list[Any]:
+    cases: list[Any] = []
+
+    def add(case_id: str, op: str, base: str | None = None, omit: tuple[str, ...] = (), **overrides: Any) -> None:
+        kwargs = {**load(base or f"{op}_request"), **overrides}
+        cases.append(pytest.param(op, {k: v for k, v in kwargs.items() if k not in omit}, id=case_id))
+
+    models = ("suno-v5.5", "suno-v5", "suno-v4.5-plus", "suno-v4.5-all", "suno-v4.5", "suno-v4")
+    for op in ("add_vocals", "add_instrumental", "cover_audio", "create_mashup"):
+        for model in models:
+            add(f"{op}-model-{model}", op, model=model)
+    add("extend-upload-model-v4", "extend_music", "extend_music_request_upload", model="suno-v4")
+    add("extend-upload-custom-instrumental-no-prompt", "extend_music", "extend_music_request_upload",
+        omit=("prompt",), instrumental=True)  # fmt: skip
+    add("extend-upload-custom-vocal", "extend_music", "extend_music_request_upload", instrumental=False)
+    add("extend-upload-source-with-prompt", "extend_music", "extend_music_request_upload",
+        omit=("style", "title", "continue_at"), parameter_mode="source")  # fmt: skip
+    add("extend-upload-custom-persona-voice", "extend_music", "extend_music_request_upload",
+        persona_id="voice_custom_123", persona_type="voice", vocal_gender="female")  # fmt: skip
+    add("extend-audio-custom-instrumental", "extend_music", instrumental=True)
+    for model in ("suno-v5", "suno-v5.5"):
+        add(f"sound-model-{model}", "text_to_sound", model=model)
+    for key in ("Cm", "C#m", "Dm", "D#m", "Em", "Fm", "F#m", "Gm", "G#m", "Am", "A#m", "Bm",
+                "C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"):  # fmt: skip
+        add(f"sound-key-{key}", "text_to_sound", sound_key=key)
+    for tempo in (1, 300):
+        add(f"sound-tempo-{tempo}", "text_to_sound", sound_tempo=tempo)
+    add("sound-prompt-500", "text_to_sound", prompt="r" * 500, sound_loop=False, grab_lyrics=True)
+    add("sound-minimal", "text_to_sound", omit=("sound_loop", "sound_tempo", "sound_key", "grab_lyrics"))
+    for kind in ("separate_vocal", "split_stem"):
+        add(f"stems-{kind}", "separate_audio_stems", type=kind)
+    add("stems-type-omitted", "separate_audio_stems", omit=("type",))
+    for language in ("en", "zh", "es", "fr", "pt", "de", "ja", "ko", "hi", "ru"):
+        add(f"phrase-language-{language}", "voice_to_validation_phrase", language=language)
+    add("phrase-window-0-1", "voice_to_validation_phrase", vocal_start_seconds=0, vocal_end_seconds=1)
+    for level in ("beginner", "intermediate", "advanced", "professional"):
+        add(f"voice-level-{level}", "generate_voice", singer_skill_level=level)
+    add("voice-minimal", "generate_voice", omit=("voice_name", "description", "style", "singer_skill_level"))
+    add("video-50-chars", "visualize_music", author="a" * 50, domain_name="d" * 50)
+    add("section-window-from-0", "replace_section", infill_start_time=0, infill_end_time=0.01)
+    add("section-all-optionals", "replace_section", negative_tags="Metal", full_lyrics="[Verse]\nAll of it")
+    add("cover-auto_lyrics", "cover_audio", vocal_mode="auto_lyrics", prompt="A soft cover")
+    add("cover-exact_lyrics", "cover_audio", vocal_mode="exact_lyrics", lyrics="[Verse]\nLa la")
+    add("cover-persona-voice-v5", "cover_audio", persona_id="p-1", persona_type="voice", negative_tags="Metal",
+        vocal_gender="male", style_weight=0, weirdness_constraint=1, audio_weight=0.65)  # fmt: skip
+    add("mashup-instrumental", "create_mashup", vocal_mode="instrumental", omit=("lyrics",))
+    add("mashup-auto_lyrics", "create_mashup", vocal_mode="auto_lyrics", prompt="Blend them", omit=("lyrics",))
+    add("mashup-persona-style-v4", "create_mashup", persona_id="p-1", persona_type="style")
+    add("add_instrumental-controls", "add_instrumental", vocal_gender="female", style_weight=0.5)
+    add("add_vocals-controls", "add_vocals", negative_tags="Metal", audio_weight=1)
+    add("lyrics-timestamps-any-ids", "get_timestamped_lyrics", task_id="t", audio_id="a")
+    return cases
+
+
+@pytest.mark.parametrize(("op", "kwargs"), _accepted_cases())
+def test_documented_values_are_accepted_and_sent(client, http, op, kwargs):
+    if op in TASK_OPS:
+        http.post(url(client, op), status=202, json={"id": "t-1", "status": "processing"})
+    else:
+        http.post(url(client, op), status=200, json=load(f"{op}_response"))
+    call(client, op, **kwargs)
+    assert canonical(json.loads(http.calls[0].request.body)) == canonical(kwargs)
+
+
+# -- (6) refused before any request, naming the field and what is allowed ----------------------
+
+
+def _refused_cases() -> list[Any]:
+    cases: list[Any] = []
+
+    def add(
+        case_id: str,
+        op: str,
+        field: str,
+        fragments: tuple[str, ...],
+        base: str | None = None,
+        omit: tuple[str, ...] = (),
+        **overrides: Any,
+    ) -> None:
+        kwargs = {**load(base or f"{op}_request"), **overrides}
+        kwargs = {k: v for k, v in kwargs.items() if k not in omit}
+        cases.append(pytest.param(op, kwargs, field, fragments, id=case_id))
+
+    upload = "extend_music_request_upload"
+    # extend_music: one source, and the upload reading's prompt rules
+    add("extend-no-source", "extend_music", "audio_id", ("audio_id", "upload_url"), omit=("audio_id",))
+    add("extend-two-sources", "extend_music", "upload_url", ("exactly one",), upload_url=UPLOAD)
+    add("extend-upload-not-a-url", "extend_music", "upload_url", ("absolute http(s) URL",), upload,
+        upload_url="music.mp3")  # fmt: skip
+    add("extend-upload-custom-needs-prompt", "extend_music", "prompt", ("required", "custom", "instrumental"), upload,
+        omit=("prompt",))  # fmt: skip
+    add("extend-upload-custom-vocal-needs-prompt", "extend_music", "prompt", ("required", "custom"), upload,
+        omit=("prompt",), instrumental=False)  # fmt: skip
+    add("extend-upload-source-needs-prompt", "extend_music", "prompt", ("required", "source", "upload_url"), upload,
+        omit=("prompt", "style", "title", "continue_at"), parameter_mode="source")  # fmt: skip
+    add("extend-upload-custom-needs-continue_at", "extend_music", "continue_at", ("required", "custom"), upload,
+        omit=("continue_at",))  # fmt: skip
+    add("extend-upload-custom-needs-title", "extend_music", "title", ("required", "custom"), upload, omit=("title",))
+    add("extend-instrumental-not-bool", "extend_music", "instrumental", ("true or false",), upload, instrumental="no")
+    add("extend-upload-source-refuses-vocal_gender", "extend_music", "vocal_gender", ("'custom'",), upload,
+        omit=("style", "title", "continue_at"), parameter_mode="source", vocal_gender="male")  # fmt: skip
+    add("extend-upload-model-unknown", "extend_music", "model", ("'suno-v5'", "'suno-v4'"), upload, model="suno-v6")
+
+    # add_vocals / add_instrumental
+    add("vocals-model-unknown", "add_vocals", "model", ("'suno-v4.5-plus'",), model="chirp-v4-5")
+    add("vocals-needs-lyrics", "add_vocals", "lyrics", ("missing required parameter",), omit=("lyrics",))
+    add("vocals-needs-style", "add_vocals", "style", ("missing required parameter",), omit=("style",))
+    add("vocals-upload-not-a-url", "add_vocals", "upload_url", ("absolute http(s) URL",), upload_url="/tmp/a.mp3")
+    add("vocals-vocal_gender", "add_vocals", "vocal_gender", ("'male', 'female'",), vocal_gender="any")
+    add("vocals-style_weight", "add_vocals", "style_weight", ("from 0 to 1",), style_weight=1.5)
+    add("vocals-no-persona", "add_vocals", "persona_id", ("unknown parameter",), persona_id="p")
+    add("instrumental-needs-negative_tags", "add_instrumental", "negative_tags", ("missing required parameter",),
+        omit=("negative_tags",))  # fmt: skip
+    add("instrumental-tags-is-a-string", "add_instrumental", "tags", ("a non-blank string",), tags=["Piano"])
+    add("instrumental-no-style", "add_instrumental", "style", ("unknown parameter",), style="Jazz")
+    add("instrumental-audio_weight", "add_instrumental", "audio_weight", ("from 0 to 1",), audio_weight=-0.1)
+
+    # separate_audio_stems / convert_audio / generate_midi
+    add("stems-type-unknown", "separate_audio_stems", "type", ("'separate_vocal', 'split_stem'",), type="split")
+    add("stems-needs-audio_id", "separate_audio_stems", "audio_id", ("missing required parameter",),
+        omit=("audio_id",))  # fmt: skip
+    add("wav-needs-task_id", "convert_audio", "task_id", ("missing required parameter",), omit=("task_id",))
+    add("wav-audio_id-blank", "convert_audio", "audio_id", ("a non-blank string",), audio_id=" ")
+    add("wav-no-format", "convert_audio", "format", ("unknown parameter",), format="flac")
+    add("midi-needs-task_id", "generate_midi", "task_id", ("missing required parameter",), omit=("task_id",))
+    add("midi-callback-not-a-url", "generate_midi", "callback_url", ("absolute http(s) URL",), callback_url="x")
+
+    # the voice endpoints
+    phrase = "voice_to_validation_phrase"
+    add("phrase-language-unknown", phrase, "language", ("'en'", "'ru'"), language="it")
+    add("phrase-end-before-start", phrase, "vocal_end_seconds", ("greater than vocal_start_seconds", "at least 3"),
+        vocal_start_seconds=2, vocal_end_seconds=1)  # fmt: skip
+    add("phrase-end-equals-start", phrase, "vocal_end_seconds", ("greater than vocal_start_seconds",),
+        vocal_start_seconds=5, vocal_end_seconds=5)  # fmt: skip
+    add("phrase-start-negative", phrase, "vocal_start_seconds", ("at least 0",), vocal_start_seconds=-1)
+    add("phrase-seconds-whole", phrase, "vocal_end_seconds", ("an integer",), vocal_end_seconds=12.5)
+    add("phrase-needs-voice_url", phrase, "voice_url", ("missing required parameter",), omit=("voice_url",))
+    add("regenerate-needs-task_id", "regenerate_validation_phrase", "task_id", ("missing required parameter",),
+        omit=("task_id",))  # fmt: skip
+    add("voice-skill-unknown", "generate_voice", "singer_skill_level",
+        ("'beginner', 'intermediate', 'advanced', 'professional'",), singer_skill_level="expert")  # fmt: skip
+    add("voice-verify_url-not-a-url", "generate_voice", "verify_url", ("absolute http(s) URL",), verify_url="rec.mp3")
+    add("voice-needs-verify_url", "generate_voice", "verify_url", ("missing required parameter",),
+        omit=("verify_url",))  # fmt: skip
+    add("check-voice-needs-task_id", "check_voice", "task_id", ("missing required parameter",), omit=("task_id",))
+    add("check-voice-no-callback", "check_voice", "callback_url", ("unknown parameter",),
+        callback_url="https://your-app.com/callbacks/suno")  # fmt: skip
+
+    # artwork, video, direct endpoints
+    add("artwork-needs-task_id", "generate_artwork", "task_id", ("missing required parameter",), omit=("task_id",))
+    add("video-author-51", "visualize_music", "author", ("1-50 characters", "51"), author="a" * 51)
+    add("video-domain-51", "visualize_music", "domain_name", ("1-50 characters",), domain_name="d" * 51)
+    add("video-needs-audio_id", "visualize_music", "audio_id", ("missing required parameter",), omit=("audio_id",))
+    add("boost-description-blank", "boost_style", "description", ("a non-blank string",), description="")
+    add("boost-needs-description", "boost_style", "description", ("missing required parameter",),
+        omit=("description",))  # fmt: skip
+    add("timestamps-needs-audio_id", "get_timestamped_lyrics", "audio_id", ("missing required parameter",),
+        omit=("audio_id",))  # fmt: skip
+    add("persona-needs-name", "generate_persona", "name", ("missing required parameter",), omit=("name",))
+    add("persona-needs-description", "generate_persona", "description", ("missing required parameter",),
+        omit=("description",))  # fmt: skip
+
+    # replace_section
+    add("section-end-before-start", "replace_section", "infill_end_time", ("greater than infill_start_time", "20.75"),
+        infill_start_time=20.75, infill_end_time=10.5)  # fmt: skip
+    add("section-end-equals-start", "replace_section", "infill_end_time", ("greater than",),
+        infill_start_time=10.5, infill_end_time=10.5)  # fmt: skip
+    add("section-start-negative", "replace_section", "infill_start_time", ("at least 0",), infill_start_time=-1)
+    add("section-time-string", "replace_section", "infill_end_time", ("a number",), infill_end_time="20.75")
+    add("section-needs-lyrics", "replace_section", "lyrics", ("missing required parameter",), omit=("lyrics",))
+    add("section-tags-is-a-string", "replace_section", "tags", ("a non-blank string",), tags=["Jazz"])
+
+    # cover_audio and create_mashup: vocal_mode shapes and personas
+    modes = "'auto_lyrics', 'exact_lyrics', 'instrumental'"
+    add("cover-vocal_mode-unknown", "cover_audio", "vocal_mode", (modes,), vocal_mode="cover")
+    add("cover-auto_lyrics-needs-prompt", "cover_audio", "prompt", ("required", "auto_lyrics"),
+        vocal_mode="auto_lyrics")  # fmt: skip
+    add("cover-exact_lyrics-needs-lyrics", "cover_audio", "lyrics", ("required", "exact_lyrics"),
+        vocal_mode="exact_lyrics")  # fmt: skip
+    add("cover-instrumental-refuses-lyrics", "cover_audio", "lyrics", ("not accepted", "'exact_lyrics'"),
+        lyrics="[Verse]\nLa")  # fmt: skip
+    add("cover-persona_type-needs-persona_id", "cover_audio", "persona_type", ("persona_id",), persona_type="style")
+    add("cover-persona-voice-needs-v5", "cover_audio", "persona_type", ("suno-v5",), model="suno-v4.5",
+        persona_id="p", persona_type="voice")  # fmt: skip
+    add("cover-needs-upload_url", "cover_audio", "upload_url", ("missing required parameter",), omit=("upload_url",))
+    add("cover-model-unknown", "cover_audio", "model", ("'suno-v5'",), model="v5")
+    add("mashup-one-url", "create_mashup", "upload_url_list", ("exactly 2",), upload_url_list=[UPLOAD])
+    add("mashup-three-urls", "create_mashup", "upload_url_list", ("exactly 2",), upload_url_list=[UPLOAD] * 3)
+    add("mashup-urls-a-string", "create_mashup", "upload_url_list", ("exactly 2",), upload_url_list=UPLOAD)
+    add("mashup-urls-not-urls", "create_mashup", "upload_url_list", ("absolute http(s) URLs",),
+        upload_url_list=["a.mp3", "b.mp3"])  # fmt: skip
+    add("mashup-auto-refuses-lyrics", "create_mashup", "lyrics", ("not accepted", "'exact_lyrics'"),
+        vocal_mode="auto_lyrics", prompt="Blend")  # fmt: skip
+    add("mashup-exact-needs-lyrics", "create_mashup", "lyrics", ("required", "exact_lyrics"), omit=("lyrics",))
+    add("mashup-no-negative_tags", "create_mashup", "negative_tags", ("unknown parameter",), negative_tags="Metal")
+    add("mashup-persona-voice-needs-v5", "create_mashup", "persona_type", ("suno-v5",), persona_id="p",
+        persona_type="voice")  # fmt: skip
+
+    # text_to_sound
+    add("sound-prompt-501", "text_to_sound", "prompt", ("1-500 characters", "501"), prompt="r" * 501)
+    add("sound-model-v4", "text_to_sound", "model", ("'suno-v5', 'suno-v5.5'",), model="suno-v4")
+    add("sound-tempo-0", "text_to_sound", "sound_tempo", ("from 1 to 300",), sound_tempo=0)
+    add("sound-tempo-301", "text_to_sound", "sound_tempo", ("from 1 to 300",), sound_tempo=301)
+    add("sound-tempo-float", "text_to_sound", "sound_tempo", ("an integer",), sound_tempo=90.0)
+    add("sound-key-lowercase", "text_to_sound", "sound_key", ("'Cm'", "'Any'"), sound_key="any")
+    add("sound-key-lowercase", "text_to_sound", "sound_key", ("'Cm'",), sound_key="cm")
+    add("sound-loop-string", "text_to_sound", "sound_loop", ("true or false",), sound_loop="true")
+    add("sound-grab_lyrics-int", "text_to_sound", "grab_lyrics", ("true or false",), grab_lyrics=0)
+    return cases
+
+
+@pytest.mark.parametrize(("op", "kwargs", "field", "fragments"), _refused_cases())
+def test_invalid_input_is_refused_before_any_request(client, http, op, kwargs, field, fragments):
+    http.post(url(client, op), status=202, json={"id": "never-used", "status": "processing"})
+    with pytest.raises(runapi.ValidationError) as info:
+        call(client, op, **kwargs)
+    assert len(http.calls) == 0, "a refused call must not reach the network"
+    assert info.value.field == field
+    message = str(info.value)
+    assert field in message
+    for fragment in fragments:
+        assert fragment in message, f"{fragment!r} not in {message!r}"
