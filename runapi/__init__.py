@@ -51,7 +51,7 @@ if TYPE_CHECKING:
     from ._client import Client
     from ._core.client import Balance, RequestOptions
     from ._core.download import Download
-    from ._core.models import Task
+    from ._core.models import Result, Task
     from ._core.transport import Timeout
 
 __all__ = [
@@ -74,6 +74,7 @@ __all__ = [
     "RateLimitError",
     "RequestOptions",
     "RequestTimeoutError",
+    "Result",
     "RunAPIError",
     "ServerError",
     "ServiceUnavailableError",
@@ -100,6 +101,7 @@ _LAZY = {
     "Balance": "runapi._core.client",
     "RequestOptions": "runapi._core.client",
     "Download": "runapi._core.download",
+    "Result": "runapi._core.models",
     "Task": "runapi._core.models",
     "Timeout": "runapi._core.transport",
 }
