@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from ._media import AUDIO_DURATION_SECONDS
 
 if TYPE_CHECKING:
-    from ._catalog import Endpoint, Stage
+    from ._endpoint import Endpoint, Stage
 
 __all__ = [
     "MIDI_INSTRUMENTS",

@@ -28,7 +28,7 @@ from fractions import Fraction
 from typing import Any
 
 from . import _payloads
-from ._catalog import FAILED, Endpoint, Stage
+from ._endpoint import FAILED, Endpoint, Stage
 from ._errors import ApiError
 
 __all__ = ["FAILURE_TOKEN", "Store"]
