@@ -20,7 +20,6 @@ from typing import Any
 import cattrs
 import pytest
 import responses
-from cattrs.gen import make_dict_structure_fn, override
 from responses import registries
 
 import runapi
@@ -35,6 +34,7 @@ from runapi.elevenlabs import (
     TranscriptTask,
 )
 from tests.conftest import API_KEY
+from tests.families.contract import strict_converter
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "fixtures" / "elevenlabs"
 ordered = responses.activate(registry=registries.OrderedRegistry)
@@ -73,16 +73,6 @@ def path(op: str) -> str:
 def accepted() -> dict[str, Any]:
     """The documented 202 answer (printed for text_to_speech; the family's one task interface)."""
     return load("text_to_speech_accepted")
-
-
-def strict_converter() -> cattrs.Converter:
-    """Like the SDK's converter, but refusing any key the models do not declare (at any depth)."""
-    strict = cattrs.Converter(forbid_extra_keys=True)
-    strict.register_structure_hook_factory(
-        lambda t: isinstance(t, type) and issubclass(t, runapi.Task),
-        lambda t: make_dict_structure_fn(t, strict, raw=override(omit=True)),
-    )
-    return strict
 
 
 # -- contract: the documented requests are accepted and sent as is ------------------------------

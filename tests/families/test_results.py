@@ -12,15 +12,14 @@ import json
 from pathlib import Path
 from typing import Any
 
-import attrs
 import cattrs
 import pytest
-from cattrs.gen import make_dict_structure_fn, override
 
 import runapi
 from runapi.nano_banana import Image, ImageTask
 from runapi.suno import Audio, Lyrics, LyricsTask, MusicTask
 from runapi.veo_3_1 import Source, Video, VideoTask
+from tests.families.contract import assert_mirrors, strict_converter
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -67,34 +66,6 @@ def pluck(obj: Any, path: str) -> Any:
     for part in path.split("."):
         obj = obj[int(part)] if part.isdigit() else getattr(obj, part)
     return obj
-
-
-def assert_mirrors(obj: Any, data: Any, where: str) -> None:
-    """Every key of ``data`` is an attrs field of ``obj`` holding the same value, recursively."""
-    if isinstance(data, dict):
-        assert attrs.has(type(obj)), f"{where}: expected a model object, got {obj!r}"
-        fields = attrs.fields_dict(type(obj))
-        for key, value in data.items():
-            assert key in fields, f"{where}.{key} is in the docs example but {type(obj).__name__} has no such field"
-            assert_mirrors(getattr(obj, key), value, f"{where}.{key}")
-    elif isinstance(data, list):
-        assert isinstance(obj, list), f"{where}: expected a list, got {obj!r}"
-        assert len(obj) == len(data), f"{where}: {len(obj)} items, docs show {len(data)}"
-        for i, (item, value) in enumerate(zip(obj, data, strict=True)):
-            assert_mirrors(item, value, f"{where}[{i}]")
-    else:
-        assert obj == data, f"{where}: {obj!r} != {data!r}"
-        assert type(obj) is type(data), f"{where}: {type(obj).__name__} instead of {type(data).__name__}"
-
-
-def strict_converter() -> cattrs.Converter:
-    """A converter like the SDK's, but refusing any key the models do not declare."""
-    strict = cattrs.Converter(forbid_extra_keys=True)
-    strict.register_structure_hook_factory(
-        lambda t: isinstance(t, type) and issubclass(t, runapi.Task),
-        lambda t: make_dict_structure_fn(t, strict, raw=override(omit=True)),
-    )
-    return strict
 
 
 # -- every example structures, typed, with raw kept ------------------------------------------

@@ -15,10 +15,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-import attrs
 import cattrs
 import pytest
-from cattrs.gen import make_dict_structure_fn, override
 
 import runapi
 from runapi._core.models import Result
@@ -48,6 +46,7 @@ from runapi.suno import (
     WavTask,
 )
 from tests.conftest import FakeClock
+from tests.families.contract import assert_mirrors, strict_converter
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "suno"
 BASE = "/api/v1/suno"
@@ -172,39 +171,6 @@ def call(client: runapi.Client, op: str, **kwargs: Any) -> Any:
     """``create`` for a task endpoint, the call itself for a direct one."""
     target = getattr(client.suno, op)
     return target.create(**kwargs) if op in TASK_OPS else target(**kwargs)
-
-
-def strict_converter() -> cattrs.Converter:
-    """A converter like the SDK's, but refusing any key the models do not declare (nested ones too)."""
-    strict = cattrs.Converter(forbid_extra_keys=True)
-    strict.register_structure_hook_factory(
-        lambda t: isinstance(t, type) and issubclass(t, Result),
-        lambda t: make_dict_structure_fn(t, strict, raw=override(omit=True)),
-    )
-    return strict
-
-
-def assert_mirrors(obj: Any, data: Any, where: str) -> None:
-    """Every key of ``data`` is a field of ``obj`` holding the same value, recursively.
-
-    Types must match too, except that a JSON integer in a ``float`` field reads as a float
-    (``"velocity": 1`` is ``1.0``).
-    """
-    if isinstance(data, dict):
-        assert attrs.has(type(obj)), f"{where}: expected a model object, got {obj!r}"
-        fields = attrs.fields_dict(type(obj))
-        for key, value in data.items():
-            assert key in fields, f"{where}.{key} is in the docs example but {type(obj).__name__} has no such field"
-            assert_mirrors(getattr(obj, key), value, f"{where}.{key}")
-    elif isinstance(data, list):
-        assert isinstance(obj, list), f"{where}: expected a list, got {obj!r}"
-        assert len(obj) == len(data), f"{where}: {len(obj)} items, docs show {len(data)}"
-        for i, (item, value) in enumerate(zip(obj, data, strict=True)):
-            assert_mirrors(item, value, f"{where}[{i}]")
-    else:
-        assert obj == data, f"{where}: {obj!r} != {data!r}"
-        widened = type(data) is int and type(obj) is float
-        assert type(obj) is type(data) or widened, f"{where}: {type(obj).__name__} instead of {type(data).__name__}"
 
 
 # -- the family's surface -------------------------------------------------------------------
