@@ -111,7 +111,10 @@ def params(cls: C) -> C:
         declared = cls.__dict__.get(name, _MISSING)
         spec = declared if isinstance(declared, _FieldSpec) else _FieldSpec(declared, ())
         # the field's own validators first: they are the most specific (and check the type too)
-        checks = (*spec.validators, *_validators_for(hint))
+        implied = _validators_for(hint)
+        if any(getattr(check, "checks_text", False) for check in spec.validators):
+            implied = [check for check in implied if check is not text()]  # the field's text() rules
+        checks = (*spec.validators, *implied)
         nested = _nested(hint)
         setattr(
             cls,
@@ -289,17 +292,24 @@ def one_of(*values: object) -> Validator:
 
 @functools.cache
 def text(*, max_length: int | None = None, min_length: int = 1) -> Validator:
-    """A string of ``min_length``..``max_length`` characters, not blank (whitespace only)."""
-    allowed = "a non-blank string" + (
-        f" of {min_length}-{max_length} characters"
-        if max_length is not None
-        else ("" if min_length == 1 else f" of at least {min_length} characters")
-    )
+    """A string of ``min_length``..``max_length`` characters, not blank (whitespace only).
+
+    ``min_length=0`` allows the empty string (and blanks): for a field the docs call required but
+    "can be empty". On a ``str`` field it replaces the annotation's own non-blank check.
+    """
+    if min_length == 0:
+        allowed = "a string" + (f" of at most {max_length} characters" if max_length is not None else "")
+    else:
+        allowed = "a non-blank string" + (
+            f" of {min_length}-{max_length} characters"
+            if max_length is not None
+            else ("" if min_length == 1 else f" of at least {min_length} characters")
+        )
 
     def validate(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if value is None:
             return
-        if not isinstance(value, str) or len(value) < min_length or not value.strip():
+        if not isinstance(value, str) or len(value) < min_length or (min_length and not value.strip()):
             raise _fail(attribute.name, allowed, value)
         if max_length is not None and len(value) > max_length:
             raise ValidationError(
@@ -308,6 +318,7 @@ def text(*, max_length: int | None = None, min_length: int = 1) -> Validator:
                 allowed=allowed,
             )
 
+    validate.checks_text = True  # type: ignore[attr-defined]  # params() drops the annotation's own text()
     return validate
 
 
@@ -404,13 +415,18 @@ HttpUrl = Annotated[str, http_url()]
 """A ``str`` parameter that must be an absolute http(s) URL (``callback_url``)."""
 
 
+def _bound(value: float) -> str:
+    """A limit as a user wrote it: ``2147483647`` (not ``2.14748e+09``), ``0.5``, ``1``."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
 def _range_text(kind: str, minimum: float | None, maximum: float | None) -> str:
     if minimum is not None and maximum is not None:
-        return f"{kind} from {minimum:g} to {maximum:g}"
+        return f"{kind} from {_bound(minimum)} to {_bound(maximum)}"
     if minimum is not None:
-        return f"{kind} of at least {minimum:g}"
+        return f"{kind} of at least {_bound(minimum)}"
     if maximum is not None:
-        return f"{kind} of at most {maximum:g}"
+        return f"{kind} of at most {_bound(maximum)}"
     return kind
 
 

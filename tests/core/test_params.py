@@ -8,6 +8,7 @@ import pytest
 import responses
 
 import runapi
+from runapi import ValidationError
 from runapi._core.params import HttpUrl, build_params, by, field, integer, one_of, params, rules, text, to_body
 
 
@@ -206,3 +207,29 @@ def test_a_nested_mistake_names_its_path(kwargs: dict[str, object], field_name: 
         build_params(_Dialogue, (), kwargs, "POST /test")
     assert info.value.field == field_name
     assert fragment in str(info.value)
+
+
+# -- text that may be empty ---------------------------------------------------------------------
+
+
+@params
+class _MaybeEmpty:
+    prompt: str = field(text(min_length=0, max_length=5))
+    title: str | None = field(text(max_length=5), default=None)
+
+
+def test_a_required_text_declared_min_length_0_may_be_empty() -> None:
+    assert _MaybeEmpty(prompt="").prompt == ""
+    assert _MaybeEmpty(prompt="  ").prompt == "  "
+
+
+def test_a_text_that_may_be_empty_still_checks_its_type_and_length() -> None:
+    with pytest.raises(ValidationError, match=r"prompt must be a string of at most 5 characters; got 6 characters"):
+        _MaybeEmpty(prompt="abcdef")
+    with pytest.raises(ValidationError, match="prompt must be a string of at most 5 characters"):
+        _MaybeEmpty(prompt=5)  # type: ignore[arg-type]
+
+
+def test_other_text_fields_stay_non_blank() -> None:
+    with pytest.raises(ValidationError, match="title must be a non-blank string of 1-5 characters"):
+        _MaybeEmpty(prompt="", title=" ")
