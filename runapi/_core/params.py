@@ -71,6 +71,7 @@ __all__ = [
     "text",
     "text_list",
     "to_body",
+    "url_list",
 ]
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
@@ -104,16 +105,16 @@ def params(cls: C) -> C:
         TypeError: an annotation cannot be resolved (a name used in it is not defined yet).
     """
     hints = typing.get_type_hints(cls, include_extras=True)
-    for name in inspect.get_annotations(cls):
-        hint = hints[name]
+    for name, written in inspect.get_annotations(cls).items():
+        hints[name] = hint = _as_written(cls, written, hints[name])
         if get_origin(hint) is typing.ClassVar:
             continue
         declared = cls.__dict__.get(name, _MISSING)
         spec = declared if isinstance(declared, _FieldSpec) else _FieldSpec(declared, ())
-        # the field's own validators first: they are the most specific (and check the type too)
-        implied = _validators_for(hint)
-        if any(getattr(check, "checks_text", False) for check in spec.validators):
-            implied = [check for check in implied if check is not text()]  # the field's text() rules
+        # the field's own validators first: they are the most specific (and check the type too);
+        # an implied check of the same kind (``text()`` for ``str``) is theirs to make
+        kinds = {getattr(check, "kind", None) for check in spec.validators} - {None}
+        implied = [check for check in _validators_for(hint) if getattr(check, "kind", None) not in kinds]
         checks = (*spec.validators, *implied)
         nested = _nested(hint)
         setattr(
@@ -130,6 +131,36 @@ def params(cls: C) -> C:
     if tables:
         _add_rules(cls, (tables,) if isinstance(tables, By) else tuple(tables), hints)
     return attrs.frozen(kw_only=True)(cls)
+
+
+def _as_written(cls: type, written: object, hint: Any) -> Any:
+    """``hint`` with its ``Literal`` values in the order the annotation writes them.
+
+    ``Literal["png", "jpeg"] | None`` may evaluate to a union cached for ``Literal["jpeg", "png"]``
+    (typing compares literals as sets), so messages would list values in another module's order.
+    The members of a written union are evaluated one by one instead; ``None`` is dropped, as every
+    check lets ``None`` pass.
+    """
+    if not isinstance(written, str) or get_origin(hint) not in (Union, types.UnionType):
+        return hint
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(written):
+        if char in "[(":
+            depth += 1
+        elif char in "])":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(written[start:i])
+            start = i + 1
+    parts.append(written[start:])
+    members = [part.strip() for part in parts if part.strip() != "None"]
+    if len(members) != 1:
+        return hint
+    try:
+        member = eval(members[0], vars(sys.modules[cls.__module__]), dict(vars(cls)))  # the class's own annotation
+    except Exception:  # an annotation only typing can read: keep typing's answer
+        return hint
+    return member if _literal_values(member) else hint
 
 
 def _all(checks: tuple[Validator, ...]) -> Validator:
@@ -188,6 +219,8 @@ def _validators_for(hint: Any) -> list[Validator]:
         base = number()
     elif get_origin(hint) is list and get_args(hint) == (str,):
         base = text_list()
+    elif get_origin(hint) is list and get_args(hint) == (HttpUrl,):
+        base = url_list()
     elif _nested(hint) is not None:
         base = nested_params(*_nested(hint))  # type: ignore[misc]
     return [*extra, base] if base is not None else extra
@@ -256,6 +289,13 @@ def nested_params(item: type, many: bool) -> Validator:
     return validate
 
 
+def _kind(validator: Validator, kind: str) -> Validator:
+    """Tag ``validator`` with the kind of check it makes: an annotation's implied check of the same
+    kind (``integer()`` for ``int``) is then left to the field's own, narrower one."""
+    validator.kind = kind  # type: ignore[attr-defined]
+    return validator
+
+
 def _fail(name: str, allowed: str, value: object) -> ValidationError:
     shown = repr(value)
     if len(shown) > 80:
@@ -318,8 +358,7 @@ def text(*, max_length: int | None = None, min_length: int = 1) -> Validator:
                 allowed=allowed,
             )
 
-    validate.checks_text = True  # type: ignore[attr-defined]  # params() drops the annotation's own text()
-    return validate
+    return _kind(validate, "text")
 
 
 @functools.cache
@@ -344,7 +383,32 @@ def text_list(*, min_items: int = 0, max_items: int | None = None) -> Validator:
                 allowed=allowed,
             )
 
-    return validate
+    return _kind(validate, "list")
+
+
+@functools.cache
+def url_list(*, min_items: int = 0, max_items: int | None = None) -> Validator:
+    """A list (or tuple) of absolute http(s) URLs, ``min_items``..``max_items`` long.
+
+    Implied by a ``list[HttpUrl]`` annotation (any length); give it to :func:`field` for a count.
+    """
+    count, url = text_list(min_items=min_items, max_items=max_items), http_url()
+
+    def validate(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None:
+            return
+        count(instance, attribute, value)
+        for index, item in enumerate(value):
+            try:
+                url(instance, attribute, item)
+            except ValidationError as error:
+                raise ValidationError(
+                    f"{attribute.name}[{index}] must be an absolute http(s) URL; got {item!r}",
+                    field=f"{attribute.name}[{index}]",
+                    allowed=error.allowed,
+                ) from None
+
+    return _kind(validate, "url_list")
 
 
 @functools.cache
@@ -360,7 +424,7 @@ def integer(minimum: int | None = None, maximum: int | None = None) -> Validator
         if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
             raise _fail(attribute.name, allowed, value)
 
-    return validate
+    return _kind(validate, "integer")
 
 
 @functools.cache
@@ -376,7 +440,7 @@ def number(minimum: float | None = None, maximum: float | None = None) -> Valida
         if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
             raise _fail(attribute.name, allowed, value)
 
-    return validate
+    return _kind(validate, "number")
 
 
 @functools.cache

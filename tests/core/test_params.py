@@ -9,7 +9,20 @@ import responses
 
 import runapi
 from runapi import ValidationError
-from runapi._core.params import HttpUrl, build_params, by, field, integer, one_of, params, rules, text, to_body
+from runapi._core.params import (
+    HttpUrl,
+    build_params,
+    by,
+    field,
+    integer,
+    one_of,
+    params,
+    rules,
+    text,
+    text_list,
+    to_body,
+    url_list,
+)
 
 
 @params
@@ -233,3 +246,51 @@ def test_a_text_that_may_be_empty_still_checks_its_type_and_length() -> None:
 def test_other_text_fields_stay_non_blank() -> None:
     with pytest.raises(ValidationError, match="title must be a non-blank string of 1-5 characters"):
         _MaybeEmpty(prompt="", title=" ")
+
+
+# -- enum order and URL lists -------------------------------------------------------------------
+
+
+@params
+class _JpegFirst:
+    output_format: Literal["jpeg", "png"] | None = None
+
+
+@params
+class _PngFirst:
+    output_format: Literal["png", "jpeg"] | None = None  # the same set: typing may reuse the union above
+
+
+def test_an_enum_message_lists_values_in_the_order_the_class_writes_them() -> None:
+    with pytest.raises(ValidationError, match=r"one of 'jpeg', 'png'"):
+        _JpegFirst(output_format="gif")  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match=r"one of 'png', 'jpeg'"):
+        _PngFirst(output_format="gif")  # type: ignore[arg-type]
+
+
+@params
+class _Urls:
+    any_urls: list[HttpUrl] | None = None
+    few_urls: list[HttpUrl] | None = field(url_list(min_items=1, max_items=2), default=None)
+    counted: list[HttpUrl] | None = field(text_list(max_items=1), default=None)
+
+
+def test_a_list_of_http_urls_checks_every_item_and_names_it() -> None:
+    assert _Urls(any_urls=["https://a.test/1.png", "http://b.test/2.png"]).any_urls is not None
+    with pytest.raises(ValidationError, match=r"any_urls\[1\] must be an absolute http\(s\) URL; got 'b.png'") as info:
+        _Urls(any_urls=["https://a.test/1.png", "b.png"])
+    assert info.value.field == "any_urls[1]"
+
+
+def test_a_url_list_with_a_count_checks_both() -> None:
+    with pytest.raises(ValidationError, match="few_urls must be a list of 1-2 non-blank strings; got 3 items"):
+        _Urls(few_urls=["https://a.test/1", "https://a.test/2", "https://a.test/3"])
+    with pytest.raises(ValidationError, match=r"few_urls\[0\] must be an absolute http\(s\) URL"):
+        _Urls(few_urls=["ftp://a.test/1"])
+
+
+def test_a_text_list_count_on_a_url_list_keeps_the_url_check() -> None:
+    with pytest.raises(ValidationError, match=r"counted\[0\] must be an absolute http\(s\) URL"):
+        _Urls(counted=["not a url"])
+    with pytest.raises(ValidationError, match="counted must be a list of 0-1 non-blank strings; got 2 items"):
+        _Urls(counted=["https://a.test/1", "https://a.test/2"])
