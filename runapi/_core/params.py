@@ -55,6 +55,7 @@ __all__ = [
     "Rules",
     "build_params",
     "by",
+    "by_presence",
     "check",
     "field",
     "fields_of",
@@ -519,10 +520,12 @@ def rules(*, required: Iterable[str] = (), refused: Iterable[str] = (), **checks
 
 @attrs.frozen
 class By:
-    """A table of :class:`Rules` keyed by the value of one field (see :func:`by`)."""
+    """A table of :class:`Rules` keyed by the value of one field (see :func:`by`), or by whether it
+    is given (``presence``: keys ``True``/``False``, see :func:`by_presence`)."""
 
     field: str
     table: Mapping[Any, Rules]
+    presence: bool = False
 
 
 def by(field: str, table: Mapping[Any, Rules]) -> By:
@@ -548,18 +551,36 @@ def by(field: str, table: Mapping[Any, Rules]) -> By:
     return By(field, dict(table))
 
 
+def by_presence(field: str, *, given: Rules | None = None, absent: Rules | None = None) -> By:
+    """Rules that depend on whether ``field`` is given (not ``None``), as data: the mode of an
+    endpoint that has no mode field (an image URL makes it image-to-video)::
+
+        __rules__ = by_presence(
+            "first_frame_image_url",
+            absent=rules(required=["aspect_ratio"]),
+            given=rules(refused=["negative_prompt"]),
+        )
+
+    Messages say ``"aspect_ratio is required when first_frame_image_url is not given"``.
+    """
+    table = {key: entry for key, entry in ((True, given), (False, absent)) if entry is not None}
+    return By(field, table, presence=True)
+
+
 def _add_rules(cls: Any, tables: tuple[By, ...], hints: Mapping[str, Any]) -> None:
     """Compile ``tables`` once into the class's ``__attrs_post_init__`` (a dict lookup per table per call)."""
     compiled = []
     for table in tables:
         # every value the selector may take, in the order its Literal lists them (for refusal messages)
         known = [*table.table, *(v for v in _literal_values(hints[table.field]) if v not in table.table)]
-        compiled.append((table.field, {value: _compile(table, value, known) for value in table.table}))
+        entries = {value: _compile(table, value, known) for value in table.table}
+        compiled.append((table.field, table.presence, entries))
     own = cls.__dict__.get("__attrs_post_init__")
 
     def __attrs_post_init__(self: Any) -> None:
-        for selector, entries in compiled:
-            entry = entries.get(getattr(self, selector))
+        for selector, presence, entries in compiled:
+            value = getattr(self, selector)
+            entry = entries.get(value is not None if presence else value)
             if entry is not None:
                 entry(self)
         if own is not None:
@@ -579,13 +600,18 @@ def _literal_values(hint: Any) -> tuple[Any, ...]:
 
 def _compile(table: By, value: Any, known: list[Any]) -> Callable[[Any], None]:
     entry = table.table[value]
-    when = f"for {table.field} {value!r}"
     checks = [(name, typing.cast(Any, _Named(name)), validator) for name, validator in entry.checks.items()]
     refusals = []
-    for name in entry.refused:
-        accepting = [v for v in known if name not in table.table.get(v, Rules()).refused]
-        only = f"; only for {_show(accepting)}" if accepting else ""
-        refusals.append((name, f"{name} is not accepted {when}{only}", f"no value {when}"))
+    if table.presence:
+        when = f"when {table.field} is {'given' if value else 'not given'}"
+        for name in entry.refused:
+            refusals.append((name, f"{name} is not accepted {when}", f"no value {when}"))
+    else:
+        when = f"for {table.field} {value!r}"
+        for name in entry.refused:
+            accepting = [v for v in known if name not in table.table.get(v, Rules()).refused]
+            only = f"; only for {_show(accepting)}" if accepting else ""
+            refusals.append((name, f"{name} is not accepted {when}{only}", f"no value {when}"))
 
     def apply(instance: Any) -> None:
         for name in entry.required:

@@ -13,6 +13,7 @@ from runapi._core.params import (
     HttpUrl,
     build_params,
     by,
+    by_presence,
     field,
     integer,
     one_of,
@@ -294,3 +295,34 @@ def test_a_text_list_count_on_a_url_list_keeps_the_url_check() -> None:
         _Urls(counted=["not a url"])
     with pytest.raises(ValidationError, match="counted must be a list of 0-1 non-blank strings; got 2 items"):
         _Urls(counted=["https://a.test/1", "https://a.test/2"])
+
+
+# -- rules by presence ----------------------------------------------------------------------------
+
+
+@params
+class _Frames:
+    prompt: str
+    first_frame_image_url: HttpUrl | None = None
+    aspect_ratio: str | None = None
+    negative_prompt: str | None = None
+
+    __rules__ = by_presence(
+        "first_frame_image_url",
+        absent=rules(required=["aspect_ratio"]),
+        given=rules(refused=["negative_prompt"], prompt=text(max_length=5)),
+    )
+
+
+def test_rules_by_presence_apply_the_absent_entry_without_the_field() -> None:
+    assert _Frames(prompt="a long prompt", aspect_ratio="16:9").aspect_ratio == "16:9"
+    with pytest.raises(ValidationError, match="aspect_ratio is required when first_frame_image_url is not given"):
+        _Frames(prompt="p")
+
+
+def test_rules_by_presence_apply_the_given_entry_with_the_field() -> None:
+    assert _Frames(prompt="p", first_frame_image_url="https://a.test/1.png").aspect_ratio is None
+    with pytest.raises(ValidationError, match="negative_prompt is not accepted when first_frame_image_url is given"):
+        _Frames(prompt="p", first_frame_image_url="https://a.test/1.png", negative_prompt="blur")
+    with pytest.raises(ValidationError, match=r"prompt must be .* \(when first_frame_image_url is given\)"):
+        _Frames(prompt="too long", first_frame_image_url="https://a.test/1.png")
