@@ -253,7 +253,7 @@ class App:
         return response
 
     def _file(self, task_id: str, ext: str) -> Response:
-        if not self._store.has_task(task_id):
+        if not self._store.has_files(task_id):
             return _error(404, "Record does not exist")
         return Response(media_bytes(ext), status=200, mimetype=CONTENT_TYPES[ext])
 

@@ -122,6 +122,7 @@ class Store:
         self._tasks: dict[str, _Task] = {}
         self._pending: dict[str, _Task] = {}  # tasks still processing
         self._idempotency: dict[tuple[str, str], _Seen] = {}
+        self._direct_ids: set[str] = set()  # ids of direct answers (their output files are served)
         self._balance_cents = initial_balance_cents
         self._charges: list[tuple[datetime.date, int]] = []
 
@@ -189,6 +190,7 @@ class Store:
                 answer = _payloads.direct_failure(endpoint, job)
             else:
                 answer = endpoint.result(job)
+                self._direct_ids.add(job.id)
             if idempotency_key is not None:
                 self._idempotency[(endpoint.path, idempotency_key)] = _Seen(
                     copy.deepcopy(params), job.id, copy.deepcopy(answer)
@@ -223,6 +225,12 @@ class Store:
         """Whether a task with this id exists (on any path)."""
         with self._lock:
             return task_id in self._tasks
+
+    def has_files(self, owner_id: str) -> bool:
+        """Whether ``/files/<owner_id>/...`` exists: a task, or a direct answer with output URLs
+        (Gemini Omni create_character's ``images``), of this id."""
+        with self._lock:
+            return owner_id in self._tasks or owner_id in self._direct_ids
 
     # --- time and inspection --------------------------------------------------------------
 
@@ -281,6 +289,8 @@ class Store:
         if not endpoint.source_paths:
             return None
         source_id = params.get(endpoint.source_field)
+        if source_id is None and endpoint.source_optional:
+            return None
         source = self._tasks.get(source_id) if isinstance(source_id, str) else None
         if source is None or source.endpoint.path not in endpoint.source_paths:
             raise ApiError(404, "Task not found")
