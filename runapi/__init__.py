@@ -47,7 +47,15 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
-    from . import elevenlabs, emulator, nano_banana, suno, veo_3_1, webhooks
+    from . import (
+        elevenlabs,
+        emulator,
+        kling,
+        nano_banana,
+        suno,
+        veo_3_1,
+        webhooks,
+    )
     from ._client import Client
     from ._core.client import Balance, RequestOptions
     from ._core.download import Download
@@ -89,6 +97,7 @@ __all__ = [
     "elevenlabs",
     "emulator",
     "errors",
+    "kling",
     "nano_banana",
     "suno",
     "veo_3_1",
@@ -105,7 +114,15 @@ _LAZY = {
     "Task": "runapi._core.models",
     "Timeout": "runapi._core.transport",
 }
-_SUBMODULES = {"elevenlabs", "emulator", "nano_banana", "suno", "veo_3_1", "webhooks"}
+_SUBMODULES = {
+    "elevenlabs",
+    "emulator",
+    "kling",
+    "nano_banana",
+    "suno",
+    "veo_3_1",
+    "webhooks",
+}
 
 
 def __getattr__(name: str) -> Any:

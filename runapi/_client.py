@@ -14,6 +14,7 @@ from ._core.operations import FamilyAttribute
 
 if TYPE_CHECKING:
     from .elevenlabs import ElevenLabs
+    from .kling import Kling
     from .nano_banana import NanoBanana
     from .suno import Suno
     from .veo_3_1 import Veo31
@@ -34,9 +35,11 @@ class Client(BaseClient):
         nano_banana: Nano Banana images (``runapi.nano_banana``).
         veo_3_1: Veo 3.1 video (``runapi.veo_3_1``).
         elevenlabs: ElevenLabs speech, dialogue, sound effects and transcription (``runapi.elevenlabs``).
+        kling: Kling text/image-to-video (multi-shot, elements), AI avatars, motion control (``runapi.kling``).
     """
 
     suno: FamilyAttribute[Suno] = FamilyAttribute("runapi.suno", "Suno")
     nano_banana: FamilyAttribute[NanoBanana] = FamilyAttribute("runapi.nano_banana", "NanoBanana")
     veo_3_1: FamilyAttribute[Veo31] = FamilyAttribute("runapi.veo_3_1", "Veo31")
     elevenlabs: FamilyAttribute[ElevenLabs] = FamilyAttribute("runapi.elevenlabs", "ElevenLabs")
+    kling: FamilyAttribute[Kling] = FamilyAttribute("runapi.kling", "Kling")
