@@ -14,8 +14,10 @@ from ._core.operations import FamilyAttribute
 
 if TYPE_CHECKING:
     from .elevenlabs import ElevenLabs
+    from .hailuo import Hailuo
     from .kling import Kling
     from .nano_banana import NanoBanana
+    from .seedance import Seedance
     from .suno import Suno
     from .veo_3_1 import Veo31
 
@@ -35,6 +37,8 @@ class Client(BaseClient):
         nano_banana: Nano Banana images (``runapi.nano_banana``).
         veo_3_1: Veo 3.1 video (``runapi.veo_3_1``).
         elevenlabs: ElevenLabs speech, dialogue, sound effects and transcription (``runapi.elevenlabs``).
+        seedance: Seedance text/image-to-video, six models (``runapi.seedance``).
+        hailuo: Hailuo text-to-video and image-to-video (``runapi.hailuo``).
         kling: Kling text/image-to-video (multi-shot, elements), AI avatars, motion control (``runapi.kling``).
     """
 
@@ -42,4 +46,6 @@ class Client(BaseClient):
     nano_banana: FamilyAttribute[NanoBanana] = FamilyAttribute("runapi.nano_banana", "NanoBanana")
     veo_3_1: FamilyAttribute[Veo31] = FamilyAttribute("runapi.veo_3_1", "Veo31")
     elevenlabs: FamilyAttribute[ElevenLabs] = FamilyAttribute("runapi.elevenlabs", "ElevenLabs")
+    seedance: FamilyAttribute[Seedance] = FamilyAttribute("runapi.seedance", "Seedance")
+    hailuo: FamilyAttribute[Hailuo] = FamilyAttribute("runapi.hailuo", "Hailuo")
     kling: FamilyAttribute[Kling] = FamilyAttribute("runapi.kling", "Kling")

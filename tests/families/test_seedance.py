@@ -1,0 +1,513 @@
+"""Seedance (``client.seedance``), checked against the docs' Seedance section.
+
+The examples under ``tests/fixtures/seedance/`` are the section's payloads, copied as data: the
+create body (curl example), the 202 answer, the completed status answer and the two callback
+examples. The docs print no processing or failed *status* example: the 202 answer stands in for
+"processing" (its documented shape) and the failed callback for a failed status answer.
+
+The per-model tables below (aspect ratios, resolutions, durations, which model takes which field)
+are written out from the docs' parameter table, not derived from ``runapi.seedance``, so a wrong
+entry in the module's rules fails here. Every call goes through the public API with HTTP mocked by
+``responses`` and the suite's fake clock.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+from pathlib import Path
+from typing import Any
+
+import cattrs
+import pytest
+import responses
+from responses import registries
+
+import runapi
+from runapi._core.operations import TaskOperation
+from runapi.seedance import MODEL_RULES, MODELS, Seedance, Video, VideoTask
+from tests.conftest import API_KEY
+from tests.families.contract import assert_mirrors, strict_converter
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "fixtures" / "seedance"
+PATH = "/api/v1/seedance/text_to_video"
+ordered = responses.activate(registry=registries.OrderedRegistry)
+
+IMG = "https://example.com/frame.png"
+IMG2 = "https://example.com/end.png"
+VID = "https://example.com/reference.mp4"
+AUDIO = "https://example.com/reference.mp3"
+PROMPT = "A paper boat drifting down a rainy street"
+
+
+def load(name: str) -> Any:
+    return json.loads((EXAMPLES / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def url(client: runapi.Client, task_id: str | None = None) -> str:
+    return client.base_url + PATH + ("" if task_id is None else f"/{task_id}")
+
+
+def canonical(value: Any) -> str:
+    """JSON text with sorted keys: equal only if values and JSON types are equal (8 != 8.0)."""
+    return json.dumps(value, sort_keys=True)
+
+
+# -- the family's surface ----------------------------------------------------------------------
+
+
+def test_the_family_has_exactly_the_documented_method_path_pairs():
+    operations = {name: op for name, op in vars(Seedance).items() if isinstance(op, TaskOperation)}
+    assert list(operations) == ["text_to_video"]
+    op = operations["text_to_video"]
+    assert {("POST", op.path), ("GET", op.path + "/{id}")} == {
+        ("POST", "/api/v1/seedance/text_to_video"),
+        ("GET", "/api/v1/seedance/text_to_video/{id}"),
+    }
+    assert op.task is VideoTask
+    assert op.duration.low == 60  # DURATIONS["video"]
+
+
+def test_client_seedance_is_the_family(client):
+    family = client.seedance
+    assert isinstance(family, Seedance)
+    assert family is client.seedance
+    assert family.text_to_video.path == PATH
+    assert "seedance" in dir(runapi)
+
+
+def test_create_shows_the_real_parameters(client):
+    signature = inspect.signature(client.seedance.text_to_video.create)
+    assert list(signature.parameters)[:2] == ["model", "prompt"]
+    assert signature.parameters["reference_video_urls"].default is None
+    assert "first_frame_image_url" in inspect.signature(client.seedance.text_to_video.run).parameters
+
+
+# -- contract: the documented request and answers ------------------------------------------------
+
+
+@responses.activate
+def test_documented_request_is_accepted_and_sent_as_is(client):
+    body = load("text_to_video_request")
+    accepted = load("text_to_video_accepted")
+    responses.post(url(client), status=202, json=accepted)
+
+    task = client.seedance.text_to_video.create(**body)
+
+    assert type(task) is VideoTask
+    assert task.id == accepted["id"]
+    assert task.status == "processing"
+    assert len(responses.calls) == 1
+    request = responses.calls[0].request
+    assert (request.method, request.url) == ("POST", url(client))
+    assert request.headers["Authorization"] == f"Bearer {API_KEY}"
+    assert canonical(json.loads(request.body)) == canonical(body)
+
+
+ANSWERS = ["text_to_video_accepted", "text_to_video_completed", "text_to_video_callback_completed"]
+ANSWERS += ["text_to_video_callback_failed"]
+
+
+@pytest.mark.parametrize("name", ANSWERS)
+def test_every_documented_answer_fits_the_task_class_exactly(name):
+    payload = load(name)
+
+    strict = strict_converter().structure(payload, VideoTask)  # raises on a documented key the model lacks
+    task = VideoTask.from_dict(payload)
+
+    assert strict == task
+    assert task.raw == payload
+    assert_mirrors(task, payload, name)
+    assert task.is_completed is name.endswith("completed")
+    assert task.is_failed is name.endswith("failed")
+
+
+def test_the_strict_check_does_catch_an_unmodelled_field():
+    payload = load("text_to_video_completed")
+    with pytest.raises(cattrs.BaseValidationError):
+        strict_converter().structure({**payload, "seed": 42}, VideoTask)
+    with pytest.raises(cattrs.BaseValidationError):
+        strict_converter().structure({**payload, "videos": [{"url": "u", "duration": 5}]}, VideoTask)
+
+
+def test_completed_answer_reads_as_typed_outputs():
+    task = VideoTask.from_dict(load("text_to_video_completed"))
+
+    assert task.is_completed
+    assert task.error is None
+    assert task.videos == [Video(url="https://tempfile.runapi.ai/generated-video.mp4")]
+    assert task.output_urls == ["https://tempfile.runapi.ai/generated-video.mp4"]
+    assert task.last_frame_image_url == "https://tempfile.runapi.ai/generated-last-frame.png"
+
+
+def test_failed_callback_reads_as_a_failed_task_without_outputs():
+    task = VideoTask.from_dict(load("text_to_video_callback_failed"))
+    assert task.is_failed
+    assert task.error == "Task failed"
+    assert task.videos == []
+    assert task.output_urls == []
+    assert task.last_frame_image_url is None
+
+
+# -- create -> wait -> completed / failed ---------------------------------------------------------
+
+
+@ordered
+def test_run_polls_the_status_path_until_completed(client, fake_clock):
+    body = load("text_to_video_request")
+    accepted = load("text_to_video_accepted")
+    completed = load("text_to_video_completed")
+    task_id = accepted["id"]
+    responses.post(url(client), status=202, json=accepted)
+    responses.get(url(client, task_id), json=accepted)  # the documented "processing" shape
+    responses.get(url(client, task_id), json=completed)
+
+    task = client.seedance.text_to_video.run(**body)
+
+    assert type(task) is VideoTask
+    assert task == VideoTask.from_dict(completed)
+    assert task.output_urls == ["https://tempfile.runapi.ai/generated-video.mp4"]
+    calls = [(call.request.method, call.request.url) for call in responses.calls]
+    assert calls == [("POST", url(client)), ("GET", url(client, task_id)), ("GET", url(client, task_id))]
+    # a wait before each poll, on the fake clock (nothing slept for real); the first is the video window's start
+    assert len(fake_clock.sleeps) == 2
+    assert fake_clock.sleeps[0] == Seedance.text_to_video.duration.low
+
+
+@ordered
+def test_a_failed_task_raises_task_failed_error(client, fake_clock):
+    accepted = load("text_to_video_accepted")
+    failed = load("text_to_video_callback_failed")
+    responses.post(url(client), status=202, json=accepted)
+    responses.get(url(client, accepted["id"]), json=failed)
+
+    with pytest.raises(runapi.TaskFailedError) as info:
+        client.seedance.text_to_video.run(**load("text_to_video_request"))
+
+    assert info.value.task_id == accepted["id"]
+    assert info.value.error == "Task failed"
+    assert type(info.value.task) is VideoTask
+    assert info.value.task.raw == failed
+    assert len(responses.calls) == 2
+
+
+@responses.activate
+def test_get_reads_one_task(client):
+    completed = load("text_to_video_completed")
+    responses.get(url(client, completed["id"]), json=completed)
+
+    task = client.seedance.text_to_video.get(completed["id"])
+
+    assert task == VideoTask.from_dict(completed)
+    assert [(c.request.method, c.request.url) for c in responses.calls] == [("GET", url(client, completed["id"]))]
+
+
+# -- what each model accepts (docs: Create Seedance Text-to-Video > Request Parameters) -----------
+
+
+def test_every_model_has_an_entry_in_the_rules_table():
+    assert set(MODEL_RULES.table) == set(MODELS)
+    assert MODELS == (
+        "seedance-1.5-pro",
+        "seedance-2.0",
+        "seedance-2.0-fast",
+        "seedance-v1-lite",
+        "seedance-v1-pro",
+        "seedance-v1-pro-fast",
+    )
+
+
+# the smallest call each model takes (its required fields; v1-pro-fast is image-to-video only)
+MINIMAL: dict[str, dict[str, Any]] = {
+    "seedance-1.5-pro": {"model": "seedance-1.5-pro", "prompt": PROMPT, "aspect_ratio": "16:9", "duration_seconds": 8},
+    "seedance-2.0": {"model": "seedance-2.0", "prompt": PROMPT},
+    "seedance-2.0-fast": {"model": "seedance-2.0-fast", "prompt": PROMPT},
+    "seedance-v1-lite": {"model": "seedance-v1-lite", "prompt": PROMPT, "aspect_ratio": "16:9", "duration_seconds": 5},
+    "seedance-v1-pro": {"model": "seedance-v1-pro", "prompt": PROMPT, "aspect_ratio": "16:9", "duration_seconds": 10},
+    "seedance-v1-pro-fast": {
+        "model": "seedance-v1-pro-fast",
+        "prompt": PROMPT,
+        "first_frame_image_url": IMG,
+        "duration_seconds": 5,
+    },
+}
+TWO_X = ("seedance-2.0", "seedance-2.0-fast")
+V1 = ("seedance-v1-lite", "seedance-v1-pro", "seedance-v1-pro-fast")
+
+ASPECT_RATIOS = {
+    "seedance-2.0": ["1:1", "4:3", "3:4", "16:9", "9:16", "21:9", "auto"],
+    "seedance-2.0-fast": ["1:1", "4:3", "3:4", "16:9", "9:16", "21:9", "auto"],
+    "seedance-v1-lite": ["1:1", "4:3", "3:4", "16:9", "9:16", "9:21"],
+    "seedance-v1-pro": ["1:1", "4:3", "3:4", "16:9", "9:16", "21:9"],
+}
+REFUSED_ASPECT_RATIOS = {
+    "seedance-2.0": ["9:21"],
+    "seedance-2.0-fast": ["9:21"],
+    "seedance-v1-lite": ["21:9", "auto"],
+    "seedance-v1-pro": ["9:21", "auto"],
+}
+RESOLUTIONS = {
+    "seedance-1.5-pro": ["480p", "720p", "1080p"],
+    "seedance-2.0": ["480p", "720p", "1080p"],
+    "seedance-2.0-fast": ["480p", "720p"],
+    "seedance-v1-lite": ["480p", "720p", "1080p"],
+    "seedance-v1-pro": ["480p", "720p", "1080p"],
+    "seedance-v1-pro-fast": ["720p", "1080p"],
+}
+DURATIONS = {
+    "seedance-1.5-pro": [4, 8, 12],
+    "seedance-2.0": list(range(4, 16)),
+    "seedance-2.0-fast": list(range(4, 16)),
+    "seedance-v1-lite": [5, 10],
+    "seedance-v1-pro": [5, 10],
+    "seedance-v1-pro-fast": [5, 10],
+}
+PROMPT_LIMITS = {"seedance-1.5-pro": 2_500, "seedance-2.0": 20_000, "seedance-2.0-fast": 20_000}
+PROMPT_LIMITS |= {model: 10_000 for model in V1}
+
+# field -> (a value, the models that take it)
+TAKEN_BY: dict[str, tuple[Any, tuple[str, ...]]] = {
+    "aspect_ratio": ("16:9", ("seedance-1.5-pro", *TWO_X, "seedance-v1-lite", "seedance-v1-pro")),
+    "output_resolution": ("720p", MODELS),
+    "generate_audio": (True, ("seedance-1.5-pro", *TWO_X)),
+    "enable_safety_checker": (False, MODELS),
+    "source_image_urls": ([IMG, IMG2], ("seedance-1.5-pro",)),
+    "lock_camera": (True, ("seedance-1.5-pro", "seedance-v1-lite", "seedance-v1-pro")),
+    "seed": (42, ("seedance-v1-lite", "seedance-v1-pro")),
+    "first_frame_image_url": (IMG, (*TWO_X, *V1)),
+    "last_frame_image_url": (IMG2, (*TWO_X, "seedance-v1-lite")),
+    "reference_image_urls": ([IMG], TWO_X),
+    "reference_video_urls": ([VID], TWO_X),
+    "reference_audio_urls": ([AUDIO], TWO_X),
+    "web_search": (True, TWO_X),
+}
+
+
+def call_with(model: str, **extra: Any) -> dict[str, Any]:
+    """``model``'s minimal call plus ``extra``, shaped as a user writes it for the mode ``extra`` picks.
+
+    A first frame makes v1-lite / v1-pro image-to-video (no aspect ratio); a last frame comes with a
+    first frame; reference audio comes with a reference image.
+    """
+    kwargs = {**MINIMAL[model], **extra}
+    if "last_frame_image_url" in extra and model != "seedance-1.5-pro":
+        kwargs.setdefault("first_frame_image_url", IMG)
+    if "reference_audio_urls" in extra:
+        kwargs.setdefault("reference_image_urls", [IMG])
+    if "first_frame_image_url" in kwargs and model in ("seedance-v1-lite", "seedance-v1-pro"):
+        kwargs.pop("aspect_ratio")
+    return kwargs
+
+
+def _accepted_cases() -> list[Any]:
+    cases = [pytest.param(dict(kwargs), id=f"{model}-minimal") for model, kwargs in MINIMAL.items()]
+    cases.append(pytest.param(load("text_to_video_request"), id="documented-request"))
+    for model, values in ASPECT_RATIOS.items():
+        cases += [pytest.param(call_with(model, aspect_ratio=v), id=f"{model}-aspect-{v}") for v in values]
+    # 1.5-pro's ratios are not listed: every ratio some model takes goes through
+    cases += [
+        pytest.param(call_with("seedance-1.5-pro", aspect_ratio=v), id=f"1.5-pro-aspect-{v}") for v in ("9:21", "auto")
+    ]
+    for model, values in RESOLUTIONS.items():
+        cases += [pytest.param(call_with(model, output_resolution=v), id=f"{model}-{v}") for v in values]
+    for model, values in DURATIONS.items():
+        cases += [pytest.param(call_with(model, duration_seconds=v), id=f"{model}-{v}s") for v in values]
+    for model, limit in PROMPT_LIMITS.items():
+        cases.append(pytest.param(call_with(model, prompt="a" * limit), id=f"{model}-prompt-{limit}"))
+        cases.append(pytest.param(call_with(model, prompt="abc"), id=f"{model}-prompt-3"))
+    for name, (value, models) in TAKEN_BY.items():
+        cases += [pytest.param(call_with(model, **{name: value}), id=f"{model}-{name}") for model in models]
+    cases += [
+        pytest.param(call_with("seedance-v1-lite", seed=-1), id="seed-minus-1-random"),
+        pytest.param(call_with("seedance-v1-pro", seed=2_147_483_647), id="seed-max"),
+        pytest.param(call_with("seedance-1.5-pro", source_image_urls=[IMG]), id="one-source-image"),
+        pytest.param(call_with("seedance-2.0", reference_video_urls=[VID, VID, VID]), id="three-reference-videos"),
+        pytest.param(
+            {**MINIMAL["seedance-2.0-fast"], "reference_video_urls": [VID], "reference_audio_urls": [AUDIO]},
+            id="audio-with-a-video-reference",
+        ),
+        pytest.param(
+            call_with(
+                "seedance-2.0",
+                reference_image_urls=[IMG, IMG2],
+                reference_video_urls=[VID],
+                reference_audio_urls=[AUDIO],
+                web_search=True,
+                generate_audio=True,
+                aspect_ratio="auto",
+                duration_seconds=15,
+                callback_url="https://example.com/callback",
+            ),
+            id="2.0-reference-mode-everything",
+        ),
+        pytest.param(
+            call_with(
+                "seedance-v1-lite", first_frame_image_url=IMG, last_frame_image_url=IMG2, seed=7, lock_camera=True
+            ),
+            id="v1-lite-image-to-video-with-end-frame",
+        ),
+    ]
+    return cases
+
+
+@pytest.mark.parametrize("kwargs", _accepted_cases())
+@responses.activate
+def test_valid_values_are_accepted_and_sent_unchanged(client, kwargs):
+    responses.post(url(client), status=202, json=load("text_to_video_accepted"))
+
+    client.seedance.text_to_video.create(**kwargs)
+
+    assert canonical(json.loads(responses.calls[0].request.body)) == canonical(kwargs)  # nothing added
+
+
+def _refused_cases() -> list[Any]:
+    cases: list[Any] = []
+
+    def add(case_id: str, kwargs: dict[str, Any], field: str, *fragments: str) -> None:
+        cases.append(pytest.param(kwargs, field, fragments, id=case_id))
+
+    # per-model enums and ranges, with the model named in the message
+    for model, values in REFUSED_ASPECT_RATIOS.items():
+        for v in values:
+            add(
+                f"{model}-aspect-{v}",
+                call_with(model, aspect_ratio=v),
+                "aspect_ratio",
+                f"for model {model!r}",
+                "'16:9'",
+            )
+    for model, values in RESOLUTIONS.items():
+        for v in ("480p", "720p", "1080p"):
+            if v not in values:
+                add(f"{model}-{v}", call_with(model, output_resolution=v), "output_resolution", f"for model {model!r}")
+    add("resolution-4k", call_with("seedance-2.0", output_resolution="4k"), "output_resolution", "'1080p'")
+    for model, values in DURATIONS.items():
+        for v in (3, 4, 5, 6, 8, 10, 12, 15, 16):
+            if v not in values:
+                add(f"{model}-{v}s", call_with(model, duration_seconds=v), "duration_seconds", f"for model {model!r}")
+    add("duration-float", call_with("seedance-2.0", duration_seconds=8.5), "duration_seconds", "an integer")
+    add("duration-bool", call_with("seedance-1.5-pro", duration_seconds=True), "duration_seconds", "an integer")
+    for model, limit in PROMPT_LIMITS.items():
+        add(f"{model}-prompt-long", call_with(model, prompt="a" * (limit + 1)), "prompt", f"3-{limit} characters")
+        add(f"{model}-prompt-short", call_with(model, prompt="ab"), "prompt", f"3-{limit} characters")
+
+    # fields a model does not take: refused, naming the models that do
+    for name, (value, models) in TAKEN_BY.items():
+        for model in MODELS:
+            if model not in models:
+                add(f"{model}-{name}", {**MINIMAL[model], name: value}, name, f"not accepted for model {model!r}")
+
+    # required per model
+    for model in ("seedance-1.5-pro", *V1):
+        kwargs = {k: v for k, v in MINIMAL[model].items() if k != "duration_seconds"}
+        add(f"{model}-no-duration", kwargs, "duration_seconds", f"required for model {model!r}")
+    add(
+        "1.5-pro-no-aspect",
+        {"model": "seedance-1.5-pro", "prompt": PROMPT, "duration_seconds": 4},
+        "aspect_ratio",
+        "required for model 'seedance-1.5-pro'",
+    )
+    add(
+        "v1-pro-fast-no-first-frame",
+        {"model": "seedance-v1-pro-fast", "prompt": PROMPT, "duration_seconds": 5},
+        "first_frame_image_url",
+        "required for model 'seedance-v1-pro-fast'",
+    )
+
+    # the v1 text / image-to-video switch
+    for model in ("seedance-v1-lite", "seedance-v1-pro"):
+        add(
+            f"{model}-text-without-aspect",
+            {"model": model, "prompt": PROMPT, "duration_seconds": 5},
+            "aspect_ratio",
+            f"required for model {model!r} text-to-video",
+        )
+        add(
+            f"{model}-image-with-aspect",
+            {**MINIMAL[model], "first_frame_image_url": IMG},
+            "aspect_ratio",
+            "first_frame_image_url",
+            "from the image",
+        )
+
+    # frames, references and their companions
+    for model in (*TWO_X, "seedance-v1-lite"):
+        kwargs = {**MINIMAL[model], "last_frame_image_url": IMG2}
+        add(f"{model}-last-frame-alone", kwargs, "first_frame_image_url", "required with last_frame_image_url")
+    for model in TWO_X:
+        for reference, value in (("reference_image_urls", [IMG]), ("reference_video_urls", [VID])):
+            kwargs = {**MINIMAL[model], "first_frame_image_url": IMG, reference: value}
+            add(f"{model}-frame-and-{reference}", kwargs, reference, "frame mode or reference mode")
+        add(
+            f"{model}-audio-alone",
+            {**MINIMAL[model], "reference_audio_urls": [AUDIO]},
+            "reference_audio_urls",
+            "reference_image_urls or reference_video_urls",
+        )
+    add(
+        "four-reference-videos",
+        call_with("seedance-2.0", reference_video_urls=[VID] * 4),
+        "reference_video_urls",
+        "1-3",
+        "got 4 items",
+    )
+    add("no-reference-images", call_with("seedance-2.0", reference_image_urls=[]), "reference_image_urls", "at least 1")
+    add("three-source-images", call_with("seedance-1.5-pro", source_image_urls=[IMG] * 3), "source_image_urls", "1-2")
+    add("source-images-string", call_with("seedance-1.5-pro", source_image_urls=IMG), "source_image_urls", "a list")
+
+    # plain types and ranges
+    # (the upper bound's spelling is checked in test_the_seed_range_is_spelled_out)
+    add("seed-below", call_with("seedance-v1-lite", seed=-2), "seed", "an integer from -1 to", "got -2")
+    add(
+        "seed-above",
+        call_with("seedance-v1-pro", seed=2_147_483_648),
+        "seed",
+        "an integer from -1 to",
+        "got 2147483648",
+    )
+    add("seed-string", call_with("seedance-v1-pro", seed="42"), "seed", "an integer")
+    add("model-unknown", {**MINIMAL["seedance-2.0"], "model": "seedance-2"}, "model", "'seedance-2.0-fast'")
+    add("no-prompt", {"model": "seedance-2.0"}, "prompt", "missing required parameter 'prompt'")
+    add("blank-prompt", call_with("seedance-2.0", prompt="     "), "prompt", "non-blank")
+    add("audio-string", call_with("seedance-2.0", generate_audio="false"), "generate_audio", "true or false")
+    add("safety-int", call_with("seedance-2.0", enable_safety_checker=1), "enable_safety_checker", "true or false")
+    add("callback-not-url", call_with("seedance-2.0", callback_url="your-domain.com/cb"), "callback_url", "http(s) URL")
+    add(
+        "frame-not-url",
+        call_with("seedance-2.0", first_frame_image_url="frame.png"),
+        "first_frame_image_url",
+        "http(s)",
+    )
+    add("unknown-parameter", call_with("seedance-2.0", resolution="720p"), "resolution", "unknown parameter")
+    return cases
+
+
+@pytest.mark.parametrize(("kwargs", "field_name", "fragments"), _refused_cases())
+@responses.activate
+def test_a_value_the_docs_rule_out_is_refused_before_any_request(client, kwargs, field_name, fragments):
+    responses.post(url(client), status=202, json=load("text_to_video_accepted"))  # would succeed if sent
+
+    with pytest.raises(runapi.ValidationError) as info:
+        client.seedance.text_to_video.create(**kwargs)
+
+    assert len(responses.calls) == 0
+    assert info.value.field == field_name
+    message = str(info.value)
+    assert field_name in message
+    for fragment in fragments:
+        assert fragment in message, f"{fragment!r} not in {message!r}"
+
+
+def test_a_refused_field_names_every_model_that_takes_it(client):
+    with pytest.raises(runapi.ValidationError) as info:
+        client.seedance.text_to_video.create(**MINIMAL["seedance-v1-pro-fast"], lock_camera=True)
+    message = str(info.value)
+    for model in TAKEN_BY["lock_camera"][1]:
+        assert repr(model) in message
+    assert "'seedance-2.0'" not in message
+
+
+def test_the_seed_range_is_spelled_out(client):
+    with pytest.raises(runapi.ValidationError) as info:
+        client.seedance.text_to_video.create(**MINIMAL["seedance-v1-lite"], seed=2_147_483_648)
+    assert "from -1 to 2147483647" in str(info.value)
