@@ -16,7 +16,10 @@ if TYPE_CHECKING:
     from .elevenlabs import ElevenLabs
     from .hailuo import Hailuo
     from .kling import Kling
+    from .luma import Luma
     from .nano_banana import NanoBanana
+    from .runway import Runway
+    from .runway_aleph import RunwayAleph
     from .seedance import Seedance
     from .suno import Suno
     from .veo_3_1 import Veo31
@@ -37,6 +40,9 @@ class Client(BaseClient):
         nano_banana: Nano Banana images (``runapi.nano_banana``).
         veo_3_1: Veo 3.1 video (``runapi.veo_3_1``).
         elevenlabs: ElevenLabs speech, dialogue, sound effects and transcription (``runapi.elevenlabs``).
+        runway: Runway text/image-to-video and video extension (``runapi.runway``).
+        runway_aleph: Runway Aleph video editing (``runapi.runway_aleph``).
+        luma: Luma video modification (``runapi.luma``).
         seedance: Seedance text/image-to-video, six models (``runapi.seedance``).
         hailuo: Hailuo text-to-video and image-to-video (``runapi.hailuo``).
         kling: Kling text/image-to-video (multi-shot, elements), AI avatars, motion control (``runapi.kling``).
@@ -46,6 +52,9 @@ class Client(BaseClient):
     nano_banana: FamilyAttribute[NanoBanana] = FamilyAttribute("runapi.nano_banana", "NanoBanana")
     veo_3_1: FamilyAttribute[Veo31] = FamilyAttribute("runapi.veo_3_1", "Veo31")
     elevenlabs: FamilyAttribute[ElevenLabs] = FamilyAttribute("runapi.elevenlabs", "ElevenLabs")
+    runway: FamilyAttribute[Runway] = FamilyAttribute("runapi.runway", "Runway")
+    runway_aleph: FamilyAttribute[RunwayAleph] = FamilyAttribute("runapi.runway_aleph", "RunwayAleph")
+    luma: FamilyAttribute[Luma] = FamilyAttribute("runapi.luma", "Luma")
     seedance: FamilyAttribute[Seedance] = FamilyAttribute("runapi.seedance", "Seedance")
     hailuo: FamilyAttribute[Hailuo] = FamilyAttribute("runapi.hailuo", "Hailuo")
     kling: FamilyAttribute[Kling] = FamilyAttribute("runapi.kling", "Kling")

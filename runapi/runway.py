@@ -1,0 +1,174 @@
+"""Runway: text-to-video, image-to-video and video extension (docs: Runway).
+
+Reached as ``client.runway``::
+
+    video = client.runway.text_to_video.run(
+        prompt="A camera glide through ocean mist", duration_seconds=5, output_resolution="720p", aspect_ratio="16:9"
+    )
+    longer = client.runway.extend_video.run(source_task_id=video.id, prompt="The sun rises", output_resolution="720p")
+    print(longer.videos[0].url)
+
+Both operations are tasks: the create answers 202 ``{id, status}`` and ``GET <path>/{id}`` reports
+it. ``text_to_video`` is text-to-video without ``first_frame_image_url`` and image-to-video with
+it; text-to-video needs an ``aspect_ratio`` (checked before the request).
+
+Readings of the docs where they are silent:
+
+- ``aspect_ratio`` is "Required for text-to-video" and optional otherwise, but its values are not
+  listed (the example sends ``"16:9"``): any non-blank string is sent, and the server has the last
+  word. It is required when ``first_frame_image_url`` is left out, and still accepted with it.
+- The docs tie no ``output_resolution`` to a ``duration_seconds``: every combination of the
+  documented values (5 or 10 seconds; 720p or 1080p) is accepted.
+- ``extend_video`` prints no example request or answer: its 202 and status answers are read as
+  ``text_to_video``'s (a :class:`VideoTask`). Its ``source_task_id`` is read as a Runway video task
+  (the SDK cannot check which kind of task an id names); it takes no ``duration_seconds``.
+- No failed or callback example is printed: the platform's general ones apply (a failed task is
+  ``{"id", "status": "failed", "error"}``; a callback body is the status answer).
+- ``images`` of a completed task hold a cover image (``cover.png`` in the example), not an output:
+  :attr:`VideoTask.output_urls` lists the videos only (the covers stay on ``task.images``).
+- "Pricing: Runway model page" names no model id, and neither endpoint documents a ``model``
+  parameter: none is offered or sent.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import attrs
+
+from ._core.models import Task
+from ._core.operations import Family, TaskOperation
+from ._core.options import DURATIONS
+from ._core.params import HttpUrl, params, require
+
+__all__ = [
+    "DurationSeconds",
+    "ExtendVideoParams",
+    "Image",
+    "OutputResolution",
+    "Runway",
+    "TextToVideoParams",
+    "Video",
+    "VideoTask",
+]
+
+DurationSeconds = Literal[5, 10]
+"""``text_to_video`` lengths, in seconds (docs: Runway > Create Text To Video)."""
+
+OutputResolution = Literal["720p", "1080p"]
+"""Output resolutions of both operations (docs: Runway > Create Text To Video, Create Extend Video)."""
+
+
+# -- results ---------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Video:
+    """One generated video (docs: Runway > Get Text To Video).
+
+    Attributes:
+        id: the video's id (``"video-1"`` in the example).
+        url: MP4 download URL.
+    """
+
+    id: str | None = None
+    url: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Image:
+    """A cover image of the video: ``url`` of a PNG (docs: Runway > Get Text To Video)."""
+
+    url: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class VideoTask(Task):
+    """A ``text_to_video`` or ``extend_video`` task.
+
+    Attributes:
+        videos: the generated videos, once completed.
+        images: their cover images, once completed (not part of :attr:`output_urls`).
+    """
+
+    videos: list[Video] = attrs.Factory(list)
+    images: list[Image] = attrs.Factory(list)
+
+    @property
+    def output_urls(self) -> list[str]:
+        """Each video's MP4 ``url`` that is set, in order (what ``client.download_outputs`` saves)."""
+        return [video.url for video in self.videos if video.url]
+
+
+# -- params ----------------------------------------------------------------------------------
+
+
+@params
+class TextToVideoParams:
+    """Params of ``POST /api/v1/runway/text_to_video`` (docs: Runway > Create Text To Video).
+
+    Attributes:
+        prompt: what the video shows (with a first frame: how it moves).
+        duration_seconds: 5 or 10, seconds.
+        output_resolution: ``"720p"`` or ``"1080p"``.
+        first_frame_image_url: the first frame, for image-to-video (an http(s) URL RunAPI can fetch).
+        aspect_ratio: e.g. ``"16:9"``; required for text-to-video (without ``first_frame_image_url``).
+            The docs list no values: any non-blank string is sent.
+        watermark: watermark text.
+        callback_url: where RunAPI POSTs the result.
+
+    Raises:
+        ValidationError: a value outside the lists above, or no ``aspect_ratio`` for text-to-video.
+    """
+
+    prompt: str
+    duration_seconds: DurationSeconds
+    output_resolution: OutputResolution
+    first_frame_image_url: HttpUrl | None = None
+    aspect_ratio: str | None = None
+    watermark: str | None = None
+    callback_url: HttpUrl | None = None
+
+    def __attrs_post_init__(self) -> None:
+        # the mode is the presence of an image, not a value a rules table can key on
+        if self.first_frame_image_url is None:
+            require(self, ["aspect_ratio"], when="for text-to-video (without first_frame_image_url)")
+
+
+@params
+class ExtendVideoParams:
+    """Params of ``POST /api/v1/runway/extend_video`` (docs: Runway > Create Extend Video).
+
+    Attributes:
+        source_task_id: the id of the Runway task whose video is extended.
+        prompt: how the video continues.
+        output_resolution: ``"720p"`` or ``"1080p"``.
+        watermark: watermark text.
+        callback_url: where RunAPI POSTs the result.
+    """
+
+    source_task_id: str
+    prompt: str
+    output_resolution: OutputResolution
+    watermark: str | None = None
+    callback_url: HttpUrl | None = None
+
+
+# -- operations ------------------------------------------------------------------------------
+
+
+class Runway(Family):
+    """``client.runway``: Runway's video endpoints (docs: Runway).
+
+    Each operation has ``create``, ``get``, ``wait`` and ``run``; ``get`` polls ``GET <path>/{id}``.
+    """
+
+    text_to_video = TaskOperation(
+        "/api/v1/runway/text_to_video", TextToVideoParams, VideoTask, duration=DURATIONS["video"]
+    )
+    """Generate a video from a prompt, or from a first frame (docs: Runway > Create Text To Video)."""
+
+    extend_video = TaskOperation(
+        "/api/v1/runway/extend_video", ExtendVideoParams, VideoTask, duration=DURATIONS["video"]
+    )
+    """Continue a Runway video (docs: Runway > Create Extend Video, Get Extend Video)."""

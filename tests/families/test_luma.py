@@ -1,0 +1,255 @@
+"""Luma (``client.luma``), checked against the docs' Luma section (``tests/fixtures/luma``).
+
+The section prints the create body (the same in its curl, Ruby, Python and JavaScript examples),
+the 202 answer, a completed status answer and the completed and failed callbacks. No processing
+status answer is printed: the 202 answer's shape stands in for it. HTTP is mocked with
+``responses``; polling runs on the fake clock.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+from pathlib import Path
+from typing import Any
+
+import cattrs
+import pytest
+from responses import matchers
+
+import runapi
+from runapi import webhooks
+from runapi._core.operations import TaskOperation
+from runapi._core.options import DURATIONS
+from runapi.luma import Luma, Source, Video, VideoTask
+from tests.conftest import API_KEY, FakeClock
+from tests.families.contract import assert_mirrors, strict_converter
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "luma"
+PATH = "/api/v1/luma/modify_video"
+
+SOURCE = "https://storage.googleapis.com/gtv-videos-bucket/sample/ForBiggerJoyrides.mp4"
+VIDEO_URL = "https://tempfile.runapi.ai/generated-video.mp4"
+MODIFY = {"prompt": "Turn the street into a rainy cyberpunk night with neon reflections", "source_video_url": SOURCE}
+ANSWERS = ["modify_video_accepted", "modify_video_completed", "modify_video_callback_completed"]
+FAILED = "modify_video_callback_failed"
+SECRET = "c2VjcmV0LWZvci10ZXN0cw=="
+
+
+def load(name: str) -> Any:
+    return json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def url(client: runapi.Client, task_id: str | None = None) -> str:
+    return f"{client.base_url}{PATH}" if task_id is None else f"{client.base_url}{PATH}/{task_id}"
+
+
+# -- the family's surface -------------------------------------------------------------------
+
+
+def test_the_family_has_exactly_the_documented_method_path_pairs():
+    operations = {name: value for name, value in vars(Luma).items() if isinstance(value, TaskOperation)}
+
+    assert set(operations) == {"modify_video"}
+    operation = operations["modify_video"]
+    # docs: Luma > Endpoints (one POST, one GET)
+    assert {("POST", operation.path), ("GET", operation.path + "/{id}")} == {
+        ("POST", "/api/v1/luma/modify_video"),
+        ("GET", "/api/v1/luma/modify_video/{id}"),
+    }
+    assert operation.task is VideoTask
+    assert operation.duration is DURATIONS["video"]
+
+
+def test_client_luma_is_the_family(client):
+    family = client.luma
+    assert isinstance(family, Luma)
+    assert family is client.luma
+    assert family.modify_video.path == PATH
+    assert runapi.luma.Luma is Luma
+    assert "luma" in dir(runapi)
+
+
+def test_create_shows_the_real_parameters(client):
+    parameters = inspect.signature(client.luma.modify_video.create).parameters
+    assert list(parameters) == ["prompt", "source_video_url", "callback_url", "watermark"]
+    assert parameters["watermark"].default is None
+
+
+# -- contract: the documented request is sent as is; the documented answers fit ------------------
+
+
+def test_every_fixture_is_a_documented_example():
+    assert sorted(p.stem for p in FIXTURES.glob("*.json")) == sorted(["modify_video_request", *ANSWERS, FAILED])
+
+
+def test_documented_request_is_accepted_and_sent_as_is(client, http):
+    body = load("modify_video_request")
+    accepted = load("modify_video_accepted")
+    http.post(url(client), status=202, json=accepted)
+
+    task = client.luma.modify_video.create(**body)
+
+    assert type(task) is VideoTask
+    assert task.id == "task_abc123"
+    assert task.status == "processing"
+    request = http.calls[0].request
+    assert len(http.calls) == 1
+    assert request.method == "POST"
+    assert request.headers["Authorization"] == f"Bearer {API_KEY}"
+    assert json.loads(request.body) == body
+
+
+@pytest.mark.parametrize("name", [*ANSWERS, FAILED])
+def test_documented_answer_structures_with_nothing_dropped(name):
+    payload = load(name)
+
+    strict = strict_converter().structure(payload, VideoTask)  # raises on a documented key the model lacks
+    task = VideoTask.from_dict(payload)
+
+    assert strict == task
+    assert task.raw == payload
+    assert_mirrors(task, payload, name)
+    assert task.is_failed is name.endswith("failed")
+    assert task.is_completed is name.endswith("completed")
+
+
+def test_the_strict_check_does_catch_an_unmodelled_field():
+    payload = load("modify_video_completed")
+    with pytest.raises(cattrs.BaseValidationError):
+        strict_converter().structure({**payload, "images": []}, VideoTask)
+    with pytest.raises(cattrs.BaseValidationError):
+        strict_converter().structure({**payload, "sources": [{"url": SOURCE, "type": "mp4"}]}, VideoTask)
+
+
+@pytest.mark.parametrize("name", ["modify_video_completed", "modify_video_callback_completed"])
+def test_completed_answer_reads_as_typed_outputs(name):
+    task = VideoTask.from_dict(load(name))
+
+    assert task.is_completed
+    assert task.error is None
+    assert task.videos == [Video(url=VIDEO_URL)]
+    assert task.sources == [Source(url=SOURCE)]
+    assert task.output_urls == [VIDEO_URL]  # the generated video, not the source
+
+
+def test_failed_callback_reads_as_the_error():
+    task = VideoTask.from_dict(load(FAILED))
+    assert task.is_failed
+    assert task.error == "Modify record generation failed."
+    assert task.videos == [] and task.output_urls == []
+
+
+@pytest.mark.parametrize("name", ["modify_video_callback_completed", FAILED])
+def test_a_signed_callback_unwraps_into_the_task_class(name):
+    raw = (FIXTURES / f"{name}.json").read_bytes()
+    headers = webhooks.sign(raw, SECRET, timestamp=1_700_000_000)
+
+    callback = webhooks.unwrap(raw, headers, SECRET, task_type=VideoTask, now=1_700_000_000)
+
+    assert type(callback.task) is VideoTask
+    assert callback.task == VideoTask.from_dict(load(name))
+    assert callback.payload == load(name)
+
+
+# -- create -> wait -> completed / failed --------------------------------------------------------
+
+
+def test_run_polls_the_status_path_until_completed(client, http, fake_clock: FakeClock):
+    body = load("modify_video_request")
+    accepted = load("modify_video_accepted")
+    completed = load("modify_video_completed")
+    status_url = url(client, "task_abc123")
+    http.post(url(client), status=202, json=accepted, match=[matchers.json_params_matcher(body)])
+    http.get(status_url, json=accepted)
+    http.get(status_url, json=completed)
+
+    task = client.luma.modify_video.run(**body)
+
+    assert type(task) is VideoTask
+    assert task == VideoTask.from_dict(completed)
+    assert task.output_urls == [VIDEO_URL]
+    assert [(c.request.method, c.request.url) for c in http.calls] == [
+        ("POST", url(client)),
+        ("GET", status_url),
+        ("GET", status_url),
+    ]
+    assert len(fake_clock.sleeps) == 2
+    assert fake_clock.sleeps[0] == DURATIONS["video"].low
+
+
+def test_the_documented_failure_raises_task_failed_error(client, http, fake_clock: FakeClock):
+    failed = load(FAILED)  # the failed callback is the status answer (docs: Callbacks > Callback payload)
+    http.post(url(client), status=202, json=load("modify_video_accepted"))
+    http.get(url(client, "task_abc123"), json=failed)
+
+    with pytest.raises(runapi.TaskFailedError) as info:
+        client.luma.modify_video.run(**MODIFY)
+
+    assert info.value.task_id == "task_abc123"
+    assert info.value.error == "Modify record generation failed."
+    assert type(info.value.task) is VideoTask
+    assert info.value.task.raw == failed
+    assert len(http.calls) == 2
+
+
+def test_get_reads_one_task(client, http):
+    completed = load("modify_video_completed")
+    http.get(url(client, "task_abc123"), json=completed)
+
+    assert client.luma.modify_video.get("task_abc123") == VideoTask.from_dict(completed)
+    assert [(c.request.method, c.request.url) for c in http.calls] == [("GET", url(client, "task_abc123"))]
+
+
+def test_download_outputs_saves_the_generated_video(client, http, tmp_path):
+    task = VideoTask.from_dict(load("modify_video_completed"))
+    http.get(VIDEO_URL, body=b"mp4 bytes", content_type="video/mp4")
+
+    saved = client.download_outputs(task, tmp_path)
+
+    assert [d.path.name for d in saved] == ["task_abc123-0.mp4"]
+    assert saved[0].path.read_bytes() == b"mp4 bytes"
+
+
+# -- what the endpoint accepts -----------------------------------------------------------------
+
+ACCEPTED_CALLS = [
+    pytest.param(MODIFY, id="required-only"),
+    pytest.param({**MODIFY, "watermark": "demo-watermark"}, id="watermark"),
+    pytest.param({**MODIFY, "callback_url": "https://your-domain.com/api/callbacks/luma"}, id="callback"),
+    pytest.param({**MODIFY, "source_video_url": "https://example.com/clip.mov?sig=abc"}, id="mov-with-query"),
+]
+
+
+@pytest.mark.parametrize("kwargs", ACCEPTED_CALLS)
+def test_valid_values_are_accepted_and_sent_unchanged(client, http, kwargs):
+    http.post(url(client), status=202, json=load("modify_video_accepted"))
+
+    client.luma.modify_video.create(**kwargs)
+
+    assert json.loads(http.calls[0].request.body) == kwargs
+
+
+REFUSED = [
+    pytest.param({"prompt": "x"}, "source_video_url", "missing required parameter"),
+    pytest.param({"source_video_url": SOURCE}, "prompt", "missing required parameter"),
+    pytest.param({**MODIFY, "prompt": "   "}, "prompt", "a non-blank string"),
+    pytest.param({**MODIFY, "source_video_url": "/videos/street.mp4"}, "source_video_url", "http(s) URL"),
+    pytest.param({**MODIFY, "source_video_url": "file:///tmp/street.mp4"}, "source_video_url", "http(s) URL"),
+    pytest.param({**MODIFY, "callback_url": "your-domain.com/cb"}, "callback_url", "http(s) URL"),
+    pytest.param({**MODIFY, "watermark": ""}, "watermark", "a non-blank string"),
+    pytest.param({**MODIFY, "model": "ray-2"}, "model", "unknown parameter"),
+    pytest.param({**MODIFY, "aspect_ratio": "16:9"}, "aspect_ratio", "unknown parameter"),
+]
+
+
+@pytest.mark.parametrize(("kwargs", "field_name", "fragment"), REFUSED)
+def test_a_value_the_docs_rule_out_is_refused_before_any_request(client, http, kwargs, field_name, fragment):
+    http.post(url(client), status=202, json=load("modify_video_accepted"))  # would succeed if sent
+
+    with pytest.raises(runapi.ValidationError) as info:
+        client.luma.modify_video.create(**kwargs)
+
+    assert info.value.field == field_name
+    assert fragment in str(info.value)
+    assert len(http.calls) == 0
