@@ -51,6 +51,7 @@ if TYPE_CHECKING:
         elevenlabs,
         emulator,
         hailuo,
+        happyhorse,
         kling,
         luma,
         nano_banana,
@@ -59,6 +60,7 @@ if TYPE_CHECKING:
         seedance,
         suno,
         veo_3_1,
+        wan,
         webhooks,
     )
     from ._client import Client
@@ -103,6 +105,7 @@ __all__ = [
     "emulator",
     "errors",
     "hailuo",
+    "happyhorse",
     "kling",
     "luma",
     "nano_banana",
@@ -111,6 +114,7 @@ __all__ = [
     "seedance",
     "suno",
     "veo_3_1",
+    "wan",
     "webhooks",
 ]
 
@@ -128,6 +132,7 @@ _SUBMODULES = {
     "elevenlabs",
     "emulator",
     "hailuo",
+    "happyhorse",
     "kling",
     "luma",
     "nano_banana",
@@ -136,6 +141,7 @@ _SUBMODULES = {
     "seedance",
     "suno",
     "veo_3_1",
+    "wan",
     "webhooks",
 }
 

@@ -15,6 +15,7 @@ from ._core.operations import FamilyAttribute
 if TYPE_CHECKING:
     from .elevenlabs import ElevenLabs
     from .hailuo import Hailuo
+    from .happyhorse import HappyHorse
     from .kling import Kling
     from .luma import Luma
     from .nano_banana import NanoBanana
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from .seedance import Seedance
     from .suno import Suno
     from .veo_3_1 import Veo31
+    from .wan import Wan
 
 __all__ = ["Client"]
 
@@ -46,6 +48,8 @@ class Client(BaseClient):
         seedance: Seedance text/image-to-video, six models (``runapi.seedance``).
         hailuo: Hailuo text-to-video and image-to-video (``runapi.hailuo``).
         kling: Kling text/image-to-video (multi-shot, elements), AI avatars, motion control (``runapi.kling``).
+        wan: Wan text/image/speech-to-video, animation, images and video edits (``runapi.wan``).
+        happyhorse: HappyHorse text/character/image-to-video and video edits (``runapi.happyhorse``).
     """
 
     suno: FamilyAttribute[Suno] = FamilyAttribute("runapi.suno", "Suno")
@@ -58,3 +62,5 @@ class Client(BaseClient):
     seedance: FamilyAttribute[Seedance] = FamilyAttribute("runapi.seedance", "Seedance")
     hailuo: FamilyAttribute[Hailuo] = FamilyAttribute("runapi.hailuo", "Hailuo")
     kling: FamilyAttribute[Kling] = FamilyAttribute("runapi.kling", "Kling")
+    wan: FamilyAttribute[Wan] = FamilyAttribute("runapi.wan", "Wan")
+    happyhorse: FamilyAttribute[HappyHorse] = FamilyAttribute("runapi.happyhorse", "HappyHorse")
