@@ -14,8 +14,11 @@ from ._core.operations import FamilyAttribute
 
 if TYPE_CHECKING:
     from .elevenlabs import ElevenLabs
+    from .gemini_omni import GeminiOmni
+    from .grok_imagine import GrokImagine
     from .hailuo import Hailuo
     from .happyhorse import HappyHorse
+    from .infinitetalk import InfiniteTalk
     from .kling import Kling
     from .luma import Luma
     from .nano_banana import NanoBanana
@@ -23,6 +26,7 @@ if TYPE_CHECKING:
     from .runway_aleph import RunwayAleph
     from .seedance import Seedance
     from .suno import Suno
+    from .topaz import Topaz
     from .veo_3_1 import Veo31
     from .wan import Wan
 
@@ -50,6 +54,11 @@ class Client(BaseClient):
         kling: Kling text/image-to-video (multi-shot, elements), AI avatars, motion control (``runapi.kling``).
         wan: Wan text/image/speech-to-video, animation, images and video edits (``runapi.wan``).
         happyhorse: HappyHorse text/character/image-to-video and video edits (``runapi.happyhorse``).
+        grok_imagine: Grok Imagine text/image-to-video, images, image edits, video extension and upscaling
+            (``runapi.grok_imagine``).
+        topaz: Topaz image and video upscaling (``runapi.topaz``).
+        infinitetalk: InfiniteTalk lip-sync video from an image and audio (``runapi.infinitetalk``).
+        gemini_omni: Gemini Omni voices and characters (direct) and text-to-video (``runapi.gemini_omni``).
     """
 
     suno: FamilyAttribute[Suno] = FamilyAttribute("runapi.suno", "Suno")
@@ -64,3 +73,7 @@ class Client(BaseClient):
     kling: FamilyAttribute[Kling] = FamilyAttribute("runapi.kling", "Kling")
     wan: FamilyAttribute[Wan] = FamilyAttribute("runapi.wan", "Wan")
     happyhorse: FamilyAttribute[HappyHorse] = FamilyAttribute("runapi.happyhorse", "HappyHorse")
+    grok_imagine: FamilyAttribute[GrokImagine] = FamilyAttribute("runapi.grok_imagine", "GrokImagine")
+    topaz: FamilyAttribute[Topaz] = FamilyAttribute("runapi.topaz", "Topaz")
+    infinitetalk: FamilyAttribute[InfiniteTalk] = FamilyAttribute("runapi.infinitetalk", "InfiniteTalk")
+    gemini_omni: FamilyAttribute[GeminiOmni] = FamilyAttribute("runapi.gemini_omni", "GeminiOmni")

@@ -1,0 +1,330 @@
+"""Gemini Omni: reusable voices and characters, and multimodal text-to-video (docs: Gemini Omni).
+
+Reached as ``client.gemini_omni``::
+
+    voice = client.gemini_omni.create_audio(audio_id="achernar", name="Acher Narrator")  # direct: no task
+    hero = client.gemini_omni.create_character(
+        descriptions="A calm cyberpunk heroine", reference_image_url="https://example.com/jenny.jpg"
+    )
+    video = client.gemini_omni.text_to_video.run(
+        prompt="She walks out of a neon-lit street", duration_seconds=8, audio_ids=[voice.id], character_ids=[hero.id]
+    )
+    print(video.videos[0].url)
+
+``create_audio`` and ``create_character`` answer 200 with the new resource itself: they are called
+directly and have no status path. ``text_to_video`` is a task: the create answers 202 ``{id,
+status}`` and ``GET /api/v1/gemini_omni/text_to_video/{id}`` reports it. The ids the two direct
+calls return are ``text_to_video``'s ``audio_ids`` and ``character_ids`` (and an audio id is also
+``create_character``'s ``audio_ids``).
+
+Readings of the docs where they are silent or disagree:
+
+- The endpoint table names a model per endpoint (:data:`MODELS`), but no parameter table or example
+  has a ``model`` parameter: each is the endpoint's fixed model, and no ``model`` is offered or sent.
+- ``text_to_video``'s ``duration_seconds`` is "Required" yet "ignored when video_list is provided":
+  it stays required (the table's word; the server may refuse a body without it), so with a
+  ``video_list`` pass any of the four values. It is typed "number" and lists whole values: it takes
+  the integers 4, 6, 8 and 10.
+- A ``video_list`` clip "has url, start, and ends" with no types: all three are required, ``start``
+  and ``ends`` read as seconds into the clip (numbers, at least 0) and ``ends`` must be greater than
+  ``start``.
+- The shared 7-unit reference limit (each reference image 1, each video clip 2, each character id
+  1) is checked before the request; ``audio_ids`` do not count. Sizes (20 MB per image) are the
+  server's check.
+- ``audio_id`` of ``create_audio`` is a preset voice id "such as achernar, achird, charon, puck, or
+  zephyr": the list is not exhaustive, so any non-blank id is sent.
+- Lists (``reference_image_urls``, ``audio_ids``, ``character_ids``, ``video_list``) hold at least one
+  item when given; an empty list would say nothing (leave the parameter out instead).
+- The docs print no failed example: a failed task is the platform's ``{"id", "status": "failed",
+  "error"}`` (docs: Errors > Task-Specific Errors). A direct answer shaped that way raises
+  :class:`runapi.TaskFailedError` like any direct operation's.
+- "HTTPS callback URL": any absolute http(s) URL, as everywhere in the SDK.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Literal, get_args
+
+import attrs
+
+from ._core.models import Result, Task
+from ._core.operations import DirectOperation, Family, TaskOperation
+from ._core.options import DURATIONS
+from ._core.params import HttpUrl, field, http_url, integer, number, params, text, text_list
+from .errors import ValidationError
+
+__all__ = [
+    "MAX_REFERENCE_UNITS",
+    "MODELS",
+    "Audio",
+    "AudioResult",
+    "Character",
+    "CharacterResult",
+    "CreateAudioParams",
+    "CreateCharacterParams",
+    "GeminiOmni",
+    "Image",
+    "Model",
+    "TextToVideoParams",
+    "Video",
+    "VideoClip",
+    "VideoTask",
+]
+
+Model = Literal["gemini-omni-audio", "gemini-omni-character", "gemini-omni-text-to-video"]
+"""The endpoints' fixed models (docs: Gemini Omni > Gemini Omni Endpoints): ``create_audio``,
+``create_character``, ``text_to_video``. None of them is a parameter."""
+
+MODELS: tuple[Model, ...] = get_args(Model)
+
+MAX_REFERENCE_UNITS = 7
+"""The reference inputs' shared limit: each reference image counts 1, each video clip 2, each character id 1."""
+
+_names = text(max_length=210)
+
+
+def _urls(*, max_items: int) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    """A list of 1..``max_items`` absolute http(s) URLs."""
+    allowed = f"a list of 1-{max_items} absolute http(s) URLs"
+
+    def validate(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None:
+            return
+        try:
+            text_list(min_items=1, max_items=max_items)(instance, attribute, value)
+            for item in value:
+                http_url()(instance, attribute, item)
+        except ValidationError:
+            shown = repr(value) if len(repr(value)) <= 80 else repr(value)[:77] + "..."
+            raise ValidationError(
+                f"{attribute.name} must be {allowed}; got {shown}", field=attribute.name, allowed=allowed
+            ) from None
+
+    return validate
+
+
+def _one_clip(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """``video_list``: exactly one clip (docs: "max 1 clip").
+
+    Runs after mappings became :class:`VideoClip`; anything else is left to the field's type check,
+    which names what is allowed.
+    """
+    if not isinstance(value, list | tuple) or not all(isinstance(clip, VideoClip) for clip in value):
+        return
+    if len(value) != 1:
+        allowed = "a list of exactly 1 VideoClip (url, start, ends)"
+        raise ValidationError(
+            f"{attribute.name} must be {allowed}; got {len(value)} clips", field=attribute.name, allowed=allowed
+        )
+
+
+# -- results ---------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Audio:
+    """A reusable voice: its ``id`` (an ``audio_ids`` entry elsewhere) and ``name``."""
+
+    id: str | None = None
+    name: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class AudioResult(Result):
+    """What ``create_audio`` answers (docs: Gemini Omni > Create Gemini Omni Audio).
+
+    Attributes:
+        id: the new voice's id (the same as ``audio.id``).
+        audio: the new voice.
+    """
+
+    id: str | None = None
+    audio: Audio | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Image:
+    """One image of a character: ``url`` to download it."""
+
+    url: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Character:
+    """A reusable character: its ``id`` (a ``character_ids`` entry of ``text_to_video``), ``name`` and ``images``."""
+
+    id: str | None = None
+    name: str | None = None
+    images: list[Image] = attrs.Factory(list)
+
+
+@attrs.frozen(kw_only=True)
+class CharacterResult(Result):
+    """What ``create_character`` answers (docs: Gemini Omni > Create Gemini Omni Character).
+
+    Attributes:
+        id: the new character's id (the same as ``character.id``).
+        character: the new character.
+    """
+
+    id: str | None = None
+    character: Character | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Video:
+    """One generated video: ``url`` to download it (MP4 in the docs' example)."""
+
+    url: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class VideoTask(Task):
+    """A ``text_to_video`` task.
+
+    Attributes:
+        videos: the generated videos, once completed.
+    """
+
+    videos: list[Video] = attrs.Factory(list)
+
+    @property
+    def output_urls(self) -> list[str]:
+        """Each video's ``url`` that is set, in order (what ``client.download_outputs`` saves)."""
+        return [video.url for video in self.videos if video.url]
+
+
+# -- params ----------------------------------------------------------------------------------
+
+
+@params
+class CreateAudioParams:
+    """Params of ``POST /api/v1/gemini_omni/create_audio`` (docs: Gemini Omni > Create Gemini Omni Audio).
+
+    Attributes:
+        audio_id: the preset voice to start from, such as ``"achernar"``, ``"achird"``,
+            ``"charon"``, ``"puck"`` or ``"zephyr"``.
+        name: the voice's name, at most 210 characters.
+        voice_description: timbre, style, pace and emotion, at most 20,000 characters.
+        example_dialogue: an example line spoken by the voice, at most 120 characters.
+    """
+
+    audio_id: str
+    name: str = field(_names)
+    voice_description: str | None = field(text(max_length=20_000), default=None)
+    example_dialogue: str | None = field(text(max_length=120), default=None)
+
+
+@params
+class CreateCharacterParams:
+    """Params of ``POST /api/v1/gemini_omni/create_character`` (docs: Gemini Omni > Create Gemini Omni Character).
+
+    Attributes:
+        descriptions: the character's appearance, identity, style, clothing or personality.
+        reference_image_url: a reference image of the character (at most 20 MB).
+        audio_ids: voice ids from ``create_audio`` (``AudioResult.id``), as voice or persona guidance.
+        character_name: the character's name, at most 210 characters.
+    """
+
+    descriptions: str
+    reference_image_url: HttpUrl
+    audio_ids: list[str] | None = field(text_list(min_items=1), default=None)
+    character_name: str | None = field(_names, default=None)
+
+
+@params
+class VideoClip:
+    """One source clip of ``text_to_video``'s ``video_list`` (counts 2 reference units).
+
+    ``text_to_video`` also takes it as a mapping ``{"url": ..., "start": ..., "ends": ...}``.
+
+    Attributes:
+        url: the clip's URL.
+        start: where the used part starts, seconds (at least 0).
+        ends: where it ends, seconds; greater than ``start``.
+    """
+
+    url: HttpUrl
+    start: float = field(number(0))
+    ends: float = field(number(0))
+
+    def __attrs_post_init__(self) -> None:
+        if self.ends <= self.start:
+            raise ValidationError(
+                f"ends must be greater than start ({self.start:g}); got {self.ends:g}",
+                field="ends",
+                allowed=f"a number of seconds greater than {self.start:g}",
+            )
+
+
+@params
+class TextToVideoParams:
+    """Params of ``POST /api/v1/gemini_omni/text_to_video`` (docs: Gemini Omni > Gemini Omni Text-to-Video).
+
+    Reference inputs share a limit of 7 units (:data:`MAX_REFERENCE_UNITS`): each reference image
+    counts 1, each video clip 2, each character id 1.
+
+    Attributes:
+        prompt: what the video shows, at most 20,000 characters.
+        duration_seconds: 4, 6, 8 or 10 seconds; required, though ignored with ``video_list``.
+        reference_image_urls: 1-7 reference image URLs (20 MB each at most).
+        audio_ids: 1-3 voice ids from ``create_audio``.
+        character_ids: 1-3 character ids from ``create_character``.
+        video_list: one source clip: a :class:`VideoClip` or a ``{"url", "start", "ends"}`` mapping.
+        aspect_ratio: ``"16:9"`` or ``"9:16"``.
+        output_resolution: ``"720p"`` (server default), ``"1080p"`` or ``"4k"``.
+        seed: random seed, 0-2147483647.
+        callback_url: where RunAPI POSTs the result.
+
+    Raises:
+        ValidationError: a value out of its range, a list too long, a bad clip (the field is its
+            path, e.g. ``video_list[0].ends``), or more than 7 reference units in all.
+    """
+
+    prompt: str = field(text(max_length=20_000))
+    duration_seconds: Literal[4, 6, 8, 10]
+    reference_image_urls: list[str] | None = field(_urls(max_items=MAX_REFERENCE_UNITS), default=None)
+    audio_ids: list[str] | None = field(text_list(min_items=1, max_items=3), default=None)
+    character_ids: list[str] | None = field(text_list(min_items=1, max_items=3), default=None)
+    video_list: list[VideoClip] | None = field(_one_clip, default=None)
+    aspect_ratio: Literal["16:9", "9:16"] | None = None
+    output_resolution: Literal["720p", "1080p", "4k"] | None = None
+    seed: int | None = field(integer(0, 2_147_483_647), default=None)
+    callback_url: HttpUrl | None = None
+
+    def __attrs_post_init__(self) -> None:
+        images = len(self.reference_image_urls or ())
+        clips = len(self.video_list or ())
+        characters = len(self.character_ids or ())
+        units = images + 2 * clips + characters
+        if units > MAX_REFERENCE_UNITS:
+            allowed = (
+                f"at most {MAX_REFERENCE_UNITS} reference units: each of reference_image_urls 1, "
+                "each video_list clip 2, each of character_ids 1"
+            )
+            raise ValidationError(
+                f"reference inputs must use {allowed}; got {units} "
+                f"(reference images: {images}, video clips: {clips}, character ids: {characters})",
+                allowed=allowed,
+            )
+
+
+# -- operations ------------------------------------------------------------------------------
+
+_GEMINI = "/api/v1/gemini_omni"
+
+
+class GeminiOmni(Family):
+    """``client.gemini_omni``: Gemini Omni's voice, character and video endpoints (docs: Gemini Omni)."""
+
+    create_audio = DirectOperation(f"{_GEMINI}/create_audio", CreateAudioParams, AudioResult)
+    """Create a reusable voice from a preset; answers at once (docs: Gemini Omni > Create Gemini Omni Audio)."""
+
+    create_character = DirectOperation(f"{_GEMINI}/create_character", CreateCharacterParams, CharacterResult)
+    """Create a reusable character from a description and an image; answers at once (docs: Gemini Omni >
+    Create Gemini Omni Character)."""
+
+    text_to_video = TaskOperation(f"{_GEMINI}/text_to_video", TextToVideoParams, VideoTask, duration=DURATIONS["video"])
+    """Generate a video from a prompt with reference images, voices, characters or a clip (docs: Gemini
+    Omni > Gemini Omni Text-to-Video, Get Gemini Omni Text-to-Video Status)."""

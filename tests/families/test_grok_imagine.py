@@ -1,0 +1,459 @@
+"""Grok Imagine (``client.grok_imagine``), checked against the docs' Grok-Imagine section.
+
+The examples under ``tests/fixtures/grok_imagine/`` are the section's payloads, copied as data: the
+seven create bodies (curl examples; ``image_to_video`` has two, from image URLs and from a prior
+task), the 202 answer (printed once per endpoint, identical), and the three status examples
+(completed video, completed image, failed). The docs print no processing status and no callback
+body of its own: the 202 answer stands in for "processing" (its documented shape), and a callback
+is "the same body as the completed/failed response".
+
+Every call goes through the public API with HTTP mocked by ``responses`` and the suite's fake
+clock, so "sent as is", "refused before any request" and "polled, never slept" are observed.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import typing
+from pathlib import Path
+from typing import Any
+
+import cattrs
+import pytest
+import responses
+from cattrs.gen import make_dict_structure_fn, override
+from responses import registries
+
+import runapi
+from runapi import webhooks
+from runapi._core.models import Result
+from runapi._core.operations import DirectOperation, TaskOperation
+from runapi._core.options import DURATIONS
+from runapi.grok_imagine import (
+    ASPECT_RATIOS,
+    MODELS,
+    EditImageParams,
+    GrokImagine,
+    GrokImagineTask,
+    Image,
+    ImageToVideoParams,
+    TextToImageParams,
+    TextToVideoParams,
+    Video,
+)
+from tests.conftest import API_KEY
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "fixtures" / "grok_imagine"
+BASE = "/api/v1/grok_imagine"
+ordered = responses.activate(registry=registries.OrderedRegistry)
+
+# operation -> (kind of output, the docs example of its completed status answer)
+OPERATIONS = {
+    "text_to_video": ("video", "text_to_video_completed"),
+    "image_to_video": ("video", "text_to_video_completed"),
+    "text_to_image": ("image", "text_to_image_completed"),
+    "edit_image": ("image", "text_to_image_completed"),
+    "extend_video": ("video", "text_to_video_completed"),
+    "upscale_image": ("video", "text_to_video_completed"),  # "Upscale Grok-Imagine Video" (module readings)
+}
+OPS = list(OPERATIONS)
+
+# docs: Grok-Imagine > Get Grok-Imagine Task Status, the "Created via / Status endpoint" table, written out
+DOCUMENTED_PAIRS = {
+    *{("POST", f"{BASE}/{op}") for op in OPS},
+    *{("GET", f"{BASE}/{op}/{{id}}") for op in OPS},
+}
+
+VIDEO_URL = "https://file.runapi.ai/grok-imagine/generated-video.mp4"
+IMAGE_URL = "https://file.runapi.ai/grok-imagine/generated-image.png"
+
+
+def load(name: str) -> Any:
+    return json.loads((EXAMPLES / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def path(op: str) -> str:
+    return f"{BASE}/{op}"
+
+
+def requests_of(op: str) -> list[str]:
+    return sorted(p.stem for p in EXAMPLES.glob(f"{op}_request*.json"))
+
+
+REQUESTS = [stem for op in OPS for stem in requests_of(op)]
+
+
+def strict_converter() -> cattrs.Converter:
+    """Like the SDK's converter, but refusing any key the models do not declare (at any depth)."""
+    strict = cattrs.Converter(forbid_extra_keys=True)
+    strict.register_structure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, Result),
+        lambda t: make_dict_structure_fn(t, strict, raw=override(omit=True)),
+    )
+    return strict
+
+
+# -- the family's surface ----------------------------------------------------------------------
+
+
+def test_the_family_has_exactly_the_documented_method_path_pairs():
+    pairs = set()
+    for name, value in vars(GrokImagine).items():
+        if isinstance(value, DirectOperation):
+            pytest.fail(f"{name}: every Grok Imagine endpoint is a task")
+        if isinstance(value, TaskOperation):
+            assert value.path == path(name), name  # each operation is named as its path
+            assert value.task is GrokImagineTask
+            pairs |= {("POST", value.path), ("GET", value.path + "/{id}")}
+    assert pairs == DOCUMENTED_PAIRS
+    assert len(pairs) == 12
+
+
+@pytest.mark.parametrize("op", OPS)
+def test_images_are_polled_as_images_and_videos_as_videos(op):
+    kind = OPERATIONS[op][0]
+    assert getattr(GrokImagine, op).duration is DURATIONS[kind]
+
+
+def test_every_model_is_accepted_by_exactly_one_endpoint():
+    accepted = []
+    for cls in (TextToVideoParams, ImageToVideoParams, TextToImageParams, EditImageParams):
+        accepted += typing.get_args(typing.get_type_hints(cls)["model"])
+    assert sorted(accepted) == sorted(MODELS)
+    assert len(set(accepted)) == len(accepted) == 4
+
+
+def test_client_grok_imagine_is_the_family_with_its_six_operations(client):
+    family = client.grok_imagine
+    assert isinstance(family, GrokImagine)
+    assert family is client.grok_imagine
+    for op in OPS:
+        assert getattr(family, op).path == path(op)
+    assert runapi.grok_imagine.GrokImagine is GrokImagine
+    assert "grok_imagine" in dir(runapi)
+
+
+def test_create_shows_the_real_parameters(client):
+    signature = inspect.signature(client.grok_imagine.text_to_video.create)
+    assert list(signature.parameters)[:2] == ["model", "prompt"]
+    assert signature.parameters["motion_style"].default is None
+    extend = inspect.signature(client.grok_imagine.extend_video.run).parameters
+    assert [name for name, p in extend.items() if p.default is inspect.Parameter.empty] == [
+        "source_task_id",
+        "prompt",
+        "start_seconds",
+        "extension_duration_seconds",
+    ]
+
+
+# -- contract: the documented requests are accepted and sent as is ------------------------------
+
+
+@pytest.mark.parametrize("stem", REQUESTS)
+@responses.activate
+def test_documented_request_is_accepted_and_sent_as_is(client, stem):
+    op = stem.split("_request")[0]
+    body = load(stem)
+    accepted = load(f"{op}_accepted")
+    responses.post(client.base_url + path(op), status=202, json=accepted)
+
+    task = getattr(client.grok_imagine, op).create(**body)
+
+    assert type(task) is GrokImagineTask
+    assert task.id == accepted["id"]
+    assert task.status == "processing"
+    assert len(responses.calls) == 1
+    request = responses.calls[0].request
+    assert (request.method, request.url) == ("POST", client.base_url + path(op))
+    assert request.headers["Authorization"] == f"Bearer {API_KEY}"
+    assert json.dumps(json.loads(request.body), sort_keys=True) == json.dumps(body, sort_keys=True)
+
+
+def test_every_operation_has_a_documented_request_and_answer():
+    for op in OPS:
+        assert requests_of(op), op
+        assert (EXAMPLES / f"{op}_accepted.json").exists(), op
+    assert requests_of("image_to_video") == ["image_to_video_request_task", "image_to_video_request_urls"]
+
+
+# -- contract: the documented answers structure with nothing dropped ----------------------------
+
+ANSWERS = sorted(p.stem for p in EXAMPLES.glob("*.json") if "_request" not in p.stem)
+
+
+@pytest.mark.parametrize("name", ANSWERS)
+def test_every_documented_field_is_modelled(name):
+    payload = load(name)
+
+    strict = strict_converter().structure(payload, GrokImagineTask)  # raises on a documented key the model lacks
+    task = GrokImagineTask.from_dict(payload)
+
+    assert strict == task
+    assert task.raw == payload
+    assert task.id == payload["id"]
+    assert task.status == payload["status"]
+    assert task.is_completed is name.endswith("completed")
+    assert task.is_failed is name.endswith("failed")
+
+
+def test_the_strict_check_does_catch_an_unmodelled_field():
+    payload = load("text_to_video_completed")
+    with pytest.raises(cattrs.BaseValidationError):
+        strict_converter().structure({**payload, "model": "grok-imagine-text-to-video"}, GrokImagineTask)
+    with pytest.raises(cattrs.BaseValidationError):
+        strict_converter().structure({**payload, "videos": [{"url": "u", "duration": 6}]}, GrokImagineTask)
+
+
+def test_a_completed_video_reads_as_typed_videos():
+    task = GrokImagineTask.from_dict(load("text_to_video_completed"))
+    assert task.is_completed and task.error is None
+    assert task.videos == [Video(url=VIDEO_URL)]
+    assert task.images == []
+    assert task.output_urls == [VIDEO_URL]
+
+
+def test_a_completed_image_reads_as_typed_images():
+    task = GrokImagineTask.from_dict(load("text_to_image_completed"))
+    assert task.images == [Image(url=IMAGE_URL)]
+    assert task.videos == []
+    assert task.output_urls == [IMAGE_URL]
+
+
+def test_a_failed_answer_reads_its_error_and_has_no_outputs():
+    task = GrokImagineTask.from_dict(load("text_to_video_failed"))
+    assert task.is_failed
+    assert task.error == "Generation failed"
+    assert task.output_urls == []
+
+
+def test_a_callback_body_is_a_status_answer():
+    # docs: "a POST request with the same body as the completed/failed response above"
+    body = json.dumps(load("text_to_image_completed")).encode()
+    secret = "c2VjcmV0LWZvci10ZXN0cw=="
+    headers = webhooks.sign(body, secret, callback_id="cb-1", timestamp=1_700_000_000)
+    callback = webhooks.unwrap(body, headers, secret, task_type=GrokImagineTask, now=1_700_000_000)
+    assert type(callback.task) is GrokImagineTask
+    assert callback.task.output_urls == [IMAGE_URL]
+
+
+# -- create -> wait -> completed / failed, on the documented status path ------------------------
+
+
+@pytest.mark.parametrize("op", OPS)
+@ordered
+def test_run_polls_the_status_path_until_completed(client, fake_clock, op):
+    kind, completed_name = OPERATIONS[op]
+    body = load(requests_of(op)[0])
+    accepted = load(f"{op}_accepted")
+    completed = {**load(completed_name), "id": accepted["id"]}
+    status_url = f"{client.base_url}{path(op)}/{accepted['id']}"
+    responses.post(client.base_url + path(op), status=202, json=accepted)
+    responses.get(status_url, json=accepted)  # still processing
+    responses.get(status_url, json=completed)
+
+    task = getattr(client.grok_imagine, op).run(**body)
+
+    assert type(task) is GrokImagineTask
+    assert task.raw == completed
+    assert task.output_urls == [VIDEO_URL if kind == "video" else IMAGE_URL]
+    calls = [(call.request.method, call.request.url) for call in responses.calls]
+    assert calls == [("POST", client.base_url + path(op)), ("GET", status_url), ("GET", status_url)]
+    # two waits before the two polls, on the fake clock (nothing slept for real)
+    assert len(fake_clock.sleeps) == 2
+    assert fake_clock.sleeps[0] == DURATIONS[kind].low
+
+
+@pytest.mark.parametrize("op", OPS)
+@ordered
+def test_a_failed_task_raises_task_failed_error(client, fake_clock, op):
+    failed = load("text_to_video_failed")
+    accepted = load(f"{op}_accepted")
+    responses.post(client.base_url + path(op), status=202, json=accepted)
+    responses.get(f"{client.base_url}{path(op)}/{accepted['id']}", json=failed)
+
+    with pytest.raises(runapi.TaskFailedError) as info:
+        getattr(client.grok_imagine, op).run(**load(requests_of(op)[0]))
+
+    assert info.value.task_id == failed["id"]
+    assert info.value.error == "Generation failed"
+    assert type(info.value.task) is GrokImagineTask
+    assert info.value.task.raw == failed
+    assert len(responses.calls) == 2
+
+
+@pytest.mark.parametrize("op", OPS)
+@responses.activate
+def test_get_reads_one_task(client, op):
+    completed = load(OPERATIONS[op][1])
+    url = f"{client.base_url}{path(op)}/{completed['id']}"
+    responses.get(url, json=completed)
+
+    task = getattr(client.grok_imagine, op).get(completed["id"])
+
+    assert task == GrokImagineTask.from_dict(completed)
+    assert [(c.request.method, c.request.url) for c in responses.calls] == [("GET", url)]
+
+
+# -- what each endpoint accepts ------------------------------------------------------------------
+
+T2V = {"model": "grok-imagine-text-to-video", "prompt": "A neon dragon"}
+I2V_URLS = {"model": "grok-imagine-image-to-video", "source_image_urls": ["https://cdn.runapi.ai/a.jpg"]}
+I2V_TASK = {"model": "grok-imagine-image-to-video", "source_task_id": "a1b2c3d4-e5f6-7890-abcd-1234567890ab"}
+T2I = {"model": "grok-imagine-text-to-image", "prompt": "A cyberpunk fox"}
+EDIT = {"model": "grok-imagine-edit-image", "source_image_url": "https://cdn.runapi.ai/public/samples/image.jpg"}
+EXTEND = {
+    "source_task_id": "a1b2c3d4-e5f6-7890-abcd-1234567890ab",
+    "prompt": "Continue",
+    "start_seconds": 6,
+    "extension_duration_seconds": 6,
+}
+UPSCALE = {"source_task_id": "a1b2c3d4-e5f6-7890-abcd-1234567890ab"}
+
+
+def _accepted_calls() -> list[Any]:
+    cases: list[Any] = []
+
+    def add(case_id: str, op: str, kwargs: dict[str, Any]) -> None:
+        cases.append(pytest.param(op, kwargs, id=case_id))
+
+    for ratio in ASPECT_RATIOS:
+        add(f"t2v-aspect-{ratio}", "text_to_video", {**T2V, "aspect_ratio": ratio})
+        add(f"i2v-aspect-{ratio}", "image_to_video", {**I2V_URLS, "aspect_ratio": ratio})
+        add(f"t2i-aspect-{ratio}", "text_to_image", {**T2I, "aspect_ratio": ratio})
+    for style in ("fun", "normal", "spicy"):
+        add(f"t2v-motion-{style}", "text_to_video", {**T2V, "motion_style": style})
+        add(f"i2v-task-motion-{style}", "image_to_video", {**I2V_TASK, "motion_style": style})
+    for style in ("fun", "normal"):
+        add(f"i2v-urls-motion-{style}", "image_to_video", {**I2V_URLS, "motion_style": style})
+    for seconds in (6, 30):
+        add(f"t2v-duration-{seconds}", "text_to_video", {**T2V, "duration_seconds": seconds})
+        add(f"i2v-duration-{seconds}", "image_to_video", {**I2V_URLS, "duration_seconds": seconds})
+    for resolution in ("480p", "720p"):
+        add(f"t2v-{resolution}", "text_to_video", {**T2V, "output_resolution": resolution})
+        add(f"i2v-{resolution}", "image_to_video", {**I2V_TASK, "output_resolution": resolution})
+    for index in (0, 5):
+        add(f"i2v-index-{index}", "image_to_video", {**I2V_TASK, "index": index})
+    add("t2v-prompt-5000", "text_to_video", {**T2V, "prompt": "d" * 5000, "enable_safety_checker": True})
+    add("t2i-prompt-5000", "text_to_image", {**T2I, "prompt": "f" * 5000, "enable_pro": False})
+    add("i2v-task-minimal", "image_to_video", I2V_TASK)
+    add("i2v-urls-minimal", "image_to_video", I2V_URLS)
+    add("edit-minimal", "edit_image", EDIT)
+    add(
+        "edit-all",
+        "edit_image",
+        {**EDIT, "prompt": "Oil", "enable_safety_checker": True, "callback_url": "http://x.io/c"},
+    )
+    for seconds in (6, 10):
+        add(f"extend-{seconds}s", "extend_video", {**EXTEND, "extension_duration_seconds": seconds})
+    add("extend-from-0", "extend_video", {**EXTEND, "start_seconds": 0})
+    add("upscale-minimal", "upscale_image", UPSCALE)
+    return cases
+
+
+@pytest.mark.parametrize(("op", "kwargs"), _accepted_calls())
+@responses.activate
+def test_valid_values_are_accepted_and_sent_unchanged(client, op, kwargs):
+    responses.post(client.base_url + path(op), status=202, json=load(f"{op}_accepted"))
+
+    getattr(client.grok_imagine, op).create(**kwargs)
+
+    assert json.loads(responses.calls[0].request.body) == kwargs  # nothing added (no guessed defaults)
+
+
+RATIOS = "'2:3', '3:2', '1:1', '16:9', '9:16'"
+REFUSED = [
+    # text_to_video
+    pytest.param(
+        "text_to_video", {**T2V, "model": "grok-imagine-text-to-image"}, "model", "'grok-imagine-text-to-video'"
+    ),
+    pytest.param("text_to_video", {"model": T2V["model"]}, "prompt", "missing required parameter 'prompt'"),
+    pytest.param("text_to_video", {**T2V, "prompt": "d" * 5001}, "prompt", "1-5000 characters; got 5001"),
+    pytest.param("text_to_video", {**T2V, "aspect_ratio": "4:3"}, "aspect_ratio", RATIOS),
+    pytest.param("text_to_video", {**T2V, "motion_style": "wild"}, "motion_style", "'fun', 'normal', 'spicy'"),
+    pytest.param("text_to_video", {**T2V, "duration_seconds": 5}, "duration_seconds", "from 6 to 30"),
+    pytest.param("text_to_video", {**T2V, "duration_seconds": 31}, "duration_seconds", "from 6 to 30"),
+    pytest.param("text_to_video", {**T2V, "duration_seconds": 8.5}, "duration_seconds", "an integer"),
+    pytest.param("text_to_video", {**T2V, "output_resolution": "1080p"}, "output_resolution", "'480p', '720p'"),
+    pytest.param("text_to_video", {**T2V, "enable_safety_checker": "false"}, "enable_safety_checker", "true or false"),
+    pytest.param("text_to_video", {**T2V, "callback_url": "your-domain.com/cb"}, "callback_url", "http(s) URL"),
+    # image_to_video: one source, index with a task, no spicy with URLs, the list of one URL
+    pytest.param("image_to_video", {"model": I2V_URLS["model"]}, "source_image_urls", "source_task_id"),
+    pytest.param(
+        "image_to_video",
+        {**I2V_URLS, **I2V_TASK},
+        "source_task_id",
+        "give exactly one source",
+    ),
+    pytest.param("image_to_video", {**I2V_URLS, "index": 0}, "index", "only used with source_task_id"),
+    pytest.param("image_to_video", {**I2V_TASK, "index": 6}, "index", "from 0 to 5"),
+    pytest.param("image_to_video", {**I2V_TASK, "index": -1}, "index", "from 0 to 5"),
+    pytest.param(
+        "image_to_video",
+        {**I2V_URLS, "motion_style": "spicy"},
+        "motion_style",
+        "spicy is not available with source_image_urls",
+    ),
+    pytest.param(
+        "image_to_video",
+        {**I2V_URLS, "source_image_urls": ["https://a.io/1.jpg", "https://a.io/2.jpg"]},
+        "source_image_urls",
+        "exactly 1 absolute http(s) URL",
+    ),
+    pytest.param("image_to_video", {**I2V_URLS, "source_image_urls": []}, "source_image_urls", "exactly 1"),
+    pytest.param(
+        "image_to_video", {**I2V_URLS, "source_image_urls": "https://a.io/1.jpg"}, "source_image_urls", "a list of"
+    ),
+    pytest.param(
+        "image_to_video", {**I2V_URLS, "source_image_urls": ["image.jpg"]}, "source_image_urls", "http(s) URL"
+    ),
+    pytest.param("image_to_video", {**I2V_TASK, "source_task_id": " "}, "source_task_id", "a non-blank string"),
+    pytest.param("image_to_video", {**I2V_TASK, "duration_seconds": 40}, "duration_seconds", "from 6 to 30"),
+    pytest.param("image_to_video", {**I2V_TASK, "aspect_ratio": "21:9"}, "aspect_ratio", RATIOS),
+    pytest.param("image_to_video", {**I2V_TASK, "model": "grok-imagine-text-to-video"}, "model", "image-to-video"),
+    # text_to_image / edit_image
+    pytest.param("text_to_image", {**T2I, "prompt": "f" * 5001}, "prompt", "1-5000 characters"),
+    pytest.param("text_to_image", {**T2I, "aspect_ratio": "auto"}, "aspect_ratio", RATIOS),
+    pytest.param("text_to_image", {**T2I, "enable_pro": 1}, "enable_pro", "true or false"),
+    pytest.param("text_to_image", {**T2I, "output_resolution": "720p"}, "output_resolution", "unknown parameter"),
+    pytest.param("edit_image", {"model": EDIT["model"]}, "source_image_url", "missing required parameter"),
+    pytest.param("edit_image", {**EDIT, "source_image_url": "image.jpg"}, "source_image_url", "http(s) URL"),
+    pytest.param("edit_image", {**EDIT, "source_image_urls": ["https://a.io/1.jpg"]}, "source_image_urls", "unknown"),
+    pytest.param("edit_image", {**EDIT, "model": "grok-imagine-text-to-image"}, "model", "'grok-imagine-edit-image'"),
+    # extend_video
+    *[
+        pytest.param(
+            "extend_video",
+            {k: v for k, v in EXTEND.items() if k != name},
+            name,
+            f"missing required parameter '{name}'",
+            id=f"extend-needs-{name}",
+        )
+        for name in EXTEND
+    ],
+    pytest.param("extend_video", {**EXTEND, "extension_duration_seconds": 8}, "extension_duration_seconds", "6, 10"),
+    pytest.param("extend_video", {**EXTEND, "extension_duration_seconds": 6.0}, "extension_duration_seconds", "6, 10"),
+    pytest.param("extend_video", {**EXTEND, "start_seconds": -1}, "start_seconds", "at least 0"),
+    pytest.param("extend_video", {**EXTEND, "start_seconds": 1.5}, "start_seconds", "an integer"),
+    pytest.param("extend_video", {**EXTEND, "model": "grok-imagine-text-to-video"}, "model", "unknown parameter"),
+    # upscale_image
+    pytest.param("upscale_image", {}, "source_task_id", "missing required parameter 'source_task_id'"),
+    pytest.param(
+        "upscale_image", {**UPSCALE, "source_image_url": EDIT["source_image_url"]}, "source_image_url", "unknown"
+    ),
+    pytest.param("upscale_image", {**UPSCALE, "callback_url": "ftp://x.io/cb"}, "callback_url", "http(s) URL"),
+]
+
+
+@pytest.mark.parametrize(("op", "kwargs", "field_name", "fragment"), REFUSED)
+@responses.activate
+def test_a_value_the_docs_rule_out_is_refused_before_any_request(client, op, kwargs, field_name, fragment):
+    responses.post(client.base_url + path(op), status=202, json=load(f"{op}_accepted"))  # would succeed if sent
+
+    with pytest.raises(runapi.ValidationError) as info:
+        getattr(client.grok_imagine, op).create(**kwargs)
+
+    assert info.value.field == field_name
+    assert field_name in str(info.value)
+    assert fragment in str(info.value)
+    assert len(responses.calls) == 0
