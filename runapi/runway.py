@@ -39,7 +39,7 @@ import attrs
 from ._core.models import Task
 from ._core.operations import Family, TaskOperation
 from ._core.options import DURATIONS
-from ._core.params import HttpUrl, params, require
+from ._core.params import HttpUrl, by_presence, params, rules
 
 __all__ = [
     "DurationSeconds",
@@ -129,10 +129,7 @@ class TextToVideoParams:
     watermark: str | None = None
     callback_url: HttpUrl | None = None
 
-    def __attrs_post_init__(self) -> None:
-        # the mode is the presence of an image, not a value a rules table can key on
-        if self.first_frame_image_url is None:
-            require(self, ["aspect_ratio"], when="for text-to-video (without first_frame_image_url)")
+    __rules__ = by_presence("first_frame_image_url", absent=rules(required=["aspect_ratio"]))  # text-to-video
 
 
 @params

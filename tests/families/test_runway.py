@@ -280,7 +280,9 @@ def test_valid_values_are_accepted_and_sent_unchanged(client, http, op, kwargs):
 
 REFUSED = [
     # text_to_video: the image-or-text rule
-    pytest.param("text_to_video", TEXT, "aspect_ratio", "aspect_ratio is required for text-to-video"),
+    pytest.param(
+        "text_to_video", TEXT, "aspect_ratio", "aspect_ratio is required when first_frame_image_url is not given"
+    ),
     # text_to_video: each parameter of the table
     pytest.param("text_to_video", {**T2V, "duration_seconds": 8}, "duration_seconds", "one of 5, 10"),
     pytest.param("text_to_video", {**T2V, "duration_seconds": "5"}, "duration_seconds", "one of"),
@@ -321,5 +323,5 @@ def test_a_value_the_docs_rule_out_is_refused_before_any_request(client, http, o
 def test_the_missing_aspect_ratio_message_says_how_to_fix_it(client):
     with pytest.raises(runapi.ValidationError) as info:
         client.runway.text_to_video.create(**TEXT)
-    assert "without first_frame_image_url" in str(info.value)
-    assert info.value.allowed == "a value for text-to-video (without first_frame_image_url)"
+    assert str(info.value) == "aspect_ratio is required when first_frame_image_url is not given"
+    assert info.value.allowed == "a value when first_frame_image_url is not given"
