@@ -362,20 +362,28 @@ def text(*, max_length: int | None = None, min_length: int = 1) -> Validator:
     return _kind(validate, "text")
 
 
-@functools.cache
-def text_list(*, min_items: int = 0, max_items: int | None = None) -> Validator:
-    """A list (or tuple) of non-blank strings, ``min_items``..``max_items`` long."""
+def _count_text(noun: str, min_items: int, max_items: int | None) -> str:
+    """``"a list of 1-3 <noun>"``, ``"a list of exactly 1 <noun>"``, ``"a list of at least 0 <noun>"``."""
     if max_items is None:
-        allowed = f"a list of at least {min_items} non-blank strings"
-    else:
-        allowed = f"a list of {min_items}-{max_items} non-blank strings"
+        return f"a list of at least {min_items} {noun}"
+    if min_items == max_items:
+        return f"a list of exactly {min_items} {noun}"
+    return f"a list of {min_items}-{max_items} {noun}"
+
+
+def _non_blank(item: Any) -> bool:
+    return isinstance(item, str) and bool(item.strip())
+
+
+def _items_check(allowed: str, min_items: int, max_items: int | None, item_ok: Callable[[Any], bool]) -> Validator:
+    """A list (or tuple) whose items pass ``item_ok``, ``min_items``..``max_items`` long."""
 
     def validate(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if value is None:
             return
         if isinstance(value, str | bytes) or not isinstance(value, Sequence):
             raise _fail(attribute.name, allowed, value)
-        if not all(isinstance(item, str) and item.strip() for item in value):
+        if not all(item_ok(item) for item in value):
             raise _fail(attribute.name, allowed, value)
         if len(value) < min_items or (max_items is not None and len(value) > max_items):
             raise ValidationError(
@@ -384,7 +392,14 @@ def text_list(*, min_items: int = 0, max_items: int | None = None) -> Validator:
                 allowed=allowed,
             )
 
-    return _kind(validate, "list")
+    return validate
+
+
+@functools.cache
+def text_list(*, min_items: int = 0, max_items: int | None = None) -> Validator:
+    """A list (or tuple) of non-blank strings, ``min_items``..``max_items`` long."""
+    allowed = _count_text("non-blank strings", min_items, max_items)
+    return _kind(_items_check(allowed, min_items, max_items, _non_blank), "list")
 
 
 @functools.cache
@@ -392,8 +407,11 @@ def url_list(*, min_items: int = 0, max_items: int | None = None) -> Validator:
     """A list (or tuple) of absolute http(s) URLs, ``min_items``..``max_items`` long.
 
     Implied by a ``list[HttpUrl]`` annotation (any length); give it to :func:`field` for a count.
+    A bad item is reported under its index: ``source_image_urls[1]``.
     """
-    count, url = text_list(min_items=min_items, max_items=max_items), http_url()
+    allowed = _count_text("absolute http(s) URLs", min_items, max_items)
+    count = _items_check(allowed, min_items, max_items, _non_blank)
+    url = http_url()
 
     def validate(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if value is None:

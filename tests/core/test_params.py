@@ -284,7 +284,7 @@ def test_a_list_of_http_urls_checks_every_item_and_names_it() -> None:
 
 
 def test_a_url_list_with_a_count_checks_both() -> None:
-    with pytest.raises(ValidationError, match="few_urls must be a list of 1-2 non-blank strings; got 3 items"):
+    with pytest.raises(ValidationError, match=r"few_urls must be a list of 1-2 absolute http\(s\) URLs; got 3 items"):
         _Urls(few_urls=["https://a.test/1", "https://a.test/2", "https://a.test/3"])
     with pytest.raises(ValidationError, match=r"few_urls\[0\] must be an absolute http\(s\) URL"):
         _Urls(few_urls=["ftp://a.test/1"])
