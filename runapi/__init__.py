@@ -50,6 +50,8 @@ if TYPE_CHECKING:
     from . import (
         elevenlabs,
         emulator,
+        flux_2,
+        flux_kontext,
         gemini_omni,
         grok_imagine,
         hailuo,
@@ -108,6 +110,8 @@ __all__ = [
     "elevenlabs",
     "emulator",
     "errors",
+    "flux_2",
+    "flux_kontext",
     "gemini_omni",
     "grok_imagine",
     "hailuo",
@@ -139,6 +143,8 @@ _LAZY = {
 _SUBMODULES = {
     "elevenlabs",
     "emulator",
+    "flux_2",
+    "flux_kontext",
     "gemini_omni",
     "grok_imagine",
     "hailuo",

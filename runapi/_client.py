@@ -14,6 +14,8 @@ from ._core.operations import FamilyAttribute
 
 if TYPE_CHECKING:
     from .elevenlabs import ElevenLabs
+    from .flux_2 import Flux2
+    from .flux_kontext import FluxKontext
     from .gemini_omni import GeminiOmni
     from .grok_imagine import GrokImagine
     from .hailuo import Hailuo
@@ -59,6 +61,8 @@ class Client(BaseClient):
         topaz: Topaz image and video upscaling (``runapi.topaz``).
         infinitetalk: InfiniteTalk lip-sync video from an image and audio (``runapi.infinitetalk``).
         gemini_omni: Gemini Omni voices and characters (direct) and text-to-video (``runapi.gemini_omni``).
+        flux_kontext: Flux Kontext image generation and source-image editing (``runapi.flux_kontext``).
+        flux_2: Flux 2 text-to-image and remix-image (``runapi.flux_2``).
     """
 
     suno: FamilyAttribute[Suno] = FamilyAttribute("runapi.suno", "Suno")
@@ -77,3 +81,5 @@ class Client(BaseClient):
     topaz: FamilyAttribute[Topaz] = FamilyAttribute("runapi.topaz", "Topaz")
     infinitetalk: FamilyAttribute[InfiniteTalk] = FamilyAttribute("runapi.infinitetalk", "InfiniteTalk")
     gemini_omni: FamilyAttribute[GeminiOmni] = FamilyAttribute("runapi.gemini_omni", "GeminiOmni")
+    flux_kontext: FamilyAttribute[FluxKontext] = FamilyAttribute("runapi.flux_kontext", "FluxKontext")
+    flux_2: FamilyAttribute[Flux2] = FamilyAttribute("runapi.flux_2", "Flux2")
