@@ -56,6 +56,7 @@ if TYPE_CHECKING:
         grok_imagine,
         hailuo,
         happyhorse,
+        imagen_4,
         infinitetalk,
         kling,
         luma,
@@ -63,11 +64,13 @@ if TYPE_CHECKING:
         runway,
         runway_aleph,
         seedance,
+        seedream,
         suno,
         topaz,
         veo_3_1,
         wan,
         webhooks,
+        z_image,
     )
     from ._client import Client
     from ._core.client import Balance, RequestOptions
@@ -116,6 +119,7 @@ __all__ = [
     "grok_imagine",
     "hailuo",
     "happyhorse",
+    "imagen_4",
     "infinitetalk",
     "kling",
     "luma",
@@ -123,11 +127,13 @@ __all__ = [
     "runway",
     "runway_aleph",
     "seedance",
+    "seedream",
     "suno",
     "topaz",
     "veo_3_1",
     "wan",
     "webhooks",
+    "z_image",
 ]
 
 # name -> module that defines it; imported on first attribute access (PEP 562)
@@ -149,6 +155,7 @@ _SUBMODULES = {
     "grok_imagine",
     "hailuo",
     "happyhorse",
+    "imagen_4",
     "infinitetalk",
     "kling",
     "luma",
@@ -156,11 +163,13 @@ _SUBMODULES = {
     "runway",
     "runway_aleph",
     "seedance",
+    "seedream",
     "suno",
     "topaz",
     "veo_3_1",
     "wan",
     "webhooks",
+    "z_image",
 }
 
 

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from .grok_imagine import GrokImagine
     from .hailuo import Hailuo
     from .happyhorse import HappyHorse
+    from .imagen_4 import Imagen4
     from .infinitetalk import InfiniteTalk
     from .kling import Kling
     from .luma import Luma
@@ -27,10 +28,12 @@ if TYPE_CHECKING:
     from .runway import Runway
     from .runway_aleph import RunwayAleph
     from .seedance import Seedance
+    from .seedream import Seedream
     from .suno import Suno
     from .topaz import Topaz
     from .veo_3_1 import Veo31
     from .wan import Wan
+    from .z_image import ZImage
 
 __all__ = ["Client"]
 
@@ -63,6 +66,9 @@ class Client(BaseClient):
         gemini_omni: Gemini Omni voices and characters (direct) and text-to-video (``runapi.gemini_omni``).
         flux_kontext: Flux Kontext image generation and source-image editing (``runapi.flux_kontext``).
         flux_2: Flux 2 text-to-image and remix-image (``runapi.flux_2``).
+        seedream: Seedream text-to-image and image edits, 4.5 / 5-Lite / v4 (``runapi.seedream``).
+        imagen_4: Imagen 4 text-to-image and pro remix image (``runapi.imagen_4``).
+        z_image: Z-Image text-to-image (``runapi.z_image``).
     """
 
     suno: FamilyAttribute[Suno] = FamilyAttribute("runapi.suno", "Suno")
@@ -83,3 +89,6 @@ class Client(BaseClient):
     gemini_omni: FamilyAttribute[GeminiOmni] = FamilyAttribute("runapi.gemini_omni", "GeminiOmni")
     flux_kontext: FamilyAttribute[FluxKontext] = FamilyAttribute("runapi.flux_kontext", "FluxKontext")
     flux_2: FamilyAttribute[Flux2] = FamilyAttribute("runapi.flux_2", "Flux2")
+    seedream: FamilyAttribute[Seedream] = FamilyAttribute("runapi.seedream", "Seedream")
+    imagen_4: FamilyAttribute[Imagen4] = FamilyAttribute("runapi.imagen_4", "Imagen4")
+    z_image: FamilyAttribute[ZImage] = FamilyAttribute("runapi.z_image", "ZImage")

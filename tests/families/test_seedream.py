@@ -1,0 +1,498 @@
+"""Seedream (``client.seedream``), checked against the docs' Seedream section.
+
+The examples under ``tests/fixtures/seedream/`` are the section's payloads, copied as data: the
+three create bodies (4.5 and v4 text-to-image, v4 edit), and the 202, completed and failed answers.
+The docs print those three answers once, after both endpoints (they sit under "Edit Image", hence
+their names); they are the answers of both operations. No processing status or callback example is
+printed: the 202 answer is the documented "processing" shape, and a callback body is a final status.
+
+Every call goes through the public API with HTTP mocked by ``responses`` and the suite's fake
+clock, so "sent as is", "refused before any request" and "polled, never slept" are observed.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import cattrs
+import pytest
+import responses
+from responses import registries
+
+import runapi
+from runapi._core.operations import TaskOperation
+from runapi.seedream import (
+    ASPECT_RATIOS,
+    EDIT_IMAGE_MODELS,
+    EDIT_IMAGE_RULES,
+    MODELS,
+    TEXT_TO_IMAGE_MODELS,
+    TEXT_TO_IMAGE_RULES,
+    Image,
+    ImageTask,
+    Seedream,
+)
+from tests.conftest import API_KEY, FakeClock
+from tests.families.contract import assert_mirrors, strict_converter
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "fixtures" / "seedream"
+ordered = responses.activate(registry=registries.OrderedRegistry)
+OPS = ["text_to_image", "edit_image"]
+
+# each documented request body -> the operation it is sent to
+REQUESTS = {
+    "text_to_image_request": "text_to_image",
+    "text_to_image_request_v4": "text_to_image",
+    "edit_image_request": "edit_image",
+}
+ANSWERS = ["edit_image_accepted", "edit_image_completed", "edit_image_failed"]
+
+
+def load(name: str) -> Any:
+    return json.loads((EXAMPLES / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def path(op: str) -> str:
+    return f"/api/v1/seedream/{op}"
+
+
+def accepted() -> dict[str, Any]:
+    return load("edit_image_accepted")
+
+
+# -- the family's surface -------------------------------------------------------------------
+
+
+def test_the_family_has_exactly_the_documented_method_path_pairs():
+    pairs = set()
+    for name, value in vars(Seedream).items():
+        if isinstance(value, TaskOperation):
+            assert value.task is ImageTask
+            assert value.duration == runapi._core.options.DURATIONS["image"]
+            pairs |= {("POST", value.path), ("GET", value.path + "/{id}")}
+            assert value.path == path(name)
+    assert pairs == {
+        ("POST", "/api/v1/seedream/text_to_image"),
+        ("GET", "/api/v1/seedream/text_to_image/{id}"),
+        ("POST", "/api/v1/seedream/edit_image"),
+        ("GET", "/api/v1/seedream/edit_image/{id}"),
+    }
+
+
+def test_every_fixture_is_used_by_these_tests():
+    assert {p.stem for p in EXAMPLES.glob("*.json")} == {*REQUESTS, *ANSWERS}
+
+
+def test_every_model_in_the_rules_tables_is_a_model_and_the_other_way_round():
+    assert set(TEXT_TO_IMAGE_RULES.table) == set(TEXT_TO_IMAGE_MODELS)
+    assert set(EDIT_IMAGE_RULES.table) == set(EDIT_IMAGE_MODELS)
+    assert set(MODELS) == set(TEXT_TO_IMAGE_MODELS) | set(EDIT_IMAGE_MODELS)
+    assert len(MODELS) == 6  # the docs' model table
+
+
+# -- contract: the documented requests are accepted and sent as is ------------------------------
+
+
+@pytest.mark.parametrize("name", list(REQUESTS))
+@responses.activate
+def test_documented_request_is_accepted_and_sent_as_is(client, name):
+    op = REQUESTS[name]
+    body = load(name)
+    responses.post(client.base_url + path(op), status=202, json=accepted())
+
+    task = getattr(client.seedream, op).create(**body)
+
+    assert type(task) is ImageTask
+    assert task.id == "281e5b0f39b9"
+    assert task.status == "processing"
+    assert task.output_urls == []
+    assert len(responses.calls) == 1
+    request = responses.calls[0].request
+    assert (request.method, request.url) == ("POST", client.base_url + path(op))
+    assert request.headers["Authorization"] == f"Bearer {API_KEY}"
+    assert json.loads(request.body) == body
+
+
+# -- contract: the documented answers structure with nothing dropped ----------------------------
+
+
+@pytest.mark.parametrize("name", ANSWERS)
+def test_every_documented_field_is_modelled(name):
+    payload = load(name)
+
+    strict = strict_converter().structure(payload, ImageTask)  # raises on a documented key the model lacks
+    task = ImageTask.from_dict(payload)
+
+    assert strict == task
+    assert task.raw == payload
+    assert_mirrors(task, payload, name)
+    assert task.is_completed is (name == "edit_image_completed")
+    assert task.is_failed is (name == "edit_image_failed")
+
+
+def test_the_strict_check_does_catch_an_unmodelled_field():
+    payload = load("edit_image_completed")
+    with pytest.raises(cattrs.BaseValidationError):
+        strict_converter().structure({**payload, "model": "seedream-v4-edit"}, ImageTask)
+    with pytest.raises(cattrs.BaseValidationError):
+        strict_converter().structure({**payload, "images": [{"url": "u", "width": 1024}]}, ImageTask)
+
+
+def test_completed_answer_reads_as_typed_images():
+    task = ImageTask.from_dict(load("edit_image_completed"))
+
+    assert task.is_completed
+    assert task.error is None
+    assert task.images == [Image(url="https://file.runapi.ai/seedream/result.png")]
+    assert task.output_urls == ["https://file.runapi.ai/seedream/result.png"]
+
+
+def test_failed_answer_carries_the_reason_and_no_outputs():
+    task = ImageTask.from_dict(load("edit_image_failed"))
+    assert task.is_failed
+    assert task.error == "Prompt rejected"
+    assert task.output_urls == []
+
+
+def test_several_images_are_listed_in_order_and_unset_urls_skipped():
+    # v4 makes output_count images (the docs' example has one)
+    payload = {**load("edit_image_completed"), "images": [{"url": "https://f/a.png"}, {}, {"url": "https://f/b.png"}]}
+    assert ImageTask.from_dict(payload).output_urls == ["https://f/a.png", "https://f/b.png"]
+
+
+def test_download_outputs_saves_the_documented_image(client, tmp_path):
+    task = ImageTask.from_dict(load("edit_image_completed"))
+    with responses.RequestsMock() as mock:
+        mock.get("https://file.runapi.ai/seedream/result.png", body=b"\x89PNG seedream", content_type="image/png")
+        (saved,) = client.download_outputs(task, tmp_path)
+    assert saved.path == tmp_path / "281e5b0f39b9-0.png"
+    assert saved.path.read_bytes() == b"\x89PNG seedream"
+
+
+# -- create -> wait -> completed / failed, on the documented status paths -----------------------
+
+
+@pytest.mark.parametrize("name", list(REQUESTS))
+@ordered
+def test_run_polls_the_status_path_until_completed(client, fake_clock: FakeClock, name):
+    op = REQUESTS[name]
+    body = load(name)
+    completed = load("edit_image_completed")
+    status_url = f"{client.base_url}{path(op)}/{completed['id']}"
+    responses.post(client.base_url + path(op), status=202, json=accepted())
+    responses.get(status_url, json=accepted())  # still processing
+    responses.get(status_url, json=completed)
+
+    task = getattr(client.seedream, op).run(**body)
+
+    assert type(task) is ImageTask
+    assert task.raw == completed
+    assert task.output_urls == ["https://file.runapi.ai/seedream/result.png"]
+    calls = [(call.request.method, call.request.url) for call in responses.calls]
+    assert calls == [("POST", client.base_url + path(op)), ("GET", status_url), ("GET", status_url)]
+    assert json.loads(responses.calls[0].request.body) == body
+    # two waits before the two polls, on the fake clock (nothing slept for real); the first is the
+    # image window's low end (docs: 10-30 seconds)
+    assert len(fake_clock.sleeps) == 2
+    assert fake_clock.sleeps[0] == getattr(Seedream, op).duration.low == 10
+
+
+@pytest.mark.parametrize("op", OPS)
+@ordered
+def test_a_failed_task_raises_task_failed_error(client, fake_clock, op):
+    failed = load("edit_image_failed")
+    responses.post(client.base_url + path(op), status=202, json=accepted())
+    responses.get(f"{client.base_url}{path(op)}/{failed['id']}", json=failed)
+
+    with pytest.raises(runapi.TaskFailedError) as info:
+        getattr(client.seedream, op).run(
+            **load("edit_image_request" if op == "edit_image" else "text_to_image_request")
+        )
+
+    assert info.value.task_id == "281e5b0f39b9"
+    assert info.value.error == "Prompt rejected"
+    assert type(info.value.task) is ImageTask
+    assert info.value.task.raw == failed
+    assert len(responses.calls) == 2
+
+
+@pytest.mark.parametrize("op", OPS)
+@responses.activate
+def test_get_reads_one_task(client, op):
+    completed = load("edit_image_completed")
+    url = f"{client.base_url}{path(op)}/{completed['id']}"
+    responses.get(url, json=completed)
+
+    task = getattr(client.seedream, op).get(completed["id"])
+
+    assert task == ImageTask.from_dict(completed)
+    assert [(c.request.method, c.request.url) for c in responses.calls] == [("GET", url)]
+
+
+# -- what each model accepts -------------------------------------------------------------------
+
+PROMPT = "A lighthouse at dusk"
+SOURCES = ["https://cdn.runapi.ai/public/samples/image.jpg"]
+T45 = {"model": "seedream-4.5-text-to-image", "prompt": PROMPT, "aspect_ratio": "1:1", "output_quality": "high"}
+T5L = {**T45, "model": "seedream-5-lite-text-to-image"}
+TV4 = {"model": "seedream-v4-text-to-image", "prompt": PROMPT}
+E45 = {**T45, "model": "seedream-4.5-edit", "source_image_urls": SOURCES}
+E5L = {**E45, "model": "seedream-5-lite-edit"}
+EV4 = {"model": "seedream-v4-edit", "prompt": PROMPT, "source_image_urls": SOURCES}
+V4_ONLY = {"output_resolution": "4k", "output_count": 6, "seed": 7}
+
+ACCEPTED_CALLS = [
+    pytest.param("text_to_image", T45, id="4.5-required-only"),
+    pytest.param("text_to_image", {**T45, "prompt": "a" * 3000, "output_quality": "basic"}, id="4.5-3000-chars"),
+    pytest.param("text_to_image", {**T45, "prompt": "a"}, id="4.5-1-char"),
+    pytest.param("text_to_image", {**T5L, "prompt": "abc", "aspect_ratio": "21:9"}, id="5-lite-3-chars"),
+    pytest.param("text_to_image", {**T5L, "prompt": "a" * 3000}, id="5-lite-3000-chars"),
+    pytest.param("text_to_image", TV4, id="v4-prompt-only"),  # aspect_ratio and quality not required
+    pytest.param("text_to_image", {**TV4, "prompt": "a" * 5000, **V4_ONLY}, id="v4-5000-chars-v4-fields"),
+    pytest.param("text_to_image", {**TV4, "output_count": 1, "seed": -1, "output_resolution": "1k"}, id="v4-low"),
+    pytest.param(
+        "text_to_image",
+        {**T45, "enable_safety_checker": False, "callback_url": "https://example.com/callbacks/runapi"},
+        id="4.5-safety-callback",
+    ),
+    *[
+        pytest.param("text_to_image", {**T45, "aspect_ratio": ratio}, id=f"aspect-{ratio}")
+        for ratio in ("1:1", "4:3", "3:4", "16:9", "9:16", "2:3", "3:2", "21:9")
+    ],
+    pytest.param("edit_image", E45, id="edit-4.5"),
+    pytest.param("edit_image", {**E5L, "prompt": "abc", "source_image_urls": SOURCES * 12}, id="edit-5-lite-12-images"),
+    pytest.param("edit_image", EV4, id="edit-v4-minimal"),
+    pytest.param("edit_image", {**EV4, "source_image_urls": SOURCES * 10, **V4_ONLY}, id="edit-v4-10-images"),
+    pytest.param("edit_image", {**EV4, "prompt": "a" * 5000, "aspect_ratio": "9:16"}, id="edit-v4-5000-chars"),
+]
+
+
+@pytest.mark.parametrize(("op", "kwargs"), ACCEPTED_CALLS)
+@responses.activate
+def test_valid_values_are_accepted_and_sent_unchanged(client, op, kwargs):
+    responses.post(client.base_url + path(op), status=202, json=accepted())
+
+    getattr(client.seedream, op).create(**kwargs)
+
+    assert json.loads(responses.calls[0].request.body) == kwargs  # nothing added (no guessed defaults)
+
+
+def _required(op: str, model: str, name: str) -> Any:
+    return pytest.param(
+        op,
+        {**({"text_to_image": T45, "edit_image": E45}[op]), "model": model, name: None},
+        name,
+        f"{name} is required for model '{model}'",
+        id=f"{model}-needs-{name}",
+    )
+
+
+def _v4_only(op: str, base: dict[str, Any], name: str) -> Any:
+    v4 = {"text_to_image": "seedream-v4-text-to-image", "edit_image": "seedream-v4-edit"}[op]
+    return pytest.param(
+        op,
+        {**base, name: V4_ONLY[name]},
+        name,
+        f"{name} is not accepted for model '{base['model']}'; only for '{v4}'",
+        id=f"{base['model']}-refuses-{name}",
+    )
+
+
+REFUSED = [
+    # 4.5 and 5-Lite require aspect_ratio and output_quality, and refuse the v4-only fields
+    *[
+        _required(op, model, name)
+        for op, models in (
+            ("text_to_image", ("seedream-4.5-text-to-image", "seedream-5-lite-text-to-image")),
+            ("edit_image", ("seedream-4.5-edit", "seedream-5-lite-edit")),
+        )
+        for model in models
+        for name in ("aspect_ratio", "output_quality")
+    ],
+    *[
+        _v4_only(op, base, name)
+        for op, base in (("text_to_image", T45), ("text_to_image", T5L), ("edit_image", E45), ("edit_image", E5L))
+        for name in V4_ONLY
+    ],
+    # v4 refuses output_quality (the 4.5/5-Lite knob)
+    pytest.param(
+        "text_to_image",
+        {**TV4, "output_quality": "high"},
+        "output_quality",
+        "output_quality is not accepted for model 'seedream-v4-text-to-image'; only for "
+        "'seedream-4.5-text-to-image', 'seedream-5-lite-text-to-image'",
+        id="v4-refuses-output_quality",
+    ),
+    pytest.param(
+        "edit_image",
+        {**EV4, "output_quality": "basic"},
+        "output_quality",
+        "output_quality is not accepted for model 'seedream-v4-edit'",
+        id="edit-v4-refuses-output_quality",
+    ),
+    # prompt lengths per model
+    pytest.param(
+        "text_to_image",
+        {**T45, "prompt": "a" * 3001},
+        "prompt",
+        "1-3000 characters; got 3001 characters (for model 'seedream-4.5-text-to-image')",
+        id="4.5-3001-chars",
+    ),
+    pytest.param(
+        "text_to_image",
+        {**T5L, "prompt": "ab"},
+        "prompt",
+        "3-3000 characters; got 'ab' (for model 'seedream-5-lite-text-to-image')",
+        id="5-lite-2-chars",
+    ),
+    pytest.param("text_to_image", {**T5L, "prompt": "a" * 3001}, "prompt", "3-3000 characters", id="5-lite-3001-chars"),
+    pytest.param(
+        "text_to_image", {**TV4, "prompt": "a" * 5001}, "prompt", "1-5000 characters; got 5001", id="v4-5001-chars"
+    ),
+    pytest.param(
+        "edit_image", {**E45, "prompt": "a" * 3001}, "prompt", "(for model 'seedream-4.5-edit')", id="edit-4.5-3001"
+    ),
+    pytest.param("edit_image", {**E5L, "prompt": "ab"}, "prompt", "3-3000 characters", id="edit-5-lite-2-chars"),
+    pytest.param("edit_image", {**EV4, "prompt": "a" * 5001}, "prompt", "1-5000 characters", id="edit-v4-5001-chars"),
+    pytest.param("text_to_image", {**T45, "prompt": "   "}, "prompt", "a non-blank string", id="blank-prompt"),
+    pytest.param(
+        "text_to_image",
+        {"model": "seedream-4.5-text-to-image"},
+        "prompt",
+        "missing required parameter 'prompt'",
+        id="no-prompt",
+    ),
+    # ranges and types
+    pytest.param(
+        "text_to_image", {**TV4, "output_count": 0}, "output_count", "an integer from 1 to 6; got 0", id="count-0"
+    ),
+    pytest.param(
+        "text_to_image", {**TV4, "output_count": 7}, "output_count", "an integer from 1 to 6; got 7", id="count-7"
+    ),
+    pytest.param(
+        "edit_image", {**EV4, "output_count": 2.0}, "output_count", "an integer from 1 to 6", id="count-float"
+    ),
+    pytest.param("text_to_image", {**TV4, "seed": "12345"}, "seed", "an integer", id="seed-string"),
+    pytest.param("text_to_image", {**TV4, "seed": True}, "seed", "an integer", id="seed-bool"),
+    pytest.param(
+        "text_to_image",
+        {**T45, "enable_safety_checker": "false"},
+        "enable_safety_checker",
+        "true or false",
+        id="safety-string",
+    ),
+    pytest.param(
+        "text_to_image",
+        {**T45, "callback_url": "example.com/cb"},
+        "callback_url",
+        "http(s) URL",
+        id="callback-no-scheme",
+    ),
+    # source images
+    pytest.param(
+        "edit_image",
+        {**EV4, "source_image_urls": SOURCES * 11},
+        "source_image_urls",
+        "a list of 1-10 non-blank strings; got 11 items (for model 'seedream-v4-edit')",
+        id="edit-v4-11-images",
+    ),
+    pytest.param(
+        "edit_image", {**E45, "source_image_urls": []}, "source_image_urls", "at least 1", id="edit-no-images"
+    ),
+    pytest.param(
+        "edit_image",
+        {**E45, "source_image_urls": SOURCES[0]},
+        "source_image_urls",
+        "a list of",
+        id="edit-url-not-a-list",
+    ),
+    pytest.param(
+        "edit_image",
+        {k: v for k, v in E45.items() if k != "source_image_urls"},
+        "source_image_urls",
+        "missing required parameter",
+        id="edit-sources-missing",
+    ),
+    pytest.param(
+        "text_to_image",
+        {**TV4, "source_image_urls": SOURCES},
+        "source_image_urls",
+        "unknown parameter",
+        id="text-takes-no-sources",
+    ),
+]
+
+
+ENUM_REFUSALS = [
+    pytest.param(
+        "text_to_image", {**T45, "model": "seedream-4.5-edit"}, "model", TEXT_TO_IMAGE_MODELS, id="edit-model"
+    ),
+    pytest.param(
+        "edit_image", {**E45, "model": "seedream-v4-text-to-image"}, "model", EDIT_IMAGE_MODELS, id="text-model"
+    ),
+    pytest.param("text_to_image", {**T45, "aspect_ratio": "5:4"}, "aspect_ratio", ASPECT_RATIOS, id="aspect-5:4"),
+    pytest.param("text_to_image", {**TV4, "aspect_ratio": "auto"}, "aspect_ratio", ASPECT_RATIOS, id="aspect-auto"),
+    pytest.param("edit_image", {**E45, "aspect_ratio": "1:2"}, "aspect_ratio", ASPECT_RATIOS, id="edit-aspect-1:2"),
+    pytest.param("text_to_image", {**T45, "output_quality": "ultra"}, "output_quality", ("basic", "high"), id="ultra"),
+    pytest.param("edit_image", {**E5L, "output_quality": "HIGH"}, "output_quality", ("basic", "high"), id="HIGH"),
+    pytest.param("text_to_image", {**TV4, "output_resolution": "8k"}, "output_resolution", ("1k", "2k", "4k"), id="8k"),
+    pytest.param("edit_image", {**EV4, "output_resolution": "1K"}, "output_resolution", ("1k", "2k", "4k"), id="1K"),
+]
+
+
+@pytest.mark.parametrize(("op", "kwargs", "field_name", "fragment"), REFUSED)
+@responses.activate
+def test_a_value_the_docs_rule_out_is_refused_before_any_request(client, op, kwargs, field_name, fragment):
+    responses.post(client.base_url + path(op), status=202, json=accepted())  # would succeed if sent
+
+    with pytest.raises(runapi.ValidationError) as info:
+        getattr(client.seedream, op).create(**kwargs)
+
+    assert info.value.field == field_name
+    assert fragment in str(info.value)
+    assert len(responses.calls) == 0
+
+
+@pytest.mark.parametrize(("op", "kwargs", "field_name", "allowed"), ENUM_REFUSALS)
+@responses.activate
+def test_an_enum_refusal_names_the_field_and_every_allowed_value(client, op, kwargs, field_name, allowed):
+    responses.post(client.base_url + path(op), status=202, json=accepted())  # would succeed if sent
+
+    with pytest.raises(runapi.ValidationError) as info:
+        getattr(client.seedream, op).create(**kwargs)
+
+    message = str(info.value)
+    assert info.value.field == field_name
+    assert message.startswith(f"{field_name} must be one of ")
+    assert message.endswith(f"; got {kwargs[field_name]!r}")
+    # every allowed value, and nothing else (their order is not part of the contract)
+    assert sorted(re.findall(r"'([^']*)'", message.split("; got")[0])) == sorted(allowed)
+    assert len(responses.calls) == 0
+
+
+# -- reachable as client.seedream --------------------------------------------------------------
+
+
+def test_client_seedream_is_the_family_with_its_two_operations(client):
+    family = client.seedream
+    assert isinstance(family, Seedream)
+    assert family is client.seedream
+    for op in OPS:
+        assert getattr(family, op).path == path(op)
+    assert runapi.seedream.Seedream is Seedream
+    assert "seedream" in dir(runapi)
+
+
+def test_create_shows_the_real_parameters(client):
+    signature = inspect.signature(client.seedream.text_to_image.create)
+    assert list(signature.parameters)[:2] == ["model", "prompt"]
+    assert signature.parameters["output_quality"].default is None
+    assert list(inspect.signature(client.seedream.edit_image.run).parameters)[:3] == [
+        "model",
+        "prompt",
+        "source_image_urls",
+    ]
