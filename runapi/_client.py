@@ -20,11 +20,14 @@ if TYPE_CHECKING:
     from .grok_imagine import GrokImagine
     from .hailuo import Hailuo
     from .happyhorse import HappyHorse
+    from .ideogram_v3 import IdeogramV3
     from .imagen_4 import Imagen4
     from .infinitetalk import InfiniteTalk
     from .kling import Kling
     from .luma import Luma
     from .nano_banana import NanoBanana
+    from .qwen_2 import Qwen2
+    from .recraft import Recraft
     from .runway import Runway
     from .runway_aleph import RunwayAleph
     from .seedance import Seedance
@@ -69,6 +72,10 @@ class Client(BaseClient):
         seedream: Seedream text-to-image and image edits, 4.5 / 5-Lite / v4 (``runapi.seedream``).
         imagen_4: Imagen 4 text-to-image and pro remix image (``runapi.imagen_4``).
         z_image: Z-Image text-to-image (``runapi.z_image``).
+        qwen_2: Qwen 2 text-to-image, image remixes and image edits (``runapi.qwen_2``).
+        recraft: Recraft image upscaling and background removal (``runapi.recraft``).
+        ideogram_v3: Ideogram V3 text-to-image, inpainting edits, remixes and reframing, plain or
+            character-guided (``runapi.ideogram_v3``).
     """
 
     suno: FamilyAttribute[Suno] = FamilyAttribute("runapi.suno", "Suno")
@@ -92,3 +99,6 @@ class Client(BaseClient):
     seedream: FamilyAttribute[Seedream] = FamilyAttribute("runapi.seedream", "Seedream")
     imagen_4: FamilyAttribute[Imagen4] = FamilyAttribute("runapi.imagen_4", "Imagen4")
     z_image: FamilyAttribute[ZImage] = FamilyAttribute("runapi.z_image", "ZImage")
+    qwen_2: FamilyAttribute[Qwen2] = FamilyAttribute("runapi.qwen_2", "Qwen2")
+    recraft: FamilyAttribute[Recraft] = FamilyAttribute("runapi.recraft", "Recraft")
+    ideogram_v3: FamilyAttribute[IdeogramV3] = FamilyAttribute("runapi.ideogram_v3", "IdeogramV3")
