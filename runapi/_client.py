@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     from .flux_2 import Flux2
     from .flux_kontext import FluxKontext
     from .gemini_omni import GeminiOmni
+    from .gpt_4o_image import Gpt4oImage
+    from .gpt_image import GptImage
+    from .gpt_image_2 import GptImage2
     from .grok_imagine import GrokImagine
     from .hailuo import Hailuo
     from .happyhorse import HappyHorse
@@ -72,6 +75,9 @@ class Client(BaseClient):
         seedream: Seedream text-to-image and image edits, 4.5 / 5-Lite / v4 (``runapi.seedream``).
         imagen_4: Imagen 4 text-to-image and pro remix image (``runapi.imagen_4``).
         z_image: Z-Image text-to-image (``runapi.z_image``).
+        gpt_image: GPT Image text-to-image and image edits, ``gpt-image-1.5`` (``runapi.gpt_image``).
+        gpt_image_2: GPT Image 2 text-to-image and image edits, ``gpt-image-2`` (``runapi.gpt_image_2``).
+        gpt_4o_image: GPT-4o Image prompt-only, image-guided and variant images (``runapi.gpt_4o_image``).
         qwen_2: Qwen 2 text-to-image, image remixes and image edits (``runapi.qwen_2``).
         recraft: Recraft image upscaling and background removal (``runapi.recraft``).
         ideogram_v3: Ideogram V3 text-to-image, inpainting edits, remixes and reframing, plain or
@@ -99,6 +105,9 @@ class Client(BaseClient):
     seedream: FamilyAttribute[Seedream] = FamilyAttribute("runapi.seedream", "Seedream")
     imagen_4: FamilyAttribute[Imagen4] = FamilyAttribute("runapi.imagen_4", "Imagen4")
     z_image: FamilyAttribute[ZImage] = FamilyAttribute("runapi.z_image", "ZImage")
+    gpt_image: FamilyAttribute[GptImage] = FamilyAttribute("runapi.gpt_image", "GptImage")
+    gpt_image_2: FamilyAttribute[GptImage2] = FamilyAttribute("runapi.gpt_image_2", "GptImage2")
+    gpt_4o_image: FamilyAttribute[Gpt4oImage] = FamilyAttribute("runapi.gpt_4o_image", "Gpt4oImage")
     qwen_2: FamilyAttribute[Qwen2] = FamilyAttribute("runapi.qwen_2", "Qwen2")
     recraft: FamilyAttribute[Recraft] = FamilyAttribute("runapi.recraft", "Recraft")
     ideogram_v3: FamilyAttribute[IdeogramV3] = FamilyAttribute("runapi.ideogram_v3", "IdeogramV3")

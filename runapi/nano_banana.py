@@ -16,6 +16,15 @@ Readings of the docs where they are silent:
   for this endpoint and the shape of its sibling edit endpoints.
 - ``output_resolution`` is documented for Pro and V2 only; it is refused for the base model
   rather than sent and ignored.
+- ``reference_image_urls`` and ``source_image_urls`` are "image URLs": each item must be an absolute
+  http(s) URL (a mistake names its index, ``reference_image_urls[2]``). The size (30 MB each) and,
+  for ``nano-banana-2``, the formats (jpeg, png, webp) cannot be seen from a URL and are left to
+  the server.
+- The status path ``GET /api/v1/nano_banana/text_to_image/{id}`` is printed only in the Quick Start;
+  its completed answer there also echoes ``model`` (:attr:`ImageTask.model`). The create answer may
+  carry only ``id`` (Quick Start; the section's Response table lists ``id`` alone): such a task
+  reads as ``"processing"``. "Get Edit Status" is listed without a path: it is read as
+  ``GET /api/v1/nano_banana/edit_image/{id}``, the status path of every task endpoint.
 """
 
 from __future__ import annotations
@@ -27,7 +36,7 @@ import attrs
 from ._core.models import Task
 from ._core.operations import Family, TaskOperation
 from ._core.options import DURATIONS
-from ._core.params import HttpUrl, by, field, one_of, params, rules, text, text_list
+from ._core.params import HttpUrl, by, field, one_of, params, rules, text, text_list, url_list
 
 __all__ = [
     "ASPECT_RATIOS",
@@ -131,7 +140,8 @@ class TextToImageParams:
         aspect_ratio: one of the model's presets (:data:`MODEL_RULES`); server default ``1:1``
             (``auto`` for ``nano-banana-2``).
         output_resolution: ``"1k"``, ``"2k"`` or ``"4k"``; Pro and V2 only (server default 1k).
-        reference_image_urls: up to 8 image URLs (14 for ``nano-banana-2``), 30 MB each.
+        reference_image_urls: up to 8 absolute http(s) image URLs (14 for ``nano-banana-2``, jpeg,
+            png or webp), 30 MB each.
     """
 
     model: Model
@@ -140,7 +150,8 @@ class TextToImageParams:
     output_format: Literal["png", "jpg"] | None = None
     aspect_ratio: AspectRatio | None = None
     output_resolution: Literal["1k", "2k", "4k"] | None = None
-    reference_image_urls: list[str] | None = field(text_list(max_items=14), default=None)
+    # the count (and blank items) first, then each item as a URL (an error names its index)
+    reference_image_urls: list[HttpUrl] | None = field(text_list(max_items=14), url_list(), default=None)
 
     __rules__ = MODEL_RULES
 
@@ -152,7 +163,7 @@ class EditImageParams:
     Attributes:
         model: ``"nano-banana-edit"``.
         prompt: the edit instruction.
-        source_image_urls: the image(s) to edit, at least one URL.
+        source_image_urls: the image(s) to edit, at least one absolute http(s) URL.
         callback_url: where RunAPI POSTs the result.
         aspect_ratio: one of :data:`ASPECT_RATIOS`.
         output_format: ``"png"`` or ``"jpeg"``.
@@ -160,7 +171,7 @@ class EditImageParams:
 
     model: Literal["nano-banana-edit"]
     prompt: str
-    source_image_urls: list[str] = field(text_list(min_items=1))
+    source_image_urls: list[HttpUrl] = field(text_list(min_items=1), url_list())
     callback_url: HttpUrl | None = None
     aspect_ratio: BaseAspectRatio | None = None
     output_format: Literal["png", "jpeg"] | None = None
