@@ -2,7 +2,9 @@
 
 Reached as ``client.kling``::
 
-    video = client.kling.text_to_video.run(model="kling-3.0", prompt="A drone shot of a lake", duration_seconds=8)
+    video = client.kling.text_to_video.run(
+        model="kling-3.0", prompt="A drone shot of a lake", aspect_ratio="16:9", duration_seconds=8
+    )
     print(video.videos[0].url)
 
 Four task operations, each polled at ``GET <create path>/{id}``: ``text_to_video`` (``kling-3.0``,
@@ -22,8 +24,10 @@ Readings of the docs where they are silent or disagree:
   ``/text_to_video/{id}``, its create path, as every other task.
 - ``kling-3.0``'s image-to-video (the intro) is ``text_to_video`` with ``first_frame_image_url``:
   the endpoints table gives ``image_to_video`` no ``kling-3.0``.
-- ``aspect_ratio`` is marked "Conditional" (optional with ``first_frame_image_url``), but the
-  docs' element-reference example sends neither: it is optional (the server has the last word).
+- ``aspect_ratio`` is marked "Conditional" ("Optional when first_frame_image_url is provided"),
+  and the docs' element-reference example sends ``kling_elements`` with neither a first frame nor
+  a ratio: for ``kling-3.0`` it is required unless ``first_frame_image_url`` or ``kling_elements``
+  is given (single- and multi-shot alike). The V2.x models list it as optional.
 - ``duration_seconds`` is typed "number" everywhere but its values are whole seconds (3 through
   15; 5 or 10; shots "integer from 1 to 12"): it takes integers.
 - Multi-shot (``multi_shots=True``) needs ``multi_prompt`` and ``enable_sound=True`` ("must be
@@ -52,9 +56,7 @@ Readings of the docs where they are silent or disagree:
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
-from typing import Any, Literal, get_args
+from typing import Literal, get_args
 
 import attrs
 
@@ -66,7 +68,6 @@ from ._core.params import (
     by,
     field,
     forbid,
-    http_url,
     integer,
     number,
     one_of,
@@ -74,7 +75,7 @@ from ._core.params import (
     require,
     rules,
     text,
-    text_list,
+    url_list,
 )
 from .errors import ValidationError
 
@@ -158,29 +159,6 @@ MAX_TOTAL_SECONDS = 15
 """A ``kling-3.0`` video lasts 3 through 15 seconds in all: its ``duration_seconds``, or its shots' sum."""
 
 
-@functools.cache
-def _urls(min_items: int, max_items: int) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
-    """A list of ``min_items``..``max_items`` absolute http(s) URLs (one message for any mistake)."""
-    count = f"exactly {min_items}" if min_items == max_items else f"{min_items}-{max_items}"
-    allowed = f"a list of {count} absolute http(s) URL{'' if max_items == 1 else 's'}"
-    items, url = text_list(min_items=min_items, max_items=max_items), http_url()
-
-    def validate(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if value is None:
-            return
-        try:
-            items(instance, attribute, value)
-            for item in value:
-                url(instance, attribute, item)
-        except ValidationError:
-            shown = repr(value) if len(repr(value)) <= 80 else repr(value)[:77] + "..."
-            raise ValidationError(
-                f"{attribute.name} must be {allowed}; got {shown}", field=attribute.name, allowed=allowed
-            ) from None
-
-    return validate
-
-
 # -- results ---------------------------------------------------------------------------------
 
 
@@ -240,8 +218,8 @@ class KlingElement:
 
     name: str
     description: str
-    element_input_urls: list[str] | None = field(_urls(2, 4), default=None)
-    element_input_video_urls: list[str] | None = field(_urls(1, 1), default=None)
+    element_input_urls: list[HttpUrl] | None = field(url_list(min_items=2, max_items=4), default=None)
+    element_input_video_urls: list[HttpUrl] | None = field(url_list(min_items=1, max_items=1), default=None)
 
 
 # -- params ----------------------------------------------------------------------------------
@@ -331,7 +309,8 @@ class TextToVideoParams:
         enable_sound: generate sound (``kling-3.0``); must be ``True`` in multi-shot mode.
         duration_seconds: the video's total length, whole seconds: 3-15 for ``kling-3.0`` (in
             multi-shot mode, if given, the sum of the shots), 5 or 10 for V2.x (server default 5).
-        aspect_ratio: ``"16:9"``, ``"9:16"`` or ``"1:1"`` (``kling-3.0`` adapts to a first frame).
+        aspect_ratio: ``"16:9"``, ``"9:16"`` or ``"1:1"``; required for ``kling-3.0`` unless
+            ``first_frame_image_url`` (the ratio adapts to it) or ``kling_elements`` is given.
         output_resolution: ``"720p"``, ``"1080p"`` or ``"4k"`` (``kling-3.0``).
         multi_shots: ``True`` for multi-shot mode (``kling-3.0``; default single-shot).
         multi_prompt: the shots, in order: :class:`Shot` objects or ``{"prompt",
@@ -348,7 +327,7 @@ class TextToVideoParams:
 
     Raises:
         ValidationError: a value out of its range, a field the model or mode does not take, a
-            missing ``prompt``/``multi_prompt``/``enable_sound``, shots not totalling 3-15 seconds,
+            missing ``prompt``/``multi_prompt``/``enable_sound``/``aspect_ratio``, shots not totalling 3-15 seconds,
             or a shot's or element's mistake under its path (``multi_prompt[1].duration_seconds``).
     """
 
@@ -370,6 +349,10 @@ class TextToVideoParams:
     __rules__ = (TEXT_TO_VIDEO_RULES, SHOT_RULES)
 
     def __attrs_post_init__(self) -> None:
+        if self.model == "kling-3.0" and self.first_frame_image_url is None and not self.kling_elements:
+            require(
+                self, ["aspect_ratio"], when="for model 'kling-3.0' without first_frame_image_url or kling_elements"
+            )
         if self.multi_shots is not True:
             require(self, ["prompt"], when="in single-shot mode (multi_shots not true)")
             forbid(self, ["multi_prompt"], unless="when multi_shots is true")

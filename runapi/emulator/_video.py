@@ -87,6 +87,9 @@ KLING_V2_DURATIONS = (5, 10)
 KLING_FAILURE = "Generation failed"  # every Kling failed example
 GROK_FAILURE = "Generation failed"  # docs: Grok-Imagine > Failed response example
 _MULTI_SHOTS = equals("multi_shots", True)
+_KLING_RATIO_OPTIONAL = any_of(given("first_frame_image_url"), given("kling_elements"))
+"""kling-3.0 bodies that may leave out ``aspect_ratio``: with a first frame (the table) or with elements
+(the docs' element-reference example sends neither a first frame nor a ratio)."""
 
 # --- Seedance (docs: Seedance > Create Seedance Text-to-Video) --------------------------------------
 SEEDANCE_1_5 = "seedance-1.5-pro"
@@ -230,8 +233,9 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         need("model")
         + need("prompt", when=not_(_MULTI_SHOTS))  # "Required in single-shot mode"
         + need("enable_sound", when=_MULTI_SHOTS)  # "Must be true when multi_shots is true"
-        # kling-3.0: "Optional when first_frame_image_url is provided"; V2.x: optional
-        + need("aspect_ratio", when=all_of(equals("model", KLING_3), not_(given("first_frame_image_url"))))
+        # kling-3.0: "Optional when first_frame_image_url is provided"; V2.x: optional. The docs'
+        # element-reference example sends kling_elements with neither a first frame nor a ratio: optional there too
+        + need("aspect_ratio", when=all_of(equals("model", KLING_3), not_(_KLING_RATIO_OPTIONAL)))
         + need("multi_prompt", when=_MULTI_SHOTS),
         30,
         KLING_FAILURE,

@@ -297,12 +297,11 @@ OTHER_EXAMPLES: list[tuple[str, dict[str, Any]]] = [
             ],
         },
     ),
-    (  # Kling element references
+    (  # Kling element references (as the docs print it: no aspect_ratio)
         f"{KLING}/text_to_video",
         {
             "model": "kling-3.0",
             "prompt": "@alice and @bob stand back to back in the rain",
-            "aspect_ratio": "16:9",
             "kling_elements": [
                 {
                     "name": "alice",
@@ -874,11 +873,16 @@ def test_kling_multi_shot_needs_sound_on(api: Api) -> None:
     assert (response.status_code, response.json()) == (422, {"error": "Invalid enable_sound: False"})
 
 
-def test_kling_aspect_ratio_is_optional_with_a_first_frame(api: Api) -> None:
+def test_kling_aspect_ratio_is_optional_with_a_first_frame_or_elements(api: Api) -> None:
     body = {k: v for k, v in TASK_BODIES[f"{KLING}/text_to_video"].items() if k != "aspect_ratio"}
     response = api.post(f"{KLING}/text_to_video", body)
     assert response.json() == {"error": "Missing required parameter: aspect_ratio"}
     api.create(f"{KLING}/text_to_video", dict(body, first_frame_image_url=IMAGE))
+    # the docs' element-reference example sends no aspect_ratio (and no first frame)
+    element = {"name": "alice", "description": "A young woman", "element_input_urls": [PORTRAIT, PORTRAIT]}
+    api.create(f"{KLING}/text_to_video", dict(body, kling_elements=[element]))
+    response = api.post(f"{KLING}/text_to_video", dict(body, kling_elements=[]))  # an empty list gives nothing
+    assert response.json() == {"error": "Missing required parameter: aspect_ratio"}
 
 
 def test_kling_avatar_prompt_is_required_but_may_be_empty(api: Api) -> None:

@@ -396,7 +396,7 @@ def _accepted_cases() -> list[Any]:
         add(f"v3-aspect-{ratio}", SINGLE, aspect_ratio=ratio)
     for resolution in ("720p", "1080p", "4k"):
         add(f"v3-resolution-{resolution}", SINGLE, output_resolution=resolution)
-    add("v3-minimal", SINGLE, omit=("aspect_ratio", "duration_seconds", "output_resolution", "callback_url"))
+    add("v3-minimal", SINGLE, omit=("duration_seconds", "output_resolution", "callback_url"))
     add("v3-first-frame-adapts-aspect", SINGLE, omit=("aspect_ratio",), first_frame_image_url=FRAME)
     add("v3-first-and-last-frames", SINGLE, first_frame_image_url=FRAME, last_frame_image_url=LAST)
     add("v3-single-shot-explicit", SINGLE, multi_shots=False, enable_sound=False)
@@ -416,6 +416,8 @@ def _accepted_cases() -> list[Any]:
     add("elements-video", ELEMENTS, kling_elements=[element(element_input_urls=None, element_input_video_urls=[VIDEO])])
     add("elements-images-and-video", ELEMENTS, kling_elements=[element(element_input_video_urls=[VIDEO])])
     add("elements-description-only", ELEMENTS, kling_elements=[{"name": "bob", "description": "A tall man"}])
+    add("elements-with-aspect", ELEMENTS, aspect_ratio="9:16")  # the docs' example sends none: optional here
+    add("multi-elements-no-aspect", MULTI, omit=("aspect_ratio",), kling_elements=[element()])
     # V2.x text-to-video
     add("v21-master-duration-10", V21_MASTER, duration_seconds=10)
     add("v21-master-prompt-5000", V21_MASTER, prompt="p" * 5_000, negative_prompt="n" * 500)
@@ -484,6 +486,12 @@ def _refused_cases() -> list[Any]:
     add("v3-duration-float", SINGLE, "duration_seconds", ("an integer",), duration_seconds=8.5)
     add("v3-duration-string", SINGLE, "duration_seconds", ("an integer",), duration_seconds="8")
     add("v3-needs-prompt", SINGLE, "prompt", ("required", "single-shot"), omit=("prompt",))
+    add("v3-needs-aspect_ratio", SINGLE, "aspect_ratio",
+        ("aspect_ratio is required", "without first_frame_image_url or kling_elements"),
+        omit=("aspect_ratio",))  # fmt: skip
+    add("v3-empty-elements-need-aspect_ratio", SINGLE, "aspect_ratio", ("aspect_ratio is required",),
+        omit=("aspect_ratio",), kling_elements=[])  # fmt: skip
+    add("multi-needs-aspect_ratio", MULTI, "aspect_ratio", ("aspect_ratio is required",), omit=("aspect_ratio",))
     add("v3-prompt-blank", SINGLE, "prompt", ("a non-blank string",), prompt="  ")
     add("v3-sound-string", SINGLE, "enable_sound", ("true or false",), enable_sound="true")
     add("v3-multi_shots-int", SINGLE, "multi_shots", ("true or false",), multi_shots=1)
@@ -537,7 +545,7 @@ def _refused_cases() -> list[Any]:
         kling_elements=[element(element_input_urls=[IMAGE])])  # fmt: skip
     add("element-5-images", ELEMENTS, "kling_elements[0].element_input_urls", ("2-4 absolute http(s) URLs",),
         kling_elements=[element(element_input_urls=[IMAGE] * 5)])  # fmt: skip
-    add("element-image-not-url", ELEMENTS, "kling_elements[1].element_input_urls", ("2-4 absolute http(s) URLs",),
+    add("element-image-not-url", ELEMENTS, "kling_elements[1].element_input_urls[1]", ("absolute http(s) URL",),
         kling_elements=[element(), element(name="bob", element_input_urls=[IMAGE, "portrait.jpg"])])  # fmt: skip
     add("element-2-videos", ELEMENTS, "kling_elements[0].element_input_video_urls", ("exactly 1 absolute",),
         kling_elements=[element(element_input_video_urls=[VIDEO, VIDEO])])  # fmt: skip
@@ -642,11 +650,16 @@ def test_invalid_input_is_refused_before_any_request(client, http, op, kwargs, f
 def test_a_refusal_says_what_is_allowed(client):
     with pytest.raises(runapi.ValidationError) as info:
         client.kling.text_to_video.create(
-            model="kling-3.0", multi_shots=True, enable_sound=True, multi_prompt=shots(9, 9)
+            model="kling-3.0", multi_shots=True, enable_sound=True, aspect_ratio="16:9", multi_prompt=shots(9, 9)
         )
     assert info.value.allowed == "shots whose duration_seconds total 3-15 seconds"
     with pytest.raises(runapi.ValidationError) as info:
         client.kling.text_to_video.create(
-            model="kling-3.0", multi_shots=True, enable_sound=True, multi_prompt=shots(5, 6), duration_seconds=12
+            model="kling-3.0",
+            multi_shots=True,
+            enable_sound=True,
+            aspect_ratio="16:9",
+            multi_prompt=shots(5, 6),
+            duration_seconds=12,
         )
     assert info.value.allowed == "11 (or no value) when multi_shots is true"
