@@ -21,9 +21,12 @@ with the result, no task); every ElevenLabs task [ElevenLabs]: text_to_speech, t
 text_to_sound, speech_to_text, isolate_audio; Nano Banana text_to_image [Nano Banana] and
 edit_image (``POST /api/v1/nano_banana/edit_image``, model ``nano-banana-edit``, required
 ``model``, ``prompt``, ``source_image_urls``; completed payload ``images: [{"url"}]``); Veo 3.1
-text_to_video, extend_video, upscale_video [Veo 3.1]; Get Balance [Common]; error answers
-[Errors]; signed callbacks with redelivery [Callbacks]. Output URLs point at the emulator's own
-``/files/...`` (valid PNG, MP3, MP4 and WAV, no auth), so ``Client.download`` and
+text_to_video, extend_video, upscale_video [Veo 3.1]; every endpoint of the video families
+(:mod:`._video`) and of the image families Seedream, Imagen 4, Flux Kontext, Flux 2, Qwen 2,
+Recraft, Z-Image, Ideogram V3, GPT Image, GPT Image 2 and GPT-4o Image (:mod:`._image`); Get
+Balance [Common]; error answers [Errors]; signed callbacks with redelivery [Callbacks]. Output
+URLs point at the emulator's own ``/files/...`` (valid PNG, JPEG, WebP, MP3, MP4 and WAV, images
+in the requested ``output_format``, no auth), so ``Client.download`` and
 ``Client.download_outputs`` run against it too.
 
 Testing hooks: put ``emulator:fail`` in any string parameter to make a task fail; inject faults

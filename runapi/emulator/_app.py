@@ -8,7 +8,7 @@ API routes (docs: Overview > Authentication, Errors), all answering JSON:
 - ``GET /api/v1/me/balance``: 200 ``{"balance_cents", "spent_cents_today", "spent_cents_total"}``.
 
 They need ``Authorization: Bearer <key>`` (else 401 ``{"error": "Unauthorized"}``). Output files
-(``GET /files/<task id>/<name>.png|mp3|mp4|wav``) need no auth. Control endpoints under
+(``GET /files/<task id>/<name>.png|jpg|jpeg|webp|mp3|mp4|wav``) need no auth. Control endpoints under
 ``/_emulator/`` need no auth, are never hit by faults and are not logged.
 """
 
@@ -44,7 +44,9 @@ logger = logging.getLogger("runapi.emulator")
 
 BALANCE_PATH = "/api/v1/me/balance"
 CONTROL_PREFIX = "/_emulator/"
-FILES_PATH = re.compile(r"/files/(?P<task_id>[^/]+)/(?P<name>[A-Za-z0-9_-]+)\.(?P<ext>png|mp3|mp4|wav)")
+FILES_PATH = re.compile(
+    r"/files/(?P<task_id>[^/]+)/(?P<name>[A-Za-z0-9_-]+)\.(?P<ext>" + "|".join(map(re.escape, CONTENT_TYPES)) + ")"
+)
 REDACTED = "[REDACTED]"
 _SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie"})
 

@@ -20,6 +20,8 @@ from ._endpoint import (
     Requirement,
     Stage,
     all_of,
+    allow,
+    among,
     any_of,
     equals,
     error,
@@ -39,6 +41,9 @@ SUNO_MODELS = ("suno-v5.5", "suno-v5", "suno-v4.5-plus", "suno-v4.5-all", "suno-
 SUNO_SOUND_MODELS = ("suno-v5", "suno-v5.5")
 NANO_BANANA_MODELS = ("nano-banana", "nano-banana-pro", "nano-banana-2")
 NANO_BANANA_EDIT_MODELS = ("nano-banana-edit",)
+# Nano Banana > Create Text-to-Image (Base, Pro, V2): the 11 presets of Base and Pro, the 15 of V2
+NANO_BANANA_RATIOS = ("1:1", "9:16", "16:9", "3:4", "4:3", "3:2", "2:3", "5:4", "4:5", "21:9", "auto")
+NANO_BANANA_2_RATIOS = (*NANO_BANANA_RATIOS, "1:4", "1:8", "4:1", "8:1")
 VEO_MODELS = ("veo-3.1", "veo-3.1-fast")
 TTS_MODELS = ("text-to-speech-turbo-v2.5", "text-to-speech-multilingual-v2")
 
@@ -328,9 +333,17 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     _elevenlabs("isolate_audio", need("source_audio_url"), "Audio isolation failed."),  # docs: isolate-audio
     # --- Nano Banana ----------------------------------------------------------------------------
     Endpoint(  # docs: Nano Banana > Create Text-to-Image (Base, Pro, V2)
+        # The completed payload echoes `model` as the Quick Start's status response and the Callbacks
+        # example do (the section's own callback examples leave it out: a superset of both shapes).
         path=f"{NANO_BANANA}/text_to_image",
         required=need("model", "prompt"),
-        choices={"model": NANO_BANANA_MODELS},
+        choices={
+            "model": NANO_BANANA_MODELS,
+            "output_format": ("png", "jpg"),
+            "aspect_ratio": NANO_BANANA_2_RATIOS,
+            "output_resolution": ("1k", "2k", "4k"),  # Pro and V2; not listed for Base (not refused there)
+        },
+        allowed=(allow("aspect_ratio", *NANO_BANANA_RATIOS, when=among("model", "nano-banana", "nano-banana-pro")),),
         cost_cents=4,
         result=p.images(echo_model=True),
         failure_error=error("Generation failed due to content policy violation"),

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ._media import AUDIO_DURATION_SECONDS
+from ._media import AUDIO_DURATION_SECONDS, IMAGE_FORMATS
 
 if TYPE_CHECKING:
     from ._endpoint import Endpoint, Stage
@@ -32,6 +32,7 @@ __all__ = [
     "encode",
     "extended_videos",
     "generated_videos",
+    "image_file",
     "images",
     "lyrics",
     "midi_notes",
@@ -284,12 +285,22 @@ def lyrics(job: Job) -> dict[str, Any]:
     }
 
 
+def image_file(job: Job, stem: str, default: str = "png") -> str:
+    """File name of output image ``stem`` in the format the request asked for: ``<stem>.<output_format>``
+    when ``output_format`` names a served image format (``png``, ``jpg``, ``jpeg``, ``webp``, any
+    case), else ``<stem>.<default>``. The URL then ends in the requested extension and the file
+    served is of that format."""
+    requested = job.text("output_format").lower()
+    return f"{stem}.{requested if requested in IMAGE_FORMATS else default}"
+
+
 def images(*, echo_model: bool) -> ResultBuilder:
-    """Nano Banana: ``images: [{"url"}]``, preceded by ``model`` when ``echo_model`` (docs: Quick Start)."""
+    """Nano Banana: ``images: [{"url"}]``, preceded by ``model`` when ``echo_model`` (docs: Quick Start),
+    in the requested ``output_format`` (PNG when none is given)."""
 
     def build(job: Job) -> dict[str, Any]:
         result: dict[str, Any] = {"model": job.text("model")} if echo_model else {}
-        result["images"] = [{"url": job.file_url("0.png")}]
+        result["images"] = [{"url": job.file_url(image_file(job, "0"))}]
         return result
 
     return build
