@@ -10,7 +10,7 @@ Reached as ``client.gpt_4o_image``::
 One task endpoint, ``text_to_image``, in three kinds of request (docs: "Prompt-only, image-guided, or
 variant request"), told apart by what is given:
 
-- prompt-only: a ``prompt``, no ``source_image_urls``;
+- prompt-only: a ``prompt``, no ``source_image_urls`` (left out, or an empty list);
 - image-guided: a ``prompt`` and 1-5 ``source_image_urls`` (optionally a ``mask_url`` for selective
   changes);
 - variants: 1-5 ``source_image_urls`` and no ``prompt``.
@@ -20,11 +20,12 @@ task. What depends on ``source_image_urls`` is data, :data:`SOURCE_RULES`, check
 
 Readings of the docs:
 
-- ``prompt`` is "Required when source_image_urls is blank". An empty ``source_image_urls`` list is
-  refused (the field takes 1-5 URLs; leave it out for a prompt-only task), so "blank" is exactly
-  "not given", and a task without source images needs a ``prompt``.
+- ``prompt`` is "Required when source_image_urls is blank". "Blank" is left out or an empty list:
+  the field takes "Up to 5" URLs (no minimum), and the docs' wording expects a blank list to be
+  sent. So ``source_image_urls=[]`` is accepted and sent as given, and a task without source
+  images (none given, or an empty list) needs a ``prompt``.
 - ``mask_url`` ("Mask image URL for selective changes") masks a source image: it is refused without
-  ``source_image_urls``, where it would have nothing to apply to.
+  source images (``source_image_urls`` left out or empty), where it would have nothing to apply to.
 - The status endpoint is described in one line ("Returns the current task status, progress, and
   images when the task completes") with no example. :class:`ImageTask` reads it as the other image
   families' answers are printed (``id``, ``status``, ``images[].url``, ``error``) plus ``progress``,
@@ -42,7 +43,7 @@ import attrs
 from ._core.models import Task
 from ._core.operations import Family, TaskOperation
 from ._core.options import DURATIONS
-from ._core.params import HttpUrl, by_presence, field, params, rules, url_list
+from ._core.params import HttpUrl, by_presence, field, forbid, params, require, rules, url_list
 
 __all__ = [
     "ASPECT_RATIOS",
@@ -78,7 +79,8 @@ MAX_SOURCE_IMAGES = 5
 
 SOURCE_RULES = by_presence("source_image_urls", absent=rules(required=["prompt"], refused=["mask_url"]))
 """What depends on ``source_image_urls``: without source images (a prompt-only task) ``prompt`` is
-required (docs: "Required when source_image_urls is blank") and ``mask_url`` is refused."""
+required (docs: "Required when source_image_urls is blank") and ``mask_url`` is refused. An empty
+list is blank too: :class:`TextToImageParams` applies the same two rules to it."""
 
 
 # -- results ---------------------------------------------------------------------------------
@@ -124,9 +126,10 @@ class TextToImageParams:
         aspect_ratio: ``"1:1"``, ``"3:2"`` or ``"2:3"`` (required).
         prompt: the image description, or how to guide the source images; required without
             ``source_image_urls``, optional with them (leave it out for variants).
-        source_image_urls: 1-5 absolute http(s) URLs of source images (image-guided or variants).
+        source_image_urls: up to 5 absolute http(s) URLs of source images (image-guided or
+            variants); an empty list is blank, as leaving it out.
         mask_url: a mask image URL for selective changes of the source image; needs
-            ``source_image_urls``.
+            ``source_image_urls`` (not blank).
         output_count: how many images: 1, 2 or 4.
         enable_prompt_expansion: let RunAPI expand the prompt.
         callback_url: where RunAPI POSTs the result.
@@ -135,13 +138,19 @@ class TextToImageParams:
     model: Model
     aspect_ratio: AspectRatio
     prompt: str | None = None
-    source_image_urls: list[HttpUrl] | None = field(url_list(min_items=1, max_items=MAX_SOURCE_IMAGES), default=None)
+    source_image_urls: list[HttpUrl] | None = field(url_list(max_items=MAX_SOURCE_IMAGES), default=None)
     mask_url: HttpUrl | None = None
     output_count: OutputCount | None = None
     enable_prompt_expansion: bool | None = None
     callback_url: HttpUrl | None = None
 
     __rules__ = SOURCE_RULES
+
+    def __attrs_post_init__(self) -> None:
+        # an empty list is blank too: SOURCE_RULES' "not given" rules, for source_image_urls=[]
+        if self.source_image_urls is not None and not self.source_image_urls:
+            require(self, ["prompt"], when="when source_image_urls is empty")
+            forbid(self, ["mask_url"], unless="when source_image_urls is not empty")
 
 
 # -- operations ------------------------------------------------------------------------------

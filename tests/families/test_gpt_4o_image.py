@@ -265,6 +265,8 @@ ACCEPTED_CALLS = [
     pytest.param({**GUIDED, "mask_url": MASK}, id="guided-with-mask"),
     pytest.param({**VARIANTS, "mask_url": MASK}, id="variants-with-mask"),
     pytest.param({**GUIDED, "source_image_urls": [SOURCE] * 5}, id="5-sources"),
+    # "Required when source_image_urls is blank": a blank (empty) list is sent as given, prompt-only
+    pytest.param({**PROMPT_ONLY, "source_image_urls": []}, id="prompt-only-blank-sources"),
     *[pytest.param({**PROMPT_ONLY, "aspect_ratio": r}, id=f"aspect-{r}") for r in ("1:1", "3:2", "2:3")],
     *[pytest.param({**PROMPT_ONLY, "output_count": n}, id=f"count-{n}") for n in (1, 2, 4)],
     pytest.param({**PROMPT_ONLY, "enable_prompt_expansion": False}, id="no-expansion"),
@@ -302,15 +304,21 @@ REFUSED = [
         id="mask-without-sources",
     ),
     pytest.param(
-        {**GUIDED, "source_image_urls": []},
-        "source_image_urls",
-        "a list of 1-5 absolute http(s) URLs; got 0 items",
-        id="empty-sources",
+        {**VARIANTS, "source_image_urls": []},
+        "prompt",
+        "prompt is required when source_image_urls is empty",
+        id="no-prompt-blank-sources",
+    ),
+    pytest.param(
+        {**GUIDED, "source_image_urls": [], "mask_url": MASK},
+        "mask_url",
+        "mask_url is only used when source_image_urls is not empty",
+        id="mask-with-blank-sources",
     ),
     pytest.param(
         {**GUIDED, "source_image_urls": [SOURCE] * 6},
         "source_image_urls",
-        "a list of 1-5 absolute http(s) URLs; got 6 items",
+        "a list of 0-5 absolute http(s) URLs; got 6 items",
         id="6-sources",
     ),
     pytest.param(
