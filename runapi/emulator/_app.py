@@ -5,7 +5,8 @@ API routes (docs: Overview > Authentication, Errors), all answering JSON:
 - ``POST <task path>``: create, 202 ``{"id", "status": "processing"}`` (``Idempotency-Key`` honoured);
 - ``GET <task path>/{id}``: the task's status payload, 200;
 - ``POST <direct path>``: 200 with the result at once, no task (``Idempotency-Key`` honoured);
-- ``GET /api/v1/me/balance``: 200 ``{"balance_cents", "spent_cents_today", "spent_cents_total"}``.
+- ``GET /api/v1/me/balance``: 200 ``{"balance_cents", "spent_cents_today", "spent_cents_total"}``;
+- the LLM paths under ``/v1/`` and ``/v1beta/`` (:mod:`._llm`), which also take ``x-api-key``.
 
 They need ``Authorization: Bearer <key>`` (else 401 ``{"error": "Unauthorized"}``). Output files
 (``GET /files/<task id>/<name>.png|jpg|jpeg|webp|mp3|mp4|wav``) need no auth. Control endpoints under
@@ -28,7 +29,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from werkzeug.wrappers import Request, Response
 
-from . import _payloads
+from . import _llm, _payloads
 from ._catalog import BY_PATH, Endpoint, validate
 from ._errors import ApiError
 from ._faults import Fault, FaultBook
@@ -48,7 +49,7 @@ FILES_PATH = re.compile(
     r"/files/(?P<task_id>[^/]+)/(?P<name>[A-Za-z0-9_-]+)\.(?P<ext>" + "|".join(map(re.escape, CONTENT_TYPES)) + ")"
 )
 REDACTED = "[REDACTED]"
-_SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie"})
+_SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "x-api-key", "x-goog-api-key"})
 
 
 class _ConnectionDropped(ConnectionAbortedError):
@@ -225,12 +226,13 @@ class App:
         if method == "GET" and parent in BY_PATH and task_id and not BY_PATH[parent].direct:
             endpoint = BY_PATH[parent]
             return lambda request: _json(200, self._store.status(endpoint, task_id))
-        return None
+        return _llm.route(method, path)  # the SDK-compatible LLM paths, /v1/... and /v1beta/...
 
     def _authorized(self, request: Request) -> bool:
         scheme, _, key = request.headers.get("Authorization", "").partition(" ")
-        key = key.strip()
-        if scheme.lower() != "bearer" or not key:
+        key = key.strip() if scheme.lower() == "bearer" else ""
+        key = key or _llm.header_key(request)  # x-api-key (x-goog-api-key) on the LLM paths
+        if not key:
             return False
         return self._api_key is None or hmac.compare_digest(key.encode(), self._api_key.encode())
 
