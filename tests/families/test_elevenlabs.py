@@ -6,8 +6,12 @@ five completed status answers. The docs print no processing, failed or callback 
 family: the 202 answer stands in for "processing" (its documented shape), and a failure is the
 platform's general shape (docs: Errors > Task-Specific Errors).
 
-Every call goes through the public API with HTTP mocked by ``responses`` and the suite's fake
-clock, so "sent as is", "refused before any request" and "polled, never slept" are observed.
+The generic contract checks (the endpoints, ``client.elevenlabs``, every example sent as is or
+structured with nothing dropped, run/failed/get on each status path with the shared 202 answer)
+live in ``test_every_family.py``. This file keeps what is particular to ElevenLabs: its models and
+per-model rules, refusals, dialogue lines as objects, typed reads of its answers and its
+signatures, each call going through the public API with HTTP mocked by ``responses``, so "refused
+before any request" is observed.
 """
 
 from __future__ import annotations
@@ -20,7 +24,6 @@ from typing import Any
 import cattrs
 import pytest
 import responses
-from responses import registries
 
 import runapi
 from runapi.elevenlabs import (
@@ -30,14 +33,11 @@ from runapi.elevenlabs import (
     Audio,
     AudioTask,
     DialogueLine,
-    ElevenLabs,
     TranscriptTask,
 )
-from tests.conftest import API_KEY
 from tests.families.contract import strict_converter
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "fixtures" / "elevenlabs"
-ordered = responses.activate(registry=registries.OrderedRegistry)
 
 # operation -> the task class its status answers structure into
 OPERATIONS: dict[str, type[runapi.Task]] = {
@@ -58,9 +58,6 @@ COMPLETED_OUTPUT = {
     "isolate_audio": ["https://file.runapi.ai/isolated.mp3"],
 }
 
-# docs: Errors > Task-Specific Errors (the general failed answer; ElevenLabs prints none of its own)
-FAILURE = "Generation failed due to content policy violation"
-
 
 def load(name: str) -> Any:
     return json.loads((EXAMPLES / f"{name}.json").read_text(encoding="utf-8"))
@@ -75,26 +72,7 @@ def accepted() -> dict[str, Any]:
     return load("text_to_speech_accepted")
 
 
-# -- contract: the documented requests are accepted and sent as is ------------------------------
-
-
-@pytest.mark.parametrize("op", OPS)
-@responses.activate
-def test_documented_request_is_accepted_and_sent_as_is(client, op):
-    body = load(f"{op}_request")
-    responses.post(client.base_url + path(op), status=202, json=accepted())
-
-    task = getattr(client.elevenlabs, op).create(**body)
-
-    assert type(task) is OPERATIONS[op]
-    assert task.id == accepted()["id"]
-    assert task.status == "processing"
-    assert len(responses.calls) == 1
-    request = responses.calls[0].request
-    assert request.method == "POST"
-    assert request.url == client.base_url + path(op)
-    assert request.headers["Authorization"] == f"Bearer {API_KEY}"
-    assert json.loads(request.body) == body
+# -- dialogue lines: objects or mappings -----------------------------------------------------------
 
 
 @responses.activate
@@ -110,30 +88,11 @@ def test_dialogue_lines_may_be_objects_and_are_sent_as_json_objects(client):
     assert json.loads(responses.calls[0].request.body) == body
 
 
-# -- contract: the documented answers structure with nothing dropped ----------------------------
-
-ANSWERS = [pytest.param(f"{op}_completed", cls, id=f"{op}_completed") for op, cls in OPERATIONS.items()] + [
-    pytest.param(f"{op}_accepted", cls, id=f"{op}_accepted")
-    for op, cls in OPERATIONS.items()
-    if (EXAMPLES / f"{op}_accepted.json").exists()
-]
-
-
-@pytest.mark.parametrize(("name", "cls"), ANSWERS)
-def test_every_documented_field_is_modelled(name, cls):
-    payload = load(name)
-
-    strict = strict_converter().structure(payload, cls)  # raises on a documented key the model lacks
-    task = cls.from_dict(payload)
-
-    assert strict == task
-    assert task.raw == payload
-    assert task.id == payload["id"]
-    assert task.status == payload["status"]
+# -- the documented answers, as a user reads them ------------------------------------------------
 
 
 def test_the_strict_check_does_catch_an_unmodelled_field():
-    # what makes the test above meaningful: a key the models lack fails, at the top and nested
+    # what makes the contract checks (test_every_family.py) meaningful: a key the models lack fails, nested too
     payload = load("text_to_speech_completed")
     with pytest.raises(cattrs.BaseValidationError):
         strict_converter().structure({**payload, "words": []}, AudioTask)
@@ -165,64 +124,6 @@ def test_undocumented_result_data_is_kept_on_raw():
     task = AudioTask.from_dict(payload)
     assert task.raw["alignment"] == {"words": ["Hello"], "starts": [0.0]}
     assert task.output_urls == ["https://file.runapi.ai/audio.mp3"]
-
-
-# -- create -> wait -> completed / failed, on the documented status path ------------------------
-
-
-@pytest.mark.parametrize("op", OPS)
-@ordered
-def test_run_polls_the_status_path_until_completed(client, fake_clock, op):
-    body = load(f"{op}_request")
-    completed = load(f"{op}_completed")
-    task_id = completed["id"]
-    status_url = f"{client.base_url}{path(op)}/{task_id}"
-    responses.post(client.base_url + path(op), status=202, json=accepted())
-    responses.get(status_url, json={"id": task_id, "status": "processing"})
-    responses.get(status_url, json=completed)
-
-    task = getattr(client.elevenlabs, op).run(**body)
-
-    assert type(task) is OPERATIONS[op]
-    assert task == OPERATIONS[op].from_dict(completed)
-    assert task.output_urls == COMPLETED_OUTPUT[op]
-    calls = [(call.request.method, call.request.url) for call in responses.calls]
-    assert calls == [("POST", client.base_url + path(op)), ("GET", status_url), ("GET", status_url)]
-    assert json.loads(responses.calls[0].request.body) == body
-    # two waits before the two polls, on the fake clock (nothing slept for real)
-    assert len(fake_clock.sleeps) == 2
-    assert fake_clock.sleeps[0] == getattr(ElevenLabs, op).duration.low
-
-
-@pytest.mark.parametrize("op", OPS)
-@ordered
-def test_a_failed_task_raises_task_failed_error(client, fake_clock, op):
-    task_id = accepted()["id"]
-    failed = {"id": task_id, "status": "failed", "error": FAILURE}
-    responses.post(client.base_url + path(op), status=202, json=accepted())
-    responses.get(f"{client.base_url}{path(op)}/{task_id}", json=failed)
-
-    with pytest.raises(runapi.TaskFailedError) as info:
-        getattr(client.elevenlabs, op).run(**load(f"{op}_request"))
-
-    assert info.value.task_id == task_id
-    assert info.value.error == FAILURE
-    assert type(info.value.task) is OPERATIONS[op]
-    assert info.value.task.raw == failed
-    assert len(responses.calls) == 2
-
-
-@pytest.mark.parametrize("op", OPS)
-@responses.activate
-def test_get_reads_one_task(client, op):
-    completed = load(f"{op}_completed")
-    url = f"{client.base_url}{path(op)}/{completed['id']}"
-    responses.get(url, json=completed)
-
-    task = getattr(client.elevenlabs, op).get(completed["id"])
-
-    assert task == OPERATIONS[op].from_dict(completed)
-    assert [(c.request.method, c.request.url) for c in responses.calls] == [("GET", url)]
 
 
 # -- what each model and endpoint accepts ------------------------------------------------------
@@ -370,17 +271,7 @@ def test_a_missing_voice_message_says_which_model_needs_it(client):
     assert info.value.allowed == "a value for model 'text-to-speech-multilingual-v2'"
 
 
-# -- reachable as client.elevenlabs ------------------------------------------------------------
-
-
-def test_client_elevenlabs_is_the_family_with_its_five_operations(client):
-    family = client.elevenlabs
-    assert isinstance(family, ElevenLabs)
-    assert family is client.elevenlabs
-    for op in OPS:
-        assert getattr(family, op).path == path(op)
-    assert runapi.elevenlabs.ElevenLabs is ElevenLabs
-    assert "elevenlabs" in dir(runapi)
+# -- signatures ---------------------------------------------------------------------------------
 
 
 def test_create_shows_the_real_parameters(client):

@@ -7,6 +7,12 @@ example, only the remix Response Fields table (``id``, ``status``, ``images[].ur
 the status answers below are built from that table (marked so), and the failure message is the
 platform's general one (docs: Errors > Task-Specific Errors). HTTP is mocked with ``responses``;
 polling runs on the fake clock.
+
+The generic contract checks (the endpoints, ``client.flux_2``, both bodies sent as is, the 202
+answer structured with nothing dropped, failed and get on both status paths) live in
+``test_every_family.py``. This file keeps what is particular to Flux 2: its models and per-model
+rules, refusals, the answers built from the Response Fields table (modelled, read, signed as
+callbacks, and what ``run`` polls until), downloads and its signatures.
 """
 
 from __future__ import annotations
@@ -24,7 +30,6 @@ from responses import registries
 
 import runapi
 from runapi import webhooks
-from runapi._core.operations import TaskOperation
 from runapi._core.options import DURATIONS
 from runapi.flux_2 import (
     ASPECT_RATIOS,
@@ -35,11 +40,10 @@ from runapi.flux_2 import (
     REMIX_IMAGE_RULES,
     TEXT_TO_IMAGE_MODELS,
     TEXT_TO_IMAGE_RULES,
-    Flux2,
     Image,
     ImageTask,
 )
-from tests.conftest import API_KEY, FakeClock
+from tests.conftest import FakeClock
 from tests.families.contract import assert_mirrors, strict_converter
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "flux_2"
@@ -79,35 +83,6 @@ def accepted() -> dict[str, Any]:
 # -- the family's surface -------------------------------------------------------------------
 
 
-def test_the_family_has_exactly_the_documented_method_path_pairs():
-    operations = {name: value for name, value in vars(Flux2).items() if isinstance(value, TaskOperation)}
-
-    assert set(operations) == set(OPS)
-    pairs = {
-        (method, path) for op in operations.values() for method, path in (("POST", op.path), ("GET", op.path + "/{id}"))
-    }
-    # docs: Flux 2 > Flux 2 Endpoints (two POSTs, two GETs)
-    assert pairs == {
-        ("POST", "/api/v1/flux_2/text_to_image"),
-        ("GET", "/api/v1/flux_2/text_to_image/{id}"),
-        ("POST", "/api/v1/flux_2/remix_image"),
-        ("GET", "/api/v1/flux_2/remix_image/{id}"),
-    }
-    for op in operations.values():
-        assert op.task is ImageTask
-        assert op.duration is DURATIONS["image"]
-
-
-def test_client_flux_2_is_the_family(client):
-    family = client.flux_2
-    assert isinstance(family, Flux2)
-    assert family is client.flux_2
-    for op in OPS:
-        assert getattr(family, op).path == f"/api/v1/flux_2/{op}"
-    assert runapi.flux_2.Flux2 is Flux2
-    assert "flux_2" in dir(runapi)
-
-
 def test_create_shows_the_real_parameters(client):
     text = inspect.signature(client.flux_2.text_to_image.create)
     remix = inspect.signature(client.flux_2.remix_image.run)
@@ -117,39 +92,18 @@ def test_create_shows_the_real_parameters(client):
     assert "source_image_urls" not in text.parameters
 
 
-# -- contract: the documented requests are accepted and sent as is ------------------------------
-
-
-@pytest.mark.parametrize("op", OPS)
-def test_documented_request_is_accepted_and_sent_as_is(client, http, op):
-    body = load(f"{op}_request")
-    http.post(url(client, op), status=202, json=accepted())
-
-    task = getattr(client.flux_2, op).create(**body)
-
-    assert type(task) is ImageTask
-    assert task.id == "281e5b0*********************f39b9"
-    assert task.status == "processing"
-    assert len(http.calls) == 1
-    request = http.calls[0].request
-    assert (request.method, request.url) == ("POST", url(client, op))
-    assert request.headers["Authorization"] == f"Bearer {API_KEY}"
-    assert json.loads(request.body) == body
-
-
-# -- contract: the answers structure with nothing dropped ---------------------------------------
+# -- the Response Fields answers, structured with nothing dropped -------------------------------
 
 
 @pytest.mark.parametrize(
     ("name", "payload"),
     [
-        pytest.param("text_to_image_accepted", load("text_to_image_accepted"), id="documented-202"),
         pytest.param("processing", PROCESSING, id="response-fields-processing"),
         pytest.param("completed", COMPLETED, id="response-fields-completed"),
         pytest.param("failed", FAILED, id="response-fields-failed"),
     ],
 )
-def test_every_documented_field_is_modelled(name, payload):
+def test_every_response_field_is_modelled(name, payload):
     strict = strict_converter().structure(payload, ImageTask)  # raises on a documented key the model lacks
     task = ImageTask.from_dict(payload)
 
@@ -200,7 +154,7 @@ def test_a_signed_callback_unwraps_into_the_task_class(payload):
     assert callback.task == ImageTask.from_dict(payload)
 
 
-# -- create -> wait -> completed / failed --------------------------------------------------------
+# -- create -> wait -> the built completed answer ----------------------------------------------
 
 
 @pytest.mark.parametrize("op", OPS)
@@ -222,32 +176,6 @@ def test_run_polls_the_status_path_until_completed(client, fake_clock: FakeClock
     # two waits before the two polls, shaped by the image window, on the fake clock
     assert len(fake_clock.sleeps) == 2
     assert fake_clock.sleeps[0] == DURATIONS["image"].low
-
-
-@pytest.mark.parametrize("op", OPS)
-@ordered
-def test_a_failed_task_raises_task_failed_error(client, fake_clock: FakeClock, op):
-    responses.post(url(client, op), status=202, json={**accepted(), "id": TASK_ID})
-    responses.get(url(client, op, TASK_ID), json=FAILED)
-
-    with pytest.raises(runapi.TaskFailedError) as info:
-        getattr(client.flux_2, op).run(**load(f"{op}_request"))
-
-    assert info.value.task_id == TASK_ID
-    assert info.value.error == FAILURE
-    assert type(info.value.task) is ImageTask
-    assert info.value.task.raw == FAILED
-    assert len(responses.calls) == 2
-
-
-@pytest.mark.parametrize("op", OPS)
-def test_get_reads_one_task(client, http, op):
-    http.get(url(client, op, TASK_ID), json=COMPLETED)
-
-    task = getattr(client.flux_2, op).get(TASK_ID)
-
-    assert task == ImageTask.from_dict(COMPLETED)
-    assert [(c.request.method, c.request.url) for c in http.calls] == [("GET", url(client, op, TASK_ID))]
 
 
 def test_download_outputs_saves_the_image(client, http, tmp_path):

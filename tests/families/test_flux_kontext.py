@@ -3,7 +3,13 @@
 The examples under ``tests/fixtures/flux_kontext/`` are the section's payloads, copied as data: the
 two create bodies (generation and source-image editing, the same in the curl, Ruby, Python and
 JavaScript examples), the 202 answer, the processing, completed and failed status answers and the
-completed and failed callbacks. HTTP is mocked with ``responses``; polling runs on the fake clock.
+completed and failed callbacks.
+
+The generic contract checks (the endpoint, ``client.flux_kontext``, both bodies sent as is, every
+answer structured with nothing dropped, run/failed/get on the status path) live in
+``test_every_family.py``. This file keeps what is particular to Flux Kontext: its two modes, models
+and per-mode rules, refusals, typed reads of its answers, signed callbacks, downloads and its
+signature, with HTTP mocked by ``responses``.
 """
 
 from __future__ import annotations
@@ -16,40 +22,25 @@ from typing import Any
 
 import cattrs
 import pytest
-import responses
-from responses import registries
 
 import runapi
 from runapi import webhooks
-from runapi._core.operations import TaskOperation
-from runapi._core.options import DURATIONS
 from runapi.flux_kontext import (
     ASPECT_RATIOS,
     MODE_RULES,
     MODELS,
     MODES,
-    FluxKontext,
     Image,
     ImageTask,
     TextToImageParams,
     mode_of,
 )
-from tests.conftest import API_KEY, FakeClock
-from tests.families.contract import assert_mirrors, strict_converter
+from tests.families.contract import strict_converter
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "flux_kontext"
 PATH = "/api/v1/flux_kontext/text_to_image"
-ordered = responses.activate(registry=registries.OrderedRegistry)
 
 REQUESTS = ["text_to_image_request_generation", "text_to_image_request_editing"]
-ANSWERS = [
-    "text_to_image_accepted",
-    "text_to_image_processing",
-    "text_to_image_completed",
-    "text_to_image_failed",
-    "text_to_image_callback_completed",
-    "text_to_image_callback_failed",
-]
 IMAGE_URL = "https://file.runapi.ai/generated/image1.png"
 ORIGIN_URL = "https://file.runapi.ai/origin/image1.png"
 FAILURE = "Generation failed due to content policy violation"
@@ -72,29 +63,6 @@ def url(client: runapi.Client, task_id: str | None = None) -> str:
 # -- the family's surface -------------------------------------------------------------------
 
 
-def test_the_family_has_exactly_the_documented_method_path_pairs():
-    operations = {name: value for name, value in vars(FluxKontext).items() if isinstance(value, TaskOperation)}
-
-    assert set(operations) == {"text_to_image"}
-    operation = operations["text_to_image"]
-    # docs: Flux Kontext > Flux Kontext Endpoints (one POST, one GET)
-    assert {("POST", operation.path), ("GET", operation.path + "/{id}")} == {
-        ("POST", "/api/v1/flux_kontext/text_to_image"),
-        ("GET", "/api/v1/flux_kontext/text_to_image/{id}"),
-    }
-    assert operation.task is ImageTask
-    assert operation.duration is DURATIONS["image"]
-
-
-def test_client_flux_kontext_is_the_family(client):
-    family = client.flux_kontext
-    assert isinstance(family, FluxKontext)
-    assert family is client.flux_kontext
-    assert family.text_to_image.path == PATH
-    assert runapi.flux_kontext.FluxKontext is FluxKontext
-    assert "flux_kontext" in dir(runapi)
-
-
 def test_create_shows_the_real_parameters(client):
     signature = inspect.signature(client.flux_kontext.text_to_image.create)
     assert list(signature.parameters)[:2] == ["model", "prompt"]
@@ -102,24 +70,7 @@ def test_create_shows_the_real_parameters(client):
     assert "safety_tolerance" in inspect.signature(client.flux_kontext.text_to_image.run).parameters
 
 
-# -- contract: the documented requests are accepted and sent as is ------------------------------
-
-
-@pytest.mark.parametrize("name", REQUESTS)
-def test_documented_request_is_accepted_and_sent_as_is(client, http, name):
-    body = load(name)
-    http.post(url(client), status=202, json=load("text_to_image_accepted"))
-
-    task = client.flux_kontext.text_to_image.create(**body)
-
-    assert type(task) is ImageTask
-    assert task.id == "281e5b0*********************f39b9"
-    assert task.status == "processing"
-    assert len(http.calls) == 1
-    request = http.calls[0].request
-    assert (request.method, request.url) == ("POST", url(client))
-    assert request.headers["Authorization"] == f"Bearer {API_KEY}"
-    assert json.loads(request.body) == body
+# -- the documented requests -------------------------------------------------------------------
 
 
 def test_the_documented_requests_are_one_of_each_mode():
@@ -127,19 +78,7 @@ def test_the_documented_requests_are_one_of_each_mode():
     assert modes == ["generation", "editing"]
 
 
-# -- contract: the documented answers structure with nothing dropped ----------------------------
-
-
-@pytest.mark.parametrize("name", ANSWERS)
-def test_every_documented_field_is_modelled(name):
-    payload = load(name)
-
-    strict = strict_converter().structure(payload, ImageTask)  # raises on a documented key the model lacks
-    task = ImageTask.from_dict(payload)
-
-    assert strict == task
-    assert_mirrors(task, payload, name)
-    assert task.raw == payload
+# -- the documented answers, as a user reads them ------------------------------------------------
 
 
 def test_the_strict_check_does_catch_an_unmodelled_field():
@@ -189,62 +128,13 @@ def test_a_signed_callback_unwraps_into_the_task_class(name):
     assert callback.payload == load(name)
 
 
-# -- create -> wait -> completed / failed --------------------------------------------------------
+# -- downloads ----------------------------------------------------------------------------------
 
 
 def as_task(name: str) -> dict[str, Any]:
     """A documented answer with the id of the docs' status-path example (the printed ids are redacted
     with ``*``, which a real id would not contain)."""
     return {**load(name), "id": TASK_ID}
-
-
-@pytest.mark.parametrize("name", REQUESTS)
-@ordered
-def test_run_polls_the_status_path_until_completed(client, fake_clock: FakeClock, name):
-    body = load(name)
-    completed = as_task("text_to_image_completed")
-    responses.post(url(client), status=202, json=as_task("text_to_image_accepted"))
-    responses.get(url(client, TASK_ID), json=as_task("text_to_image_processing"))
-    responses.get(url(client, TASK_ID), json=completed)
-
-    task = client.flux_kontext.text_to_image.run(**body)
-
-    assert type(task) is ImageTask
-    assert task == ImageTask.from_dict(completed)
-    assert task.output_urls == [IMAGE_URL]
-    calls = [(call.request.method, call.request.url) for call in responses.calls]
-    assert calls == [("POST", url(client)), ("GET", url(client, TASK_ID)), ("GET", url(client, TASK_ID))]
-    assert json.loads(responses.calls[0].request.body) == body
-    # two waits before the two polls, shaped by the image window, on the fake clock
-    assert len(fake_clock.sleeps) == 2
-    assert fake_clock.sleeps[0] == DURATIONS["image"].low
-
-
-@ordered
-def test_a_failed_task_raises_task_failed_error(client, fake_clock: FakeClock):
-    failed = as_task("text_to_image_failed")
-    responses.post(url(client), status=202, json=as_task("text_to_image_accepted"))
-    responses.get(url(client, TASK_ID), json=failed)
-
-    with pytest.raises(runapi.TaskFailedError) as info:
-        client.flux_kontext.text_to_image.run(**load("text_to_image_request_editing"))
-
-    assert info.value.task_id == TASK_ID
-    assert info.value.error == FAILURE
-    assert type(info.value.task) is ImageTask
-    assert info.value.task.raw == failed
-    assert len(responses.calls) == 2
-
-
-def test_get_reads_one_task(client, http):
-    completed = as_task("text_to_image_completed")
-    http.get(url(client, TASK_ID), json=completed)
-
-    task = client.flux_kontext.text_to_image.get(TASK_ID)
-
-    assert task == ImageTask.from_dict(completed)
-    assert task.output_urls == [IMAGE_URL]
-    assert [(c.request.method, c.request.url) for c in http.calls] == [("GET", url(client, TASK_ID))]
 
 
 def test_download_outputs_saves_the_image(client, http, tmp_path):

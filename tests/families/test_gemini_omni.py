@@ -6,6 +6,12 @@ three request bodies (curl examples), the two direct 200 answers (``create_audio
 print no processing, failed or callback example: the 202 answer stands in for "processing", a
 failure is the platform's general shape (docs: Errors > Task-Specific Errors), and a callback is
 "the same completed or failed response body".
+
+The generic contract checks (the endpoints, ``client.gemini_omni``, every example sent as is or
+structured with nothing dropped, the direct calls' typed answers and failures, run/failed/get on
+``text_to_video``'s status path) live in ``test_every_family.py``. This file keeps what is
+particular to Gemini Omni: no ``model`` parameter, typed reads of its answers, the direct calls'
+ids feeding ``text_to_video``, the reference-unit rules, refusals and its signatures.
 """
 
 from __future__ import annotations
@@ -18,13 +24,9 @@ from typing import Any
 import cattrs
 import pytest
 import responses
-from cattrs.gen import make_dict_structure_fn, override
-from responses import registries
 
 import runapi
 from runapi._core.models import Result
-from runapi._core.operations import DirectOperation, TaskOperation
-from runapi._core.options import DURATIONS
 from runapi.gemini_omni import (
     MAX_REFERENCE_UNITS,
     MODELS,
@@ -32,31 +34,20 @@ from runapi.gemini_omni import (
     AudioResult,
     Character,
     CharacterResult,
-    GeminiOmni,
     Image,
     Video,
     VideoClip,
     VideoTask,
 )
-from tests.conftest import API_KEY, FakeClock
+from tests.families.contract import strict_converter
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "fixtures" / "gemini_omni"
 BASE = "/api/v1/gemini_omni"
-ordered = responses.activate(registry=registries.OrderedRegistry)
 
 DIRECT_OPS: dict[str, type[Result]] = {"create_audio": AudioResult, "create_character": CharacterResult}
 OPS: dict[str, type[Result]] = {**DIRECT_OPS, "text_to_video": VideoTask}
 
-# docs: Gemini Omni > Gemini Omni Endpoints and each section's POST/GET line, written out
-DOCUMENTED_PAIRS = {
-    ("POST", "/api/v1/gemini_omni/create_audio"),
-    ("POST", "/api/v1/gemini_omni/create_character"),
-    ("POST", "/api/v1/gemini_omni/text_to_video"),
-    ("GET", "/api/v1/gemini_omni/text_to_video/{id}"),
-}
-
 VIDEO_URL = "https://file.runapi.ai/gemini-omni/output.mp4"
-FAILURE = "Generation failed due to content policy violation"  # docs: Errors > Task-Specific Errors
 
 
 def load(name: str) -> Any:
@@ -83,39 +74,7 @@ def canonical(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
-def strict_converter() -> cattrs.Converter:
-    """Like the SDK's converter, but refusing any key the models do not declare (at any depth)."""
-    strict = cattrs.Converter(forbid_extra_keys=True)
-    strict.register_structure_hook_factory(
-        lambda t: isinstance(t, type) and issubclass(t, Result),
-        lambda t: make_dict_structure_fn(t, strict, raw=override(omit=True)),
-    )
-    return strict
-
-
 # -- the family's surface ----------------------------------------------------------------------
-
-
-def test_the_family_has_exactly_the_documented_method_path_pairs():
-    pairs = set()
-    kinds = {}
-    for name, value in vars(GeminiOmni).items():
-        if isinstance(value, TaskOperation):
-            pairs |= {("POST", value.path), ("GET", value.path + "/{id}")}
-            kinds[name] = ("task", value.task)
-            assert value.duration is DURATIONS["video"]
-        elif isinstance(value, DirectOperation):
-            pairs.add(("POST", value.path))
-            kinds[name] = ("direct", value.result)
-        else:
-            continue
-        assert value.path == f"{BASE}/{name}", name
-    assert pairs == DOCUMENTED_PAIRS
-    assert kinds == {
-        "create_audio": ("direct", AudioResult),
-        "create_character": ("direct", CharacterResult),
-        "text_to_video": ("task", VideoTask),
-    }
 
 
 def test_no_endpoint_takes_a_model_parameter(client):
@@ -127,17 +86,6 @@ def test_no_endpoint_takes_a_model_parameter(client):
         assert "model" not in signature.parameters, op
 
 
-def test_client_gemini_omni_is_the_family(client):
-    family = client.gemini_omni
-    assert isinstance(family, GeminiOmni)
-    assert family is client.gemini_omni
-    assert runapi.gemini_omni.GeminiOmni is GeminiOmni
-    assert "gemini_omni" in dir(runapi)
-    for op in DIRECT_OPS:
-        assert callable(getattr(family, op)) and not hasattr(getattr(family, op), "wait")
-    assert {"create", "get", "wait", "run"} <= set(dir(family.text_to_video))
-
-
 def test_calls_show_the_real_parameters(client):
     audio = inspect.signature(client.gemini_omni.create_audio).parameters
     assert list(audio) == ["audio_id", "name", "voice_description", "example_dialogue"]
@@ -147,53 +95,7 @@ def test_calls_show_the_real_parameters(client):
     assert [n for n, p in video.items() if p.default is inspect.Parameter.empty] == ["prompt", "duration_seconds"]
 
 
-# -- contract: the documented requests go on the wire unchanged ----------------------------------
-
-
-@pytest.mark.parametrize("op", list(OPS))
-@responses.activate
-def test_documented_request_is_accepted_and_sent_as_is(client, op):
-    body = load(f"{op}_request")
-    responses.post(url(client, op), status=200 if op in DIRECT_OPS else 202, json=answer(op))
-
-    result = call(client, op, **body)
-
-    assert type(result) is OPS[op]
-    assert result.raw == answer(op)
-    assert len(responses.calls) == 1
-    request = responses.calls[0].request
-    assert (request.method, request.url) == ("POST", url(client, op))
-    assert request.headers["Authorization"] == f"Bearer {API_KEY}"
-    assert request.headers["Idempotency-Key"]
-    assert canonical(json.loads(request.body)) == canonical(body)
-
-
-# -- contract: every documented answer fits its class exactly -------------------------------------
-
-ANSWERS = [
-    pytest.param("create_audio_response", AudioResult, id="create_audio_response"),
-    pytest.param("create_character_response", CharacterResult, id="create_character_response"),
-    pytest.param("text_to_video_accepted", VideoTask, id="text_to_video_accepted"),
-    pytest.param("text_to_video_completed", VideoTask, id="text_to_video_completed"),
-]
-
-
-def test_every_answer_example_is_checked():
-    names = sorted(p.stem for p in EXAMPLES.glob("*.json") if "_request" not in p.stem)
-    assert names == sorted(param.values[0] for param in ANSWERS)
-
-
-@pytest.mark.parametrize(("name", "cls"), ANSWERS)
-def test_every_documented_field_is_modelled(name, cls):
-    payload = load(name)
-
-    strict = strict_converter().structure(payload, cls)  # raises on a documented key the model lacks
-    result = cls.from_dict(payload)
-
-    assert strict == result
-    assert type(result) is cls
-    assert result.raw == payload
-    assert result.to_dict() == payload
+# -- the documented answers, as a user reads them ------------------------------------------------
 
 
 def test_the_strict_check_does_catch_an_unmodelled_field():
@@ -231,33 +133,7 @@ def test_completed_video_reads_as_typed_videos():
     assert VideoTask.from_dict(load("text_to_video_accepted")).output_urls == []
 
 
-# -- direct operations: one POST, the result at once ----------------------------------------------
-
-
-@pytest.mark.parametrize("op", list(DIRECT_OPS))
-@responses.activate
-def test_direct_call_returns_the_typed_result_at_once(client, fake_clock: FakeClock, op):
-    responses.post(url(client, op), status=200, json=answer(op))
-
-    result = getattr(client.gemini_omni, op)(**load(f"{op}_request"))
-
-    assert type(result) is DIRECT_OPS[op]
-    assert result == DIRECT_OPS[op].from_dict(answer(op))
-    assert len(responses.calls) == 1  # no task, no polling
-    assert fake_clock.sleeps == []
-
-
-@pytest.mark.parametrize("op", list(DIRECT_OPS))
-@responses.activate
-def test_a_direct_answer_shaped_as_a_failed_task_raises(client, op):
-    failed = {"id": "a8f1c2d3e4f5", "status": "failed", "error": FAILURE}
-    responses.post(url(client, op), status=200, json=failed)
-
-    with pytest.raises(runapi.TaskFailedError) as info:
-        getattr(client.gemini_omni, op)(**load(f"{op}_request"))
-
-    assert (info.value.task_id, info.value.error) == ("a8f1c2d3e4f5", FAILURE)
-    assert len(responses.calls) == 1
+# -- direct operations: their ids feed text_to_video ----------------------------------------------
 
 
 @responses.activate
@@ -276,53 +152,6 @@ def test_the_ids_of_the_direct_calls_feed_text_to_video(client):
     sent = json.loads(responses.calls[2].request.body)
     assert sent == {"prompt": "She walks out", "duration_seconds": 8, "audio_ids": ["a8f1c2d3e4f5"],
                     "character_ids": ["b09dbf56"]}  # fmt: skip
-
-
-# -- text_to_video: create -> wait -> completed / failed ----------------------------------------
-
-
-@ordered
-def test_run_polls_the_status_path_until_completed(client, fake_clock):
-    accepted = load("text_to_video_accepted")
-    completed = load("text_to_video_completed")
-    status_url = url(client, "text_to_video", accepted["id"])
-    responses.post(url(client, "text_to_video"), status=202, json=accepted)
-    responses.get(status_url, json=accepted)  # still processing
-    responses.get(status_url, json=completed)
-
-    task = client.gemini_omni.text_to_video.run(**load("text_to_video_request"))
-
-    assert task == VideoTask.from_dict(completed)
-    assert task.output_urls == [VIDEO_URL]
-    calls = [(c.request.method, c.request.url) for c in responses.calls]
-    assert calls == [("POST", url(client, "text_to_video")), ("GET", status_url), ("GET", status_url)]
-    assert len(fake_clock.sleeps) == 2
-    assert fake_clock.sleeps[0] == DURATIONS["video"].low
-
-
-@ordered
-def test_a_failed_task_raises_task_failed_error(client, fake_clock):
-    accepted = load("text_to_video_accepted")
-    failed = {"id": accepted["id"], "status": "failed", "error": FAILURE}
-    responses.post(url(client, "text_to_video"), status=202, json=accepted)
-    responses.get(url(client, "text_to_video", accepted["id"]), json=failed)
-
-    with pytest.raises(runapi.TaskFailedError) as info:
-        client.gemini_omni.text_to_video.run(**load("text_to_video_request"))
-
-    assert (info.value.task_id, info.value.error) == (accepted["id"], FAILURE)
-    assert type(info.value.task) is VideoTask
-    assert info.value.task.raw == failed
-
-
-@responses.activate
-def test_get_reads_one_task(client):
-    completed = load("text_to_video_completed")
-    status_url = url(client, "text_to_video", completed["id"])
-    responses.get(status_url, json=completed)
-
-    assert client.gemini_omni.text_to_video.get(completed["id"]) == VideoTask.from_dict(completed)
-    assert [(c.request.method, c.request.url) for c in responses.calls] == [("GET", status_url)]
 
 
 # -- accepted values ---------------------------------------------------------------------------

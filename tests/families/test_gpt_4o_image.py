@@ -7,8 +7,13 @@ completes"), so the processing, completed and failed answers below are built in 
 documented image shape (``images[].url``; ``error``) plus ``progress``, as
 ``runapi/gpt_4o_image.py`` reads them.
 
-Every call goes through the public API with HTTP mocked by ``responses`` and the suite's fake
-clock, so "sent as is", "refused before any request" and "polled, never slept" are observed.
+The generic contract checks (the endpoint, ``client.gpt_4o_image``, the example sent as is and its
+202 answer structured with nothing dropped, failed and get on the status path) live in
+``test_every_family.py``. This file keeps what is particular to GPT-4o Image: its model, enums and
+source rules, refusals, the built status answers (modelled, ``progress`` as sent, and what ``run``
+polls until, reporting progress), downloads and its signatures, each call going through the public
+API with HTTP mocked by ``responses`` and the fake clock, so "refused before any request" and
+"polled, never slept" are observed.
 """
 
 from __future__ import annotations
@@ -27,19 +32,17 @@ import responses
 from responses import registries
 
 import runapi
-from runapi._core.operations import TaskOperation
 from runapi._core.options import DURATIONS
 from runapi.gpt_4o_image import (
     ASPECT_RATIOS,
     MODELS,
     OUTPUT_COUNTS,
     SOURCE_RULES,
-    Gpt4oImage,
     Image,
     ImageTask,
     TextToImageParams,
 )
-from tests.conftest import API_KEY, FakeClock
+from tests.conftest import FakeClock
 from tests.families.contract import assert_mirrors, strict_converter
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "fixtures" / "gpt_4o_image"
@@ -75,21 +78,7 @@ def failed() -> dict[str, Any]:
 # -- the family's surface -------------------------------------------------------------------
 
 
-def test_the_family_has_exactly_the_documented_method_path_pairs():
-    operations = {name: value for name, value in vars(Gpt4oImage).items() if isinstance(value, TaskOperation)}
-
-    assert set(operations) == {"text_to_image"}
-    operation = operations["text_to_image"]
-    # docs: GPT-4o Image > Endpoints (one POST, one GET)
-    assert {("POST", operation.path), ("GET", operation.path + "/{id}")} == {
-        ("POST", "/api/v1/gpt_4o_image/text_to_image"),
-        ("GET", "/api/v1/gpt_4o_image/text_to_image/{id}"),
-    }
-    assert operation.task is ImageTask
-    assert operation.duration is DURATIONS["image"]
-
-
-def test_every_fixture_is_used_by_these_tests():
+def test_the_fixtures_are_exactly_the_documented_examples():
     assert {p.stem for p in EXAMPLES.glob("*.json")} == {"text_to_image_request", "text_to_image_accepted"}
 
 
@@ -110,15 +99,6 @@ def test_the_source_rules_table_names_fields_of_the_params():
     assert set(entry.required) | set(entry.refused) | set(entry.checks) <= fields
 
 
-def test_client_gpt_4o_image_is_the_family(client):
-    family = client.gpt_4o_image
-    assert isinstance(family, Gpt4oImage)
-    assert family is client.gpt_4o_image
-    assert family.text_to_image.path == PATH
-    assert runapi.gpt_4o_image.Gpt4oImage is Gpt4oImage
-    assert "gpt_4o_image" in dir(runapi)
-
-
 def test_create_shows_the_real_parameters(client):
     signature = inspect.signature(client.gpt_4o_image.text_to_image.create)
     assert list(signature.parameters)[:2] == ["model", "aspect_ratio"]  # the required ones
@@ -128,28 +108,7 @@ def test_create_shows_the_real_parameters(client):
     )
 
 
-# -- contract: the documented request is accepted and sent as is ------------------------------
-
-
-@responses.activate
-def test_documented_request_is_accepted_and_sent_as_is(client):
-    body = load("text_to_image_request")
-    responses.post(url(client), status=202, json=load("text_to_image_accepted"))
-
-    task = client.gpt_4o_image.text_to_image.create(**body)
-
-    assert type(task) is ImageTask
-    assert task.id == TASK_ID
-    assert task.status == "processing"
-    assert task.output_urls == []
-    assert len(responses.calls) == 1
-    request = responses.calls[0].request
-    assert (request.method, request.url) == ("POST", url(client))
-    assert request.headers["Authorization"] == f"Bearer {API_KEY}"
-    assert json.loads(request.body) == body
-
-
-# -- contract: the answers structure with nothing dropped ---------------------------------------
+# -- the answers, structured with nothing dropped ----------------------------------------------
 
 
 def test_the_documented_202_answer_is_modelled():
@@ -201,7 +160,7 @@ def test_download_outputs_saves_every_image(client, http, tmp_path):
     assert [d.path.read_bytes() for d in saved] == [b"png 0", b"png 1"]
 
 
-# -- create -> wait -> completed / failed ------------------------------------------------------
+# -- create -> wait -> completed, with progress -------------------------------------------------
 
 
 @ordered
@@ -224,30 +183,6 @@ def test_run_polls_the_status_path_until_completed(client, fake_clock: FakeClock
     # two waits before the two polls, shaped by the image window, on the fake clock
     assert len(fake_clock.sleeps) == 2
     assert fake_clock.sleeps[0] == DURATIONS["image"].low
-
-
-@ordered
-def test_a_failed_task_raises_task_failed_error(client, fake_clock: FakeClock):
-    responses.post(url(client), status=202, json=load("text_to_image_accepted"))
-    responses.get(url(client, TASK_ID), json=failed())
-
-    with pytest.raises(runapi.TaskFailedError) as info:
-        client.gpt_4o_image.text_to_image.run(**load("text_to_image_request"))
-
-    assert info.value.task_id == TASK_ID
-    assert info.value.error == "Generation failed."
-    assert type(info.value.task) is ImageTask
-    assert info.value.task.raw == failed()
-    assert len(responses.calls) == 2
-
-
-def test_get_reads_one_task(client, http):
-    http.get(url(client, TASK_ID), json=completed())
-
-    task = client.gpt_4o_image.text_to_image.get(TASK_ID)
-
-    assert task == ImageTask.from_dict(completed())
-    assert [(c.request.method, c.request.url) for c in http.calls] == [("GET", url(client, TASK_ID))]
 
 
 # -- the three kinds of request ------------------------------------------------------------------

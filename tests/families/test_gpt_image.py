@@ -4,8 +4,12 @@ The examples under ``tests/fixtures/gpt_image/`` are the section's payloads, cop
 endpoint, the create body (the same in the curl, Ruby, Python and JavaScript examples), the 202
 answer, the processing, completed and failed status answers and the completed and failed callbacks.
 
-Every call goes through the public API with HTTP mocked by ``responses`` and the suite's fake
-clock, so "sent as is", "refused before any request" and "polled, never slept" are observed.
+The generic contract checks (the endpoints, ``client.gpt_image``, every example sent as is or
+structured with nothing dropped, run/failed/get on both status paths) live in
+``test_every_family.py``. This file keeps what is particular to GPT Image: its model, enums and
+rules, refusals, typed reads of its answers, signed callbacks, downloads and its signatures, each
+call going through the public API with HTTP mocked by ``responses``, so "refused before any request"
+is observed.
 """
 
 from __future__ import annotations
@@ -19,28 +23,21 @@ from typing import Any
 
 import cattrs
 import pytest
-import responses
-from responses import registries
 
 import runapi
 from runapi import webhooks
-from runapi._core.operations import TaskOperation
-from runapi._core.options import DURATIONS
 from runapi.gpt_image import (
     ASPECT_RATIOS,
     MODELS,
     QUALITIES,
     EditImageParams,
-    GptImage,
     Image,
     ImageTask,
     TextToImageParams,
 )
-from tests.conftest import API_KEY, FakeClock
-from tests.families.contract import assert_mirrors, strict_converter
+from tests.families.contract import strict_converter
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "fixtures" / "gpt_image"
-ordered = responses.activate(registry=registries.OrderedRegistry)
 OPS = ["text_to_image", "edit_image"]
 KINDS = ["accepted", "processing", "completed", "failed", "callback_completed", "callback_failed"]
 ANSWERS = [f"{op}_{kind}" for op in OPS for kind in KINDS]
@@ -64,24 +61,7 @@ def path(op: str) -> str:
 # -- the family's surface -------------------------------------------------------------------
 
 
-def test_the_family_has_exactly_the_documented_method_path_pairs():
-    pairs = set()
-    for name, value in vars(GptImage).items():
-        if isinstance(value, TaskOperation):
-            assert value.task is ImageTask
-            assert value.duration is DURATIONS["image"]
-            assert value.path == path(name)
-            pairs |= {("POST", value.path), ("GET", value.path + "/{id}")}
-    # docs: GPT Image > GPT Image Endpoints
-    assert pairs == {
-        ("POST", "/api/v1/gpt_image/text_to_image"),
-        ("GET", "/api/v1/gpt_image/text_to_image/{id}"),
-        ("POST", "/api/v1/gpt_image/edit_image"),
-        ("GET", "/api/v1/gpt_image/edit_image/{id}"),
-    }
-
-
-def test_every_fixture_is_used_by_these_tests():
+def test_the_fixtures_are_exactly_the_documented_examples():
     assert {p.stem for p in EXAMPLES.glob("*.json")} == {*(f"{op}_request" for op in OPS), *ANSWERS}
 
 
@@ -92,16 +72,6 @@ def test_the_models_are_the_documented_one_on_both_endpoints():
         hints = typing.get_type_hints(params)
         assert typing.get_args(hints["model"]) == MODELS
         assert "__rules__" not in vars(params)
-
-
-def test_client_gpt_image_is_the_family_with_its_two_operations(client):
-    family = client.gpt_image
-    assert isinstance(family, GptImage)
-    assert family is client.gpt_image
-    for op in OPS:
-        assert getattr(family, op).path == path(op)
-    assert runapi.gpt_image.GptImage is GptImage
-    assert "gpt_image" in dir(runapi)
 
 
 def test_create_shows_the_real_parameters(client):
@@ -115,44 +85,7 @@ def test_create_shows_the_real_parameters(client):
     ]
 
 
-# -- contract: the documented requests are accepted and sent as is ------------------------------
-
-
-@pytest.mark.parametrize("op", OPS)
-@responses.activate
-def test_documented_request_is_accepted_and_sent_as_is(client, op):
-    body = load(f"{op}_request")
-    accepted = load(f"{op}_accepted")
-    responses.post(client.base_url + path(op), status=202, json=accepted)
-
-    task = getattr(client.gpt_image, op).create(**body)
-
-    assert type(task) is ImageTask
-    assert task.id == accepted["id"]
-    assert task.status == "processing"
-    assert task.output_urls == []
-    assert len(responses.calls) == 1
-    request = responses.calls[0].request
-    assert (request.method, request.url) == ("POST", client.base_url + path(op))
-    assert request.headers["Authorization"] == f"Bearer {API_KEY}"
-    assert json.loads(request.body) == body
-
-
-# -- contract: the documented answers structure with nothing dropped ----------------------------
-
-
-@pytest.mark.parametrize("name", ANSWERS)
-def test_every_documented_field_is_modelled(name):
-    payload = load(name)
-
-    strict = strict_converter().structure(payload, ImageTask)  # raises on a documented key the model lacks
-    task = ImageTask.from_dict(payload)
-
-    assert strict == task
-    assert task.raw == payload
-    assert_mirrors(task, payload, name)
-    assert task.is_completed is name.endswith("completed")
-    assert task.is_failed is name.endswith("failed")
+# -- the documented answers, as a user reads them ------------------------------------------------
 
 
 def test_the_strict_check_does_catch_an_unmodelled_field():
@@ -219,62 +152,6 @@ def test_download_outputs_saves_the_documented_image(client, http, tmp_path, op)
 
     assert saved.path == tmp_path / f"{task.id}-0.png"
     assert saved.path.read_bytes() == b"\x89PNG gpt-image"
-
-
-# -- create -> wait -> completed / failed, on the documented status paths -----------------------
-
-
-@pytest.mark.parametrize("op", OPS)
-@ordered
-def test_run_polls_the_status_path_until_completed(client, fake_clock: FakeClock, op):
-    body = load(f"{op}_request")
-    completed = load(f"{op}_completed")
-    status_url = f"{client.base_url}{path(op)}/{completed['id']}"
-    responses.post(client.base_url + path(op), status=202, json=load(f"{op}_accepted"))
-    responses.get(status_url, json=load(f"{op}_processing"))
-    responses.get(status_url, json=completed)
-
-    task = getattr(client.gpt_image, op).run(**body)
-
-    assert type(task) is ImageTask
-    assert task.raw == completed
-    assert task.output_urls == [OUTPUT[op]]
-    calls = [(call.request.method, call.request.url) for call in responses.calls]
-    assert calls == [("POST", client.base_url + path(op)), ("GET", status_url), ("GET", status_url)]
-    assert json.loads(responses.calls[0].request.body) == body
-    # two waits before the two polls, on the fake clock (nothing slept for real); the first is the
-    # image window's low end (docs: 10-30 seconds)
-    assert len(fake_clock.sleeps) == 2
-    assert fake_clock.sleeps[0] == DURATIONS["image"].low == 10
-
-
-@pytest.mark.parametrize("op", OPS)
-@ordered
-def test_a_failed_task_raises_task_failed_error(client, fake_clock, op):
-    failed = load(f"{op}_failed")
-    responses.post(client.base_url + path(op), status=202, json=load(f"{op}_accepted"))
-    responses.get(f"{client.base_url}{path(op)}/{failed['id']}", json=failed)
-
-    with pytest.raises(runapi.TaskFailedError) as info:
-        getattr(client.gpt_image, op).run(**load(f"{op}_request"))
-
-    assert info.value.task_id == failed["id"]
-    assert info.value.error == failed["error"]
-    assert type(info.value.task) is ImageTask
-    assert info.value.task.raw == failed
-    assert len(responses.calls) == 2
-
-
-@pytest.mark.parametrize("op", OPS)
-def test_get_reads_one_task(client, http, op):
-    completed = load(f"{op}_completed")
-    url = f"{client.base_url}{path(op)}/{completed['id']}"
-    http.get(url, json=completed)
-
-    task = getattr(client.gpt_image, op).get(completed["id"])
-
-    assert task == ImageTask.from_dict(completed)
-    assert [(c.request.method, c.request.url) for c in http.calls] == [("GET", url)]
 
 
 # -- what the endpoints accept ---------------------------------------------------------------------

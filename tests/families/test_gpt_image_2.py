@@ -6,8 +6,13 @@ the current task status and images when the task completes"), so the completed a
 below are built in the platform's documented image shape (``images[].url``; ``error``), as
 ``runapi/gpt_image_2.py`` reads them.
 
-Every call goes through the public API with HTTP mocked by ``responses`` and the suite's fake
-clock, so "sent as is", "refused before any request" and "polled, never slept" are observed.
+The generic contract checks (the endpoints, ``client.gpt_image_2``, every example sent as is or
+structured with nothing dropped, failed and get on both status paths) live in
+``test_every_family.py``. This file keeps what is particular to GPT Image 2: its model and its
+aspect-ratio x resolution rules, refusals, the built completed and failed answers (modelled, and
+what ``run`` polls until), downloads and its signatures, each call going through the public API with
+HTTP mocked by ``responses`` and the fake clock, so "refused before any request" and "polled, never
+slept" are observed.
 """
 
 from __future__ import annotations
@@ -25,7 +30,6 @@ import responses
 from responses import registries
 
 import runapi
-from runapi._core.operations import TaskOperation
 from runapi._core.options import DURATIONS
 from runapi.gpt_image_2 import (
     ASPECT_RATIOS,
@@ -33,12 +37,11 @@ from runapi.gpt_image_2 import (
     OUTPUT_RESOLUTIONS,
     RESOLUTION_RULES,
     EditImageParams,
-    GptImage2,
     Image,
     ImageTask,
     TextToImageParams,
 )
-from tests.conftest import API_KEY, FakeClock
+from tests.conftest import FakeClock
 from tests.families.contract import assert_mirrors, strict_converter
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "fixtures" / "gpt_image_2"
@@ -67,24 +70,7 @@ def failed(op: str) -> dict[str, Any]:
 # -- the family's surface -------------------------------------------------------------------
 
 
-def test_the_family_has_exactly_the_documented_method_path_pairs():
-    pairs = set()
-    for name, value in vars(GptImage2).items():
-        if isinstance(value, TaskOperation):
-            assert value.task is ImageTask
-            assert value.duration is DURATIONS["image"]
-            assert value.path == path(name)
-            pairs |= {("POST", value.path), ("GET", value.path + "/{id}")}
-    # docs: GPT Image 2 > Endpoints
-    assert pairs == {
-        ("POST", "/api/v1/gpt_image_2/text_to_image"),
-        ("GET", "/api/v1/gpt_image_2/text_to_image/{id}"),
-        ("POST", "/api/v1/gpt_image_2/edit_image"),
-        ("GET", "/api/v1/gpt_image_2/edit_image/{id}"),
-    }
-
-
-def test_every_fixture_is_used_by_these_tests():
+def test_the_fixtures_are_exactly_the_documented_examples():
     assert {p.stem for p in EXAMPLES.glob("*.json")} == {
         f"{op}_{kind}" for op in OPS for kind in ("request", "accepted")
     }
@@ -106,16 +92,6 @@ def test_the_rules_tables_key_on_documented_aspect_ratios_and_allow_documented_r
     assert set(OUTPUT_RESOLUTIONS) == {"1k", "2k", "4k"}
 
 
-def test_client_gpt_image_2_is_the_family_with_its_two_operations(client):
-    family = client.gpt_image_2
-    assert isinstance(family, GptImage2)
-    assert family is client.gpt_image_2
-    for op in OPS:
-        assert getattr(family, op).path == path(op)
-    assert runapi.gpt_image_2.GptImage2 is GptImage2
-    assert "gpt_image_2" in dir(runapi)
-
-
 def test_create_shows_the_real_parameters(client):
     signature = inspect.signature(client.gpt_image_2.text_to_image.create)
     assert list(signature.parameters) == ["model", "prompt", "aspect_ratio", "output_resolution", "callback_url"]
@@ -127,42 +103,7 @@ def test_create_shows_the_real_parameters(client):
     ]
 
 
-# -- contract: the documented requests are accepted and sent as is ------------------------------
-
-
-@pytest.mark.parametrize("op", OPS)
-@responses.activate
-def test_documented_request_is_accepted_and_sent_as_is(client, op):
-    body = load(f"{op}_request")
-    accepted = load(f"{op}_accepted")
-    responses.post(client.base_url + path(op), status=202, json=accepted)
-
-    task = getattr(client.gpt_image_2, op).create(**body)
-
-    assert type(task) is ImageTask
-    assert task.id == accepted["id"]
-    assert task.status == "processing"
-    assert task.output_urls == []
-    assert len(responses.calls) == 1
-    request = responses.calls[0].request
-    assert (request.method, request.url) == ("POST", client.base_url + path(op))
-    assert request.headers["Authorization"] == f"Bearer {API_KEY}"
-    assert json.loads(request.body) == body
-
-
-# -- contract: the answers structure with nothing dropped ---------------------------------------
-
-
-@pytest.mark.parametrize("op", OPS)
-def test_the_documented_202_answer_is_modelled(op):
-    payload = load(f"{op}_accepted")
-
-    task = ImageTask.from_dict(payload)
-
-    assert strict_converter().structure(payload, ImageTask) == task
-    assert task.raw == payload
-    assert_mirrors(task, payload, op)
-    assert not task.is_done
+# -- the built status answers structure with nothing dropped ----------------------------------
 
 
 @pytest.mark.parametrize("op", OPS)
@@ -225,35 +166,6 @@ def test_run_polls_the_status_path_until_completed(client, fake_clock: FakeClock
     # two waits before the two polls, on the fake clock; the first is the image window's low end
     assert len(fake_clock.sleeps) == 2
     assert fake_clock.sleeps[0] == DURATIONS["image"].low == 10
-
-
-@pytest.mark.parametrize("op", OPS)
-@ordered
-def test_a_failed_task_raises_task_failed_error(client, fake_clock, op):
-    answer = failed(op)
-    responses.post(client.base_url + path(op), status=202, json=load(f"{op}_accepted"))
-    responses.get(f"{client.base_url}{path(op)}/{answer['id']}", json=answer)
-
-    with pytest.raises(runapi.TaskFailedError) as info:
-        getattr(client.gpt_image_2, op).run(**load(f"{op}_request"))
-
-    assert info.value.task_id == answer["id"]
-    assert info.value.error == "Generation failed."
-    assert type(info.value.task) is ImageTask
-    assert info.value.task.raw == answer
-    assert len(responses.calls) == 2
-
-
-@pytest.mark.parametrize("op", OPS)
-def test_get_reads_one_task(client, http, op):
-    answer = completed(op)
-    url = f"{client.base_url}{path(op)}/{answer['id']}"
-    http.get(url, json=answer)
-
-    task = getattr(client.gpt_image_2, op).get(answer["id"])
-
-    assert task == ImageTask.from_dict(answer)
-    assert [(c.request.method, c.request.url) for c in http.calls] == [("GET", url)]
 
 
 # -- aspect_ratio x output_resolution ("A 1:1 image cannot be 4k; auto/unset only supports 1k") ---

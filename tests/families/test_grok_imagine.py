@@ -7,8 +7,12 @@ task), the 202 answer (printed once per endpoint, identical), and the three stat
 body of its own: the 202 answer stands in for "processing" (its documented shape), and a callback
 is "the same body as the completed/failed response".
 
-Every call goes through the public API with HTTP mocked by ``responses`` and the suite's fake
-clock, so "sent as is", "refused before any request" and "polled, never slept" are observed.
+The generic contract checks (the endpoints and their duration classes, ``client.grok_imagine``,
+every example sent as is or structured with nothing dropped, run/failed/get on the six status
+paths, each borrowing the status examples it is documented with) live in ``test_every_family.py``.
+This file keeps what is particular to Grok Imagine: its models and rules, refusals, typed reads of
+its answers, callbacks and its signatures, each call going through the public API with HTTP mocked
+by ``responses``, so "refused before any request" is observed.
 """
 
 from __future__ import annotations
@@ -22,19 +26,13 @@ from typing import Any
 import cattrs
 import pytest
 import responses
-from cattrs.gen import make_dict_structure_fn, override
-from responses import registries
 
 import runapi
 from runapi import webhooks
-from runapi._core.models import Result
-from runapi._core.operations import DirectOperation, TaskOperation
-from runapi._core.options import DURATIONS
 from runapi.grok_imagine import (
     ASPECT_RATIOS,
     MODELS,
     EditImageParams,
-    GrokImagine,
     GrokImagineTask,
     Image,
     ImageToVideoParams,
@@ -42,28 +40,12 @@ from runapi.grok_imagine import (
     TextToVideoParams,
     Video,
 )
-from tests.conftest import API_KEY
+from tests.families.contract import strict_converter
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "fixtures" / "grok_imagine"
 BASE = "/api/v1/grok_imagine"
-ordered = responses.activate(registry=registries.OrderedRegistry)
 
-# operation -> (kind of output, the docs example of its completed status answer)
-OPERATIONS = {
-    "text_to_video": ("video", "text_to_video_completed"),
-    "image_to_video": ("video", "text_to_video_completed"),
-    "text_to_image": ("image", "text_to_image_completed"),
-    "edit_image": ("image", "text_to_image_completed"),
-    "extend_video": ("video", "text_to_video_completed"),
-    "upscale_image": ("video", "text_to_video_completed"),  # "Upscale Grok-Imagine Video" (module readings)
-}
-OPS = list(OPERATIONS)
-
-# docs: Grok-Imagine > Get Grok-Imagine Task Status, the "Created via / Status endpoint" table, written out
-DOCUMENTED_PAIRS = {
-    *{("POST", f"{BASE}/{op}") for op in OPS},
-    *{("GET", f"{BASE}/{op}/{{id}}") for op in OPS},
-}
+OPS = ["text_to_video", "image_to_video", "text_to_image", "edit_image", "extend_video", "upscale_image"]
 
 VIDEO_URL = "https://file.runapi.ai/grok-imagine/generated-video.mp4"
 IMAGE_URL = "https://file.runapi.ai/grok-imagine/generated-image.png"
@@ -81,39 +63,7 @@ def requests_of(op: str) -> list[str]:
     return sorted(p.stem for p in EXAMPLES.glob(f"{op}_request*.json"))
 
 
-REQUESTS = [stem for op in OPS for stem in requests_of(op)]
-
-
-def strict_converter() -> cattrs.Converter:
-    """Like the SDK's converter, but refusing any key the models do not declare (at any depth)."""
-    strict = cattrs.Converter(forbid_extra_keys=True)
-    strict.register_structure_hook_factory(
-        lambda t: isinstance(t, type) and issubclass(t, Result),
-        lambda t: make_dict_structure_fn(t, strict, raw=override(omit=True)),
-    )
-    return strict
-
-
 # -- the family's surface ----------------------------------------------------------------------
-
-
-def test_the_family_has_exactly_the_documented_method_path_pairs():
-    pairs = set()
-    for name, value in vars(GrokImagine).items():
-        if isinstance(value, DirectOperation):
-            pytest.fail(f"{name}: every Grok Imagine endpoint is a task")
-        if isinstance(value, TaskOperation):
-            assert value.path == path(name), name  # each operation is named as its path
-            assert value.task is GrokImagineTask
-            pairs |= {("POST", value.path), ("GET", value.path + "/{id}")}
-    assert pairs == DOCUMENTED_PAIRS
-    assert len(pairs) == 12
-
-
-@pytest.mark.parametrize("op", OPS)
-def test_images_are_polled_as_images_and_videos_as_videos(op):
-    kind = OPERATIONS[op][0]
-    assert getattr(GrokImagine, op).duration is DURATIONS[kind]
 
 
 def test_every_model_is_accepted_by_exactly_one_endpoint():
@@ -122,16 +72,6 @@ def test_every_model_is_accepted_by_exactly_one_endpoint():
         accepted += typing.get_args(typing.get_type_hints(cls)["model"])
     assert sorted(accepted) == sorted(MODELS)
     assert len(set(accepted)) == len(accepted) == 4
-
-
-def test_client_grok_imagine_is_the_family_with_its_six_operations(client):
-    family = client.grok_imagine
-    assert isinstance(family, GrokImagine)
-    assert family is client.grok_imagine
-    for op in OPS:
-        assert getattr(family, op).path == path(op)
-    assert runapi.grok_imagine.GrokImagine is GrokImagine
-    assert "grok_imagine" in dir(runapi)
 
 
 def test_create_shows_the_real_parameters(client):
@@ -147,27 +87,7 @@ def test_create_shows_the_real_parameters(client):
     ]
 
 
-# -- contract: the documented requests are accepted and sent as is ------------------------------
-
-
-@pytest.mark.parametrize("stem", REQUESTS)
-@responses.activate
-def test_documented_request_is_accepted_and_sent_as_is(client, stem):
-    op = stem.split("_request")[0]
-    body = load(stem)
-    accepted = load(f"{op}_accepted")
-    responses.post(client.base_url + path(op), status=202, json=accepted)
-
-    task = getattr(client.grok_imagine, op).create(**body)
-
-    assert type(task) is GrokImagineTask
-    assert task.id == accepted["id"]
-    assert task.status == "processing"
-    assert len(responses.calls) == 1
-    request = responses.calls[0].request
-    assert (request.method, request.url) == ("POST", client.base_url + path(op))
-    assert request.headers["Authorization"] == f"Bearer {API_KEY}"
-    assert json.dumps(json.loads(request.body), sort_keys=True) == json.dumps(body, sort_keys=True)
+# -- the documented requests --------------------------------------------------------------------
 
 
 def test_every_operation_has_a_documented_request_and_answer():
@@ -177,24 +97,7 @@ def test_every_operation_has_a_documented_request_and_answer():
     assert requests_of("image_to_video") == ["image_to_video_request_task", "image_to_video_request_urls"]
 
 
-# -- contract: the documented answers structure with nothing dropped ----------------------------
-
-ANSWERS = sorted(p.stem for p in EXAMPLES.glob("*.json") if "_request" not in p.stem)
-
-
-@pytest.mark.parametrize("name", ANSWERS)
-def test_every_documented_field_is_modelled(name):
-    payload = load(name)
-
-    strict = strict_converter().structure(payload, GrokImagineTask)  # raises on a documented key the model lacks
-    task = GrokImagineTask.from_dict(payload)
-
-    assert strict == task
-    assert task.raw == payload
-    assert task.id == payload["id"]
-    assert task.status == payload["status"]
-    assert task.is_completed is name.endswith("completed")
-    assert task.is_failed is name.endswith("failed")
+# -- the documented answers, as a user reads them ------------------------------------------------
 
 
 def test_the_strict_check_does_catch_an_unmodelled_field():
@@ -235,64 +138,6 @@ def test_a_callback_body_is_a_status_answer():
     callback = webhooks.unwrap(body, headers, secret, task_type=GrokImagineTask, now=1_700_000_000)
     assert type(callback.task) is GrokImagineTask
     assert callback.task.output_urls == [IMAGE_URL]
-
-
-# -- create -> wait -> completed / failed, on the documented status path ------------------------
-
-
-@pytest.mark.parametrize("op", OPS)
-@ordered
-def test_run_polls_the_status_path_until_completed(client, fake_clock, op):
-    kind, completed_name = OPERATIONS[op]
-    body = load(requests_of(op)[0])
-    accepted = load(f"{op}_accepted")
-    completed = {**load(completed_name), "id": accepted["id"]}
-    status_url = f"{client.base_url}{path(op)}/{accepted['id']}"
-    responses.post(client.base_url + path(op), status=202, json=accepted)
-    responses.get(status_url, json=accepted)  # still processing
-    responses.get(status_url, json=completed)
-
-    task = getattr(client.grok_imagine, op).run(**body)
-
-    assert type(task) is GrokImagineTask
-    assert task.raw == completed
-    assert task.output_urls == [VIDEO_URL if kind == "video" else IMAGE_URL]
-    calls = [(call.request.method, call.request.url) for call in responses.calls]
-    assert calls == [("POST", client.base_url + path(op)), ("GET", status_url), ("GET", status_url)]
-    # two waits before the two polls, on the fake clock (nothing slept for real)
-    assert len(fake_clock.sleeps) == 2
-    assert fake_clock.sleeps[0] == DURATIONS[kind].low
-
-
-@pytest.mark.parametrize("op", OPS)
-@ordered
-def test_a_failed_task_raises_task_failed_error(client, fake_clock, op):
-    failed = load("text_to_video_failed")
-    accepted = load(f"{op}_accepted")
-    responses.post(client.base_url + path(op), status=202, json=accepted)
-    responses.get(f"{client.base_url}{path(op)}/{accepted['id']}", json=failed)
-
-    with pytest.raises(runapi.TaskFailedError) as info:
-        getattr(client.grok_imagine, op).run(**load(requests_of(op)[0]))
-
-    assert info.value.task_id == failed["id"]
-    assert info.value.error == "Generation failed"
-    assert type(info.value.task) is GrokImagineTask
-    assert info.value.task.raw == failed
-    assert len(responses.calls) == 2
-
-
-@pytest.mark.parametrize("op", OPS)
-@responses.activate
-def test_get_reads_one_task(client, op):
-    completed = load(OPERATIONS[op][1])
-    url = f"{client.base_url}{path(op)}/{completed['id']}"
-    responses.get(url, json=completed)
-
-    task = getattr(client.grok_imagine, op).get(completed["id"])
-
-    assert task == GrokImagineTask.from_dict(completed)
-    assert [(c.request.method, c.request.url) for c in responses.calls] == [("GET", url)]
 
 
 # -- what each endpoint accepts ------------------------------------------------------------------

@@ -8,8 +8,12 @@ shape (``{"id", "status": "processing"}``, docs: Quick Start) and a failure the 
 (docs: Errors > Task-Specific Errors). The status path is not printed either: it is read as
 ``<create path>/{id}``, like every family's.
 
-The per-model tables below are written out from the docs' model and parameter tables, not derived
-from ``runapi.hailuo``, so a wrong entry in the module's rules fails here.
+The generic contract checks (the endpoints, ``client.hailuo``, the completed answer structured
+with nothing dropped, ``wait``/failed/get on both status paths) live in ``test_every_family.py``.
+This file keeps what is particular to Hailuo: the calls built from its parameter tables (sent as
+given, then run to completion or failure), typed reads of its answer, its signatures, and the
+per-model tables, written out from the docs' model and parameter tables, not derived from
+``runapi.hailuo``, so a wrong entry in the module's rules fails here.
 """
 
 from __future__ import annotations
@@ -25,7 +29,6 @@ import responses
 from responses import registries
 
 import runapi
-from runapi._core.operations import TaskOperation
 from runapi.hailuo import (
     IMAGE_TO_VIDEO_MODELS,
     IMAGE_TO_VIDEO_RULES,
@@ -94,31 +97,6 @@ FULL_CALLS = {
 # -- the family's surface ----------------------------------------------------------------------
 
 
-def test_the_family_has_exactly_the_expected_method_path_pairs():
-    pairs = set()
-    for name, op in vars(Hailuo).items():
-        if isinstance(op, TaskOperation):
-            assert op.path == f"/api/v1/hailuo/{name}"
-            assert op.task is VideoTask
-            assert op.duration.low == 60  # DURATIONS["video"]
-            pairs |= {("POST", op.path), ("GET", op.path + "/{id}")}
-    assert pairs == {
-        ("POST", "/api/v1/hailuo/text_to_video"),
-        ("GET", "/api/v1/hailuo/text_to_video/{id}"),  # not printed by the docs: the family pattern
-        ("POST", "/api/v1/hailuo/image_to_video"),
-        ("GET", "/api/v1/hailuo/image_to_video/{id}"),  # not printed by the docs: the family pattern
-    }
-
-
-def test_client_hailuo_is_the_family_with_its_two_operations(client):
-    family = client.hailuo
-    assert isinstance(family, Hailuo)
-    assert family is client.hailuo
-    for op in OPS:
-        assert getattr(family, op).path == f"/api/v1/hailuo/{op}"
-    assert "hailuo" in dir(runapi)
-
-
 def test_create_shows_the_real_parameters(client):
     signature = inspect.signature(client.hailuo.image_to_video.create)
     assert list(signature.parameters)[:3] == ["model", "prompt", "first_frame_image_url"]
@@ -169,7 +147,7 @@ def test_the_strict_check_does_catch_an_unmodelled_field():
         strict_converter().structure({**payload, "videos": [{"url": OUTPUT, "width": 1280}]}, VideoTask)
 
 
-# -- create -> wait -> completed / failed ---------------------------------------------------------
+# -- create -> wait -> completed / failed, from the built calls ----------------------------------
 
 
 @pytest.mark.parametrize("op", OPS)
@@ -206,18 +184,6 @@ def test_a_failed_task_raises_task_failed_error(client, fake_clock, op):
     assert type(info.value.task) is VideoTask
     assert info.value.task.raw == failed
     assert len(responses.calls) == 2
-
-
-@pytest.mark.parametrize("op", OPS)
-@responses.activate
-def test_get_reads_one_task(client, op):
-    completed = load(f"{op}_completed")
-    responses.get(url(client, op, TASK_ID), json=completed)
-
-    task = getattr(client.hailuo, op).get(TASK_ID)
-
-    assert task == VideoTask.from_dict(completed)
-    assert [(c.request.method, c.request.url) for c in responses.calls] == [("GET", url(client, op, TASK_ID))]
 
 
 # -- what each model accepts -----------------------------------------------------------------

@@ -5,6 +5,12 @@ four create bodies (text, character, image and edit; curl examples), each endpoi
 and its completed status answer. The docs say a callback carries "the same completed or failed
 response body", so the completed examples double as callback bodies; they print no failed body,
 so a failure is the platform's general shape (docs: Errors > Task-Specific Errors).
+
+The generic contract checks (the endpoints, ``client.happyhorse``, every example sent as is or
+structured with nothing dropped, run/failed/get on the three status paths) live in
+``test_every_family.py``. This file keeps what is particular to HappyHorse: its examples per
+operation, its models and rules (the prompt limit counted in units), refusals, typed reads of its
+answers, signed callbacks and its signatures.
 """
 
 from __future__ import annotations
@@ -18,12 +24,9 @@ from typing import Any
 import cattrs
 import pytest
 import responses
-from responses import registries
 
 import runapi
 from runapi import webhooks
-from runapi._core.operations import TaskOperation
-from runapi._core.options import DURATIONS
 from runapi.happyhorse import (
     EDIT_VIDEO_MODELS,
     IMAGE_TO_VIDEO_MODELS,
@@ -31,29 +34,16 @@ from runapi.happyhorse import (
     MODELS,
     TEXT_TO_VIDEO_MODELS,
     TEXT_TO_VIDEO_RULES,
-    HappyHorse,
     Video,
     VideoTask,
     prompt_units,
 )
-from tests.conftest import API_KEY
 from tests.families.contract import assert_mirrors, strict_converter
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "fixtures" / "happyhorse"
 BASE = "/api/v1/happyhorse"
-ordered = responses.activate(registry=registries.OrderedRegistry)
 
 OPS = ["text_to_video", "image_to_video", "edit_video"]
-
-# The docs' endpoint table: three creates, three status GETs.
-DOCUMENTED_PAIRS = {
-    ("POST", "/api/v1/happyhorse/text_to_video"),
-    ("POST", "/api/v1/happyhorse/image_to_video"),
-    ("POST", "/api/v1/happyhorse/edit_video"),
-    ("GET", "/api/v1/happyhorse/text_to_video/{id}"),
-    ("GET", "/api/v1/happyhorse/image_to_video/{id}"),
-    ("GET", "/api/v1/happyhorse/edit_video/{id}"),
-}
 
 # docs: Errors > Task-Specific Errors (the platform's failed answer; HappyHorse prints none of its own)
 FAILURE = "Generation failed due to content policy violation"
@@ -74,7 +64,6 @@ def url(client: runapi.Client, op: str, task_id: str | None = None) -> str:
 
 
 STEMS = sorted(path.stem for path in EXAMPLES.glob("*.json"))
-REQUESTS = [stem for stem in STEMS if "_request" in stem]
 ANSWERS = [stem for stem in STEMS if "_request" not in stem]
 
 
@@ -85,31 +74,10 @@ def op_of(stem: str) -> str:
 # -- the family's surface -------------------------------------------------------------------
 
 
-def test_the_family_has_exactly_the_documented_method_path_pairs():
-    pairs = set()
-    for name, value in vars(HappyHorse).items():
-        if isinstance(value, TaskOperation):
-            assert value.path == f"{BASE}/{name}"
-            assert value.task is VideoTask
-            assert value.duration is DURATIONS["video"]
-            pairs |= {("POST", value.path), ("GET", value.path + "/{id}")}
-    assert pairs == DOCUMENTED_PAIRS
-
-
 def test_every_operation_has_its_documented_examples():
     for op in OPS:
         assert {f"{op}_request", f"{op}_accepted", f"{op}_completed"} <= set(STEMS), op
     assert {op_of(stem) for stem in STEMS} == set(OPS)
-
-
-def test_client_happyhorse_is_the_family_with_its_three_operations(client):
-    family = client.happyhorse
-    assert isinstance(family, HappyHorse)
-    assert family is client.happyhorse
-    for op in OPS:
-        assert getattr(family, op).path == f"{BASE}/{op}"
-    assert runapi.happyhorse.HappyHorse is HappyHorse
-    assert "happyhorse" in dir(runapi)
 
 
 def test_create_shows_the_real_parameters(client):
@@ -137,30 +105,7 @@ def test_models_are_the_documented_ids_and_the_table_covers_text_to_video_exactl
     assert EDIT_VIDEO_MODELS == ("happyhorse-edit-video",)
 
 
-# -- contract: the documented requests are accepted and sent as is ------------------------------
-
-
-@pytest.mark.parametrize("stem", REQUESTS)
-@responses.activate
-def test_documented_request_is_accepted_and_sent_as_is(client, stem):
-    op = op_of(stem)
-    body = load(stem)
-    responses.post(url(client, op), status=202, json=load(f"{op}_accepted"))
-
-    task = getattr(client.happyhorse, op).create(**body)
-
-    assert type(task) is VideoTask
-    assert task.id == TASK_ID
-    assert task.status == "processing"
-    assert len(responses.calls) == 1
-    request = responses.calls[0].request
-    assert (request.method, request.url) == ("POST", url(client, op))
-    assert request.headers["Authorization"] == f"Bearer {API_KEY}"
-    sent = json.loads(request.body)
-    assert json.dumps(sent, sort_keys=True) == json.dumps(body, sort_keys=True)  # same values, same JSON types
-
-
-# -- contract: the documented answers structure with nothing dropped ----------------------------
+# -- the documented answers, read -----------------------------------------------------------------
 
 
 @pytest.mark.parametrize("stem", ANSWERS)
@@ -214,56 +159,6 @@ def test_a_signed_callback_unwraps_into_the_task(payload):
     assert callback.task.is_failed is (payload["status"] == "failed")
     assert callback.task.error == payload.get("error")
     assert callback.task.output_urls == ([OUTPUT] if payload["status"] == "completed" else [])
-
-
-# -- create -> wait -> completed / failed, on the documented status path ------------------------
-
-
-@pytest.mark.parametrize("op", OPS)
-@ordered
-def test_run_polls_the_status_path_until_completed(client, fake_clock, op):
-    body = load(f"{op}_request")
-    status_url = url(client, op, TASK_ID)
-    responses.post(url(client, op), status=202, json=load(f"{op}_accepted"))
-    responses.get(status_url, json=load(f"{op}_accepted"))
-    responses.get(status_url, json=load(f"{op}_completed"))
-
-    task = getattr(client.happyhorse, op).run(**body)
-
-    assert task == VideoTask.from_dict(load(f"{op}_completed"))
-    assert task.output_urls == [OUTPUT]
-    calls = [(call.request.method, call.request.url) for call in responses.calls]
-    assert calls == [("POST", url(client, op)), ("GET", status_url), ("GET", status_url)]
-    assert len(fake_clock.sleeps) == 2  # on the fake clock: nothing slept for real
-    assert fake_clock.sleeps[0] == DURATIONS["video"].low
-
-
-@pytest.mark.parametrize("op", OPS)
-@ordered
-def test_a_failed_task_raises_task_failed_error(client, fake_clock, op):
-    failed = {"id": TASK_ID, "status": "failed", "error": FAILURE}
-    responses.post(url(client, op), status=202, json=load(f"{op}_accepted"))
-    responses.get(url(client, op, TASK_ID), json=failed)
-
-    with pytest.raises(runapi.TaskFailedError) as info:
-        getattr(client.happyhorse, op).run(**load(f"{op}_request"))
-
-    assert info.value.task_id == TASK_ID
-    assert info.value.error == FAILURE
-    assert type(info.value.task) is VideoTask
-    assert info.value.task.raw == failed
-    assert len(responses.calls) == 2
-
-
-@pytest.mark.parametrize("op", OPS)
-@responses.activate
-def test_get_reads_one_task(client, op):
-    responses.get(url(client, op, TASK_ID), json=load(f"{op}_completed"))
-
-    task = getattr(client.happyhorse, op).get(TASK_ID)
-
-    assert task == VideoTask.from_dict(load(f"{op}_completed"))
-    assert [(c.request.method, c.request.url) for c in responses.calls] == [("GET", url(client, op, TASK_ID))]
 
 
 # -- the prompt limit: 5,000 characters, or 2,500 Chinese ones ------------------------------

@@ -10,8 +10,12 @@ and a callback body is a final status answer (docs: Callbacks).
 The character variants (``ideogram-v3-character``, ``-character-edit``, ``-character-remix``) are
 checked through the per-model tables: what each model requires, refuses and narrows.
 
-Every call goes through the public API with HTTP mocked by ``responses`` and the suite's fake
-clock, so "sent as is", "refused before any request" and "polled, never slept" are observed.
+The generic contract checks (the endpoints, ``client.ideogram_v3``, every example sent as is or
+structured with nothing dropped, run/failed/get on the four status paths with the shared status
+answers) live in ``test_every_family.py``. This file keeps what is particular to Ideogram V3: its
+models, styles and per-model rules, refusals, typed reads of its answers and its signatures, each
+call going through the public API with HTTP mocked by ``responses``, so "refused before any request"
+is observed.
 """
 
 from __future__ import annotations
@@ -25,11 +29,8 @@ from typing import Any, get_args
 import cattrs
 import pytest
 import responses
-from responses import registries
 
 import runapi
-from runapi._core.operations import TaskOperation
-from runapi._core.options import DURATIONS
 from runapi.ideogram_v3 import (
     ASPECT_RATIOS,
     CHARACTER_MODELS,
@@ -42,18 +43,15 @@ from runapi.ideogram_v3 import (
     STYLES,
     TEXT_TO_IMAGE_RULES,
     EditImageParams,
-    IdeogramV3,
     Image,
     ImageTask,
     ReframeImageParams,
     RemixImageParams,
     TextToImageParams,
 )
-from tests.conftest import API_KEY, FakeClock
-from tests.families.contract import assert_mirrors, strict_converter
+from tests.families.contract import strict_converter
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "fixtures" / "ideogram_v3"
-ordered = responses.activate(registry=registries.OrderedRegistry)
 OPS = ["text_to_image", "edit_image", "remix_image", "reframe_image"]
 PARAMS = {
     "text_to_image": TextToImageParams,
@@ -87,28 +85,7 @@ def models_of(op: str) -> tuple[str, ...]:
 # -- the family's surface -------------------------------------------------------------------
 
 
-def test_the_family_has_exactly_the_documented_method_path_pairs():
-    pairs = set()
-    for name, value in vars(IdeogramV3).items():
-        if isinstance(value, TaskOperation):
-            assert value.task is ImageTask
-            assert value.params is PARAMS[name]
-            assert value.duration == DURATIONS["image"]
-            assert value.path == path(name)
-            pairs |= {("POST", value.path), ("GET", value.path + "/{id}")}
-    assert pairs == {
-        ("POST", "/api/v1/ideogram_v3/text_to_image"),
-        ("GET", "/api/v1/ideogram_v3/text_to_image/{id}"),
-        ("POST", "/api/v1/ideogram_v3/edit_image"),
-        ("GET", "/api/v1/ideogram_v3/edit_image/{id}"),
-        ("POST", "/api/v1/ideogram_v3/remix_image"),
-        ("GET", "/api/v1/ideogram_v3/remix_image/{id}"),
-        ("POST", "/api/v1/ideogram_v3/reframe_image"),
-        ("GET", "/api/v1/ideogram_v3/reframe_image/{id}"),
-    }
-
-
-def test_every_fixture_is_used_by_these_tests():
+def test_the_fixtures_are_exactly_the_documented_examples():
     assert {p.stem for p in EXAMPLES.glob("*.json")} == {*(f"{op}_request" for op in OPS), *ANSWERS}
 
 
@@ -153,43 +130,7 @@ def test_the_style_lists_are_the_documented_ones():
     assert ASPECT_RATIOS == ("1:1", "3:4", "9:16", "4:3", "16:9")
 
 
-# -- contract: the documented requests are accepted and sent as is ------------------------------
-
-
-@pytest.mark.parametrize("op", OPS)
-@responses.activate
-def test_documented_request_is_accepted_and_sent_as_is(client, op):
-    body = load(f"{op}_request")
-    responses.post(client.base_url + path(op), status=202, json=load(f"{op}_accepted"))
-
-    task = getattr(client.ideogram_v3, op).create(**body)
-
-    assert type(task) is ImageTask
-    assert task.id == TASK_ID
-    assert task.status == "processing"
-    assert task.output_urls == []
-    assert len(responses.calls) == 1
-    request = responses.calls[0].request
-    assert (request.method, request.url) == ("POST", client.base_url + path(op))
-    assert request.headers["Authorization"] == f"Bearer {API_KEY}"
-    assert json.loads(request.body) == body
-
-
-# -- contract: the documented answers structure with nothing dropped ----------------------------
-
-
-@pytest.mark.parametrize("name", ANSWERS)
-def test_every_documented_field_is_modelled(name):
-    payload = load(name)
-
-    strict = strict_converter().structure(payload, ImageTask)  # raises on a documented key the model lacks
-    task = ImageTask.from_dict(payload)
-
-    assert strict == task
-    assert task.raw == payload
-    assert_mirrors(task, payload, name)
-    assert task.is_completed is name.endswith("_completed")
-    assert task.is_failed is name.endswith("_failed")
+# -- the documented answers, as a user reads them ------------------------------------------------
 
 
 def test_the_strict_check_does_catch_an_unmodelled_field():
@@ -232,62 +173,6 @@ def test_download_outputs_saves_the_documented_image(client, tmp_path):
         (saved,) = client.download_outputs(task, tmp_path)
     assert saved.path == tmp_path / f"{TASK_ID}-0.png"
     assert saved.path.read_bytes() == b"\x89PNG ideogram"
-
-
-# -- create -> wait -> completed / failed, on the documented status paths -----------------------
-
-
-@pytest.mark.parametrize("op", OPS)
-@ordered
-def test_run_polls_the_status_path_until_completed(client, fake_clock: FakeClock, op):
-    body = load(f"{op}_request")
-    completed = load("text_to_image_completed")
-    status_url = f"{client.base_url}{path(op)}/{TASK_ID}"
-    responses.post(client.base_url + path(op), status=202, json=load(f"{op}_accepted"))
-    responses.get(status_url, json=load(f"{op}_accepted"))  # still processing
-    responses.get(status_url, json=completed)
-
-    task = getattr(client.ideogram_v3, op).run(**body)
-
-    assert type(task) is ImageTask
-    assert task.raw == completed
-    assert task.output_urls == [IMAGE_URL]
-    calls = [(call.request.method, call.request.url) for call in responses.calls]
-    assert calls == [("POST", client.base_url + path(op)), ("GET", status_url), ("GET", status_url)]
-    assert json.loads(responses.calls[0].request.body) == body
-    # two waits before the two polls, on the fake clock (nothing slept for real)
-    assert len(fake_clock.sleeps) == 2
-    assert fake_clock.sleeps[0] == getattr(IdeogramV3, op).duration.low == 10
-
-
-@pytest.mark.parametrize("op", OPS)
-@ordered
-def test_a_failed_task_raises_task_failed_error(client, fake_clock, op):
-    failed = load("text_to_image_failed")
-    responses.post(client.base_url + path(op), status=202, json=load(f"{op}_accepted"))
-    responses.get(f"{client.base_url}{path(op)}/{TASK_ID}", json=failed)
-
-    with pytest.raises(runapi.TaskFailedError) as info:
-        getattr(client.ideogram_v3, op).run(**load(f"{op}_request"))
-
-    assert info.value.task_id == TASK_ID
-    assert info.value.error == "Prompt rejected"
-    assert type(info.value.task) is ImageTask
-    assert info.value.task.raw == failed
-    assert len(responses.calls) == 2
-
-
-@pytest.mark.parametrize("op", OPS)
-@responses.activate
-def test_get_reads_one_task(client, op):
-    completed = load("text_to_image_completed")
-    url = f"{client.base_url}{path(op)}/{TASK_ID}"
-    responses.get(url, json=completed)
-
-    task = getattr(client.ideogram_v3, op).get(TASK_ID)
-
-    assert task == ImageTask.from_dict(completed)
-    assert [(c.request.method, c.request.url) for c in responses.calls] == [("GET", url)]
 
 
 # -- what each model accepts -------------------------------------------------------------------
@@ -596,17 +481,7 @@ def test_a_missing_reference_message_says_which_model_needs_it(client):
     assert info.value.allowed == "a value for model 'ideogram-v3-character-remix'"
 
 
-# -- reachable as client.ideogram_v3 -----------------------------------------------------------
-
-
-def test_client_ideogram_v3_is_the_family_with_its_four_operations(client):
-    family = client.ideogram_v3
-    assert isinstance(family, IdeogramV3)
-    assert family is client.ideogram_v3
-    for op in OPS:
-        assert getattr(family, op).path == path(op)
-    assert runapi.ideogram_v3.IdeogramV3 is IdeogramV3
-    assert "ideogram_v3" in dir(runapi)
+# -- signatures ---------------------------------------------------------------------------------
 
 
 def test_create_shows_the_real_parameters(client):

@@ -4,11 +4,16 @@ The examples under ``tests/fixtures/imagen_4/`` are the section's payloads, copi
 create bodies (text_to_image, remix_image), text_to_image's 202 answer and its completed status.
 The docs print no answer at all for ``remix_image`` and no status path: the SDK reads it as a task
 like ``text_to_image`` (see ``runapi.imagen_4``), so its lifecycle is checked with the
-text_to_image answers on ``GET /api/v1/imagen_4/remix_image/{id}``. No failed example is printed:
-a failure is the platform's general shape (docs: Errors > Task-Specific Errors).
+text_to_image answers on ``GET /api/v1/imagen_4/remix_image/{id}`` (the one assumed pair). No
+failed example is printed: a failure is the platform's general shape (docs: Errors >
+Task-Specific Errors).
 
-Every call goes through the public API with HTTP mocked by ``responses`` and the suite's fake
-clock, so "sent as is", "refused before any request" and "polled, never slept" are observed.
+The generic contract checks (the endpoints, ``client.imagen_4``, every example sent as is or
+structured with nothing dropped, run/failed/get on both status paths, remix_image borrowing
+text_to_image's answers) live in ``test_every_family.py``. This file keeps what is particular to
+Imagen 4: its models and rules, refusals, typed reads of its answers and its signatures, each call
+going through the public API with HTTP mocked by ``responses``, so "refused before any request" is
+observed.
 """
 
 from __future__ import annotations
@@ -22,11 +27,8 @@ from typing import Any
 import cattrs
 import pytest
 import responses
-from responses import registries
 
 import runapi
-from runapi._core.operations import DirectOperation, TaskOperation
-from runapi._core.options import DURATIONS
 from runapi.imagen_4 import (
     MODELS,
     REMIX_ASPECT_RATIOS,
@@ -35,20 +37,14 @@ from runapi.imagen_4 import (
     TEXT_TO_IMAGE_MODELS,
     TEXT_TO_IMAGE_RULES,
     Image,
-    Imagen4,
     ImageTask,
 )
-from tests.conftest import API_KEY, FakeClock
-from tests.families.contract import assert_mirrors, strict_converter
+from tests.families.contract import strict_converter
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "fixtures" / "imagen_4"
-ordered = responses.activate(registry=registries.OrderedRegistry)
 OPS = ["text_to_image", "remix_image"]
 ANSWERS = ["text_to_image_accepted", "text_to_image_completed"]
 IMAGE_URL = "https://file.runapi.ai/generated/image.png"
-
-# docs: Errors > Task-Specific Errors (the general failed answer; Imagen 4 prints none of its own)
-FAILURE = "Generation failed due to content policy violation"
 
 
 def load(name: str) -> Any:
@@ -66,24 +62,7 @@ def accepted() -> dict[str, Any]:
 # -- the family's surface -------------------------------------------------------------------
 
 
-def test_the_family_has_exactly_the_documented_method_path_pairs_plus_the_assumed_remix_status():
-    pairs = set()
-    for name, value in vars(Imagen4).items():
-        assert not isinstance(value, DirectOperation)  # remix_image is a task, not a direct answer
-        if isinstance(value, TaskOperation):
-            assert value.task is ImageTask
-            assert value.duration == DURATIONS["image"]
-            assert value.path == path(name)
-            pairs |= {("POST", value.path), ("GET", value.path + "/{id}")}
-    documented = {
-        ("POST", "/api/v1/imagen_4/text_to_image"),
-        ("GET", "/api/v1/imagen_4/text_to_image/{id}"),
-        ("POST", "/api/v1/imagen_4/remix_image"),
-    }
-    assert pairs == documented | {("GET", "/api/v1/imagen_4/remix_image/{id}")}  # the one assumed pair
-
-
-def test_every_fixture_is_used_by_these_tests():
+def test_the_fixtures_are_exactly_the_documented_examples():
     assert {p.stem for p in EXAMPLES.glob("*.json")} == {f"{op}_request" for op in OPS} | set(ANSWERS)
 
 
@@ -93,41 +72,7 @@ def test_every_model_in_the_rules_table_is_a_model_and_the_other_way_round():
     assert set(MODELS) == set(TEXT_TO_IMAGE_MODELS) | set(REMIX_IMAGE_MODELS)
 
 
-# -- contract: the documented requests are accepted and sent as is ------------------------------
-
-
-@pytest.mark.parametrize("op", OPS)
-@responses.activate
-def test_documented_request_is_accepted_and_sent_as_is(client, op):
-    body = load(f"{op}_request")
-    responses.post(client.base_url + path(op), status=202, json=accepted())
-
-    task = getattr(client.imagen_4, op).create(**body)
-
-    assert type(task) is ImageTask
-    assert task.id == "a1b2c3d4-e5f6-7890-abcd-ef1234567890"
-    assert task.status == "processing"
-    assert len(responses.calls) == 1
-    request = responses.calls[0].request
-    assert (request.method, request.url) == ("POST", client.base_url + path(op))
-    assert request.headers["Authorization"] == f"Bearer {API_KEY}"
-    assert json.loads(request.body) == body
-
-
-# -- contract: the documented answers structure with nothing dropped ----------------------------
-
-
-@pytest.mark.parametrize("name", ANSWERS)
-def test_every_documented_field_is_modelled(name):
-    payload = load(name)
-
-    strict = strict_converter().structure(payload, ImageTask)  # raises on a documented key the model lacks
-    task = ImageTask.from_dict(payload)
-
-    assert strict == task
-    assert task.raw == payload
-    assert_mirrors(task, payload, name)
-    assert task.status == payload["status"]
+# -- the documented answers, as a user reads them ------------------------------------------------
 
 
 def test_the_strict_check_does_catch_an_unmodelled_field():
@@ -150,63 +95,6 @@ def test_completed_answer_reads_as_typed_images():
 def test_the_four_images_of_imagen_4_fast_are_listed_in_order():
     payload = {**load("text_to_image_completed"), "images": [{"url": f"https://f/{i}.png"} for i in range(4)]}
     assert ImageTask.from_dict(payload).output_urls == [f"https://f/{i}.png" for i in range(4)]
-
-
-# -- create -> wait -> completed / failed --------------------------------------------------------
-
-
-@pytest.mark.parametrize("op", OPS)
-@ordered
-def test_run_polls_the_status_path_until_completed(client, fake_clock: FakeClock, op):
-    body = load(f"{op}_request")
-    completed = load("text_to_image_completed")
-    status_url = f"{client.base_url}{path(op)}/{completed['id']}"
-    responses.post(client.base_url + path(op), status=202, json=accepted())
-    responses.get(status_url, json=accepted())  # still processing
-    responses.get(status_url, json=completed)
-
-    task = getattr(client.imagen_4, op).run(**body)
-
-    assert type(task) is ImageTask
-    assert task.raw == completed
-    assert task.output_urls == [IMAGE_URL]
-    calls = [(call.request.method, call.request.url) for call in responses.calls]
-    assert calls == [("POST", client.base_url + path(op)), ("GET", status_url), ("GET", status_url)]
-    assert json.loads(responses.calls[0].request.body) == body
-    assert len(fake_clock.sleeps) == 2  # on the fake clock: nothing slept for real
-    assert fake_clock.sleeps[0] == getattr(Imagen4, op).duration.low == 10
-
-
-@pytest.mark.parametrize("op", OPS)
-@ordered
-def test_a_failed_task_raises_task_failed_error(client, fake_clock, op):
-    task_id = accepted()["id"]
-    failed = {"id": task_id, "status": "failed", "error": FAILURE}
-    responses.post(client.base_url + path(op), status=202, json=accepted())
-    responses.get(f"{client.base_url}{path(op)}/{task_id}", json=failed)
-
-    with pytest.raises(runapi.TaskFailedError) as info:
-        getattr(client.imagen_4, op).run(**load(f"{op}_request"))
-
-    assert info.value.task_id == task_id
-    assert info.value.error == FAILURE
-    assert type(info.value.task) is ImageTask
-    assert info.value.task.raw == failed
-    assert info.value.task.output_urls == []
-    assert len(responses.calls) == 2
-
-
-@pytest.mark.parametrize("op", OPS)
-@responses.activate
-def test_get_reads_one_task(client, op):
-    completed = load("text_to_image_completed")
-    url = f"{client.base_url}{path(op)}/{completed['id']}"
-    responses.get(url, json=completed)
-
-    task = getattr(client.imagen_4, op).get(completed["id"])
-
-    assert task == ImageTask.from_dict(completed)
-    assert [(c.request.method, c.request.url) for c in responses.calls] == [("GET", url)]
 
 
 # -- what each model and endpoint accepts -----------------------------------------------------
@@ -396,19 +284,7 @@ def test_an_enum_refusal_names_the_field_and_every_allowed_value(client, op, kwa
     assert len(responses.calls) == 0
 
 
-# -- reachable as client.imagen_4 ---------------------------------------------------------------
-
-
-def test_client_imagen_4_is_the_family_with_its_two_operations(client):
-    family = client.imagen_4
-    assert isinstance(family, Imagen4)
-    assert family is client.imagen_4
-    for op in OPS:
-        resource = getattr(family, op)
-        assert resource.path == path(op)
-        assert {"create", "get", "wait", "run"} <= set(dir(resource))
-    assert runapi.imagen_4.Imagen4 is Imagen4
-    assert "imagen_4" in dir(runapi)
+# -- signatures ---------------------------------------------------------------------------------
 
 
 def test_create_shows_the_real_parameters(client):

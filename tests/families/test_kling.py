@@ -1,14 +1,17 @@
 """Kling (``client.kling``), checked against the docs' Kling section (``tests/fixtures/kling``).
 
-- the family has exactly the 8 documented method+path pairs (4 creates, 4 status GETs);
-- every documented request body (kling-3.0 single-shot, multi-shot and element references, the V2.1
-  and V2.5 text-to-video and image-to-video examples, AI Avatar, Motion Control) goes on the wire
-  unchanged, through the public API;
-- every documented answer (202, status, callback; completed and failed) fits :class:`VideoTask`
-  exactly: a strict converter refuses any documented key the model lacks;
-- task lifecycles run over mocked HTTP on the fake clock; failures raise ``TaskFailedError``;
-- every enum, range, length, per-model and multi-shot rule refuses a bad call before any request,
-  naming the field (``multi_prompt[1].duration_seconds`` for a shot) and what is allowed.
+The generic contract checks live in ``test_every_family.py``: the 8 documented method+path pairs
+(4 creates, 4 status GETs), every documented request body (kling-3.0 single-shot, multi-shot and
+element references, the V2.1 and V2.5 text-to-video and image-to-video examples, AI Avatar, Motion
+Control) sent unchanged, every documented answer (202, status, callback; completed and failed)
+fitting :class:`VideoTask` exactly, and run/failed/get on each status path. This file keeps what is
+particular to Kling:
+
+- every operation has its examples (the five text-to-video bodies, the three image-to-video ones);
+- shots and elements as objects or mappings; typed reads of the answers;
+- every enum, range, length, per-model and multi-shot rule: documented values are sent unchanged,
+  a bad call is refused before any request, naming the field (``multi_prompt[1].duration_seconds``
+  for a shot) and what is allowed.
 
 The docs print no processing status: the 202 answer (``{"id", "status": "processing"}``) stands in.
 """
@@ -22,11 +25,8 @@ from typing import Any
 
 import cattrs
 import pytest
-from cattrs.gen import make_dict_structure_fn, override
 
 import runapi
-from runapi._core.operations import TaskOperation
-from runapi._core.options import DURATIONS
 from runapi.kling import (
     ASPECT_RATIOS,
     AVATAR_MODELS,
@@ -37,30 +37,17 @@ from runapi.kling import (
     SHOT_RULES,
     TEXT_TO_VIDEO_MODELS,
     TEXT_TO_VIDEO_RULES,
-    Kling,
     KlingElement,
     Shot,
     TextToVideoParams,
     Video,
     VideoTask,
 )
-from tests.conftest import API_KEY, FakeClock
+from tests.families.contract import strict_converter
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "kling"
 BASE = "/api/v1/kling"
 OPS = ("text_to_video", "image_to_video", "ai_avatar", "motion_control")
-
-# The docs' checklist (docs: Kling > Kling Endpoints and each section's HTTP Request), written out.
-DOCUMENTED_PAIRS = {
-    ("POST", "/api/v1/kling/text_to_video"),
-    ("GET", "/api/v1/kling/text_to_video/{id}"),
-    ("POST", "/api/v1/kling/image_to_video"),
-    ("GET", "/api/v1/kling/image_to_video/{id}"),
-    ("POST", "/api/v1/kling/ai_avatar"),
-    ("GET", "/api/v1/kling/ai_avatar/{id}"),
-    ("POST", "/api/v1/kling/motion_control"),
-    ("GET", "/api/v1/kling/motion_control/{id}"),
-}
 
 # docs: Kling > Model Variants, written out
 DOCUMENTED_MODELS = {
@@ -104,7 +91,6 @@ def load(name: str) -> Any:
 
 STEMS = sorted(path.stem for path in FIXTURES.glob("*.json"))
 REQUESTS = [stem for stem in STEMS if split(stem)[1] == "request"]
-ANSWERS = [stem for stem in STEMS if split(stem)[1] != "request"]
 
 
 def canonical(value: Any) -> str:
@@ -117,29 +103,7 @@ def url(client: runapi.Client, op: str, task_id: str | None = None) -> str:
     return path if task_id is None else f"{path}/{task_id}"
 
 
-def strict_converter() -> cattrs.Converter:
-    """A converter like the SDK's, but refusing any key the models do not declare (nested ones too)."""
-    strict = cattrs.Converter(forbid_extra_keys=True)
-    strict.register_structure_hook_factory(
-        lambda t: isinstance(t, type) and issubclass(t, runapi.Task),
-        lambda t: make_dict_structure_fn(t, strict, raw=override(omit=True)),
-    )
-    return strict
-
-
 # -- the family's surface -------------------------------------------------------------------
-
-
-def test_the_family_has_exactly_the_documented_method_path_pairs():
-    pairs = set()
-    for name, value in vars(Kling).items():
-        if not isinstance(value, TaskOperation):
-            continue
-        assert value.path == f"{BASE}/{name}", name  # each operation is named as its path
-        assert value.task is VideoTask
-        assert value.duration is DURATIONS["video"]
-        pairs |= {("POST", value.path), ("GET", value.path + "/{id}")}
-    assert pairs == DOCUMENTED_PAIRS
 
 
 def test_every_fixture_belongs_to_an_operation_and_every_operation_has_its_examples():
@@ -152,18 +116,6 @@ def test_every_fixture_belongs_to_an_operation_and_every_operation_has_its_examp
     # the five text_to_video bodies of the docs: single-shot, multi-shot, elements, V2.1 Master, V2.5 Turbo
     assert len([s for s in REQUESTS if s.startswith("text_to_video_")]) == 5
     assert len([s for s in REQUESTS if s.startswith("image_to_video_")]) == 3
-
-
-def test_client_kling_is_the_family_with_its_four_operations(client):
-    family = client.kling
-    assert isinstance(family, Kling)
-    assert family is client.kling
-    for op in OPS:
-        resource = getattr(family, op)
-        assert resource.path == f"{BASE}/{op}"
-        assert {"create", "get", "wait", "run"} <= set(dir(resource))
-    assert runapi.kling.Kling is Kling
-    assert "kling" in dir(runapi)
 
 
 def test_create_shows_the_real_parameters(client):
@@ -196,28 +148,7 @@ def test_every_model_in_the_rules_tables_is_in_models_and_vice_versa():
     assert ASPECT_RATIOS == ("16:9", "9:16", "1:1")
 
 
-# -- (1) the documented request bodies go on the wire unchanged ---------------------------------
-
-
-@pytest.mark.parametrize("stem", REQUESTS)
-def test_documented_request_is_sent_unchanged(client, http, stem):
-    op, _, _ = split(stem)
-    body = load(stem)
-    accepted = load(f"{op}_accepted")
-    http.post(url(client, op), status=202, json=accepted)
-
-    task = getattr(client.kling, op).create(**body)
-
-    assert type(task) is VideoTask
-    assert task.id == accepted["id"]
-    assert task.status == "processing"
-    assert task.output_urls == []
-    assert len(http.calls) == 1
-    request = http.calls[0].request
-    assert request.method == "POST"
-    assert request.url == url(client, op)
-    assert request.headers["Authorization"] == f"Bearer {API_KEY}"
-    assert canonical(json.loads(request.body)) == canonical(body)  # nothing dropped or added, same JSON types
+# -- (1) shots and elements: objects or mappings -------------------------------------------------
 
 
 def test_shots_and_elements_may_be_objects_and_are_sent_as_json_objects(client, http):
@@ -244,29 +175,11 @@ def test_mappings_become_shot_and_element_objects():
     assert [(type(e), e.name) for e in elements] == [(KlingElement, "alice"), (KlingElement, "bob")]
 
 
-# -- (2) every documented answer fits VideoTask exactly -------------------------------------
-
-
-@pytest.mark.parametrize("stem", ANSWERS)
-def test_documented_answer_structures_with_nothing_dropped(stem):
-    _, kind, _ = split(stem)
-    payload = load(stem)
-
-    strict = strict_converter().structure(payload, VideoTask)  # raises on a documented key the model lacks
-    task = VideoTask.from_dict(payload)
-
-    assert strict == task  # the SDK's own converter agrees
-    assert task.raw == payload
-    assert task.id == payload["id"]
-    assert task.status == payload["status"]
-    assert task.is_failed is kind.endswith("failed")
-    assert task.is_completed is kind.endswith("completed")
-    assert task.error == payload.get("error")
-    assert [video.url for video in task.videos] == [video["url"] for video in payload.get("videos", [])]
+# -- (2) the documented answers, as a user reads them ---------------------------------------
 
 
 def test_the_strict_check_catches_an_undocumented_key():
-    # what makes the test above meaningful: unknown keys are refused, at the top and nested
+    # what makes the contract checks (test_every_family.py) meaningful: unknown keys are refused, at the top and nested
     payload = load("text_to_video_completed")
     with pytest.raises(cattrs.BaseValidationError):
         strict_converter().structure({**payload, "model": "kling-3.0"}, VideoTask)
@@ -297,66 +210,7 @@ def test_unfinished_or_failed_tasks_have_no_output_urls(op, kind):
     assert task.output_urls == []
 
 
-# -- (3) task lifecycles over mocked HTTP, on the fake clock -------------------------------
-
-
-@pytest.mark.parametrize("stem", REQUESTS)
-def test_run_creates_then_polls_the_status_path_until_completed(client, http, clock: FakeClock, stem):
-    op, _, _ = split(stem)
-    body = load(stem)
-    accepted = load(f"{op}_accepted")
-    completed = load(f"{op}_completed")
-    task_id = accepted["id"]
-    status_url = url(client, op, task_id)
-    http.post(url(client, op), status=202, json=accepted)
-    http.get(status_url, json=accepted)  # still processing (the docs' only processing shape)
-    http.get(status_url, json=completed)
-
-    task = getattr(client.kling, op).run(**body)
-
-    assert type(task) is VideoTask
-    assert task == VideoTask.from_dict(completed)
-    assert task.raw == completed
-    assert task.output_urls == [COMPLETED_URL[op]]
-    calls = [(c.request.method, c.request.url) for c in http.calls]
-    assert calls == [("POST", url(client, op)), ("GET", status_url), ("GET", status_url)]
-    assert canonical(json.loads(http.calls[0].request.body)) == canonical(body)
-    # two waits before the two polls, shaped by the video window, on the fake clock (nothing slept)
-    assert len(clock.sleeps) == 2
-    assert clock.sleeps[0] == DURATIONS["video"].low
-
-
-@pytest.mark.parametrize("op", OPS)
-def test_a_failed_task_raises_task_failed_error(client, http, op):
-    accepted = load(f"{op}_accepted")
-    failed = load(f"{op}_failed")
-    http.post(url(client, op), status=202, json=accepted)
-    http.get(url(client, op, failed["id"]), json=failed)
-    body = load(next(stem for stem in REQUESTS if split(stem)[0] == op))
-
-    with pytest.raises(runapi.TaskFailedError) as info:
-        getattr(client.kling, op).run(**body)
-
-    assert info.value.task_id == failed["id"]
-    assert info.value.error == "Generation failed"
-    assert type(info.value.task) is VideoTask
-    assert info.value.task.raw == failed
-    assert [c.request.method for c in http.calls] == ["POST", "GET"]
-
-
-@pytest.mark.parametrize("op", OPS)
-def test_get_reads_one_task(client, http, op):
-    completed = load(f"{op}_completed")
-    status_url = url(client, op, completed["id"])
-    http.get(status_url, json=completed)
-
-    task = getattr(client.kling, op).get(completed["id"])
-
-    assert task == VideoTask.from_dict(completed)
-    assert [(c.request.method, c.request.url) for c in http.calls] == [("GET", status_url)]
-
-
-# -- (4) accepted values: documented enum values and range bounds ---------------------------
+# -- (3) accepted values: documented enum values and range bounds ---------------------------
 
 SINGLE = "text_to_video_request_single_shot"
 MULTI = "text_to_video_request_multi_shot"
@@ -460,7 +314,7 @@ def test_documented_values_are_accepted_and_sent_unchanged(client, http, op, kwa
     assert canonical(sent) == canonical(expected)  # nothing added (no guessed defaults)
 
 
-# -- (5) refused before any request, naming the field and what is allowed ----------------------
+# -- (4) refused before any request, naming the field and what is allowed ----------------------
 
 
 def _refused_cases() -> list[Any]:

@@ -2,8 +2,13 @@
 
 The section prints the create body (the same in its curl, Ruby, Python and JavaScript examples),
 the 202 answer, a completed status answer and the completed and failed callbacks. No processing
-status answer is printed: the 202 answer's shape stands in for it. HTTP is mocked with
-``responses``; polling runs on the fake clock.
+status answer is printed: the 202 answer's shape stands in for it.
+
+The generic contract checks (the endpoint, ``client.luma``, the example sent as is, every answer
+structured with nothing dropped, run/failed/get on the status path) live in
+``test_every_family.py``. This file keeps what is particular to Luma: its examples, its rules and
+refusals, typed reads of its answers, signed callbacks, downloads and its signature, with HTTP
+mocked by ``responses``.
 """
 
 from __future__ import annotations
@@ -15,15 +20,11 @@ from typing import Any
 
 import cattrs
 import pytest
-from responses import matchers
 
 import runapi
 from runapi import webhooks
-from runapi._core.operations import TaskOperation
-from runapi._core.options import DURATIONS
-from runapi.luma import Luma, Source, Video, VideoTask
-from tests.conftest import API_KEY, FakeClock
-from tests.families.contract import assert_mirrors, strict_converter
+from runapi.luma import Source, Video, VideoTask
+from tests.families.contract import strict_converter
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "luma"
 PATH = "/api/v1/luma/modify_video"
@@ -47,71 +48,17 @@ def url(client: runapi.Client, task_id: str | None = None) -> str:
 # -- the family's surface -------------------------------------------------------------------
 
 
-def test_the_family_has_exactly_the_documented_method_path_pairs():
-    operations = {name: value for name, value in vars(Luma).items() if isinstance(value, TaskOperation)}
-
-    assert set(operations) == {"modify_video"}
-    operation = operations["modify_video"]
-    # docs: Luma > Endpoints (one POST, one GET)
-    assert {("POST", operation.path), ("GET", operation.path + "/{id}")} == {
-        ("POST", "/api/v1/luma/modify_video"),
-        ("GET", "/api/v1/luma/modify_video/{id}"),
-    }
-    assert operation.task is VideoTask
-    assert operation.duration is DURATIONS["video"]
-
-
-def test_client_luma_is_the_family(client):
-    family = client.luma
-    assert isinstance(family, Luma)
-    assert family is client.luma
-    assert family.modify_video.path == PATH
-    assert runapi.luma.Luma is Luma
-    assert "luma" in dir(runapi)
-
-
 def test_create_shows_the_real_parameters(client):
     parameters = inspect.signature(client.luma.modify_video.create).parameters
     assert list(parameters) == ["prompt", "source_video_url", "callback_url", "watermark"]
     assert parameters["watermark"].default is None
 
 
-# -- contract: the documented request is sent as is; the documented answers fit ------------------
+# -- the documented answers, as a user reads them ------------------------------------------------
 
 
 def test_every_fixture_is_a_documented_example():
     assert sorted(p.stem for p in FIXTURES.glob("*.json")) == sorted(["modify_video_request", *ANSWERS, FAILED])
-
-
-def test_documented_request_is_accepted_and_sent_as_is(client, http):
-    body = load("modify_video_request")
-    accepted = load("modify_video_accepted")
-    http.post(url(client), status=202, json=accepted)
-
-    task = client.luma.modify_video.create(**body)
-
-    assert type(task) is VideoTask
-    assert task.id == "task_abc123"
-    assert task.status == "processing"
-    request = http.calls[0].request
-    assert len(http.calls) == 1
-    assert request.method == "POST"
-    assert request.headers["Authorization"] == f"Bearer {API_KEY}"
-    assert json.loads(request.body) == body
-
-
-@pytest.mark.parametrize("name", [*ANSWERS, FAILED])
-def test_documented_answer_structures_with_nothing_dropped(name):
-    payload = load(name)
-
-    strict = strict_converter().structure(payload, VideoTask)  # raises on a documented key the model lacks
-    task = VideoTask.from_dict(payload)
-
-    assert strict == task
-    assert task.raw == payload
-    assert_mirrors(task, payload, name)
-    assert task.is_failed is name.endswith("failed")
-    assert task.is_completed is name.endswith("completed")
 
 
 def test_the_strict_check_does_catch_an_unmodelled_field():
@@ -152,53 +99,7 @@ def test_a_signed_callback_unwraps_into_the_task_class(name):
     assert callback.payload == load(name)
 
 
-# -- create -> wait -> completed / failed --------------------------------------------------------
-
-
-def test_run_polls_the_status_path_until_completed(client, http, fake_clock: FakeClock):
-    body = load("modify_video_request")
-    accepted = load("modify_video_accepted")
-    completed = load("modify_video_completed")
-    status_url = url(client, "task_abc123")
-    http.post(url(client), status=202, json=accepted, match=[matchers.json_params_matcher(body)])
-    http.get(status_url, json=accepted)
-    http.get(status_url, json=completed)
-
-    task = client.luma.modify_video.run(**body)
-
-    assert type(task) is VideoTask
-    assert task == VideoTask.from_dict(completed)
-    assert task.output_urls == [VIDEO_URL]
-    assert [(c.request.method, c.request.url) for c in http.calls] == [
-        ("POST", url(client)),
-        ("GET", status_url),
-        ("GET", status_url),
-    ]
-    assert len(fake_clock.sleeps) == 2
-    assert fake_clock.sleeps[0] == DURATIONS["video"].low
-
-
-def test_the_documented_failure_raises_task_failed_error(client, http, fake_clock: FakeClock):
-    failed = load(FAILED)  # the failed callback is the status answer (docs: Callbacks > Callback payload)
-    http.post(url(client), status=202, json=load("modify_video_accepted"))
-    http.get(url(client, "task_abc123"), json=failed)
-
-    with pytest.raises(runapi.TaskFailedError) as info:
-        client.luma.modify_video.run(**MODIFY)
-
-    assert info.value.task_id == "task_abc123"
-    assert info.value.error == "Modify record generation failed."
-    assert type(info.value.task) is VideoTask
-    assert info.value.task.raw == failed
-    assert len(http.calls) == 2
-
-
-def test_get_reads_one_task(client, http):
-    completed = load("modify_video_completed")
-    http.get(url(client, "task_abc123"), json=completed)
-
-    assert client.luma.modify_video.get("task_abc123") == VideoTask.from_dict(completed)
-    assert [(c.request.method, c.request.url) for c in http.calls] == [("GET", url(client, "task_abc123"))]
+# -- downloads ----------------------------------------------------------------------------------
 
 
 def test_download_outputs_saves_the_generated_video(client, http, tmp_path):

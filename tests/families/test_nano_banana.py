@@ -1,12 +1,14 @@
 """Nano Banana (``client.nano_banana``): what a re-read of the docs added to the family's checks.
 
-The family's main tests are in ``test_params.py``, ``test_results.py`` and ``test_operations.py``.
-This file covers the additions:
+The family's main tests are in ``test_params.py``, ``test_results.py`` and ``test_operations.py``,
+and its generic contract checks (every example sent as is or structured with nothing dropped,
+run/failed/get on each status path) in ``test_every_family.py``. This file covers the additions:
 
 - the Nano Banana examples printed outside the section, in the Quick Start's "Callbacks" and
   "Local webhook testing" parts (a create body with ``callback_url``, the callback payload, the
   ``runapi listen`` create body), and the V2 create body of the Ruby/Python/JavaScript examples
-  (a shorter prompt than the curl one), copied under ``tests/fixtures/nano_banana/``;
+  (a shorter prompt than the curl one), copied under ``tests/fixtures/nano_banana/``: the
+  callback payload read and unwrapped here;
 - ``reference_image_urls`` and ``source_image_urls`` items are checked as http(s) URLs.
 """
 
@@ -37,23 +39,6 @@ def path(op: str) -> str:
 
 
 # -- the examples outside the section --------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "name",
-    ["text_to_image_request_callbacks", "text_to_image_request_listen", "text_to_image_request_v2_short"],
-)
-def test_documented_request_is_accepted_and_sent_as_is(client, http, name):
-    body = load(name)
-    http.post(client.base_url + path("text_to_image"), status=202, json=load("text_to_image_accepted"))
-
-    task = client.nano_banana.text_to_image.create(**body)
-
-    assert task.status == "processing"
-    assert [(c.request.method, c.request.url) for c in http.calls] == [
-        ("POST", client.base_url + path("text_to_image"))
-    ]
-    assert json.loads(http.calls[0].request.body) == body
 
 
 def test_the_quick_start_callback_payload_is_modelled():

@@ -7,8 +7,12 @@ answers of all three ("Polling and webhook responses use the same shape"). No pr
 example is printed: the 202 answer is the documented "processing" shape, and a failure is the
 platform's general one (docs: Errors > Task-Specific Errors).
 
-Every call goes through the public API with HTTP mocked by ``responses`` and the suite's fake
-clock, so "sent as is", "refused before any request" and "polled, never slept" are observed.
+The generic contract checks (the endpoints, ``client.qwen_2``, every example sent as is or
+structured with nothing dropped, run/failed/get on each status path) live in
+``test_every_family.py``, which borrows the shared answers for all three operations. This file
+keeps what is particular to Qwen 2: its models, rules and refusals, typed reads of its answers and
+its signatures, each call going through the public API with HTTP mocked by ``responses``, so
+"refused before any request" is observed.
 """
 
 from __future__ import annotations
@@ -22,11 +26,8 @@ from typing import Any, get_args
 import cattrs
 import pytest
 import responses
-from responses import registries
 
 import runapi
-from runapi._core.operations import TaskOperation
-from runapi._core.options import DURATIONS
 from runapi.qwen_2 import (
     EDIT_IMAGE_ASPECT_RATIOS,
     MODELS,
@@ -34,15 +35,12 @@ from runapi.qwen_2 import (
     EditImageParams,
     Image,
     ImageTask,
-    Qwen2,
     RemixImageParams,
     TextToImageParams,
 )
-from tests.conftest import API_KEY, FakeClock
-from tests.families.contract import assert_mirrors, strict_converter
+from tests.families.contract import strict_converter
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "fixtures" / "qwen_2"
-ordered = responses.activate(registry=registries.OrderedRegistry)
 OPS = ["text_to_image", "remix_image", "edit_image"]
 PARAMS = {"text_to_image": TextToImageParams, "remix_image": RemixImageParams, "edit_image": EditImageParams}
 ANSWERS = ["edit_image_accepted", "edit_image_completed"]
@@ -68,27 +66,7 @@ def accepted() -> dict[str, Any]:
 # -- the family's surface -------------------------------------------------------------------
 
 
-def test_the_family_has_exactly_the_documented_method_path_pairs():
-    pairs = set()
-    for name, value in vars(Qwen2).items():
-        if isinstance(value, TaskOperation):
-            assert value.task is ImageTask
-            assert value.params is PARAMS[name]
-            assert value.duration == DURATIONS["image"]
-            assert value.path == path(name)
-            pairs |= {("POST", value.path), ("GET", value.path + "/{id}")}
-    # docs: Qwen 2 > Qwen 2 Endpoints
-    assert pairs == {
-        ("POST", "/api/v1/qwen_2/text_to_image"),
-        ("GET", "/api/v1/qwen_2/text_to_image/{id}"),
-        ("POST", "/api/v1/qwen_2/remix_image"),
-        ("GET", "/api/v1/qwen_2/remix_image/{id}"),
-        ("POST", "/api/v1/qwen_2/edit_image"),
-        ("GET", "/api/v1/qwen_2/edit_image/{id}"),
-    }
-
-
-def test_every_fixture_is_used_by_these_tests():
+def test_the_fixtures_are_exactly_the_documented_examples():
     assert {p.stem for p in EXAMPLES.glob("*.json")} == {*(f"{op}_request" for op in OPS), *ANSWERS}
 
 
@@ -104,42 +82,7 @@ def test_each_endpoint_takes_its_one_model_and_models_lists_them_all():
     assert len(MODELS) == 3
 
 
-# -- contract: the documented requests are accepted and sent as is ------------------------------
-
-
-@pytest.mark.parametrize("op", OPS)
-@responses.activate
-def test_documented_request_is_accepted_and_sent_as_is(client, op):
-    body = load(f"{op}_request")
-    responses.post(client.base_url + path(op), status=202, json=accepted())
-
-    task = getattr(client.qwen_2, op).create(**body)
-
-    assert type(task) is ImageTask
-    assert task.id == TASK_ID
-    assert task.status == "processing"
-    assert task.output_urls == []
-    assert len(responses.calls) == 1
-    request = responses.calls[0].request
-    assert (request.method, request.url) == ("POST", client.base_url + path(op))
-    assert request.headers["Authorization"] == f"Bearer {API_KEY}"
-    assert json.loads(request.body) == body
-
-
-# -- contract: the documented answers structure with nothing dropped ----------------------------
-
-
-@pytest.mark.parametrize("name", ANSWERS)
-def test_every_documented_field_is_modelled(name):
-    payload = load(name)
-
-    strict = strict_converter().structure(payload, ImageTask)  # raises on a documented key the model lacks
-    task = ImageTask.from_dict(payload)
-
-    assert strict == task
-    assert task.raw == payload
-    assert_mirrors(task, payload, name)
-    assert task.is_completed is (name == "edit_image_completed")
+# -- the documented answers, as a user reads them ------------------------------------------------
 
 
 def test_the_strict_check_does_catch_an_unmodelled_field():
@@ -173,63 +116,6 @@ def test_download_outputs_saves_the_documented_image(client, tmp_path):
         (saved,) = client.download_outputs(task, tmp_path)
     assert saved.path == tmp_path / f"{TASK_ID}-0.png"
     assert saved.path.read_bytes() == b"\x89PNG qwen"
-
-
-# -- create -> wait -> completed / failed, on the documented status paths -----------------------
-
-
-@pytest.mark.parametrize("op", OPS)
-@ordered
-def test_run_polls_the_status_path_until_completed(client, fake_clock: FakeClock, op):
-    body = load(f"{op}_request")
-    completed = load("edit_image_completed")
-    status_url = f"{client.base_url}{path(op)}/{TASK_ID}"
-    responses.post(client.base_url + path(op), status=202, json=accepted())
-    responses.get(status_url, json=accepted())  # still processing
-    responses.get(status_url, json=completed)
-
-    task = getattr(client.qwen_2, op).run(**body)
-
-    assert type(task) is ImageTask
-    assert task.raw == completed
-    assert task.output_urls == [IMAGE_URL]
-    calls = [(call.request.method, call.request.url) for call in responses.calls]
-    assert calls == [("POST", client.base_url + path(op)), ("GET", status_url), ("GET", status_url)]
-    assert json.loads(responses.calls[0].request.body) == body
-    # two waits before the two polls, on the fake clock (nothing slept for real); the first is the
-    # image window's low end (docs: 10-30 seconds)
-    assert len(fake_clock.sleeps) == 2
-    assert fake_clock.sleeps[0] == getattr(Qwen2, op).duration.low == 10
-
-
-@pytest.mark.parametrize("op", OPS)
-@ordered
-def test_a_failed_task_raises_task_failed_error(client, fake_clock, op):
-    failed = {"id": TASK_ID, "status": "failed", "error": FAILURE}
-    responses.post(client.base_url + path(op), status=202, json=accepted())
-    responses.get(f"{client.base_url}{path(op)}/{TASK_ID}", json=failed)
-
-    with pytest.raises(runapi.TaskFailedError) as info:
-        getattr(client.qwen_2, op).run(**load(f"{op}_request"))
-
-    assert info.value.task_id == TASK_ID
-    assert info.value.error == FAILURE
-    assert type(info.value.task) is ImageTask
-    assert info.value.task.raw == failed
-    assert len(responses.calls) == 2
-
-
-@pytest.mark.parametrize("op", OPS)
-@responses.activate
-def test_get_reads_one_task(client, op):
-    completed = load("edit_image_completed")
-    url = f"{client.base_url}{path(op)}/{TASK_ID}"
-    responses.get(url, json=completed)
-
-    task = getattr(client.qwen_2, op).get(TASK_ID)
-
-    assert task == ImageTask.from_dict(completed)
-    assert [(c.request.method, c.request.url) for c in responses.calls] == [("GET", url)]
 
 
 # -- what each endpoint accepts ----------------------------------------------------------------
@@ -411,17 +297,7 @@ def test_the_aspect_ratio_lists_are_the_documented_ones():
     assert EDIT_IMAGE_ASPECT_RATIOS == ("1:1", "2:3", "3:2", "3:4", "4:3", "9:16", "16:9", "21:9")
 
 
-# -- reachable as client.qwen_2 ----------------------------------------------------------------
-
-
-def test_client_qwen_2_is_the_family_with_its_three_operations(client):
-    family = client.qwen_2
-    assert isinstance(family, Qwen2)
-    assert family is client.qwen_2
-    for op in OPS:
-        assert getattr(family, op).path == path(op)
-    assert runapi.qwen_2.Qwen2 is Qwen2
-    assert "qwen_2" in dir(runapi)
+# -- signatures ---------------------------------------------------------------------------------
 
 
 def test_create_shows_the_real_parameters(client):

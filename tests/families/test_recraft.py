@@ -8,8 +8,12 @@ carries percent-encoded as one segment. No failed or callback example is printed
 platform's general shape (docs: Errors > Task-Specific Errors), and the Response Fields table,
 shared by both endpoints, says the same (``error``, "when the task fails").
 
-Every call goes through the public API with HTTP mocked by ``responses`` and the suite's fake
-clock, so "sent as is", "refused before any request" and "polled, never slept" are observed.
+The generic contract checks (the endpoints, ``client.recraft``, every example sent as is or
+structured with nothing dropped, run/failed/get on both status paths with the shared completed
+answer and the encoded id) live in ``test_every_family.py``. This file keeps what is particular to
+Recraft: its models and rules, refusals, typed reads of its answers and its signatures, each call
+going through the public API with HTTP mocked by ``responses``, so "refused before any request" is
+observed.
 """
 
 from __future__ import annotations
@@ -19,22 +23,16 @@ import json
 import re
 from pathlib import Path
 from typing import Any, get_args
-from urllib.parse import quote
 
 import cattrs
 import pytest
 import responses
-from responses import registries
 
 import runapi
-from runapi._core.operations import TaskOperation
-from runapi._core.options import DURATIONS
-from runapi.recraft import MODELS, Image, ImageTask, Recraft, RemoveBackgroundParams, UpscaleImageParams
-from tests.conftest import API_KEY, FakeClock
-from tests.families.contract import assert_mirrors, strict_converter
+from runapi.recraft import MODELS, Image, ImageTask, RemoveBackgroundParams, UpscaleImageParams
+from tests.families.contract import strict_converter
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "fixtures" / "recraft"
-ordered = responses.activate(registry=registries.OrderedRegistry)
 OPS = ["upscale_image", "remove_background"]
 PARAMS = {"upscale_image": UpscaleImageParams, "remove_background": RemoveBackgroundParams}
 ANSWERS = ["upscale_image_accepted", "remove_background_accepted", "upscale_image_completed"]
@@ -53,32 +51,10 @@ def path(op: str) -> str:
     return f"/api/v1/recraft/{op}"
 
 
-def status_url(client: runapi.Client, op: str, task_id: str = TASK_ID) -> str:
-    return f"{client.base_url}{path(op)}/{quote(task_id, safe='')}"
-
-
 # -- the family's surface -------------------------------------------------------------------
 
 
-def test_the_family_has_exactly_the_documented_method_path_pairs():
-    pairs = set()
-    for name, value in vars(Recraft).items():
-        if isinstance(value, TaskOperation):
-            assert value.task is ImageTask
-            assert value.params is PARAMS[name]
-            assert value.duration == DURATIONS["image"]
-            assert value.path == path(name)
-            pairs |= {("POST", value.path), ("GET", value.path + "/{id}")}
-    # docs: Recraft > Get Recraft Task Status (the create -> status endpoint table)
-    assert pairs == {
-        ("POST", "/api/v1/recraft/upscale_image"),
-        ("GET", "/api/v1/recraft/upscale_image/{id}"),
-        ("POST", "/api/v1/recraft/remove_background"),
-        ("GET", "/api/v1/recraft/remove_background/{id}"),
-    }
-
-
-def test_every_fixture_is_used_by_these_tests():
+def test_the_fixtures_are_exactly_the_documented_examples():
     assert {p.stem for p in EXAMPLES.glob("*.json")} == {*(f"{op}_request" for op in OPS), *ANSWERS}
 
 
@@ -90,42 +66,7 @@ def test_each_endpoint_takes_its_one_model_and_models_lists_them_all():
     assert len(MODELS) == 2
 
 
-# -- contract: the documented requests are accepted and sent as is ------------------------------
-
-
-@pytest.mark.parametrize("op", OPS)
-@responses.activate
-def test_documented_request_is_accepted_and_sent_as_is(client, op):
-    body = load(f"{op}_request")
-    responses.post(client.base_url + path(op), status=202, json=load(f"{op}_accepted"))
-
-    task = getattr(client.recraft, op).create(**body)
-
-    assert type(task) is ImageTask
-    assert task.id == TASK_ID
-    assert task.status == "processing"
-    assert task.output_urls == []
-    assert len(responses.calls) == 1
-    request = responses.calls[0].request
-    assert (request.method, request.url) == ("POST", client.base_url + path(op))
-    assert request.headers["Authorization"] == f"Bearer {API_KEY}"
-    assert json.loads(request.body) == body
-
-
-# -- contract: the documented answers structure with nothing dropped ----------------------------
-
-
-@pytest.mark.parametrize("name", ANSWERS)
-def test_every_documented_field_is_modelled(name):
-    payload = load(name)
-
-    strict = strict_converter().structure(payload, ImageTask)  # raises on a documented key the model lacks
-    task = ImageTask.from_dict(payload)
-
-    assert strict == task
-    assert task.raw == payload
-    assert_mirrors(task, payload, name)
-    assert task.is_completed is name.endswith("_completed")
+# -- the documented answers, as a user reads them ------------------------------------------------
 
 
 def test_the_strict_check_does_catch_an_unmodelled_field():
@@ -160,63 +101,6 @@ def test_download_outputs_saves_the_documented_image(client, tmp_path):
         (saved,) = client.download_outputs(task, tmp_path)
     assert saved.path == tmp_path / "281e5b0_____________________f39b9-0.png"  # the redacted id made a safe name
     assert saved.path.read_bytes() == b"\x89PNG recraft"
-
-
-# -- create -> wait -> completed / failed, on the documented status paths -----------------------
-
-
-@pytest.mark.parametrize("op", OPS)
-@ordered
-def test_run_polls_the_status_path_until_completed(client, fake_clock: FakeClock, op):
-    body = load(f"{op}_request")
-    completed = load("upscale_image_completed")  # printed for upscale; the Response Fields cover both
-    url = status_url(client, op)
-    responses.post(client.base_url + path(op), status=202, json=load(f"{op}_accepted"))
-    responses.get(url, json=load(f"{op}_accepted"))  # still processing
-    responses.get(url, json=completed)
-
-    task = getattr(client.recraft, op).run(**body)
-
-    assert type(task) is ImageTask
-    assert task.raw == completed
-    assert task.output_urls == [IMAGE_URL]
-    calls = [(call.request.method, call.request.url) for call in responses.calls]
-    assert calls == [("POST", client.base_url + path(op)), ("GET", url), ("GET", url)]
-    assert url.endswith(f"/{op}/281e5b0" + "%2A" * 21 + "f39b9")
-    assert json.loads(responses.calls[0].request.body) == body
-    # two waits before the two polls, on the fake clock (nothing slept for real)
-    assert len(fake_clock.sleeps) == 2
-    assert fake_clock.sleeps[0] == getattr(Recraft, op).duration.low == 10
-
-
-@pytest.mark.parametrize("op", OPS)
-@ordered
-def test_a_failed_task_raises_task_failed_error(client, fake_clock, op):
-    failed = {"id": TASK_ID, "status": "failed", "error": FAILURE}
-    responses.post(client.base_url + path(op), status=202, json=load(f"{op}_accepted"))
-    responses.get(status_url(client, op), json=failed)
-
-    with pytest.raises(runapi.TaskFailedError) as info:
-        getattr(client.recraft, op).run(**load(f"{op}_request"))
-
-    assert info.value.task_id == TASK_ID
-    assert info.value.error == FAILURE
-    assert type(info.value.task) is ImageTask
-    assert info.value.task.raw == failed
-    assert len(responses.calls) == 2
-
-
-@pytest.mark.parametrize("op", OPS)
-@responses.activate
-def test_get_reads_one_task_by_the_documented_path(client, op):
-    completed = {**load("upscale_image_completed"), "id": "281e5b0f39b9"}  # the id the docs' curl polls
-    url = f"{client.base_url}/api/v1/recraft/{op}/281e5b0f39b9"
-    responses.get(url, json=completed)
-
-    task = getattr(client.recraft, op).get("281e5b0f39b9")
-
-    assert task == ImageTask.from_dict(completed)
-    assert [(c.request.method, c.request.url) for c in responses.calls] == [("GET", url)]
 
 
 # -- what each endpoint accepts ----------------------------------------------------------------
@@ -312,17 +196,7 @@ def test_each_endpoint_refuses_another_model_naming_its_own(client, op, model, a
     assert len(responses.calls) == 0
 
 
-# -- reachable as client.recraft ---------------------------------------------------------------
-
-
-def test_client_recraft_is_the_family_with_its_two_operations(client):
-    family = client.recraft
-    assert isinstance(family, Recraft)
-    assert family is client.recraft
-    for op in OPS:
-        assert getattr(family, op).path == path(op)
-    assert runapi.recraft.Recraft is Recraft
-    assert "recraft" in dir(runapi)
+# -- signatures ---------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("op", OPS)

@@ -3,9 +3,15 @@
 The section prints one create body (``text_to_video``'s curl example), its 202 answer and one
 completed status answer; ``extend_video`` has only its parameter table and its two paths. The
 202 answer stands in for a running task, and a failure is the platform's general shape (docs:
-Errors > Task-Specific Errors). Every call goes through the public API with HTTP mocked by
-``responses`` and the suite's fake clock: "sent as is", "refused before any request" and "polled,
-never slept" are observed, not assumed.
+Errors > Task-Specific Errors).
+
+The generic contract checks (the endpoints, ``client.runway``, the example sent as is, every answer
+structured with nothing dropped, run (or wait), failed and get on both status paths,
+``extend_video`` borrowing ``text_to_video``'s answers) live in ``test_every_family.py``. This file
+keeps what is particular to Runway: its rules and refusals, typed reads of its answers, callbacks,
+downloads, its signatures and ``extend_video`` run from its parameter table. Every call goes through
+the public API with HTTP mocked by ``responses`` and the suite's fake clock: "refused before any
+request" and "polled, never slept" are observed, not assumed.
 """
 
 from __future__ import annotations
@@ -21,23 +27,13 @@ from responses import matchers
 
 import runapi
 from runapi import webhooks
-from runapi._core.operations import TaskOperation
 from runapi._core.options import DURATIONS
-from runapi.runway import Image, Runway, Video, VideoTask
-from tests.conftest import API_KEY, FakeClock
-from tests.families.contract import assert_mirrors, strict_converter
+from runapi.runway import Image, Video, VideoTask
+from tests.conftest import FakeClock
+from tests.families.contract import strict_converter
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "runway"
 BASE = "/api/v1/runway"
-OPS = ("text_to_video", "extend_video")
-
-# The docs' method+path pairs (docs: Runway), written out rather than derived.
-DOCUMENTED_PAIRS = {
-    ("POST", "/api/v1/runway/text_to_video"),
-    ("GET", "/api/v1/runway/text_to_video/{id}"),
-    ("POST", "/api/v1/runway/extend_video"),
-    ("GET", "/api/v1/runway/extend_video/{id}"),
-}
 
 # docs: Errors > Task-Specific Errors (the general failed answer; Runway prints none of its own)
 FAILURE = "Generation failed due to content policy violation"
@@ -62,27 +58,6 @@ def url(client: runapi.Client, op: str, task_id: str | None = None) -> str:
 # -- the family's surface -------------------------------------------------------------------
 
 
-def test_the_family_has_exactly_the_documented_method_path_pairs():
-    operations = {name: value for name, value in vars(Runway).items() if isinstance(value, TaskOperation)}
-    pairs = {pair for op in operations.values() for pair in (("POST", op.path), ("GET", op.path + "/{id}"))}
-
-    assert pairs == DOCUMENTED_PAIRS
-    assert set(operations) == set(OPS)
-    for name, operation in operations.items():
-        assert operation.path == f"{BASE}/{name}"
-        assert operation.task is VideoTask
-        assert operation.duration is DURATIONS["video"]
-
-
-def test_client_runway_is_the_family(client):
-    family = client.runway
-    assert isinstance(family, Runway)
-    assert family is client.runway
-    assert [getattr(family, op).path for op in OPS] == [f"{BASE}/{op}" for op in OPS]
-    assert runapi.runway.Runway is Runway
-    assert "runway" in dir(runapi)
-
-
 def test_create_shows_the_real_parameters(client):
     text = inspect.signature(client.runway.text_to_video.create).parameters
     assert list(text)[:3] == ["prompt", "duration_seconds", "output_resolution"]  # the required ones
@@ -92,47 +67,13 @@ def test_create_shows_the_real_parameters(client):
     assert set(extend) == {"source_task_id", "prompt", "output_resolution", "watermark", "callback_url"}
 
 
-# -- contract: the documented request is sent as is ----------------------------------------------
-
-
-def test_documented_request_is_accepted_and_sent_as_is(client, http):
-    body = load("text_to_video_request")
-    accepted = load("text_to_video_accepted")
-    http.post(url(client, "text_to_video"), status=202, json=accepted)
-
-    task = client.runway.text_to_video.create(**body)
-
-    assert type(task) is VideoTask
-    assert task.id == accepted["id"]
-    assert task.status == "processing"
-    assert len(http.calls) == 1
-    request = http.calls[0].request
-    assert request.method == "POST"
-    assert request.headers["Authorization"] == f"Bearer {API_KEY}"
-    assert request.headers["Idempotency-Key"]
-    assert json.loads(request.body) == body
-    assert json.dumps(json.loads(request.body), sort_keys=True) == json.dumps(body, sort_keys=True)  # 5 stays 5
-
-
-# -- contract: the documented answers fit the task class exactly ---------------------------------
+# -- the documented answers, as a user reads them ------------------------------------------------
 
 ANSWERS = ["text_to_video_accepted", "text_to_video_completed"]
 
 
 def test_every_fixture_is_a_documented_example():
     assert sorted(p.stem for p in FIXTURES.glob("*.json")) == sorted(["text_to_video_request", *ANSWERS])
-
-
-@pytest.mark.parametrize("name", ANSWERS)
-def test_documented_answer_structures_with_nothing_dropped(name):
-    payload = load(name)
-
-    strict = strict_converter().structure(payload, VideoTask)  # raises on a documented key the model lacks
-    task = VideoTask.from_dict(payload)
-
-    assert strict == task
-    assert task.raw == payload
-    assert_mirrors(task, payload, name)
 
 
 def test_the_strict_check_does_catch_an_unmodelled_field():
@@ -171,10 +112,12 @@ def test_a_signed_callback_unwraps_into_the_task_class():
     assert callback.task.output_urls == ["https://file.runapi.ai/video.mp4"]
 
 
-# -- create -> wait -> completed / failed, on the documented status paths ----------------------
+# -- extend_video: create -> wait -> completed / failed, on its status path ----------------------
 
 
-@pytest.mark.parametrize("op", OPS)
+# extend_video prints no body: it runs here from its parameter table (text_to_video's documented
+# body runs in test_every_family.py)
+@pytest.mark.parametrize("op", ["extend_video"])
 def test_run_polls_the_status_path_until_completed(client, http, fake_clock: FakeClock, op):
     accepted = load("text_to_video_accepted")
     task_id = accepted["id"]
@@ -199,7 +142,7 @@ def test_run_polls_the_status_path_until_completed(client, http, fake_clock: Fak
     assert fake_clock.sleeps[0] == DURATIONS["video"].low
 
 
-@pytest.mark.parametrize("op", OPS)
+@pytest.mark.parametrize("op", ["extend_video"])
 def test_a_failed_task_raises_task_failed_error(client, http, fake_clock: FakeClock, op):
     task_id = load("text_to_video_accepted")["id"]
     failed = {"id": task_id, "status": "failed", "error": FAILURE}
@@ -214,17 +157,6 @@ def test_a_failed_task_raises_task_failed_error(client, http, fake_clock: FakeCl
     assert type(info.value.task) is VideoTask
     assert info.value.task.raw == failed
     assert len(http.calls) == 2
-
-
-@pytest.mark.parametrize("op", OPS)
-def test_get_reads_one_task(client, http, op):
-    completed = load("text_to_video_completed")
-    http.get(url(client, op, completed["id"]), json=completed)
-
-    task = getattr(client.runway, op).get(completed["id"])
-
-    assert task == VideoTask.from_dict(completed)
-    assert [(c.request.method, c.request.url) for c in http.calls] == [("GET", url(client, op, completed["id"]))]
 
 
 def test_download_outputs_saves_the_video(client, http, tmp_path):

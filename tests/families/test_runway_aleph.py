@@ -3,8 +3,13 @@
 The section (``tests/fixtures/runway_aleph``) prints one create body (the curl example) and one
 completed status answer. It prints no 202 answer: the platform's ``{id, status: "processing"}``
 stands in (docs: Quick Start; every task endpoint), and a failure is the platform's general shape
-(docs: Errors > Task-Specific Errors). HTTP is mocked with ``responses``; polling runs on the fake
-clock.
+(docs: Errors > Task-Specific Errors).
+
+The generic contract checks (the endpoint, ``client.runway_aleph``, the example sent as is, the
+answer structured with nothing dropped, run/failed/get on the status path) live in
+``test_every_family.py``. This file keeps what is particular to Runway Aleph: its aspect ratios,
+rules and refusals, typed reads of its answer, callbacks, downloads and its signature, with HTTP
+mocked by ``responses``.
 """
 
 from __future__ import annotations
@@ -16,21 +21,15 @@ from typing import Any
 
 import cattrs
 import pytest
-from responses import matchers
 
 import runapi
 from runapi import webhooks
-from runapi._core.operations import TaskOperation
-from runapi._core.options import DURATIONS
-from runapi.runway_aleph import ASPECT_RATIOS, Image, RunwayAleph, Video, VideoTask
-from tests.conftest import API_KEY, FakeClock
-from tests.families.contract import assert_mirrors, strict_converter
+from runapi.runway_aleph import ASPECT_RATIOS, Image, Video, VideoTask
+from tests.families.contract import strict_converter
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "runway_aleph"
 PATH = "/api/v1/runway_aleph/edit_video"
 
-# docs: Errors > Task-Specific Errors (the general failed answer; Runway Aleph prints none of its own)
-FAILURE = "Generation failed due to content policy violation"
 TASK_ID = "281e5b0f...f39b9"  # the id of the section's completed answer
 ACCEPTED = {"id": TASK_ID, "status": "processing"}  # the 202 shape every task endpoint answers
 
@@ -50,28 +49,6 @@ def url(client: runapi.Client, task_id: str | None = None) -> str:
 # -- the family's surface -------------------------------------------------------------------
 
 
-def test_the_family_has_exactly_the_documented_method_path_pairs():
-    operations = {name: value for name, value in vars(RunwayAleph).items() if isinstance(value, TaskOperation)}
-
-    assert set(operations) == {"edit_video"}
-    operation = operations["edit_video"]
-    assert {("POST", operation.path), ("GET", operation.path + "/{id}")} == {
-        ("POST", "/api/v1/runway_aleph/edit_video"),
-        ("GET", "/api/v1/runway_aleph/edit_video/{id}"),
-    }
-    assert operation.task is VideoTask
-    assert operation.duration is DURATIONS["video"]
-
-
-def test_client_runway_aleph_is_the_family(client):
-    family = client.runway_aleph
-    assert isinstance(family, RunwayAleph)
-    assert family is client.runway_aleph
-    assert family.edit_video.path == PATH
-    assert runapi.runway_aleph.RunwayAleph is RunwayAleph
-    assert "runway_aleph" in dir(runapi)
-
-
 def test_create_shows_the_real_parameters(client):
     parameters = inspect.signature(client.runway_aleph.edit_video.create).parameters
     assert list(parameters) == [
@@ -85,38 +62,11 @@ def test_create_shows_the_real_parameters(client):
     assert parameters["seed"].default is None
 
 
-# -- contract: the documented request is sent as is; the documented answer fits ------------------
+# -- the documented answer, as a user reads it ---------------------------------------------------
 
 
 def test_every_fixture_is_a_documented_example():
     assert sorted(p.stem for p in FIXTURES.glob("*.json")) == ["edit_video_completed", "edit_video_request"]
-
-
-def test_documented_request_is_accepted_and_sent_as_is(client, http):
-    body = load("edit_video_request")
-    http.post(url(client), status=202, json=ACCEPTED)
-
-    task = client.runway_aleph.edit_video.create(**body)
-
-    assert type(task) is VideoTask
-    assert task.id == TASK_ID
-    assert task.status == "processing"
-    request = http.calls[0].request
-    assert len(http.calls) == 1
-    assert request.method == "POST"
-    assert request.headers["Authorization"] == f"Bearer {API_KEY}"
-    assert json.loads(request.body) == body
-
-
-def test_documented_answer_structures_with_nothing_dropped():
-    payload = load("edit_video_completed")
-
-    strict = strict_converter().structure(payload, VideoTask)  # raises on a documented key the model lacks
-    task = VideoTask.from_dict(payload)
-
-    assert strict == task
-    assert task.raw == payload
-    assert_mirrors(task, payload, "edit_video_completed")
 
 
 def test_the_strict_check_does_catch_an_unmodelled_field():
@@ -148,51 +98,7 @@ def test_a_signed_callback_unwraps_into_the_task_class():
     assert callback.task == VideoTask.from_dict(load("edit_video_completed"))
 
 
-# -- create -> wait -> completed / failed --------------------------------------------------------
-
-
-def test_run_polls_the_status_path_until_completed(client, http, fake_clock: FakeClock):
-    body = load("edit_video_request")
-    completed = load("edit_video_completed")
-    http.post(url(client), status=202, json=ACCEPTED, match=[matchers.json_params_matcher(body)])
-    http.get(url(client, TASK_ID), json=ACCEPTED)
-    http.get(url(client, TASK_ID), json=completed)
-
-    task = client.runway_aleph.edit_video.run(**body)
-
-    assert type(task) is VideoTask
-    assert task == VideoTask.from_dict(completed)
-    assert task.output_urls == [VIDEO_URL]
-    assert [(c.request.method, c.request.url) for c in http.calls] == [
-        ("POST", url(client)),
-        ("GET", url(client, TASK_ID)),
-        ("GET", url(client, TASK_ID)),
-    ]
-    assert len(fake_clock.sleeps) == 2
-    assert fake_clock.sleeps[0] == DURATIONS["video"].low
-
-
-def test_a_failed_task_raises_task_failed_error(client, http, fake_clock: FakeClock):
-    failed = {"id": TASK_ID, "status": "failed", "error": FAILURE}
-    http.post(url(client), status=202, json=ACCEPTED)
-    http.get(url(client, TASK_ID), json=failed)
-
-    with pytest.raises(runapi.TaskFailedError) as info:
-        client.runway_aleph.edit_video.run(**EDIT)
-
-    assert info.value.task_id == TASK_ID
-    assert info.value.error == FAILURE
-    assert type(info.value.task) is VideoTask
-    assert info.value.task.raw == failed
-    assert len(http.calls) == 2
-
-
-def test_get_reads_one_task(client, http):
-    completed = load("edit_video_completed")
-    http.get(url(client, TASK_ID), json=completed)
-
-    assert client.runway_aleph.edit_video.get(TASK_ID) == VideoTask.from_dict(completed)
-    assert [(c.request.method, c.request.url) for c in http.calls] == [("GET", url(client, TASK_ID))]
+# -- downloads ----------------------------------------------------------------------------------
 
 
 def test_download_outputs_saves_the_edited_video(client, http, tmp_path):

@@ -5,10 +5,15 @@ create body (curl example), the 202 answer, the completed status answer and the 
 examples. The docs print no processing or failed *status* example: the 202 answer stands in for
 "processing" (its documented shape) and the failed callback for a failed status answer.
 
+The generic contract checks (the endpoint, ``client.seedance``, the example sent as is, every answer
+structured with nothing dropped, run/failed/get on the status path) live in
+``test_every_family.py``. This file keeps what is particular to Seedance: typed reads of its
+answers, its signature, and its per-model rules and refusals.
+
 The per-model tables below (aspect ratios, resolutions, durations, which model takes which field)
 are written out from the docs' parameter table, not derived from ``runapi.seedance``, so a wrong
 entry in the module's rules fails here. Every call goes through the public API with HTTP mocked by
-``responses`` and the suite's fake clock.
+``responses``.
 """
 
 from __future__ import annotations
@@ -21,17 +26,13 @@ from typing import Any
 import cattrs
 import pytest
 import responses
-from responses import registries
 
 import runapi
-from runapi._core.operations import TaskOperation
-from runapi.seedance import MODEL_RULES, MODELS, Seedance, Video, VideoTask
-from tests.conftest import API_KEY
-from tests.families.contract import assert_mirrors, strict_converter
+from runapi.seedance import MODEL_RULES, MODELS, Video, VideoTask
+from tests.families.contract import strict_converter
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "fixtures" / "seedance"
 PATH = "/api/v1/seedance/text_to_video"
-ordered = responses.activate(registry=registries.OrderedRegistry)
 
 IMG = "https://example.com/frame.png"
 IMG2 = "https://example.com/end.png"
@@ -56,26 +57,6 @@ def canonical(value: Any) -> str:
 # -- the family's surface ----------------------------------------------------------------------
 
 
-def test_the_family_has_exactly_the_documented_method_path_pairs():
-    operations = {name: op for name, op in vars(Seedance).items() if isinstance(op, TaskOperation)}
-    assert list(operations) == ["text_to_video"]
-    op = operations["text_to_video"]
-    assert {("POST", op.path), ("GET", op.path + "/{id}")} == {
-        ("POST", "/api/v1/seedance/text_to_video"),
-        ("GET", "/api/v1/seedance/text_to_video/{id}"),
-    }
-    assert op.task is VideoTask
-    assert op.duration.low == 60  # DURATIONS["video"]
-
-
-def test_client_seedance_is_the_family(client):
-    family = client.seedance
-    assert isinstance(family, Seedance)
-    assert family is client.seedance
-    assert family.text_to_video.path == PATH
-    assert "seedance" in dir(runapi)
-
-
 def test_create_shows_the_real_parameters(client):
     signature = inspect.signature(client.seedance.text_to_video.create)
     assert list(signature.parameters)[:2] == ["model", "prompt"]
@@ -83,43 +64,7 @@ def test_create_shows_the_real_parameters(client):
     assert "first_frame_image_url" in inspect.signature(client.seedance.text_to_video.run).parameters
 
 
-# -- contract: the documented request and answers ------------------------------------------------
-
-
-@responses.activate
-def test_documented_request_is_accepted_and_sent_as_is(client):
-    body = load("text_to_video_request")
-    accepted = load("text_to_video_accepted")
-    responses.post(url(client), status=202, json=accepted)
-
-    task = client.seedance.text_to_video.create(**body)
-
-    assert type(task) is VideoTask
-    assert task.id == accepted["id"]
-    assert task.status == "processing"
-    assert len(responses.calls) == 1
-    request = responses.calls[0].request
-    assert (request.method, request.url) == ("POST", url(client))
-    assert request.headers["Authorization"] == f"Bearer {API_KEY}"
-    assert canonical(json.loads(request.body)) == canonical(body)
-
-
-ANSWERS = ["text_to_video_accepted", "text_to_video_completed", "text_to_video_callback_completed"]
-ANSWERS += ["text_to_video_callback_failed"]
-
-
-@pytest.mark.parametrize("name", ANSWERS)
-def test_every_documented_answer_fits_the_task_class_exactly(name):
-    payload = load(name)
-
-    strict = strict_converter().structure(payload, VideoTask)  # raises on a documented key the model lacks
-    task = VideoTask.from_dict(payload)
-
-    assert strict == task
-    assert task.raw == payload
-    assert_mirrors(task, payload, name)
-    assert task.is_completed is name.endswith("completed")
-    assert task.is_failed is name.endswith("failed")
+# -- the documented answers, as a user reads them ------------------------------------------------
 
 
 def test_the_strict_check_does_catch_an_unmodelled_field():
@@ -147,59 +92,6 @@ def test_failed_callback_reads_as_a_failed_task_without_outputs():
     assert task.videos == []
     assert task.output_urls == []
     assert task.last_frame_image_url is None
-
-
-# -- create -> wait -> completed / failed ---------------------------------------------------------
-
-
-@ordered
-def test_run_polls_the_status_path_until_completed(client, fake_clock):
-    body = load("text_to_video_request")
-    accepted = load("text_to_video_accepted")
-    completed = load("text_to_video_completed")
-    task_id = accepted["id"]
-    responses.post(url(client), status=202, json=accepted)
-    responses.get(url(client, task_id), json=accepted)  # the documented "processing" shape
-    responses.get(url(client, task_id), json=completed)
-
-    task = client.seedance.text_to_video.run(**body)
-
-    assert type(task) is VideoTask
-    assert task == VideoTask.from_dict(completed)
-    assert task.output_urls == ["https://tempfile.runapi.ai/generated-video.mp4"]
-    calls = [(call.request.method, call.request.url) for call in responses.calls]
-    assert calls == [("POST", url(client)), ("GET", url(client, task_id)), ("GET", url(client, task_id))]
-    # a wait before each poll, on the fake clock (nothing slept for real); the first is the video window's start
-    assert len(fake_clock.sleeps) == 2
-    assert fake_clock.sleeps[0] == Seedance.text_to_video.duration.low
-
-
-@ordered
-def test_a_failed_task_raises_task_failed_error(client, fake_clock):
-    accepted = load("text_to_video_accepted")
-    failed = load("text_to_video_callback_failed")
-    responses.post(url(client), status=202, json=accepted)
-    responses.get(url(client, accepted["id"]), json=failed)
-
-    with pytest.raises(runapi.TaskFailedError) as info:
-        client.seedance.text_to_video.run(**load("text_to_video_request"))
-
-    assert info.value.task_id == accepted["id"]
-    assert info.value.error == "Task failed"
-    assert type(info.value.task) is VideoTask
-    assert info.value.task.raw == failed
-    assert len(responses.calls) == 2
-
-
-@responses.activate
-def test_get_reads_one_task(client):
-    completed = load("text_to_video_completed")
-    responses.get(url(client, completed["id"]), json=completed)
-
-    task = client.seedance.text_to_video.get(completed["id"])
-
-    assert task == VideoTask.from_dict(completed)
-    assert [(c.request.method, c.request.url) for c in responses.calls] == [("GET", url(client, completed["id"]))]
 
 
 # -- what each model accepts (docs: Create Seedance Text-to-Video > Request Parameters) -----------

@@ -6,8 +6,11 @@ The docs print those three answers once, after both endpoints (they sit under "E
 their names); they are the answers of both operations. No processing status or callback example is
 printed: the 202 answer is the documented "processing" shape, and a callback body is a final status.
 
-Every call goes through the public API with HTTP mocked by ``responses`` and the suite's fake
-clock, so "sent as is", "refused before any request" and "polled, never slept" are observed.
+The generic contract checks (the endpoints, ``client.seedream``, every example sent as is or
+structured with nothing dropped, run/failed/get on both status paths with the shared answers) live
+in ``test_every_family.py``. This file keeps what is particular to Seedream: its models and
+per-model rules, refusals, typed reads of its answers and its signatures, each call going through
+the public API with HTTP mocked by ``responses``, so "refused before any request" is observed.
 """
 
 from __future__ import annotations
@@ -21,10 +24,8 @@ from typing import Any
 import cattrs
 import pytest
 import responses
-from responses import registries
 
 import runapi
-from runapi._core.operations import TaskOperation
 from runapi.seedream import (
     ASPECT_RATIOS,
     EDIT_IMAGE_MODELS,
@@ -34,14 +35,10 @@ from runapi.seedream import (
     TEXT_TO_IMAGE_RULES,
     Image,
     ImageTask,
-    Seedream,
 )
-from tests.conftest import API_KEY, FakeClock
-from tests.families.contract import assert_mirrors, strict_converter
+from tests.families.contract import strict_converter
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "fixtures" / "seedream"
-ordered = responses.activate(registry=registries.OrderedRegistry)
-OPS = ["text_to_image", "edit_image"]
 
 # each documented request body -> the operation it is sent to
 REQUESTS = {
@@ -67,23 +64,7 @@ def accepted() -> dict[str, Any]:
 # -- the family's surface -------------------------------------------------------------------
 
 
-def test_the_family_has_exactly_the_documented_method_path_pairs():
-    pairs = set()
-    for name, value in vars(Seedream).items():
-        if isinstance(value, TaskOperation):
-            assert value.task is ImageTask
-            assert value.duration == runapi._core.options.DURATIONS["image"]
-            pairs |= {("POST", value.path), ("GET", value.path + "/{id}")}
-            assert value.path == path(name)
-    assert pairs == {
-        ("POST", "/api/v1/seedream/text_to_image"),
-        ("GET", "/api/v1/seedream/text_to_image/{id}"),
-        ("POST", "/api/v1/seedream/edit_image"),
-        ("GET", "/api/v1/seedream/edit_image/{id}"),
-    }
-
-
-def test_every_fixture_is_used_by_these_tests():
+def test_the_fixtures_are_exactly_the_documented_examples():
     assert {p.stem for p in EXAMPLES.glob("*.json")} == {*REQUESTS, *ANSWERS}
 
 
@@ -94,44 +75,7 @@ def test_every_model_in_the_rules_tables_is_a_model_and_the_other_way_round():
     assert len(MODELS) == 6  # the docs' model table
 
 
-# -- contract: the documented requests are accepted and sent as is ------------------------------
-
-
-@pytest.mark.parametrize("name", list(REQUESTS))
-@responses.activate
-def test_documented_request_is_accepted_and_sent_as_is(client, name):
-    op = REQUESTS[name]
-    body = load(name)
-    responses.post(client.base_url + path(op), status=202, json=accepted())
-
-    task = getattr(client.seedream, op).create(**body)
-
-    assert type(task) is ImageTask
-    assert task.id == "281e5b0f39b9"
-    assert task.status == "processing"
-    assert task.output_urls == []
-    assert len(responses.calls) == 1
-    request = responses.calls[0].request
-    assert (request.method, request.url) == ("POST", client.base_url + path(op))
-    assert request.headers["Authorization"] == f"Bearer {API_KEY}"
-    assert json.loads(request.body) == body
-
-
-# -- contract: the documented answers structure with nothing dropped ----------------------------
-
-
-@pytest.mark.parametrize("name", ANSWERS)
-def test_every_documented_field_is_modelled(name):
-    payload = load(name)
-
-    strict = strict_converter().structure(payload, ImageTask)  # raises on a documented key the model lacks
-    task = ImageTask.from_dict(payload)
-
-    assert strict == task
-    assert task.raw == payload
-    assert_mirrors(task, payload, name)
-    assert task.is_completed is (name == "edit_image_completed")
-    assert task.is_failed is (name == "edit_image_failed")
+# -- the documented answers, as a user reads them ------------------------------------------------
 
 
 def test_the_strict_check_does_catch_an_unmodelled_field():
@@ -171,66 +115,6 @@ def test_download_outputs_saves_the_documented_image(client, tmp_path):
         (saved,) = client.download_outputs(task, tmp_path)
     assert saved.path == tmp_path / "281e5b0f39b9-0.png"
     assert saved.path.read_bytes() == b"\x89PNG seedream"
-
-
-# -- create -> wait -> completed / failed, on the documented status paths -----------------------
-
-
-@pytest.mark.parametrize("name", list(REQUESTS))
-@ordered
-def test_run_polls_the_status_path_until_completed(client, fake_clock: FakeClock, name):
-    op = REQUESTS[name]
-    body = load(name)
-    completed = load("edit_image_completed")
-    status_url = f"{client.base_url}{path(op)}/{completed['id']}"
-    responses.post(client.base_url + path(op), status=202, json=accepted())
-    responses.get(status_url, json=accepted())  # still processing
-    responses.get(status_url, json=completed)
-
-    task = getattr(client.seedream, op).run(**body)
-
-    assert type(task) is ImageTask
-    assert task.raw == completed
-    assert task.output_urls == ["https://file.runapi.ai/seedream/result.png"]
-    calls = [(call.request.method, call.request.url) for call in responses.calls]
-    assert calls == [("POST", client.base_url + path(op)), ("GET", status_url), ("GET", status_url)]
-    assert json.loads(responses.calls[0].request.body) == body
-    # two waits before the two polls, on the fake clock (nothing slept for real); the first is the
-    # image window's low end (docs: 10-30 seconds)
-    assert len(fake_clock.sleeps) == 2
-    assert fake_clock.sleeps[0] == getattr(Seedream, op).duration.low == 10
-
-
-@pytest.mark.parametrize("op", OPS)
-@ordered
-def test_a_failed_task_raises_task_failed_error(client, fake_clock, op):
-    failed = load("edit_image_failed")
-    responses.post(client.base_url + path(op), status=202, json=accepted())
-    responses.get(f"{client.base_url}{path(op)}/{failed['id']}", json=failed)
-
-    with pytest.raises(runapi.TaskFailedError) as info:
-        getattr(client.seedream, op).run(
-            **load("edit_image_request" if op == "edit_image" else "text_to_image_request")
-        )
-
-    assert info.value.task_id == "281e5b0f39b9"
-    assert info.value.error == "Prompt rejected"
-    assert type(info.value.task) is ImageTask
-    assert info.value.task.raw == failed
-    assert len(responses.calls) == 2
-
-
-@pytest.mark.parametrize("op", OPS)
-@responses.activate
-def test_get_reads_one_task(client, op):
-    completed = load("edit_image_completed")
-    url = f"{client.base_url}{path(op)}/{completed['id']}"
-    responses.get(url, json=completed)
-
-    task = getattr(client.seedream, op).get(completed["id"])
-
-    assert task == ImageTask.from_dict(completed)
-    assert [(c.request.method, c.request.url) for c in responses.calls] == [("GET", url)]
 
 
 # -- what each model accepts -------------------------------------------------------------------
@@ -474,17 +358,7 @@ def test_an_enum_refusal_names_the_field_and_every_allowed_value(client, op, kwa
     assert len(responses.calls) == 0
 
 
-# -- reachable as client.seedream --------------------------------------------------------------
-
-
-def test_client_seedream_is_the_family_with_its_two_operations(client):
-    family = client.seedream
-    assert isinstance(family, Seedream)
-    assert family is client.seedream
-    for op in OPS:
-        assert getattr(family, op).path == path(op)
-    assert runapi.seedream.Seedream is Seedream
-    assert "seedream" in dir(runapi)
+# -- signatures ---------------------------------------------------------------------------------
 
 
 def test_create_shows_the_real_parameters(client):

@@ -4,11 +4,16 @@ The examples under ``tests/fixtures/topaz/`` are the section's payloads, copied 
 create bodies (curl examples) and the two create answers. The docs print no status, failed or
 callback example for Topaz, only "returns the current task status and images [videos] when the
 task completes". The status answers below are therefore the module's stated reading (the
-platform's ``images`` / ``videos`` lists of ``{"url"}`` and its general failed answer), built here
-from the docs' own create answers, not copied examples.
+platform's ``images`` / ``videos`` lists of ``{"url"}``), built here from the docs' own create
+answers, not copied examples.
 
-Every call goes through the public API with HTTP mocked by ``responses`` and the suite's fake
-clock, so "sent as is", "refused before any request" and "polled, never slept" are observed.
+The generic contract checks (the endpoints and their task classes, ``client.topaz``, both bodies
+sent as is, the 202 answers structured with nothing dropped, the general failed answer raising
+``TaskFailedError``, get on both status paths) live in ``test_every_family.py``. This file keeps
+what is particular to Topaz: its models and rules, refusals, the read completed answers (modelled,
+typed, and what ``run`` polls until) and its signatures, each call going through the public API
+with HTTP mocked by ``responses`` and the suite's fake clock, so "refused before any request" and
+"polled, never slept" are observed.
 """
 
 from __future__ import annotations
@@ -22,24 +27,20 @@ from typing import Any
 import cattrs
 import pytest
 import responses
-from cattrs.gen import make_dict_structure_fn, override
 from responses import registries
 
 import runapi
-from runapi._core.models import Result
-from runapi._core.operations import DirectOperation, TaskOperation
 from runapi._core.options import DURATIONS
 from runapi.topaz import (
     MODELS,
     Image,
     ImageTask,
-    Topaz,
     UpscaleImageParams,
     UpscaleVideoParams,
     Video,
     VideoTask,
 )
-from tests.conftest import API_KEY
+from tests.families.contract import strict_converter
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "fixtures" / "topaz"
 BASE = "/api/v1/topaz"
@@ -51,17 +52,6 @@ OPERATIONS: dict[str, tuple[type[runapi.Task], str, str]] = {
     "upscale_video": (VideoTask, "video", "videos"),
 }
 OPS = list(OPERATIONS)
-
-# docs: Topaz > Endpoints (Upscale Image POST, Get Upscale Image Status GET, ...), written out
-DOCUMENTED_PAIRS = {
-    ("POST", "/api/v1/topaz/upscale_image"),
-    ("GET", "/api/v1/topaz/upscale_image/{id}"),
-    ("POST", "/api/v1/topaz/upscale_video"),
-    ("GET", "/api/v1/topaz/upscale_video/{id}"),
-}
-
-# docs: Errors > Task-Specific Errors (the platform's failed answer; Topaz prints none of its own)
-FAILURE = "Generation failed due to content policy violation"
 
 
 def load(name: str) -> Any:
@@ -79,33 +69,7 @@ def completed(op: str) -> dict[str, Any]:
     return {"id": load(f"{op}_accepted")["id"], "status": "completed", outputs: [{"url": url}]}
 
 
-def failed(op: str) -> dict[str, Any]:
-    return {"id": load(f"{op}_accepted")["id"], "status": "failed", "error": FAILURE}
-
-
-def strict_converter() -> cattrs.Converter:
-    """Like the SDK's converter, but refusing any key the models do not declare (at any depth)."""
-    strict = cattrs.Converter(forbid_extra_keys=True)
-    strict.register_structure_hook_factory(
-        lambda t: isinstance(t, type) and issubclass(t, Result),
-        lambda t: make_dict_structure_fn(t, strict, raw=override(omit=True)),
-    )
-    return strict
-
-
 # -- the family's surface ----------------------------------------------------------------------
-
-
-def test_the_family_has_exactly_the_documented_method_path_pairs():
-    pairs = set()
-    for name, value in vars(Topaz).items():
-        assert not isinstance(value, DirectOperation), name
-        if isinstance(value, TaskOperation):
-            assert value.path == path(name), name
-            assert value.task is OPERATIONS[name][0]
-            assert value.duration is DURATIONS[OPERATIONS[name][1]]
-            pairs |= {("POST", value.path), ("GET", value.path + "/{id}")}
-    assert pairs == DOCUMENTED_PAIRS
 
 
 def test_every_model_is_accepted_by_exactly_one_endpoint():
@@ -117,16 +81,6 @@ def test_every_model_is_accepted_by_exactly_one_endpoint():
     assert accepted == list(MODELS) == ["topaz-upscale-image", "topaz-upscale-video"]
 
 
-def test_client_topaz_is_the_family_with_its_two_operations(client):
-    family = client.topaz
-    assert isinstance(family, Topaz)
-    assert family is client.topaz
-    for op in OPS:
-        assert getattr(family, op).path == path(op)
-    assert runapi.topaz.Topaz is Topaz
-    assert "topaz" in dir(runapi)
-
-
 def test_create_shows_the_real_parameters(client):
     image = inspect.signature(client.topaz.upscale_image.create).parameters
     assert list(image) == ["model", "source_image_url", "upscale_factor", "callback_url"]
@@ -134,32 +88,11 @@ def test_create_shows_the_real_parameters(client):
     assert video["upscale_factor"].default is None
 
 
-# -- contract: the documented requests and answers ------------------------------------------------
+# -- the read completed answers ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("op", OPS)
-@responses.activate
-def test_documented_request_is_accepted_and_sent_as_is(client, op):
-    body = load(f"{op}_request")
-    accepted = load(f"{op}_accepted")
-    responses.post(client.base_url + path(op), status=202, json=accepted)
-
-    task = getattr(client.topaz, op).create(**body)
-
-    assert type(task) is OPERATIONS[op][0]
-    assert (task.id, task.status) == (accepted["id"], "processing")
-    request = responses.calls[0].request
-    assert (request.method, request.url) == ("POST", client.base_url + path(op))
-    assert request.headers["Authorization"] == f"Bearer {API_KEY}"
-    assert json.dumps(json.loads(request.body), sort_keys=True) == json.dumps(body, sort_keys=True)
-    assert len(responses.calls) == 1
-
-
-ANSWERS = [
-    pytest.param(op, payload, id=f"{op}-{kind}")
-    for op in OPS
-    for kind, payload in (("accepted", load(f"{op}_accepted")), ("completed", completed(op)), ("failed", failed(op)))
-]
+# the read completed answers (the documented 202 answers and the general failed one: test_every_family.py)
+ANSWERS = [pytest.param(op, completed(op), id=f"{op}-completed") for op in OPS]
 
 
 @pytest.mark.parametrize(("op", "payload"), ANSWERS)
@@ -190,20 +123,13 @@ def test_completed_answers_read_as_typed_outputs():
     assert video.output_urls == ["https://file.runapi.ai/topaz/upscale_video-result"]
 
 
-@pytest.mark.parametrize("op", OPS)
-def test_unfinished_and_failed_tasks_have_no_outputs(op):
-    cls = OPERATIONS[op][0]
-    assert cls.from_dict(load(f"{op}_accepted")).output_urls == []
-    assert cls.from_dict(failed(op)).output_urls == []
-
-
 def test_an_undocumented_result_shape_is_kept_on_raw():
     payload = {"id": "img-task-123", "status": "completed", "image_url": "https://file.runapi.ai/x.png"}
     task = ImageTask.from_dict(payload)
     assert task.images == [] and task.raw["image_url"] == "https://file.runapi.ai/x.png"
 
 
-# -- create -> wait -> completed / failed, on the documented status path ------------------------
+# -- create -> wait -> the read completed answer, on the status path -----------------------------
 
 
 @pytest.mark.parametrize("op", OPS)
@@ -225,35 +151,6 @@ def test_run_polls_the_status_path_until_completed(client, fake_clock, op):
     assert calls == [("POST", client.base_url + path(op)), ("GET", status_url), ("GET", status_url)]
     assert len(fake_clock.sleeps) == 2
     assert fake_clock.sleeps[0] == DURATIONS[kind].low
-
-
-@pytest.mark.parametrize("op", OPS)
-@ordered
-def test_a_failed_task_raises_task_failed_error(client, fake_clock, op):
-    accepted = load(f"{op}_accepted")
-    responses.post(client.base_url + path(op), status=202, json=accepted)
-    responses.get(f"{client.base_url}{path(op)}/{accepted['id']}", json=failed(op))
-
-    with pytest.raises(runapi.TaskFailedError) as info:
-        getattr(client.topaz, op).run(**load(f"{op}_request"))
-
-    assert info.value.task_id == accepted["id"]
-    assert info.value.error == FAILURE
-    assert type(info.value.task) is OPERATIONS[op][0]
-    assert len(responses.calls) == 2
-
-
-@pytest.mark.parametrize("op", OPS)
-@responses.activate
-def test_get_reads_one_task(client, op):
-    answer = completed(op)
-    url = f"{client.base_url}{path(op)}/{answer['id']}"
-    responses.get(url, json=answer)
-
-    task = getattr(client.topaz, op).get(answer["id"])
-
-    assert task == OPERATIONS[op][0].from_dict(answer)
-    assert [(c.request.method, c.request.url) for c in responses.calls] == [("GET", url)]
 
 
 # -- what each endpoint accepts ------------------------------------------------------------------

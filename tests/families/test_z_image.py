@@ -7,8 +7,11 @@ create body (the curl example; the Ruby, Python and JavaScript examples send the
 segment. No failed or callback example is printed: a failure is the platform's general shape
 (docs: Errors > Task-Specific Errors).
 
-Every call goes through the public API with HTTP mocked by ``responses`` and the suite's fake
-clock, so "sent as is", "refused before any request" and "polled, never slept" are observed.
+The generic contract checks (the endpoint, ``client.z_image``, every example sent as is or
+structured with nothing dropped, run/failed/get on the status path with the encoded id) live in
+``test_every_family.py``. This file keeps what is particular to Z-Image: its model and rules,
+refusals, typed reads of its answers and its signature, each call going through the public API with
+HTTP mocked by ``responses``, so "refused before any request" is observed.
 """
 
 from __future__ import annotations
@@ -18,54 +21,29 @@ import json
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import cattrs
 import pytest
 import responses
-from responses import registries
 
 import runapi
-from runapi._core.operations import TaskOperation
-from runapi._core.options import DURATIONS
-from runapi.z_image import ASPECT_RATIOS, MODELS, Image, ImageTask, ZImage
-from tests.conftest import API_KEY, FakeClock
-from tests.families.contract import assert_mirrors, strict_converter
+from runapi.z_image import ASPECT_RATIOS, MODELS, Image, ImageTask
+from tests.families.contract import strict_converter
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "fixtures" / "z_image"
-ordered = responses.activate(registry=registries.OrderedRegistry)
 PATH = "/api/v1/z_image/text_to_image"
 ANSWERS = ["text_to_image_accepted", "text_to_image_completed"]
 IMAGE_URL = "https://file.runapi.ai/generated/image1.png"
-TASK_ID = "281e5b0*********************f39b9"
-
-# docs: Errors > Task-Specific Errors (the general failed answer; Z-Image prints none of its own)
-FAILURE = "Generation failed due to content policy violation"
 
 
 def load(name: str) -> Any:
     return json.loads((EXAMPLES / f"{name}.json").read_text(encoding="utf-8"))
 
 
-def status_url(client: runapi.Client, task_id: str) -> str:
-    return f"{client.base_url}{PATH}/{quote(task_id, safe='')}"
-
-
 # -- the family's surface -------------------------------------------------------------------
 
 
-def test_the_family_has_exactly_the_documented_method_path_pairs():
-    pairs = set()
-    for name, value in vars(ZImage).items():
-        if isinstance(value, TaskOperation):
-            assert name == "text_to_image"
-            assert value.task is ImageTask
-            assert value.duration == DURATIONS["image"]
-            pairs |= {("POST", value.path), ("GET", value.path + "/{id}")}
-    assert pairs == {("POST", PATH), ("GET", PATH + "/{id}")}
-
-
-def test_every_fixture_is_used_by_these_tests():
+def test_the_fixtures_are_exactly_the_documented_examples():
     assert {p.stem for p in EXAMPLES.glob("*.json")} == {"text_to_image_request", *ANSWERS}
 
 
@@ -74,39 +52,7 @@ def test_the_one_model_is_z_image():
     assert ASPECT_RATIOS == ("1:1", "4:3", "3:4", "16:9", "9:16")  # "five aspect ratios"
 
 
-# -- contract: the documented request is accepted and sent as is --------------------------------
-
-
-@responses.activate
-def test_documented_request_is_accepted_and_sent_as_is(client):
-    body = load("text_to_image_request")
-    responses.post(client.base_url + PATH, status=202, json=load("text_to_image_accepted"))
-
-    task = client.z_image.text_to_image.create(**body)
-
-    assert type(task) is ImageTask
-    assert task.id == TASK_ID
-    assert task.status == "processing"
-    assert len(responses.calls) == 1
-    request = responses.calls[0].request
-    assert (request.method, request.url) == ("POST", client.base_url + PATH)
-    assert request.headers["Authorization"] == f"Bearer {API_KEY}"
-    assert json.loads(request.body) == body
-
-
-# -- contract: the documented answers structure with nothing dropped ----------------------------
-
-
-@pytest.mark.parametrize("name", ANSWERS)
-def test_every_documented_field_is_modelled(name):
-    payload = load(name)
-
-    strict = strict_converter().structure(payload, ImageTask)  # raises on a documented key the model lacks
-    task = ImageTask.from_dict(payload)
-
-    assert strict == task
-    assert task.raw == payload
-    assert_mirrors(task, payload, name)
+# -- the documented answers, as a user reads them ------------------------------------------------
 
 
 def test_the_strict_check_does_catch_an_unmodelled_field():
@@ -124,59 +70,6 @@ def test_completed_answer_reads_as_typed_images():
     assert task.error is None
     assert task.images == [Image(url=IMAGE_URL)]
     assert task.output_urls == [IMAGE_URL]
-
-
-# -- create -> wait -> completed / failed --------------------------------------------------------
-
-
-@ordered
-def test_run_polls_the_status_path_until_completed(client, fake_clock: FakeClock):
-    body = load("text_to_image_request")
-    completed = load("text_to_image_completed")
-    url = status_url(client, TASK_ID)
-    responses.post(client.base_url + PATH, status=202, json=load("text_to_image_accepted"))
-    responses.get(url, json=load("text_to_image_accepted"))  # still processing
-    responses.get(url, json=completed)
-
-    task = client.z_image.text_to_image.run(**body)
-
-    assert type(task) is ImageTask
-    assert task.raw == completed
-    assert task.output_urls == [IMAGE_URL]
-    calls = [(call.request.method, call.request.url) for call in responses.calls]
-    assert calls == [("POST", client.base_url + PATH), ("GET", url), ("GET", url)]
-    assert url.endswith("/281e5b0%2A%2A%2A%2A%2A%2A%2A%2A%2A%2A%2A%2A%2A%2A%2A%2A%2A%2A%2A%2A%2Af39b9")
-    assert json.loads(responses.calls[0].request.body) == body
-    assert len(fake_clock.sleeps) == 2  # on the fake clock: nothing slept for real
-    assert fake_clock.sleeps[0] == ZImage.text_to_image.duration.low == 10
-
-
-@ordered
-def test_a_failed_task_raises_task_failed_error(client, fake_clock):
-    failed = {"id": TASK_ID, "status": "failed", "error": FAILURE}
-    responses.post(client.base_url + PATH, status=202, json=load("text_to_image_accepted"))
-    responses.get(status_url(client, TASK_ID), json=failed)
-
-    with pytest.raises(runapi.TaskFailedError) as info:
-        client.z_image.text_to_image.run(**load("text_to_image_request"))
-
-    assert info.value.task_id == TASK_ID
-    assert info.value.error == FAILURE
-    assert type(info.value.task) is ImageTask
-    assert info.value.task.raw == failed
-    assert len(responses.calls) == 2
-
-
-@responses.activate
-def test_get_reads_one_task_by_the_documented_path(client):
-    completed = {**load("text_to_image_completed"), "id": "281e5b0f39b9"}  # the id the docs' curl polls
-    url = f"{client.base_url}/api/v1/z_image/text_to_image/281e5b0f39b9"
-    responses.get(url, json=completed)
-
-    task = client.z_image.text_to_image.get("281e5b0f39b9")
-
-    assert task == ImageTask.from_dict(completed)
-    assert [(c.request.method, c.request.url) for c in responses.calls] == [("GET", url)]
 
 
 # -- what the endpoint accepts -----------------------------------------------------------------
@@ -258,16 +151,7 @@ def test_an_enum_refusal_names_the_field_and_every_allowed_value(client, kwargs,
     assert len(responses.calls) == 0
 
 
-# -- reachable as client.z_image ----------------------------------------------------------------
-
-
-def test_client_z_image_is_the_family(client):
-    family = client.z_image
-    assert isinstance(family, ZImage)
-    assert family is client.z_image
-    assert family.text_to_image.path == PATH
-    assert runapi.z_image.ZImage is ZImage
-    assert "z_image" in dir(runapi)
+# -- signatures ---------------------------------------------------------------------------------
 
 
 def test_create_shows_the_real_parameters(client):
