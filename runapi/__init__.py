@@ -82,6 +82,7 @@ if TYPE_CHECKING:
     from ._client import Client
     from ._core.client import Balance, RequestOptions
     from ._core.download import Download
+    from ._core.files import UploadedFile
     from ._core.models import Result, Task
     from ._core.transport import Timeout
 
@@ -115,6 +116,7 @@ __all__ = [
     "Timeout",
     "UnprocessableEntityError",
     "UnsupportedMediaTypeError",
+    "UploadedFile",
     "ValidationError",
     "__version__",
     "elevenlabs",
@@ -159,6 +161,7 @@ _LAZY = {
     "Result": "runapi._core.models",
     "Task": "runapi._core.models",
     "Timeout": "runapi._core.transport",
+    "UploadedFile": "runapi._core.files",
 }
 _SUBMODULES = {
     "elevenlabs",

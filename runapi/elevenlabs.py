@@ -40,7 +40,7 @@ import attrs
 from ._core.models import Task
 from ._core.operations import Family, TaskOperation
 from ._core.options import DURATIONS
-from ._core.params import HttpUrl, by, field, number, params, rules, text
+from ._core.params import CallbackUrl, HttpUrl, by, field, number, params, rules, text
 from .errors import ValidationError
 
 __all__ = [
@@ -195,7 +195,7 @@ class TextToSpeechParams:
     model: Model
     text: str = field(text(max_length=MAX_TEXT_LENGTH))
     voice: str | None = None
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
     stability: float | None = field(_unit, default=None)
     similarity_boost: float | None = field(_unit, default=None)
     style: float | None = field(_unit, default=None)
@@ -241,7 +241,7 @@ class TextToDialogueParams:
     dialogue: list[DialogueLine] = field(_dialogue_lines)
     stability: float | None = field(_dialogue_stability, default=None)
     language_code: str | None = None
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
 
 @params
@@ -268,7 +268,7 @@ class TextToSoundParams:
     duration_seconds: float | None = field(number(0.5, 22), default=None)
     prompt_influence: float | None = field(_unit, default=None)
     output_format: str | None = None
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
 
 @params
@@ -289,7 +289,7 @@ class SpeechToTextParams:
     language_code: str | None = None
     tag_audio_events: bool | None = None
     diarize: bool | None = None
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
 
 @params
@@ -304,7 +304,7 @@ class IsolateAudioParams:
     """
 
     source_audio_url: HttpUrl
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
 
 # -- operations ------------------------------------------------------------------------------

@@ -133,7 +133,8 @@ class APIError(RunAPIError):
         idempotency_key: for a failed create, the ``Idempotency-Key`` it was sent with.
         task_may_exist: ``True`` when a create failed in a way that leaves its outcome unknown
             (a 500/502/504/408, a read timeout or a dropped connection after the request was
-            sent, or a 2xx answer that could not be read): a paid task may have started.
+            sent, or a 2xx answer that could not be read): a paid task may have started. For a
+            file upload (``client.files``), the same: the file may have been stored.
     """
 
     request_sent: bool = True
@@ -146,6 +147,7 @@ class APIError(RunAPIError):
         self.task_id: str | None = None
         self.idempotency_key: str | None = None
         self.task_may_exist = False
+        self._unknown_outcome: str | None = None  # what an upload says instead of the create's hint
 
     def _describe(self) -> str:
         return self.message
@@ -154,7 +156,9 @@ class APIError(RunAPIError):
         text = self._describe()
         if self.task_id is not None:
             text += f" [task {self.task_id}]"
-        if self.task_may_exist:
+        if self.task_may_exist and self._unknown_outcome is not None:
+            text += self._unknown_outcome
+        elif self.task_may_exist:
             text += (
                 f"; the create's outcome is unknown and a task may have been created: do not simply retry, "
                 f"which could start (and bill) a second task. Retry only with the same idempotency key "
@@ -315,6 +319,13 @@ def outcome_unknown(exc: BaseException) -> bool:
     if isinstance(exc, APIConnectionError):
         return exc.request_sent
     return isinstance(exc, APIResponseValidationError)  # a 2xx whose task id we could not read
+
+
+UPLOAD_OUTCOME_UNKNOWN = (
+    "; the upload's outcome is unknown and the file may have been stored: it was not sent again, "
+    "since a second upload would store a second copy under another download URL"
+)
+"""What a failed upload's message adds when ``task_may_exist`` (the file may have been stored)."""
 
 
 def status_error(

@@ -32,6 +32,7 @@ Readings of the docs:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal, get_args
 
 import attrs
@@ -39,7 +40,7 @@ import attrs
 from ._core.models import Task
 from ._core.operations import Family, TaskOperation
 from ._core.options import DURATIONS
-from ._core.params import HttpUrl, by, field, params, rules, text, text_list
+from ._core.params import CallbackUrl, HttpUrl, by, field, params, rules, text, text_list
 
 __all__ = [
     "ASPECT_RATIOS",
@@ -166,7 +167,7 @@ class TextToImageParams:
     aspect_ratio: AspectRatio | None = None
     output_resolution: OutputResolution | None = None
     enable_safety_checker: bool | None = None
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
     __rules__ = TEXT_TO_IMAGE_RULES
 
@@ -191,11 +192,11 @@ class RemixImageParams:
 
     model: RemixImageModel
     prompt: str = field(_prompt)
-    source_image_urls: list[str] = field(text_list(min_items=1, max_items=MAX_SOURCE_IMAGES))
+    source_image_urls: Sequence[HttpUrl] = field(text_list(min_items=1, max_items=MAX_SOURCE_IMAGES))
     aspect_ratio: RemixAspectRatio | None = None
     output_resolution: OutputResolution | None = None
     enable_safety_checker: bool | None = None
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
     __rules__ = REMIX_IMAGE_RULES
 

@@ -42,7 +42,7 @@ import attrs
 from ._core.models import Task
 from ._core.operations import Family, TaskOperation
 from ._core.options import DURATIONS
-from ._core.params import HttpUrl, by_presence, field, integer, params, rules
+from ._core.params import CallbackUrl, HttpUrl, by_presence, field, integer, params, rules
 
 __all__ = [
     "ASPECT_RATIOS",
@@ -84,7 +84,7 @@ Request Parameters, ``safety_tolerance``: "0-6 for generation, 0-2 for editing (
 stricter)"). Every other parameter is the same in both modes."""
 
 
-def mode_of(source_image_url: str | None) -> Mode:
+def mode_of(source_image_url: object | None) -> Mode:
     """The mode a request runs in: ``"editing"`` when a ``source_image_url`` is given, else ``"generation"``."""
     return "generation" if source_image_url is None else "editing"
 
@@ -158,7 +158,7 @@ class TextToImageParams:
     enable_translation: bool | None = None
     enable_prompt_expansion: bool | None = None
     safety_tolerance: int | None = field(integer(0, 6), default=None)
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
     watermark: str | None = None
 
     @property

@@ -43,7 +43,7 @@ Readings of the docs where they are silent or disagree:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, Literal, get_args
 
 import attrs
@@ -51,7 +51,7 @@ import attrs
 from ._core.models import Result, Task
 from ._core.operations import DirectOperation, Family, TaskOperation
 from ._core.options import DURATIONS
-from ._core.params import HttpUrl, field, http_url, integer, number, params, text, text_list
+from ._core.params import CallbackUrl, HttpUrl, field, http_url, integer, number, params, text, text_list
 from .errors import ValidationError
 
 __all__ = [
@@ -284,14 +284,14 @@ class TextToVideoParams:
 
     prompt: str = field(text(max_length=20_000))
     duration_seconds: Literal[4, 6, 8, 10]
-    reference_image_urls: list[str] | None = field(_urls(max_items=MAX_REFERENCE_UNITS), default=None)
+    reference_image_urls: Sequence[HttpUrl] | None = field(_urls(max_items=MAX_REFERENCE_UNITS), default=None)
     audio_ids: list[str] | None = field(text_list(min_items=1, max_items=3), default=None)
     character_ids: list[str] | None = field(text_list(min_items=1, max_items=3), default=None)
     video_list: list[VideoClip] | None = field(_one_clip, default=None)
     aspect_ratio: Literal["16:9", "9:16"] | None = None
     output_resolution: Literal["720p", "1080p", "4k"] | None = None
     seed: int | None = field(integer(0, 2_147_483_647), default=None)
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
     def __attrs_post_init__(self) -> None:
         images = len(self.reference_image_urls or ())

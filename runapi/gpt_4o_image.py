@@ -36,6 +36,7 @@ Readings of the docs:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Literal, get_args
 
 import attrs
@@ -43,7 +44,7 @@ import attrs
 from ._core.models import Task
 from ._core.operations import Family, TaskOperation
 from ._core.options import DURATIONS
-from ._core.params import HttpUrl, by_presence, field, forbid, params, require, rules, url_list
+from ._core.params import CallbackUrl, HttpUrl, by_presence, field, forbid, params, require, rules, url_list
 
 __all__ = [
     "ASPECT_RATIOS",
@@ -138,11 +139,11 @@ class TextToImageParams:
     model: Model
     aspect_ratio: AspectRatio
     prompt: str | None = None
-    source_image_urls: list[HttpUrl] | None = field(url_list(max_items=MAX_SOURCE_IMAGES), default=None)
+    source_image_urls: Sequence[HttpUrl] | None = field(url_list(max_items=MAX_SOURCE_IMAGES), default=None)
     mask_url: HttpUrl | None = None
     output_count: OutputCount | None = None
     enable_prompt_expansion: bool | None = None
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
     __rules__ = SOURCE_RULES
 

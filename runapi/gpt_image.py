@@ -30,6 +30,7 @@ Readings of the docs:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal, get_args
 
 import attrs
@@ -37,7 +38,7 @@ import attrs
 from ._core.models import Task
 from ._core.operations import Family, TaskOperation
 from ._core.options import DURATIONS
-from ._core.params import HttpUrl, field, params, url_list
+from ._core.params import CallbackUrl, HttpUrl, field, params, url_list
 
 __all__ = [
     "ASPECT_RATIOS",
@@ -117,7 +118,7 @@ class TextToImageParams:
     prompt: str
     aspect_ratio: AspectRatio
     quality: Quality
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
 
 @params
@@ -135,10 +136,10 @@ class EditImageParams:
 
     model: Model
     prompt: str
-    source_image_urls: list[HttpUrl] = field(url_list(min_items=1, max_items=MAX_SOURCE_IMAGES))
+    source_image_urls: Sequence[HttpUrl] = field(url_list(min_items=1, max_items=MAX_SOURCE_IMAGES))
     aspect_ratio: AspectRatio
     quality: Quality
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
 
 # -- operations ------------------------------------------------------------------------------

@@ -36,6 +36,7 @@ Readings of the docs:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal, get_args
 
 import attrs
@@ -43,7 +44,7 @@ import attrs
 from ._core.models import Task
 from ._core.operations import Family, TaskOperation
 from ._core.options import DURATIONS
-from ._core.params import HttpUrl, by, by_presence, field, one_of, params, rules, text, url_list
+from ._core.params import CallbackUrl, HttpUrl, by, by_presence, field, one_of, params, rules, text, url_list
 
 __all__ = [
     "ASPECT_RATIOS",
@@ -137,7 +138,7 @@ class TextToImageParams:
     prompt: str = field(text(max_length=MAX_PROMPT_LENGTH))
     aspect_ratio: AspectRatio | None = None
     output_resolution: OutputResolution | None = None
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
     __rules__ = RESOLUTION_RULES
 
@@ -158,10 +159,10 @@ class EditImageParams:
 
     model: Model
     prompt: str = field(text(max_length=MAX_PROMPT_LENGTH))
-    source_image_urls: list[HttpUrl] = field(url_list(min_items=1, max_items=MAX_SOURCE_IMAGES))
+    source_image_urls: Sequence[HttpUrl] = field(url_list(min_items=1, max_items=MAX_SOURCE_IMAGES))
     aspect_ratio: AspectRatio | None = None
     output_resolution: OutputResolution | None = None
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
     __rules__ = RESOLUTION_RULES
 

@@ -42,6 +42,7 @@ Readings of the docs:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Literal, get_args
 
 import attrs
@@ -49,7 +50,7 @@ import attrs
 from ._core.models import Task
 from ._core.operations import Family, TaskOperation
 from ._core.options import DURATIONS
-from ._core.params import HttpUrl, check, field, forbid, http_url, integer, one_of, params, text, text_list
+from ._core.params import CallbackUrl, HttpUrl, check, field, forbid, http_url, integer, one_of, params, text, text_list
 from .errors import ValidationError
 
 __all__ = [
@@ -188,7 +189,7 @@ class TextToVideoParams:
     duration_seconds: int | None = field(_durations, default=None)
     output_resolution: Literal["480p", "720p"] | None = None
     enable_safety_checker: bool | None = None
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
 
 @params
@@ -217,7 +218,7 @@ class ImageToVideoParams:
     """
 
     model: ImageToVideoModel
-    source_image_urls: list[str] | None = field(_one_image_url, default=None)
+    source_image_urls: Sequence[HttpUrl] | None = field(_one_image_url, default=None)
     source_task_id: str | None = None
     index: int | None = field(integer(0, 5), default=None)
     prompt: str | None = None
@@ -226,7 +227,7 @@ class ImageToVideoParams:
     output_resolution: Literal["480p", "720p"] | None = None
     aspect_ratio: AspectRatio | None = None
     enable_safety_checker: bool | None = None
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
     def __attrs_post_init__(self) -> None:
         if self.source_image_urls is None and self.source_task_id is None:
@@ -266,7 +267,7 @@ class TextToImageParams:
     aspect_ratio: AspectRatio | None = None
     enable_pro: bool | None = None
     enable_safety_checker: bool | None = None
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
 
 @params
@@ -285,7 +286,7 @@ class EditImageParams:
     source_image_url: HttpUrl
     prompt: str | None = None
     enable_safety_checker: bool | None = None
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
 
 @params
@@ -304,7 +305,7 @@ class ExtendVideoParams:
     prompt: str
     start_seconds: int = field(integer(0))
     extension_duration_seconds: Literal[6, 10]
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
 
 @params
@@ -320,7 +321,7 @@ class UpscaleImageParams:
     """
 
     source_task_id: str
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
 
 # -- operations ------------------------------------------------------------------------------

@@ -39,7 +39,7 @@ import attrs
 from ._core.models import Task
 from ._core.operations import Family, TaskOperation
 from ._core.options import DURATIONS
-from ._core.params import HttpUrl, by, field, one_of, params, rules, text
+from ._core.params import CallbackUrl, HttpUrl, by, field, one_of, params, rules, text
 
 __all__ = [
     "IMAGE_TO_VIDEO_MODELS",
@@ -160,7 +160,7 @@ class TextToVideoParams:
     duration_seconds: Literal[6, 10] | None = None
     prompt_optimizer: bool | None = None
     enable_safety_checker: bool | None = None
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
     __rules__ = TEXT_TO_VIDEO_RULES
 
@@ -194,7 +194,7 @@ class ImageToVideoParams:
     output_resolution: Literal["512p", "768p", "1080p"] | None = None
     prompt_optimizer: bool | None = None
     enable_safety_checker: bool | None = None
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
     __rules__ = IMAGE_TO_VIDEO_RULES
 

@@ -31,6 +31,7 @@ Readings of the docs where they are silent or loose:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any, Literal, get_args
 
 import attrs
@@ -38,7 +39,7 @@ import attrs
 from ._core.models import Task
 from ._core.operations import Family, TaskOperation
 from ._core.options import DURATIONS
-from ._core.params import HttpUrl, by, field, integer, params, rules, text_list
+from ._core.params import CallbackUrl, HttpUrl, by, field, integer, params, rules, text_list
 from .errors import ValidationError
 
 __all__ = [
@@ -180,12 +181,12 @@ class TextToVideoParams:
 
     model: TextToVideoModel
     prompt: str = field(_prompt)
-    reference_image_urls: list[str] | None = field(text_list(min_items=1, max_items=9), default=None)
+    reference_image_urls: Sequence[HttpUrl] | None = field(text_list(min_items=1, max_items=9), default=None)
     output_resolution: Resolution | None = None
     aspect_ratio: AspectRatio | None = None
     duration_seconds: int | None = field(_duration, default=None)
     seed: int | None = field(_seed, default=None)
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
     __rules__ = TEXT_TO_VIDEO_RULES
 
@@ -210,7 +211,7 @@ class ImageToVideoParams:
     output_resolution: Resolution | None = None
     duration_seconds: int | None = field(_duration, default=None)
     seed: int | None = field(_seed, default=None)
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
 
 @params
@@ -231,11 +232,11 @@ class EditVideoParams:
     model: EditVideoModel
     prompt: str = field(_prompt)
     source_video_url: HttpUrl
-    reference_image_urls: list[str] | None = field(text_list(min_items=0, max_items=5), default=None)
+    reference_image_urls: Sequence[HttpUrl] | None = field(text_list(min_items=0, max_items=5), default=None)
     output_resolution: Resolution | None = None
     audio_setting: Literal["auto", "original"] | None = None
     seed: int | None = field(_seed, default=None)
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
 
 # -- operations ------------------------------------------------------------------------------

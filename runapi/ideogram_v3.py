@@ -57,6 +57,7 @@ Readings of the docs:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal, get_args
 
 import attrs
@@ -64,7 +65,7 @@ import attrs
 from ._core.models import Task
 from ._core.operations import Family, TaskOperation
 from ._core.options import DURATIONS
-from ._core.params import HttpUrl, by, field, number, one_of, params, rules, text, url_list
+from ._core.params import CallbackUrl, HttpUrl, by, field, number, one_of, params, rules, text, url_list
 
 __all__ = [
     "ASPECT_RATIOS",
@@ -251,8 +252,8 @@ class TextToImageParams:
 
     model: TextToImageModel
     prompt: str = field(_prompt)
-    reference_image_urls: list[HttpUrl] | None = field(_references, default=None)
-    callback_url: HttpUrl | None = None
+    reference_image_urls: Sequence[HttpUrl] | None = field(_references, default=None)
+    callback_url: CallbackUrl | None = None
     rendering_speed: RenderingSpeed | None = None
     style: Style | None = None
     enable_prompt_expansion: bool | None = None
@@ -289,8 +290,8 @@ class EditImageParams:
     prompt: str = field(_prompt)
     source_image_url: HttpUrl
     mask_url: HttpUrl
-    reference_image_urls: list[HttpUrl] | None = field(_references, default=None)
-    callback_url: HttpUrl | None = None
+    reference_image_urls: Sequence[HttpUrl] | None = field(_references, default=None)
+    callback_url: CallbackUrl | None = None
     rendering_speed: RenderingSpeed | None = None
     style: CharacterStyle | None = None
     enable_prompt_expansion: bool | None = None
@@ -331,8 +332,8 @@ class RemixImageParams:
     model: RemixImageModel
     prompt: str = field(_prompt)
     source_image_url: HttpUrl
-    reference_image_urls: list[HttpUrl] | None = field(_references, default=None)
-    callback_url: HttpUrl | None = None
+    reference_image_urls: Sequence[HttpUrl] | None = field(_references, default=None)
+    callback_url: CallbackUrl | None = None
     rendering_speed: RenderingSpeed | None = None
     style: Style | None = None
     enable_prompt_expansion: bool | None = None
@@ -341,8 +342,8 @@ class RemixImageParams:
     seed: int | None = None
     strength: float | None = field(number(0.01, 1), default=None)
     negative_prompt: str | None = field(_prompt, default=None)
-    style_reference_image_urls: list[HttpUrl] | None = field(_references, default=None)
-    reference_mask_urls: list[HttpUrl] | None = field(_references, default=None)
+    style_reference_image_urls: Sequence[HttpUrl] | None = field(_references, default=None)
+    reference_mask_urls: Sequence[HttpUrl] | None = field(_references, default=None)
 
     __rules__ = REMIX_IMAGE_RULES
 
@@ -365,7 +366,7 @@ class ReframeImageParams:
     model: ReframeImageModel
     source_image_url: HttpUrl
     aspect_ratio: AspectRatio
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
     rendering_speed: RenderingSpeed | None = None
     style: GeneralStyle | None = None
     output_count: OutputCount | None = None

@@ -36,6 +36,7 @@ Readings of the docs:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal, get_args
 
 import attrs
@@ -43,7 +44,7 @@ import attrs
 from ._core.models import Task
 from ._core.operations import Family, TaskOperation
 from ._core.options import DURATIONS
-from ._core.params import HttpUrl, by, field, integer, params, rules, text, text_list
+from ._core.params import CallbackUrl, HttpUrl, by, field, integer, params, rules, text, text_list
 
 __all__ = [
     "MODELS",
@@ -144,7 +145,7 @@ class TextToImageParams:
     aspect_ratio: TextToImageAspectRatio | None = None
     output_count: int | None = field(integer(1, 4), default=None)
     seed: int | None = None
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
     __rules__ = TEXT_TO_IMAGE_RULES
 
@@ -165,11 +166,11 @@ class RemixImageParams:
 
     model: RemixImageModel
     prompt: str = field(text(max_length=10_000))
-    source_image_urls: list[str] = field(text_list(min_items=1, max_items=8))
+    source_image_urls: Sequence[HttpUrl] = field(text_list(min_items=1, max_items=8))
     aspect_ratio: RemixAspectRatio | None = None
     output_resolution: Literal["1k", "2k", "4k"] | None = None
     output_format: Literal["png", "jpg"] | None = None
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
 
 # -- operations ------------------------------------------------------------------------------

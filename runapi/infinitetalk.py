@@ -32,7 +32,7 @@ import attrs
 from ._core.models import Task
 from ._core.operations import Family, TaskOperation
 from ._core.options import DURATIONS
-from ._core.params import HttpUrl, field, integer, params, text
+from ._core.params import CallbackUrl, HttpUrl, field, integer, params, text
 
 __all__ = [
     "MAX_PROMPT_LENGTH",
@@ -102,7 +102,7 @@ class AudioToVideoParams:
     prompt: str = field(text(max_length=MAX_PROMPT_LENGTH))
     output_resolution: Literal["480p", "720p"] | None = None
     seed: int | None = field(integer(10_000, 1_000_000), default=None)
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
 
 # -- operations ------------------------------------------------------------------------------

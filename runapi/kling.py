@@ -56,6 +56,7 @@ Readings of the docs where they are silent or disagree:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal, get_args
 
 import attrs
@@ -64,6 +65,7 @@ from ._core.models import Task
 from ._core.operations import Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import (
+    CallbackUrl,
     HttpUrl,
     by,
     field,
@@ -218,8 +220,8 @@ class KlingElement:
 
     name: str
     description: str
-    element_input_urls: list[HttpUrl] | None = field(url_list(min_items=2, max_items=4), default=None)
-    element_input_video_urls: list[HttpUrl] | None = field(url_list(min_items=1, max_items=1), default=None)
+    element_input_urls: Sequence[HttpUrl] | None = field(url_list(min_items=2, max_items=4), default=None)
+    element_input_video_urls: Sequence[HttpUrl] | None = field(url_list(min_items=1, max_items=1), default=None)
 
 
 # -- params ----------------------------------------------------------------------------------
@@ -344,7 +346,7 @@ class TextToVideoParams:
     kling_elements: list[KlingElement] | None = None
     negative_prompt: str | None = None
     cfg_scale: float | None = field(number(0, 1), default=None)
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
     __rules__ = (TEXT_TO_VIDEO_RULES, SHOT_RULES)
 
@@ -404,7 +406,7 @@ class ImageToVideoParams:
     aspect_ratio: AspectRatio | None = None
     negative_prompt: str | None = field(text(max_length=500), default=None)
     cfg_scale: float | None = field(number(0, 1), default=None)
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
     __rules__ = IMAGE_TO_VIDEO_RULES
 
@@ -426,7 +428,7 @@ class AiAvatarParams:
     source_image_url: HttpUrl
     source_audio_url: HttpUrl
     prompt: str = field(text(min_length=0, max_length=5_000))
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
 
 @params
@@ -451,7 +453,7 @@ class MotionControlParams:
     output_resolution: Literal["720p", "1080p"] | None = None
     character_orientation: Literal["video", "image"] | None = None
     background_source: Literal["video", "image"] | None = None
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
 
 # -- operations ------------------------------------------------------------------------------

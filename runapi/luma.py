@@ -33,7 +33,7 @@ import attrs
 from ._core.models import Task
 from ._core.operations import Family, TaskOperation
 from ._core.options import DURATIONS
-from ._core.params import HttpUrl, params
+from ._core.params import CallbackUrl, HttpUrl, params
 
 __all__ = ["Luma", "ModifyVideoParams", "Source", "Video", "VideoTask"]
 
@@ -92,7 +92,7 @@ class ModifyVideoParams:
 
     prompt: str
     source_video_url: HttpUrl
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
     watermark: str | None = None
 
 

@@ -29,6 +29,7 @@ Readings of the docs where they are silent:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal, get_args
 
 import attrs
@@ -36,7 +37,7 @@ import attrs
 from ._core.models import Task
 from ._core.operations import Family, TaskOperation
 from ._core.options import DURATIONS
-from ._core.params import HttpUrl, by, field, one_of, params, rules, text, text_list, url_list
+from ._core.params import CallbackUrl, HttpUrl, by, field, one_of, params, rules, text, text_list, url_list
 
 __all__ = [
     "ASPECT_RATIOS",
@@ -146,12 +147,12 @@ class TextToImageParams:
 
     model: Model
     prompt: str = field(text(max_length=20_000))
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
     output_format: Literal["png", "jpg"] | None = None
     aspect_ratio: AspectRatio | None = None
     output_resolution: Literal["1k", "2k", "4k"] | None = None
     # the count (and blank items) first, then each item as a URL (an error names its index)
-    reference_image_urls: list[HttpUrl] | None = field(text_list(max_items=14), url_list(), default=None)
+    reference_image_urls: Sequence[HttpUrl] | None = field(text_list(max_items=14), url_list(), default=None)
 
     __rules__ = MODEL_RULES
 
@@ -171,8 +172,8 @@ class EditImageParams:
 
     model: Literal["nano-banana-edit"]
     prompt: str
-    source_image_urls: list[HttpUrl] = field(text_list(min_items=1), url_list())
-    callback_url: HttpUrl | None = None
+    source_image_urls: Sequence[HttpUrl] = field(text_list(min_items=1), url_list())
+    callback_url: CallbackUrl | None = None
     aspect_ratio: BaseAspectRatio | None = None
     output_format: Literal["png", "jpeg"] | None = None
 

@@ -41,7 +41,7 @@ import attrs
 from ._core.models import Task
 from ._core.operations import Family, TaskOperation
 from ._core.options import DURATIONS
-from ._core.params import HttpUrl, field, integer, number, params, text
+from ._core.params import CallbackUrl, HttpUrl, field, integer, number, params, text
 
 __all__ = [
     "EDIT_IMAGE_ASPECT_RATIOS",
@@ -144,7 +144,7 @@ class TextToImageParams:
     seed: int | None = None
     output_format: OutputFormat | None = None
     enable_safety_checker: bool | None = None
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
 
 @params
@@ -177,7 +177,7 @@ class RemixImageParams:
     num_inference_steps: int | None = field(integer(2, 250), default=None)
     guidance_scale: float | None = field(number(0, 20), default=None)
     enable_safety_checker: bool | None = None
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
 
 @params
@@ -202,7 +202,7 @@ class EditImageParams:
     output_format: OutputFormat | None = None
     seed: int | None = None
     enable_safety_checker: bool | None = None
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
 
 # -- operations ------------------------------------------------------------------------------

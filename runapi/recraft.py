@@ -36,7 +36,7 @@ import attrs
 from ._core.models import Task
 from ._core.operations import Family, TaskOperation
 from ._core.options import DURATIONS
-from ._core.params import HttpUrl, params
+from ._core.params import CallbackUrl, HttpUrl, params
 
 __all__ = [
     "MODELS",
@@ -103,7 +103,7 @@ class UpscaleImageParams:
 
     model: UpscaleImageModel
     source_image_url: HttpUrl
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
 
 @params
@@ -118,7 +118,7 @@ class RemoveBackgroundParams:
 
     model: RemoveBackgroundModel
     source_image_url: HttpUrl
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
 
 # -- operations ------------------------------------------------------------------------------

@@ -39,7 +39,7 @@ import attrs
 from ._core.models import Task
 from ._core.operations import Family, TaskOperation
 from ._core.options import DURATIONS
-from ._core.params import HttpUrl, by_presence, params, rules
+from ._core.params import CallbackUrl, HttpUrl, by_presence, params, rules
 
 __all__ = [
     "DurationSeconds",
@@ -127,7 +127,7 @@ class TextToVideoParams:
     first_frame_image_url: HttpUrl | None = None
     aspect_ratio: str | None = None
     watermark: str | None = None
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
     __rules__ = by_presence("first_frame_image_url", absent=rules(required=["aspect_ratio"]))  # text-to-video
 
@@ -148,7 +148,7 @@ class ExtendVideoParams:
     prompt: str
     output_resolution: OutputResolution
     watermark: str | None = None
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
 
 # -- operations ------------------------------------------------------------------------------

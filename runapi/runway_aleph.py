@@ -33,7 +33,7 @@ import attrs
 from ._core.models import Task
 from ._core.operations import Family, TaskOperation
 from ._core.options import DURATIONS
-from ._core.params import HttpUrl, params
+from ._core.params import CallbackUrl, HttpUrl, params
 
 __all__ = ["ASPECT_RATIOS", "AspectRatio", "EditVideoParams", "Image", "RunwayAleph", "Video", "VideoTask"]
 
@@ -99,7 +99,7 @@ class EditVideoParams:
     reference_image_url: HttpUrl | None = None
     aspect_ratio: AspectRatio | None = None
     seed: int | None = None
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
 
 # -- operations ------------------------------------------------------------------------------

@@ -47,6 +47,7 @@ Readings of the docs where they are silent or garbled:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal, get_args
 
 import attrs
@@ -54,7 +55,20 @@ import attrs
 from ._core.models import Task
 from ._core.operations import Family, TaskOperation
 from ._core.options import DURATIONS
-from ._core.params import HttpUrl, by, field, forbid, integer, one_of, params, require, rules, text, text_list
+from ._core.params import (
+    CallbackUrl,
+    HttpUrl,
+    by,
+    field,
+    forbid,
+    integer,
+    one_of,
+    params,
+    require,
+    rules,
+    text,
+    text_list,
+)
 from .errors import ValidationError
 
 __all__ = [
@@ -231,20 +245,20 @@ class TextToVideoParams:
 
     model: Model
     prompt: str
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
     aspect_ratio: AspectRatio | None = None
     output_resolution: Resolution | None = None
     duration_seconds: int | None = None
     generate_audio: bool | None = None
     enable_safety_checker: bool | None = None
-    source_image_urls: list[str] | None = field(text_list(min_items=1, max_items=2), default=None)
+    source_image_urls: Sequence[HttpUrl] | None = field(text_list(min_items=1, max_items=2), default=None)
     lock_camera: bool | None = None
     seed: int | None = field(integer(-1, 2_147_483_647), default=None)
     first_frame_image_url: HttpUrl | None = None
     last_frame_image_url: HttpUrl | None = None
-    reference_image_urls: list[str] | None = field(text_list(min_items=1), default=None)
-    reference_video_urls: list[str] | None = field(text_list(min_items=1, max_items=3), default=None)
-    reference_audio_urls: list[str] | None = field(text_list(min_items=1), default=None)
+    reference_image_urls: Sequence[HttpUrl] | None = field(text_list(min_items=1), default=None)
+    reference_video_urls: Sequence[HttpUrl] | None = field(text_list(min_items=1, max_items=3), default=None)
+    reference_audio_urls: Sequence[HttpUrl] | None = field(text_list(min_items=1), default=None)
     web_search: bool | None = None
 
     __rules__ = MODEL_RULES

@@ -38,6 +38,7 @@ Readings of the docs:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal, get_args
 
 import attrs
@@ -45,7 +46,7 @@ import attrs
 from ._core.models import Task
 from ._core.operations import Family, TaskOperation
 from ._core.options import DURATIONS
-from ._core.params import HttpUrl, by, field, integer, params, rules, text, text_list
+from ._core.params import CallbackUrl, HttpUrl, by, field, integer, params, rules, text, text_list
 
 __all__ = [
     "ASPECT_RATIOS",
@@ -175,7 +176,7 @@ class TextToImageParams:
     prompt: str = field(_PROMPT_V4)
     aspect_ratio: AspectRatio | None = None
     output_quality: OutputQuality | None = None
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
     output_resolution: OutputResolution | None = None
     output_count: int | None = field(integer(1, 6), default=None)
     seed: int | None = None
@@ -205,10 +206,10 @@ class EditImageParams:
 
     model: EditImageModel
     prompt: str = field(_PROMPT_V4)
-    source_image_urls: list[str] = field(text_list(min_items=1))
+    source_image_urls: Sequence[HttpUrl] = field(text_list(min_items=1))
     aspect_ratio: AspectRatio | None = None
     output_quality: OutputQuality | None = None
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
     output_resolution: OutputResolution | None = None
     output_count: int | None = field(integer(1, 6), default=None)
     seed: int | None = None

@@ -70,6 +70,7 @@ Readings of the docs where they are silent or disagree:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Literal, get_args
 
 import attrs
@@ -78,6 +79,7 @@ from ._core.models import Result, Task
 from ._core.operations import DirectOperation, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import (
+    CallbackUrl,
     HttpUrl,
     by,
     check,
@@ -538,7 +540,7 @@ class TextToMusicParams(_MusicControls):
     lyrics: str | None = None
     style: str | None = None
     title: str | None = None
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
     negative_tags: str | None = None
 
     __rules__ = VOCAL_MODE_RULES
@@ -574,7 +576,7 @@ class ExtendMusicParams(_MusicControls):
     model: Model
     audio_id: str | None = None
     upload_url: HttpUrl | None = None
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
     prompt: str | None = None
     style: str | None = None
     title: str | None = None
@@ -620,7 +622,7 @@ class GenerateLyricsParams:
     """
 
     prompt: str = field(text(max_length=200))
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
 
 @params
@@ -643,7 +645,7 @@ class AddVocalsParams(_Controls):
     title: str
     style: str
     model: Model
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
     negative_tags: str | None = None
 
 
@@ -666,7 +668,7 @@ class AddInstrumentalParams(_Controls):
     tags: str
     negative_tags: str
     model: Model
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
 
 @params
@@ -683,7 +685,7 @@ class SeparateAudioStemsParams:
     task_id: str
     audio_id: str
     type: Literal["separate_vocal", "split_stem"] | None = None
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
 
 @params
@@ -697,7 +699,7 @@ class ConvertAudioParams:
 
     task_id: str
     audio_id: str
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
 
 @params
@@ -710,7 +712,7 @@ class GenerateMidiParams:
     """
 
     task_id: str
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
 
 @params
@@ -729,7 +731,7 @@ class VoiceToValidationPhraseParams:
     vocal_start_seconds: int = field(integer(0))
     vocal_end_seconds: int = field(integer(0))
     language: Language | None = None
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
     def __attrs_post_init__(self) -> None:
         check(
@@ -750,7 +752,7 @@ class RegenerateValidationPhraseParams:
     """
 
     task_id: str
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
 
 @params
@@ -771,7 +773,7 @@ class GenerateVoiceParams:
     description: str | None = None
     style: str | None = None
     singer_skill_level: Literal["beginner", "intermediate", "advanced", "professional"] | None = None
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
 
 @params
@@ -795,7 +797,7 @@ class GenerateArtworkParams:
     """
 
     task_id: str
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
 
 @params
@@ -811,7 +813,7 @@ class VisualizeMusicParams:
 
     task_id: str
     audio_id: str
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
     author: str | None = field(text(max_length=50), default=None)
     domain_name: str | None = field(text(max_length=50), default=None)
 
@@ -876,7 +878,7 @@ class ReplaceSectionParams:
     title: str
     infill_start_time: float = field(_seconds)
     infill_end_time: float = field(_seconds)
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
     negative_tags: str | None = None
     full_lyrics: str | None = None
 
@@ -911,7 +913,7 @@ class CoverAudioParams(_MusicControls):
     lyrics: str | None = None
     style: str | None = None
     title: str | None = None
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
     negative_tags: str | None = None
 
     __rules__ = VOCAL_MODE_RULES
@@ -934,14 +936,14 @@ class CreateMashupParams(_MusicControls):
             weirdness_constraint, audio_weight: as in :class:`TextToMusicParams`.
     """
 
-    upload_url_list: list[str] = field(_two_urls)
+    upload_url_list: Sequence[HttpUrl] = field(_two_urls)
     vocal_mode: Literal["auto_lyrics", "exact_lyrics", "instrumental"]
     model: Model
     prompt: str | None = None
     lyrics: str | None = None
     style: str | None = None
     title: str | None = None
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
     __rules__ = VOCAL_MODE_RULES
 
@@ -969,7 +971,7 @@ class TextToSoundParams:
     sound_tempo: int | None = field(integer(1, 300), default=None)
     sound_key: SoundKey | None = None
     grab_lyrics: bool | None = None
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
 
 # -- operations ------------------------------------------------------------------------------

@@ -33,7 +33,7 @@ import attrs
 from ._core.models import Task
 from ._core.operations import Family, TaskOperation
 from ._core.options import DURATIONS
-from ._core.params import HttpUrl, params
+from ._core.params import CallbackUrl, HttpUrl, params
 
 __all__ = [
     "MODELS",
@@ -129,7 +129,7 @@ class UpscaleImageParams:
     model: ImageModel
     source_image_url: HttpUrl
     upscale_factor: Literal[1, 2, 4, 8]
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
 
 @params
@@ -146,7 +146,7 @@ class UpscaleVideoParams:
     model: VideoModel
     source_video_url: HttpUrl
     upscale_factor: Literal[1, 2, 4] | None = None
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
 
 # -- operations ------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ Readings of the docs: image fields sent without the matching ``input_mode`` woul
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal, get_args
 
 import attrs
@@ -23,7 +24,7 @@ import attrs
 from ._core.models import Task
 from ._core.operations import Family, TaskOperation
 from ._core.options import DURATIONS
-from ._core.params import HttpUrl, check, field, forbid, integer, one_of, params, require, text_list
+from ._core.params import CallbackUrl, HttpUrl, check, field, forbid, integer, one_of, params, require, text_list
 
 __all__ = [
     "MODELS",
@@ -115,15 +116,15 @@ class TextToVideoParams:
     prompt: str
     model: Model
     input_mode: Literal["text", "first_and_last_frames", "reference"] | None = None
-    first_frame_image_url: str | None = None
-    last_frame_image_url: str | None = None
-    reference_image_urls: list[str] | None = field(text_list(min_items=1, max_items=3), default=None)
+    first_frame_image_url: HttpUrl | None = None
+    last_frame_image_url: HttpUrl | None = None
+    reference_image_urls: Sequence[HttpUrl] | None = field(text_list(min_items=1, max_items=3), default=None)
     aspect_ratio: Literal["16:9", "9:16", "auto"] | None = None
     duration_seconds: Literal[4, 6, 8] | None = None
     seeds: int | None = field(_seeds, default=None)
     enable_translation: bool | None = None
     watermark: str | None = None
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
     def __attrs_post_init__(self) -> None:
         mode = self.input_mode or "text"
@@ -159,7 +160,7 @@ class ExtendVideoParams:
     prompt: str
     seeds: int | None = field(_seeds, default=None)
     watermark: str | None = None
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
 
 @params
@@ -176,7 +177,7 @@ class UpscaleVideoParams:
     source_task_id: str
     output_resolution: Literal["1080p", "4k"]
     index: int | None = field(integer(0), default=None)
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
 
 # -- operations ------------------------------------------------------------------------------

@@ -55,7 +55,7 @@ import attrs
 from ._core.models import Task
 from ._core.operations import Family, TaskOperation
 from ._core.options import DURATIONS
-from ._core.params import By, HttpUrl, by, field, integer, params, rules, text_list
+from ._core.params import By, CallbackUrl, HttpUrl, by, field, integer, params, rules, text_list
 from .errors import ValidationError
 
 __all__ = [
@@ -346,14 +346,14 @@ class TextToVideoParams:
 
     model: TextToVideoModel
     prompt: str
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
     duration_seconds: float | None = None
     output_resolution: str | None = None
     aspect_ratio: VideoAspectRatio | None = None
     ratio: str | None = None
     negative_prompt: str | None = None
-    reference_image_urls: list[str] | None = field(text_list(min_items=1), default=None)
-    reference_video_urls: list[str] | None = field(text_list(min_items=1), default=None)
+    reference_image_urls: Sequence[HttpUrl] | None = field(text_list(min_items=1), default=None)
+    reference_video_urls: Sequence[HttpUrl] | None = field(text_list(min_items=1), default=None)
     first_frame_image_url: HttpUrl | None = None
     reference_audio_url: HttpUrl | None = None
     enable_prompt_expansion: bool | None = None
@@ -408,7 +408,7 @@ class ImageToVideoParams:
 
     model: ImageToVideoModel
     prompt: str | None = None
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
     first_frame_image_url: HttpUrl | None = None
     duration_seconds: float | None = None
     output_resolution: str | None = None
@@ -454,7 +454,7 @@ class SpeechToVideoParams:
     source_image_url: HttpUrl
     source_audio_url: HttpUrl
     prompt: str | None = None
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
     num_frames: int | None = field(_count, default=None)
     frames_per_second: int | None = field(_count, default=None)
     output_resolution: str | None = None
@@ -482,7 +482,7 @@ class AnimateParams:
     model: AnimateModel
     reference_video_url: HttpUrl
     source_image_url: HttpUrl
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
     output_resolution: str | None = None
     enable_safety_checker: bool | None = None
 
@@ -528,7 +528,7 @@ class TextToImageParams:
 
     model: TextToImageModel
     prompt: str
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
     aspect_ratio: ImageAspectRatio | None = None
     output_resolution: str | None = None
     output_count: int | None = field(_count, default=None)
@@ -537,7 +537,7 @@ class TextToImageParams:
     watermark: bool | None = None
     seed: int | None = None
     enable_safety_checker: bool | None = None
-    source_image_urls: list[str] | None = field(text_list(min_items=1), default=None)
+    source_image_urls: Sequence[HttpUrl] | None = field(text_list(min_items=1), default=None)
     color_palette: list[PaletteColor] | None = None
     bbox_list: list[Any] | None = field(_json_list, default=None)
 
@@ -573,9 +573,9 @@ class EditVideoParams:
 
     model: EditVideoModel
     source_video_url: HttpUrl | None = None
-    source_video_urls: list[str] | None = field(text_list(min_items=1), default=None)
+    source_video_urls: Sequence[HttpUrl] | None = field(text_list(min_items=1), default=None)
     prompt: str | None = None
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
     negative_prompt: str | None = None
     reference_image_url: HttpUrl | None = None
     output_resolution: str | None = None

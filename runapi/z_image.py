@@ -27,7 +27,7 @@ import attrs
 from ._core.models import Task
 from ._core.operations import Family, TaskOperation
 from ._core.options import DURATIONS
-from ._core.params import HttpUrl, field, params, text
+from ._core.params import CallbackUrl, field, params, text
 
 __all__ = [
     "ASPECT_RATIOS",
@@ -96,7 +96,7 @@ class TextToImageParams:
     prompt: str = field(text(max_length=1_000))
     aspect_ratio: AspectRatio
     enable_safety_checker: bool | None = None
-    callback_url: HttpUrl | None = None
+    callback_url: CallbackUrl | None = None
 
 
 # -- operations ------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from .._version import __version__
 from ..errors import APIError, APIResponseValidationError, MissingAPIKeyError, ValidationError, status_error
 from .flows import Call, Flow, Reply, Sleep, request
 from .models import Task, structure
-from .operations import Family
+from .operations import Family, FamilyAttribute
 from .options import PollPolicy, RequestOptions, check_count, timeout_option
 from .retry import RetryPolicy, parse_retry_after, with_retries
 from .transport import Request, RequestsTransport, Response, Timeout
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from .download import Download
+    from .files import Files
 
 __all__ = ["DEFAULT_BASE_URL", "Balance", "BaseClient", "RequestOptions", "Timeout"]
 
@@ -57,6 +58,10 @@ DEFAULT_MAX_CONNECTIONS = 100
 
 DEFAULT_TIMEOUT = Timeout(connect=10.0, read=60.0)
 """10 s to connect, 60 s of silence while reading an answer."""
+
+UPLOAD_REUSE_SECONDS = 23 * 3600.0
+"""How long a local file uploaded for a create is reused (same client, unchanged file) before it is
+uploaded again. The docs: download URLs "expire after 24 hours"; an hour is left for the task to fetch it."""
 
 USER_AGENT = f"runapi-python/{__version__} (Python {platform.python_version()}; requests {requests.__version__})"
 """Sent with every request, so RunAPI can tell this SDK and its version apart."""
@@ -84,6 +89,10 @@ class BaseClient:
 
     One client holds one connection pool; share it across threads and requests (e.g. one per
     Django process). Use it as a context manager, or call :meth:`close`, to release connections.
+
+    ``client.files`` uploads files (``from_url``, ``from_stream``, ``from_base64``; docs: File
+    Upload). A create parameter typed as a URL (``HttpUrl``) also takes a local ``pathlib.Path``:
+    the file is uploaded first (``files.from_stream``) and its ``download_url`` sent instead.
 
     Args:
         api_key: the API key; defaults to ``RUNAPI_API_KEY``. Never logged or shown in reprs.
@@ -119,6 +128,9 @@ class BaseClient:
             option; or the API key holds characters no HTTP header can carry (the message never
             shows the key).
     """
+
+    files: FamilyAttribute[Files] = FamilyAttribute("runapi._core.files", "Files")
+    """File uploads (docs: File Upload): ``from_url``, ``from_stream`` (streamed multipart), ``from_base64``."""
 
     def __init__(
         self,
@@ -157,6 +169,7 @@ class BaseClient:
         self._clock = clock
         self._random: Callable[[], float] = random.random
         self._keys = _KeyLedger()
+        self._uploads = _UploadCache()
         self._common_headers = self._headers()
 
     @property
@@ -174,6 +187,25 @@ class BaseClient:
             return structure(reply.data, Balance)
 
         return self._run(flow(), RequestOptions())
+
+    def _upload_local(self, path: os.PathLike[str]) -> Flow[str]:
+        """Upload a local file given for a URL parameter (``files.from_stream``); return its ``download_url``.
+
+        An unchanged file (same absolute path, size and modification time) uploaded by this
+        client (or a ``with_options`` copy of it) to the same ``base_url`` less than
+        :data:`UPLOAD_REUSE_SECONDS` ago is not uploaded again: its URL is reused, so a retry of a
+        create with the same idempotency key sends the same body.
+        """
+        where = os.path.abspath(path)
+        stat = os.stat(where)
+        key = (self.base_url, where, stat.st_size, stat.st_mtime_ns)
+        url = self._uploads.get(key, self._clock())
+        if url is not None:
+            return url
+        uploaded = yield from self.files.from_stream._flow((), {"file": path})
+        self._uploads.put(key, uploaded.download_url, self._clock())
+        logger.debug("uploaded %s -> %s (%s bytes)", where, uploaded.download_url, uploaded.file_size)
+        return uploaded.download_url
 
     def download(self, url: str, path: str | os.PathLike[str], *, overwrite: bool = False) -> Download:
         """Download one output file (``audio_url``, ``images[].url``, ``videos[].url``) to disk.
@@ -375,13 +407,16 @@ class BaseClient:
         headers = self._common_headers if options.extra_headers is None else self._headers(options.extra_headers)
         if call.idempotency_key is not None:
             headers = {**headers, "Idempotency-Key": call.idempotency_key}
-        return Request(call.method, self.base_url + call.path, headers, call.body, options.timeout or self.timeout)
+        body = call.body
+        if body is None or type(body) is dict or isinstance(body, Mapping):
+            return Request(call.method, self.base_url + call.path, headers, body, options.timeout or self.timeout)
+        return Request(call.method, self.base_url + call.path, headers, None, options.timeout or self.timeout, body)
 
     def _send(self, call: Call, options: RequestOptions) -> Reply:
         built = self._build(call, options)
         policy = self.retry_policy
-        if not call.retry:
-            policy = attrs.evolve(policy, max_retries=0)
+        if not call.retry or (built.multipart is not None and not built.multipart.rewindable):
+            policy = attrs.evolve(policy, max_retries=0)  # a stream read once cannot be sent again
         elif options.max_retries is not None and options.max_retries != policy.max_retries:
             policy = attrs.evolve(policy, max_retries=options.max_retries)
         try:
@@ -479,6 +514,38 @@ def _base_url(value: str) -> str:
             allowed="an http(s) URL, e.g. 'https://runapi.ai' or 'http://127.0.0.1:8910'",
         )
     return url
+
+
+class _UploadCache:
+    """Download URLs of local files a client uploaded for URL parameters, reused for a while.
+
+    Keyed by ``(base_url, absolute path, size, mtime_ns)``: a file changed since is uploaded
+    again. Bounded: the oldest entries are forgotten first.
+    """
+
+    LIMIT = 1_000
+
+    def __init__(self) -> None:
+        self._urls: dict[tuple[Any, ...], tuple[str, float]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[Any, ...], now: float) -> str | None:
+        """The URL stored under ``key`` less than :data:`UPLOAD_REUSE_SECONDS` ago, else ``None``."""
+        with self._lock:
+            entry = self._urls.get(key)
+            if entry is None:
+                return None
+            if now - entry[1] >= UPLOAD_REUSE_SECONDS:
+                del self._urls[key]
+                return None
+            return entry[0]
+
+    def put(self, key: tuple[Any, ...], url: str, now: float) -> None:
+        with self._lock:
+            self._urls.pop(key, None)
+            if len(self._urls) >= self.LIMIT:
+                del self._urls[next(iter(self._urls))]
+            self._urls[key] = (url, now)
 
 
 class _KeyLedger:

@@ -9,10 +9,11 @@ therefore plain code that tests drive by hand, and an async driver can reuse the
 from __future__ import annotations
 
 from collections.abc import Callable, Generator, Mapping
-from typing import Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 from urllib.parse import quote
 
 from ..errors import (
+    UPLOAD_OUTCOME_UNKNOWN,
     APIConnectionError,
     APIError,
     APIStatusError,
@@ -25,6 +26,9 @@ from .models import Result, Task, structure
 from .options import PollPolicy
 from .retry import GET_RETRY_STATUSES
 
+if TYPE_CHECKING:
+    from .multipart import Multipart
+
 __all__ = [
     "Call",
     "Flow",
@@ -35,6 +39,7 @@ __all__ = [
     "get_task",
     "request",
     "simulate_wait",
+    "upload_file",
     "wait_task",
 ]
 
@@ -53,7 +58,8 @@ class Call(NamedTuple):
 
     method: str
     path: str
-    body: Mapping[str, Any] | None = None
+    body: Mapping[str, Any] | Multipart | None = None
+    """A JSON body, or a :class:`~runapi._core.multipart.Multipart` (a streamed file upload)."""
     idempotency_key: str | None = None
     retry: bool = True
     """Whether the driver retries a failed attempt itself; ``False`` where the flow has its own plan."""
@@ -136,6 +142,27 @@ def call_direct(path: str, body: Mapping[str, Any], result_type: type[R], idempo
         reason = error if isinstance(error, str) else None
         raise TaskFailedError(Task(id=str(data.get("id") or ""), status="failed", error=reason, raw=data))
     return structure(data, result_type)
+
+
+def upload_file(path: str, body: Mapping[str, Any] | Multipart, result_type: type[R], idempotency_key: str) -> Flow[R]:
+    """POST a file to an upload endpoint; return the stored file's record (its ``download_url``).
+
+    ``body`` is JSON naming the file (a URL, base64 data) or a :class:`Multipart` streaming it.
+    The driver retries it as a create: only where the server cannot have stored the file (the
+    connection never opened, 429, 503), and never when a non-seekable stream was already read.
+
+    Raises:
+        APIError: with ``idempotency_key`` set, and ``task_may_exist`` when the file may have been
+            stored although no answer said so (its message says so).
+    """
+    try:
+        reply = yield Call("POST", path, body, idempotency_key)
+        return structure(reply.data, result_type)
+    except APIError as exc:
+        exc.idempotency_key = idempotency_key
+        exc.task_may_exist = outcome_unknown(exc)
+        exc._unknown_outcome = UPLOAD_OUTCOME_UNKNOWN
+        raise
 
 
 def get_task(path: str, task_id: str, task_type: type[TaskT]) -> Flow[TaskT]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import json
 import os
 import random
 import types
@@ -27,25 +28,37 @@ from typing import TYPE_CHECKING, Any, Generic, ParamSpec, TypeVar, overload
 
 import attrs
 
-from .flows import Flow, call_direct, create_task, get_task, wait_task
+from ..errors import APIError, ValidationError
+from .flows import Flow, call_direct, create_task, get_task, upload_file, wait_task
 from .models import Result, Task
 from .options import DURATIONS, Duration, RequestOptions
-from .params import build_params, to_body
+from .params import FileInput, build_params, fields_of, local_files, to_body, with_urls
 from .transport import Timeout
 
 if TYPE_CHECKING:
     from .client import BaseClient as Client
+    from .multipart import Multipart
 
-__all__ = ["DirectOperation", "DirectResource", "Family", "FamilyAttribute", "TaskOperation", "TaskResource"]
+__all__ = [
+    "DirectOperation",
+    "DirectResource",
+    "Family",
+    "FamilyAttribute",
+    "TaskOperation",
+    "TaskResource",
+    "UploadOperation",
+    "UploadResource",
+]
 
 P = ParamSpec("P")
 T = TypeVar("T", bound=Task)
 R = TypeVar("R", bound=Result)
+X = TypeVar("X")
 OperationT = TypeVar("OperationT", bound="_Operation")
 
 
 class Family:
-    """A model family's namespace on a client (``client.suno``); subclasses declare operations."""
+    """A namespace of operations on a client (``client.suno``, ``client.files``); subclasses declare them."""
 
     def __init__(self, client: Client) -> None:
         self._client = client
@@ -174,6 +187,38 @@ class DirectOperation(_Operation, Generic[P, R]):
         return self if family is None else self._bind(family)
 
 
+class UploadOperation(_Operation, Generic[P, R]):
+    """One endpoint that stores a file: ``POST path`` answers 2xx (201) with the stored file's record.
+
+    Reached as a callable, like a direct operation: ``client.files.from_url(file_url=...)``. A
+    params class with a :data:`~runapi._core.params.FileInput` field is sent as a streamed
+    ``multipart/form-data`` body (that field is the file part, the other fields are text parts);
+    any other params class is sent as JSON. Retried as a create (never replayed where the server
+    may have stored the file); a failed upload's ``task_may_exist`` means the file may be stored.
+
+    Args:
+        path: the endpoint's path, e.g. ``"/api/v1/files/from_stream"``.
+        params: the params class; its keyword arguments become the call's.
+        result: the :class:`runapi._core.models.Result` subclass the answer structures into.
+    """
+
+    def __init__(self, path: str, params: Callable[P, object], result: type[R]) -> None:
+        super().__init__(path, params, result)
+        self.result = result
+        hints = typing.get_type_hints(params, include_extras=True)
+        files = [name for name in fields_of(params) if hints[name] == FileInput]  # type: ignore[arg-type]
+        if len(files) > 1:
+            raise TypeError(f"{getattr(params, '__name__', params)} has more than one FileInput field: {files}")
+        self.file_field: str | None = files[0] if files else None
+
+    @overload
+    def __get__(self, family: None, owner: type | None = None) -> UploadOperation[P, R]: ...
+    @overload
+    def __get__(self, family: Family, owner: type | None = None) -> UploadResource[P, R]: ...
+    def __get__(self, family: Family | None, owner: type | None = None) -> Any:
+        return self if family is None else self._bind(family)
+
+
 class _Resource(Generic[OperationT]):
     """What every resource shares: the client, the operation and the per-call options."""
 
@@ -232,8 +277,11 @@ class TaskResource(_Resource["TaskOperation[P, T]"], Generic[P, T]):
         return type(self)(self._client, self._operation, self._options.merged(changes))
 
     def _create_flow(self, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> Flow[T]:
-        body, key = _body_and_key(self._client, self.path, self._operation.params, self._options, args, kwargs)
-        return create_task(self.path, body, self._operation.task, key)
+        body, key, local = _body_and_key(self._client, self.path, self._operation.params, self._options, args, kwargs)
+        task = self._operation.task
+        if not local:
+            return create_task(self.path, body, task, key)
+        return _after_uploads(self._client, body, local, key, lambda sent: create_task(self.path, sent, task, key))
 
     def _wait_flow(self, task_id: str, options: RequestOptions, *, just_created: bool = False) -> Flow[T]:
         policy = options.poll_policy(self._client.poll_policy)
@@ -353,8 +401,121 @@ class DirectResource(_Resource["DirectOperation[P, R]"], Generic[P, R]):
         Parameters are keyword-only and spelled as RunAPI spells them; ``None`` values are left
         off the wire.
         """
-        body, key = _body_and_key(self._client, self.path, self._operation.params, self._options, args, kwargs)
-        return self._client._run(call_direct(self.path, body, self._operation.result, key), self._options)
+        body, key, local = _body_and_key(self._client, self.path, self._operation.params, self._options, args, kwargs)
+        result = self._operation.result
+        if not local:
+            return self._client._run(call_direct(self.path, body, result, key), self._options)
+        flow = _after_uploads(self._client, body, local, key, lambda sent: call_direct(self.path, sent, result, key))
+        return self._client._run(flow, self._options)
+
+
+class UploadResource(_Resource["UploadOperation[P, R]"], Generic[P, R]):
+    """An upload endpoint bound to a client: call it with the params, get the stored file's record back.
+
+    The call is one POST with an ``Idempotency-Key``; it is retried as a create is: only where the
+    server cannot have stored the file (the connection never opened, 429, 503; never after a
+    non-seekable stream was read), unless the client has ``idempotent_creates=True``.
+
+    Raises:
+        ValidationError: bad parameters (a file that does not exist), before any request.
+        APIStatusError: a non-2xx answer, after retries (``.idempotency_key``; ``.task_may_exist``
+            when the file may have been stored anyway).
+        APIConnectionError: no answer.
+        APIResponseValidationError: a 2xx body not shaped as documented.
+    """
+
+    def with_options(
+        self,
+        *,
+        timeout: Timeout | float | tuple[float, float] | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        idempotency_key: str | None = None,
+    ) -> UploadResource[P, R]:
+        """This endpoint with per-call options (see :class:`runapi.RequestOptions`).
+
+        ``extra_body`` adds JSON fields, or text parts of a multipart upload. A large file needs
+        no longer ``timeout``: the read timeout is the longest silence, not a total.
+        """
+        changes = RequestOptions(
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return type(self)(self._client, self._operation, self._options.merged(changes))
+
+    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
+        """Upload the file and return the stored file's record (its ``download_url``).
+
+        Parameters are keyword-only and spelled as RunAPI spells them; ``None`` values are left
+        off the wire.
+        """
+        return self._client._run(self._flow(args, kwargs), self._options)
+
+    def _flow(self, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> Flow[R]:
+        """The upload as a flow (the create flows of other operations run it for local files)."""
+        operation = self._operation
+        where = f"POST {self.path}"
+        values = to_body(build_params(operation.params, args, kwargs, where), self._options.extra_body)
+        file_field = operation.file_field
+        if file_field is None:
+            body: Mapping[str, Any] | Multipart = values
+            fingerprint = values
+        else:
+            from .multipart import Multipart, source_identity
+
+            source = values.pop(file_field)
+            name = values.get("file_name")
+            fields = [(key, value if isinstance(value, str) else json.dumps(value)) for key, value in values.items()]
+            try:
+                body = Multipart(fields, file_field, source, filename=_filename(source, name))
+            except OSError as exc:  # the file went away (or became unreadable) since it was checked
+                raise ValidationError(f"{file_field} cannot be read: {exc}", field=file_field) from None
+            fingerprint = {**values, file_field: source_identity(source)}
+        key = self._options.idempotency_key
+        if key is None:
+            key = new_idempotency_key()
+        else:
+            self._client._keys.claim(key, self.path, fingerprint)
+        return upload_file(self.path, body, operation.result, key)
+
+
+def _filename(source: object, file_name: object) -> str | None:
+    """The file part's ``filename``: the source's own name, else the ``file_name`` asked for."""
+    from .multipart import file_name_of
+
+    own = file_name_of(source)
+    if own is not None:
+        return own
+    return file_name if isinstance(file_name, str) else None
+
+
+def _after_uploads(
+    client: Client,
+    body: dict[str, Any],
+    local: Mapping[str, os.PathLike[str]],
+    key: str,
+    then: Callable[[dict[str, Any]], Flow[X]],
+) -> Flow[X]:
+    """Upload each local file of ``body`` (``files.from_stream``), put the download URLs in, then run ``then``.
+
+    An upload that fails raises its error with the create's ``idempotency_key`` and
+    ``task_may_exist`` false: the create itself was never sent.
+    """
+    urls: dict[str, str] = {}
+    try:
+        for marker, path in local.items():
+            urls[marker] = yield from client._upload_local(path)
+    except APIError as exc:
+        exc.idempotency_key = key
+        exc.task_may_exist = False
+        raise
+    except OSError as exc:  # the file went away since it was checked
+        raise ValidationError(f"{os.fspath(path)!r} cannot be read: {exc}") from None
+    return (yield from then(with_urls(body, urls)))
 
 
 def _body_and_key(
@@ -364,18 +525,23 @@ def _body_and_key(
     options: RequestOptions,
     args: tuple[Any, ...],
     kwargs: Mapping[str, Any],
-) -> tuple[dict[str, Any], str]:
-    """A POST's JSON body and ``Idempotency-Key``, checked before any request.
+) -> tuple[dict[str, Any], str, dict[str, os.PathLike[str]]]:
+    """A POST's JSON body, its ``Idempotency-Key`` and the local files it names, checked before any request.
+
+    Local files given for URL parameters (``pathlib.Path``) stand in the body as placeholders,
+    which the caller swaps for download URLs once it uploaded them (:func:`_after_uploads`).
 
     Raises:
-        ValidationError: a bad parameter, or a key of your own already used for another body.
+        ValidationError: a bad parameter (a local file that does not exist included), or a key
+            of your own already used for another body.
     """
+    kwargs, local = local_files(params, kwargs)  # type: ignore[arg-type]  # params is a params class
     body = to_body(build_params(params, args, kwargs, f"POST {path}"), options.extra_body)
     key = options.idempotency_key
     if key is None:
-        return body, new_idempotency_key()
+        return body, new_idempotency_key(), local
     client._keys.claim(key, path, body)
-    return body, key
+    return body, key, local
 
 
 _key_bits = random.Random()  # seeded from os.urandom; never the global generator a user may seed
@@ -438,3 +604,4 @@ def _resource_class(operation: _Operation) -> type:
 
 TaskOperation.resource_base, TaskOperation.forwarded = TaskResource, ("create", "run")
 DirectOperation.resource_base, DirectOperation.forwarded = DirectResource, ("__call__",)
+UploadOperation.resource_base, UploadOperation.forwarded = UploadResource, ("__call__",)

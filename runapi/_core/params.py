@@ -20,6 +20,12 @@ strings; ``Literal[...]`` one of its values (compared with type, so ``True`` is 
 per-field validators go in :func:`field`. Required fields have no default; optional ones default
 to ``None`` and are then left off the wire (nothing else is ever dropped).
 
+URL parameters come in two kinds. :data:`HttpUrl` (and ``Sequence[HttpUrl]``) is a file RunAPI
+fetches (``source_image_url``): it also takes a local file as a ``pathlib.Path``, which a create
+uploads first (``client.files.from_stream``) and replaces with its download URL
+(:func:`local_files`, then :func:`with_urls`). :data:`CallbackUrl` is where RunAPI calls you
+(``callback_url``): a URL only. :data:`FileInput` is the content of a file upload itself.
+
 Rules that span several fields go in ``__attrs_post_init__`` with :func:`require`, :func:`forbid`
 and :func:`check`. Every refusal is a :class:`runapi.ValidationError` naming the field and what
 is allowed.
@@ -33,12 +39,13 @@ from __future__ import annotations
 import functools
 import inspect
 import math
+import os
 import sys
 import types
 import typing
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
-from urllib.parse import urlsplit
+from typing import IO, Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
+from urllib.parse import quote, urlsplit
 
 import attrs
 
@@ -51,6 +58,8 @@ else:  # pragma: no cover - Python 3.10
 
 __all__ = [
     "By",
+    "CallbackUrl",
+    "FileInput",
     "HttpUrl",
     "Rules",
     "build_params",
@@ -59,10 +68,13 @@ __all__ = [
     "check",
     "field",
     "fields_of",
+    "file_source",
+    "file_url",
     "flag",
     "forbid",
     "http_url",
     "integer",
+    "local_files",
     "nested_params",
     "number",
     "one_of",
@@ -73,6 +85,7 @@ __all__ = [
     "text_list",
     "to_body",
     "url_list",
+    "with_urls",
 ]
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
@@ -220,7 +233,7 @@ def _validators_for(hint: Any) -> list[Validator]:
         base = number()
     elif get_origin(hint) is list and get_args(hint) == (str,):
         base = text_list()
-    elif get_origin(hint) is list and get_args(hint) == (HttpUrl,):
+    elif _url_kind(hint) == "urls":
         base = url_list()
     elif _nested(hint) is not None:
         base = nested_params(*_nested(hint))  # type: ignore[misc]
@@ -407,10 +420,11 @@ def url_list(*, min_items: int = 0, max_items: int | None = None) -> Validator:
     """A list (or tuple) of absolute http(s) URLs, ``min_items``..``max_items`` long.
 
     Implied by a ``list[HttpUrl]`` annotation (any length); give it to :func:`field` for a count.
-    A bad item is reported under its index: ``source_image_urls[1]``.
+    A bad item is reported under its index: ``source_image_urls[1]``. An item may be a local
+    file (an existing ``os.PathLike``, see :data:`HttpUrl`).
     """
     allowed = _count_text("absolute http(s) URLs", min_items, max_items)
-    count = _items_check(allowed, min_items, max_items, _non_blank)
+    count = _items_check(allowed, min_items, max_items, _url_item)
     url = http_url()
 
     def validate(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -418,6 +432,9 @@ def url_list(*, min_items: int = 0, max_items: int | None = None) -> Validator:
             return
         count(instance, attribute, value)
         for index, item in enumerate(value):
+            if isinstance(item, os.PathLike):
+                _local_file(f"{attribute.name}[{index}]", item)
+                continue
             try:
                 url(instance, attribute, item)
             except ValidationError as error:
@@ -494,8 +511,201 @@ def http_url() -> Validator:
     return validate
 
 
-HttpUrl = Annotated[str, http_url()]
-"""A ``str`` parameter that must be an absolute http(s) URL (``callback_url``)."""
+def _local_file(name: str, value: os.PathLike[str]) -> None:
+    """Refuse a local path that is not an existing regular file (it could not be uploaded)."""
+    try:
+        found = os.path.isfile(value)
+    except (TypeError, ValueError):  # a path holding a NUL byte, or an os.PathLike of bytes
+        found = False
+    if not found:
+        allowed = "an absolute http(s) URL or an existing local file"
+        raise ValidationError(f"{name} must be {allowed}; got {value!r}, which is no file", field=name, allowed=allowed)
+
+
+def _url_item(item: Any) -> bool:
+    return isinstance(item, os.PathLike) or _non_blank(item)
+
+
+@functools.cache
+def file_url() -> Validator:
+    """An absolute http(s) URL (checked as :func:`http_url` does), or a local file that exists.
+
+    The check implied by :data:`HttpUrl`. A local file is an ``os.PathLike`` (``pathlib.Path``),
+    never a plain string: ``"photo.png"`` is a mistyped URL, not a file to upload.
+    """
+    url = http_url()
+
+    def validate(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if isinstance(value, os.PathLike):
+            _local_file(attribute.name, value)
+        else:
+            url(instance, attribute, value)
+
+    return validate
+
+
+HttpUrl = Annotated[str | os.PathLike[str], file_url()]
+"""A file URL parameter (``source_image_url``; lists are ``Sequence[HttpUrl]``): an absolute
+http(s) URL, or a local file as a ``pathlib.Path``, which a create uploads first and sends as its
+download URL (one upload per file: see ``BaseClient._upload_local``)."""
+
+CallbackUrl = Annotated[str, http_url()]
+"""A URL RunAPI calls (``callback_url``): an absolute http(s) URL, never a local file."""
+
+
+def file_source(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A file's content for an upload: a path (``str`` or ``pathlib.Path``) of an existing file,
+    bytes, or a binary file object (``open(path, "rb")``, ``io.BytesIO``)."""
+    from .multipart import is_binary_stream
+
+    allowed = "a path of an existing file (str or pathlib.Path), bytes, or a binary file object (open(path, 'rb'))"
+    if value is None or isinstance(value, bytes | bytearray | memoryview) or is_binary_stream(value):
+        return
+    if isinstance(value, str | os.PathLike):
+        try:
+            found = os.path.isfile(value)
+        except (TypeError, ValueError):
+            found = False
+        if found:
+            return
+        message = f"{attribute.name} must be {allowed}; got {value!r}, which is no file"
+        raise ValidationError(message, field=attribute.name, allowed=allowed)
+    raise _fail(attribute.name, allowed, value)
+
+
+FileInput = Annotated[str | os.PathLike[str] | bytes | bytearray | memoryview | IO[bytes], file_source]
+"""The content of a file upload (``client.files.from_stream(file=...)``), sent as a streamed
+``multipart/form-data`` part: a path, bytes, or a binary file object."""
+
+
+def _url_kind(hint: Any) -> str | None:
+    """``"url"`` for an :data:`HttpUrl` annotation, ``"urls"`` for a list or sequence of them (``X | None`` too)."""
+    if get_origin(hint) in (Union, types.UnionType):
+        members = [arg for arg in get_args(hint) if arg is not type(None)]
+        if len(members) != 1:
+            return None
+        hint = members[0]
+    if hint == HttpUrl:
+        return "url"
+    if get_origin(hint) in (list, Sequence) and get_args(hint) == (HttpUrl,):
+        return "urls"
+    return None
+
+
+_LOCAL_PREFIX = "https://local-file.invalid/"
+"""Stands in for a local file's URL while the params are checked (``.invalid`` never resolves)."""
+
+
+@functools.cache
+def _upload_fields(cls: type) -> tuple[tuple[str, str, type | None], ...]:
+    """``(name, kind, nested class)`` of the fields of ``cls`` that may hold local files:
+    ``"url"``/``"urls"`` (:data:`HttpUrl`, ``Sequence[HttpUrl]``), ``"one"``/``"many"`` (a nested
+    params class, or a list of them, with such fields)."""
+    hints = typing.get_type_hints(cls, include_extras=True)
+    found: list[tuple[str, str, type | None]] = []
+    for name in fields_of(cls):
+        hint = hints[name]
+        kind = _url_kind(hint)
+        if kind is not None:
+            found.append((name, kind, None))
+            continue
+        nested = _nested(hint)
+        if nested is not None and _upload_fields(nested[0]):
+            found.append((name, "many" if nested[1] else "one", nested[0]))
+    return tuple(found)
+
+
+class _LocalFile(str):
+    """A local file's stand-in while params are checked: a URL-shaped ``str`` (so every check of a
+    URL passes) whose ``repr`` is the path's, so a message about the value shows what the caller gave."""
+
+    __slots__ = ("path",)
+
+    path: os.PathLike[str]
+
+    def __repr__(self) -> str:
+        return repr(self.path)
+
+
+def _placeholder(path: os.PathLike[str], where: str, found: dict[str, os.PathLike[str]]) -> str:
+    _local_file(where, path)
+    marker = _LocalFile(_LOCAL_PREFIX + quote(os.path.abspath(path)))
+    marker.path = path
+    found.setdefault(marker, path)
+    return marker
+
+
+def _swap(cls: type, values: Mapping[str, Any], found: dict[str, os.PathLike[str]], prefix: str) -> Mapping[str, Any]:
+    """``values`` with each local file in a URL field replaced by its placeholder (recorded in ``found``).
+
+    A nested object given as a params instance that holds a local file becomes a mapping of its
+    fields (with placeholders), which the nested field's converter builds and checks again.
+    """
+    changed: dict[str, Any] | None = None
+    for name, kind, nested in _upload_fields(cls):
+        value = values.get(name)
+        if value is None:
+            continue
+        new = value
+        if kind == "url" and isinstance(value, os.PathLike):
+            new = _placeholder(value, prefix + name, found)
+        elif kind == "urls" and isinstance(value, list | tuple) and any(isinstance(v, os.PathLike) for v in value):
+            new = [
+                _placeholder(v, f"{prefix}{name}[{i}]", found) if isinstance(v, os.PathLike) else v
+                for i, v in enumerate(value)
+            ]
+        elif nested is not None and kind == "one":
+            new = _swap_nested(nested, value, found, f"{prefix}{name}.")
+        elif nested is not None and kind == "many" and isinstance(value, list | tuple):
+            items = [_swap_nested(nested, v, found, f"{prefix}{name}[{i}].") for i, v in enumerate(value)]
+            if any(a is not b for a, b in zip(items, value, strict=True)):
+                new = items
+        if new is not value:
+            if changed is None:
+                changed = dict(values)
+            changed[name] = new
+    return values if changed is None else changed
+
+
+def _swap_nested(cls: type, value: Any, found: dict[str, os.PathLike[str]], prefix: str) -> Any:
+    if isinstance(value, Mapping):
+        return _swap(cls, value, found, prefix)
+    if isinstance(value, cls):
+        fields = {name: getattr(value, name) for name in fields_of(cls)}
+        swapped = _swap(cls, fields, found, prefix)
+        return value if swapped is fields else swapped
+    return value
+
+
+def local_files(cls: type, kwargs: Mapping[str, Any]) -> tuple[Mapping[str, Any], dict[str, os.PathLike[str]]]:
+    """Swap the local files given for URL fields (``pathlib.Path`` values) for placeholder URLs.
+
+    So every check of the params (lengths, per-model tables, a family's own validators) runs
+    before anything is uploaded, on values shaped like the URLs that will be sent. Fields typed
+    :data:`HttpUrl` or ``Sequence[HttpUrl]`` are looked at, in nested objects (mappings or params
+    objects) too. The placeholders are stable (made from the absolute path), so an idempotency
+    key's fingerprint names the files.
+
+    Returns:
+        The arguments with placeholders, and ``{placeholder: path}`` (empty when no local file
+        was given: the arguments are returned as they are).
+
+    Raises:
+        ValidationError: a local file that does not exist, named by its path (``video_list[0].url``).
+    """
+    found: dict[str, os.PathLike[str]] = {}
+    return _swap(cls, kwargs, found, ""), found
+
+
+def with_urls(body: Any, urls: Mapping[str, str]) -> Any:
+    """A JSON body with each placeholder string replaced by its URL from ``urls``."""
+    if isinstance(body, str):
+        return urls.get(body, body)
+    if isinstance(body, Mapping):
+        return {key: with_urls(item, urls) for key, item in body.items()}
+    if isinstance(body, list | tuple):
+        return [with_urls(item, urls) for item in body]
+    return body
 
 
 def _bound(value: float) -> str:

@@ -28,6 +28,7 @@ from .retry import parse_retry_after
 
 if TYPE_CHECKING:
     from .download import Download
+    from .multipart import Multipart, MultipartStream
 
 __all__ = ["Request", "RequestsTransport", "Response", "Timeout"]
 
@@ -57,7 +58,11 @@ DEFAULT_TIMEOUT = Timeout()
 
 
 class Request(NamedTuple):
-    """One HTTP request, fully built: URL, headers (auth included), optional JSON body.
+    """One HTTP request, fully built: URL, headers (auth included), and a body of one kind.
+
+    The body is ``json`` (a value sent as ``application/json``) or ``multipart`` (a
+    :class:`~runapi._core.multipart.Multipart`, streamed as ``multipart/form-data``: a file is
+    read in small blocks while it is sent, never whole into memory), or neither.
 
     :class:`Request` and :class:`Response` are named tuples (cheap to build on every call).
     """
@@ -67,6 +72,7 @@ class Request(NamedTuple):
     headers: Mapping[str, str]
     json: Any = None
     timeout: Timeout = DEFAULT_TIMEOUT
+    multipart: Multipart | None = None
 
     def __repr__(self) -> str:  # headers hold the API key: never show them
         return f"Request({self.method} {self.url})"
@@ -191,21 +197,29 @@ class RequestsTransport:
             APITimeoutError: the connect or read timeout ran out.
         """
         session = self.session
+        stream = None if request.multipart is None else request.multipart.open()
         try:
             if self._lean(session) and request.url.isascii():
-                answer = self._send_prepared(request, session)
+                answer = self._send_prepared(request, session, stream)
             else:
+                headers = dict(request.headers)
+                if request.multipart is not None:
+                    headers["Content-Type"] = request.multipart.content_type
                 answer = session.request(
                     request.method,
                     request.url,
-                    headers=dict(request.headers),
+                    headers=headers,
                     json=request.json,
+                    data=stream,  # requests sends its len() as Content-Length, else chunked
                     timeout=(request.timeout.connect, request.timeout.read),
                     allow_redirects=False,
                 )
             content = answer.content
         except requests.RequestException as exc:
             raise translate(exc, request.method, request.url) from exc
+        finally:
+            if stream is not None:
+                stream.close()
         return Response(answer.status_code, answer.headers, content, answer.reason or "")
 
     def _lean(self, session: requests.Session) -> bool:
@@ -214,8 +228,16 @@ class RequestsTransport:
         plain = self._plain_class and _SESSION_METHODS.isdisjoint(vars(session))
         return plain and not (jar or session.auth or session.params)
 
-    def _send_prepared(self, request: Request, session: requests.Session) -> requests.Response:
-        """``Session.request`` for an ASCII URL, a JSON body and no redirects, with the per-origin work cached."""
+    def _send_prepared(
+        self, request: Request, session: requests.Session, stream: MultipartStream | None = None
+    ) -> requests.Response:
+        """``Session.request`` for an ASCII URL, a JSON or streamed body, no redirects, per-origin work cached.
+
+        A streamed body (``stream``, opened from ``request.multipart``) goes to the adapter as a
+        file-like object, which urllib3 reads in blocks while sending: with its ``Content-Length``
+        when the size is known, else with ``Transfer-Encoding: chunked`` (the adapter's choice
+        when no ``Content-Length`` is set).
+        """
         url = request.url
         prepared = requests.PreparedRequest()
         prepared.method = request.method
@@ -231,6 +253,12 @@ class RequestsTransport:
                 store["content-type"] = ("Content-Type", "application/json")
             store["content-length"] = ("Content-Length", str(len(body)))
             prepared.body = body
+        elif stream is not None and request.multipart is not None:
+            store["content-type"] = ("Content-Type", request.multipart.content_type)
+            length = request.multipart.length
+            if length is not None:
+                store["content-length"] = ("Content-Length", str(length))
+            prepared.body = stream  # type: ignore[assignment]  # requests sends any file-like body
         elif request.method not in ("GET", "HEAD"):
             store["content-length"] = ("Content-Length", "0")
         headers: CaseInsensitiveDict[str] = CaseInsensitiveDict()

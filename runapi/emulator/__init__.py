@@ -25,15 +25,17 @@ text_to_video, extend_video, upscale_video [Veo 3.1]; every endpoint of the vide
 (:mod:`._video`) and of the image families Seedream, Imagen 4, Flux Kontext, Flux 2, Qwen 2,
 Recraft, Z-Image, Ideogram V3, GPT Image, GPT Image 2 and GPT-4o Image (:mod:`._image`); the
 LLM endpoints [Claude, GPT, Gemini, DeepSeek] that the official ``anthropic`` and ``openai`` SDKs
-call, streaming included (:mod:`._llm`); Get Balance [Common]; error answers [Errors]; signed
+call, streaming included (:mod:`._llm`); from_url, from_stream and from_base64 [File Upload],
+stored on disk and served at their download URL for 24 hours (:mod:`._files`); Get Balance
+[Common]; error answers [Errors]; signed
 callbacks with redelivery [Callbacks]. Output URLs point at the emulator's own ``/files/...``
 (valid PNG, JPEG, WebP, MP3, MP4 and WAV, images in the requested ``output_format``, no auth), so
 ``Client.download`` and ``Client.download_outputs`` run against it too.
 
 Testing hooks: put ``emulator:fail`` in any string parameter to make a task fail; inject faults
 (:meth:`Emulator.inject`: the next N matching requests, or a seeded share of them); read what
-happened with :meth:`Emulator.faults`, :meth:`Emulator.tasks`, :meth:`Emulator.requests` and
-:meth:`Emulator.deliveries`, or over HTTP at ``/_emulator/faults`` (GET, POST, DELETE),
+happened with :meth:`Emulator.faults`, :meth:`Emulator.tasks`, :meth:`Emulator.requests`,
+:meth:`Emulator.uploads` and :meth:`Emulator.deliveries`, or over HTTP at ``/_emulator/faults`` (GET, POST, DELETE),
 ``/_emulator/tasks``, ``/_emulator/requests`` and ``/_emulator/deliveries``.
 """
 

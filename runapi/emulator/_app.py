@@ -6,10 +6,12 @@ API routes (docs: Overview > Authentication, Errors), all answering JSON:
 - ``GET <task path>/{id}``: the task's status payload, 200;
 - ``POST <direct path>``: 200 with the result at once, no task (``Idempotency-Key`` honoured);
 - ``GET /api/v1/me/balance``: 200 ``{"balance_cents", "spent_cents_today", "spent_cents_total"}``;
+- ``POST /api/v1/files/from_url|from_stream|from_base64``: 201, the stored file (:mod:`._files`);
 - the LLM paths under ``/v1/`` and ``/v1beta/`` (:mod:`._llm`), which also take ``x-api-key``.
 
 They need ``Authorization: Bearer <key>`` (else 401 ``{"error": "Unauthorized"}``). Output files
-(``GET /files/<task id>/<name>.png|jpg|jpeg|webp|mp3|mp4|wav``) need no auth. Control endpoints under
+(``GET /files/<task id>/<name>.png|jpg|jpeg|webp|mp3|mp4|wav``) and uploaded files
+(``GET /files/uploads/<id>/<name>``) need no auth. Control endpoints under
 ``/_emulator/`` need no auth, are never hit by faults and are not logged.
 """
 
@@ -33,6 +35,7 @@ from . import _llm, _payloads
 from ._catalog import BY_PATH, Endpoint, validate
 from ._errors import ApiError
 from ._faults import Fault, FaultBook
+from ._files import FileStore
 from ._media import CONTENT_TYPES, media_bytes
 from ._store import Store
 
@@ -98,7 +101,8 @@ class RequestLog:
 
     def add(self, request: Request, status: int | None, fault: Fault | None) -> None:
         """Record one request and the status answered (``None``: the connection was dropped)."""
-        raw = request.get_data(cache=True)
+        multipart = request.mimetype == "multipart/form-data"  # an upload: never read into memory
+        raw = b"" if multipart else request.get_data(cache=True)
         try:
             body = json.loads(raw) if raw else None
         except ValueError:  # not JSON: logged as None
@@ -135,6 +139,7 @@ class App:
         deliveries: returns the callback delivery log (for ``GET /_emulator/deliveries``).
         api_key: the only accepted key, or ``None`` to accept any non-empty bearer key.
         stopping: set when the emulator stops; cuts ``slow`` faults short.
+        files: uploaded files (:mod:`._files`); by default a store of its own on ``time.monotonic``.
     """
 
     def __init__(
@@ -146,7 +151,9 @@ class App:
         deliveries: Callable[[], list[dict[str, Any]]],
         api_key: str | None,
         stopping: threading.Event,
+        files: FileStore | None = None,
     ) -> None:
+        self._files = files if files is not None else FileStore(clock=time.monotonic, has_outputs=store.has_files)
         self._store = store
         self._faults = faults
         self._log = request_log
@@ -204,6 +211,9 @@ class App:
         files = FILES_PATH.fullmatch(request.path)
         if files and request.method in ("GET", "HEAD"):
             return self._file(files["task_id"], files["ext"])
+        upload = self._files.public(request)  # an uploaded file's download URL: no auth, like outputs
+        if upload is not None:
+            return upload
         route = self._route(request.method, request.path)
         if route is None:
             return _error(404, "Record does not exist")
@@ -215,6 +225,9 @@ class App:
             return _error(exc.status, exc.message)
 
     def _route(self, method: str, path: str) -> Callable[[Request], Response] | None:
+        upload = self._files.route(method, path)  # POST /api/v1/files/from_url|from_stream|from_base64
+        if upload is not None:
+            return upload
         if method == "GET" and path == BALANCE_PATH:
             return lambda request: _json(200, self._store.balance())
         if method == "POST" and path in BY_PATH:

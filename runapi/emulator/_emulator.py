@@ -21,6 +21,7 @@ from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 from ._app import App, RequestLog
 from ._callbacks import CallbackDispatcher
 from ._faults import Fault, FaultBook
+from ._files import FileStore
 from ._store import Store
 
 logger = logging.getLogger("runapi.emulator")
@@ -210,6 +211,7 @@ class Emulator:
             base_url=lambda: self.url,
             on_stage=self._dispatcher.enqueue,
         )
+        self._files = FileStore(clock=clock, base_url=lambda: self.url, has_outputs=self._store.has_files)
         self._app = App(
             store=self._store,
             faults=self._faults,
@@ -217,6 +219,7 @@ class Emulator:
             deliveries=self._dispatcher.deliveries,
             api_key=api_key,
             stopping=self._stopping,
+            files=self._files,
         )
 
     def __repr__(self) -> str:
@@ -266,6 +269,7 @@ class Emulator:
         self._wake_reader.close()
         self._wake_writer.close()
         self._dispatcher.stop()
+        self._files.close()  # uploaded files live in a temporary directory: removed with the emulator
 
     def __enter__(self) -> Emulator:
         return self.start()
@@ -401,12 +405,23 @@ class Emulator:
         """
         return self._store.snapshots()
 
+    def uploads(self) -> list[dict[str, Any]]:
+        """The uploaded files not expired yet, oldest first (``POST /api/v1/files/...``).
+
+        Keys: ``id``, ``file_name``, ``mime_type``, ``file_size`` (bytes), ``path`` (where the
+        emulator keeps it, in a temporary directory removed by :meth:`stop`), ``source``
+        (``"from_url"``, ``"from_stream"`` or ``"from_base64"``), ``uploaded_at`` (as answered),
+        ``expires_in`` (seconds of ``clock`` left of its 24 hours).
+        """
+        return self._files.snapshots()
+
     def requests(self) -> list[dict[str, Any]]:
         """The API and file requests received (control endpoints excluded), oldest first.
 
         Keys: ``method``, ``path``, ``query``, ``status`` (answered; ``None`` when dropped),
         ``fault`` (the injected fault kind that hit it, or ``None``), ``headers`` (with
-        ``Authorization`` replaced by ``"[REDACTED]"``), ``json`` (the parsed body or ``None``),
+        ``Authorization``, ``x-api-key`` and ``x-goog-api-key`` replaced by ``"[REDACTED]"``),
+        ``json`` (the parsed body or ``None``),
         ``time`` (Unix seconds).
         """
         return self._requests.entries()

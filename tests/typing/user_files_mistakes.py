@@ -1,0 +1,23 @@
+"""Upload mistakes both type checkers must flag, one per marked line (see test_files_types.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import runapi
+
+
+def main() -> None:
+    client = runapi.Client()
+    photo = Path("photo.png")
+    client.nano_banana.edit_image.create(
+        model="nano-banana-edit",
+        prompt="x",
+        source_image_urls=[photo],
+        callback_url=photo,  # error: a callback URL is a URL, never a local file
+    )
+    client.files.from_url(file_url=photo)  # error: a local file goes to from_stream
+    client.files.from_stream(file=42)  # error: not a file
+    client.files.from_base64(base64_data=b"iVBOR")  # error: base64 text, not bytes
+    stored = client.files.from_stream(file=photo)
+    print(stored.url)  # error: it is download_url
