@@ -43,7 +43,7 @@ Readings of the docs where they are silent or disagree:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any, Literal, get_args
 
 import attrs
@@ -51,7 +51,7 @@ import attrs
 from ._core.models import Result, Task
 from ._core.operations import DirectOperation, Family, TaskOperation
 from ._core.options import DURATIONS
-from ._core.params import CallbackUrl, HttpUrl, field, http_url, integer, number, params, text, text_list
+from ._core.params import CallbackUrl, HttpUrl, field, integer, number, params, text, text_list, url_list
 from .errors import ValidationError
 
 __all__ = [
@@ -82,26 +82,7 @@ MAX_REFERENCE_UNITS = 7
 """The reference inputs' shared limit: each reference image counts 1, each video clip 2, each character id 1."""
 
 _names = text(max_length=210)
-
-
-def _urls(*, max_items: int) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
-    """A list of 1..``max_items`` absolute http(s) URLs."""
-    allowed = f"a list of 1-{max_items} absolute http(s) URLs"
-
-    def validate(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if value is None:
-            return
-        try:
-            text_list(min_items=1, max_items=max_items)(instance, attribute, value)
-            for item in value:
-                http_url()(instance, attribute, item)
-        except ValidationError:
-            shown = repr(value) if len(repr(value)) <= 80 else repr(value)[:77] + "..."
-            raise ValidationError(
-                f"{attribute.name} must be {allowed}; got {shown}", field=attribute.name, allowed=allowed
-            ) from None
-
-    return validate
+_reference_images = url_list(min_items=1, max_items=MAX_REFERENCE_UNITS)
 
 
 def _one_clip(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -284,7 +265,9 @@ class TextToVideoParams:
 
     prompt: str = field(text(max_length=20_000))
     duration_seconds: Literal[4, 6, 8, 10]
-    reference_image_urls: Sequence[HttpUrl] | None = field(_urls(max_items=MAX_REFERENCE_UNITS), default=None)
+    reference_image_urls: Sequence[HttpUrl] | None = field(
+        url_list(min_items=1, max_items=MAX_REFERENCE_UNITS), default=None
+    )
     audio_ids: list[str] | None = field(text_list(min_items=1, max_items=3), default=None)
     character_ids: list[str] | None = field(text_list(min_items=1, max_items=3), default=None)
     video_list: list[VideoClip] | None = field(_one_clip, default=None)

@@ -43,14 +43,25 @@ Readings of the docs:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Literal, get_args
+from typing import Literal, get_args
 
 import attrs
 
 from ._core.models import Task
 from ._core.operations import Family, TaskOperation
 from ._core.options import DURATIONS
-from ._core.params import CallbackUrl, HttpUrl, check, field, forbid, http_url, integer, one_of, params, text, text_list
+from ._core.params import (
+    CallbackUrl,
+    HttpUrl,
+    check,
+    field,
+    forbid,
+    integer,
+    one_of,
+    params,
+    text,
+    url_list,
+)
 from .errors import ValidationError
 
 __all__ = [
@@ -109,22 +120,6 @@ MAX_PROMPT_LENGTH = 5_000
 """Most characters of a ``text_to_video`` or ``text_to_image`` prompt."""
 
 _durations = integer(6, 30)
-
-
-def _one_image_url(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    """``source_image_urls``: a list of exactly one absolute http(s) URL (docs: "Exactly one source image URL")."""
-    if value is None:
-        return
-    allowed = "a list of exactly 1 absolute http(s) URL"
-    try:
-        text_list(min_items=1, max_items=1)(instance, attribute, value)
-        for item in value:
-            http_url()(instance, attribute, item)
-    except ValidationError:
-        shown = repr(value) if len(repr(value)) <= 80 else repr(value)[:77] + "..."
-        raise ValidationError(
-            f"{attribute.name} must be {allowed}; got {shown}", field=attribute.name, allowed=allowed
-        ) from None
 
 
 # -- results ---------------------------------------------------------------------------------
@@ -218,7 +213,7 @@ class ImageToVideoParams:
     """
 
     model: ImageToVideoModel
-    source_image_urls: Sequence[HttpUrl] | None = field(_one_image_url, default=None)
+    source_image_urls: Sequence[HttpUrl] | None = field(url_list(min_items=1, max_items=1), default=None)
     source_task_id: str | None = None
     index: int | None = field(integer(0, 5), default=None)
     prompt: str | None = None

@@ -71,7 +71,7 @@ Readings of the docs where they are silent or disagree:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Literal, get_args
+from typing import Literal, get_args
 
 import attrs
 
@@ -85,7 +85,6 @@ from ._core.params import (
     check,
     field,
     forbid,
-    http_url,
     integer,
     number,
     one_of,
@@ -93,7 +92,7 @@ from ._core.params import (
     require,
     rules,
     text,
-    text_list,
+    url_list,
 )
 from .errors import ValidationError
 
@@ -176,22 +175,6 @@ LANGUAGES: tuple[Language, ...] = get_args(Language)
 
 _weight = number(0, 1)
 _seconds = number(0)
-
-
-def _two_urls(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    """``upload_url_list``: exactly two absolute http(s) URLs (docs: "exactly 2 required")."""
-    if value is None:
-        return
-    allowed = "a list of exactly 2 absolute http(s) URLs"
-    try:
-        text_list(min_items=2, max_items=2)(instance, attribute, value)
-        for item in value:
-            http_url()(instance, attribute, item)
-    except ValidationError:
-        shown = repr(value) if len(repr(value)) <= 80 else repr(value)[:77] + "..."
-        raise ValidationError(
-            f"{attribute.name} must be {allowed}; got {shown}", field=attribute.name, allowed=allowed
-        ) from None
 
 
 # -- results ---------------------------------------------------------------------------------
@@ -936,7 +919,7 @@ class CreateMashupParams(_MusicControls):
             weirdness_constraint, audio_weight: as in :class:`TextToMusicParams`.
     """
 
-    upload_url_list: Sequence[HttpUrl] = field(_two_urls)
+    upload_url_list: Sequence[HttpUrl] = field(url_list(min_items=2, max_items=2))
     vocal_mode: Literal["auto_lyrics", "exact_lyrics", "instrumental"]
     model: Model
     prompt: str | None = None

@@ -155,8 +155,8 @@ def _as_written(cls: type, written: object, hint: Any) -> Any:
     The members of a written union are evaluated one by one instead; ``None`` is dropped, as every
     check lets ``None`` pass.
     """
-    if not isinstance(written, str) or get_origin(hint) not in (Union, types.UnionType):
-        return hint
+    if not isinstance(written, str) or get_origin(hint) not in (Union, types.UnionType) or not _literal_values(hint):
+        return hint  # only a union holding a Literal can come back from the cache in another order
     parts, depth, start = [], 0, 0
     for i, char in enumerate(written):
         if char in "[(":
@@ -511,13 +511,17 @@ def http_url() -> Validator:
     return validate
 
 
+def _is_file(value: str | os.PathLike[str]) -> bool:
+    """Whether ``value`` names an existing regular file (``False`` for a path no OS accepts)."""
+    try:
+        return os.path.isfile(value)
+    except (TypeError, ValueError):  # a path holding a NUL byte, or an os.PathLike of bytes
+        return False
+
+
 def _local_file(name: str, value: os.PathLike[str]) -> None:
     """Refuse a local path that is not an existing regular file (it could not be uploaded)."""
-    try:
-        found = os.path.isfile(value)
-    except (TypeError, ValueError):  # a path holding a NUL byte, or an os.PathLike of bytes
-        found = False
-    if not found:
+    if not _is_file(value):
         allowed = "an absolute http(s) URL or an existing local file"
         raise ValidationError(f"{name} must be {allowed}; got {value!r}, which is no file", field=name, allowed=allowed)
 
@@ -562,11 +566,7 @@ def file_source(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is None or isinstance(value, bytes | bytearray | memoryview) or is_binary_stream(value):
         return
     if isinstance(value, str | os.PathLike):
-        try:
-            found = os.path.isfile(value)
-        except (TypeError, ValueError):
-            found = False
-        if found:
+        if _is_file(value):
             return
         message = f"{attribute.name} must be {allowed}; got {value!r}, which is no file"
         raise ValidationError(message, field=attribute.name, allowed=allowed)

@@ -266,7 +266,7 @@ REFUSED = [
     pytest.param(
         "text_to_video",
         {**VIDEO, "reference_image_urls": ["ref.jpg"]},
-        "reference_image_urls",
+        "reference_image_urls[0]",
         "http(s) URL",
         id="img-url",
     ),

@@ -250,7 +250,7 @@ REFUSED = [
         "image_to_video", {**I2V_URLS, "source_image_urls": "https://a.io/1.jpg"}, "source_image_urls", "a list of"
     ),
     pytest.param(
-        "image_to_video", {**I2V_URLS, "source_image_urls": ["image.jpg"]}, "source_image_urls", "http(s) URL"
+        "image_to_video", {**I2V_URLS, "source_image_urls": ["image.jpg"]}, "source_image_urls[0]", "http(s) URL"
     ),
     pytest.param("image_to_video", {**I2V_TASK, "source_task_id": " "}, "source_task_id", "a non-blank string"),
     pytest.param("image_to_video", {**I2V_TASK, "duration_seconds": 40}, "duration_seconds", "from 6 to 30"),

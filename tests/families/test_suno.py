@@ -544,7 +544,7 @@ def _refused_cases() -> list[Any]:
     add("mashup-one-url", "create_mashup", "upload_url_list", ("exactly 2",), upload_url_list=[UPLOAD])
     add("mashup-three-urls", "create_mashup", "upload_url_list", ("exactly 2",), upload_url_list=[UPLOAD] * 3)
     add("mashup-urls-a-string", "create_mashup", "upload_url_list", ("exactly 2",), upload_url_list=UPLOAD)
-    add("mashup-urls-not-urls", "create_mashup", "upload_url_list", ("absolute http(s) URLs",),
+    add("mashup-urls-not-urls", "create_mashup", "upload_url_list[0]", ("absolute http(s) URL",),
         upload_url_list=["a.mp3", "b.mp3"])  # fmt: skip
     add("mashup-auto-refuses-lyrics", "create_mashup", "lyrics", ("not accepted", "'exact_lyrics'"),
         vocal_mode="auto_lyrics", prompt="Blend")  # fmt: skip
