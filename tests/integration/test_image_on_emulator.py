@@ -14,9 +14,6 @@ each run checks both. The client's sleep is the fake clock, so nothing here slee
 
 from __future__ import annotations
 
-import importlib
-import re
-from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -24,9 +21,15 @@ import pytest
 
 import runapi
 from runapi._core.models import Task
-from runapi._core.operations import DirectOperation, TaskOperation
 from runapi.emulator import Emulator
-from tests.conftest import FakeClock
+from tests.integration.helpers import (
+    IMAGE_FORMATS,
+    download,
+    not_run,
+    operations_of,
+    saved,
+    sent,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -43,80 +46,17 @@ PYTHON_PNG = "https://raw.githubusercontent.com/github/explore/main/topics/pytho
 EXAMPLE_JPG = "https://upload.wikimedia.org/wikipedia/commons/a/a9/Example.jpg"
 
 
-@pytest.fixture(scope="module")
-def emu() -> Iterator[Emulator]:
-    with Emulator(api_key="emu-key", complete_after_polls=2) as e:
-        yield e
-
-
-@pytest.fixture
-def client(emu: Emulator, clock: FakeClock) -> Iterator[runapi.Client]:
-    emu.clear_faults()
-    with runapi.Client(api_key="emu-key", base_url=emu.url, sleep=clock.sleep, clock=clock) as c:
-        yield c
-
-
-def is_png(data: bytes) -> bool:
-    return data.startswith(b"\x89PNG\r\n\x1a\n")
-
-
-def is_jpeg(data: bytes) -> bool:
-    return data.startswith(b"\xff\xd8\xff")
-
-
-def is_webp(data: bytes) -> bool:
-    return data[:4] == b"RIFF" and data[8:12] == b"WEBP"
-
-
-FORMATS: dict[str, Callable[[bytes], bool]] = {"png": is_png, "jpg": is_jpeg, "jpeg": is_jpeg, "webp": is_webp}
-"""``output_format`` -> the check of a file of that format."""
-
-
 def is_image(data: bytes, output_format: str | None) -> bool:
     """``data`` is an image of the requested ``output_format``; with none requested, the server
     chooses (the docs' defaults differ per family: PNG, JPEG), so any served image format passes."""
     if output_format is None:
-        return any(check(data) for check in FORMATS.values())
-    return FORMATS[output_format](data)
-
-
-def assert_typed(result: object, payload: Mapping[str, Any], where: str = "") -> None:
-    """Every field of the answer is an attribute of the typed result, objects and lists of objects too."""
-    for key, value in payload.items():
-        assert hasattr(result, key), f"{type(result).__name__} has no field {where}{key}"
-        typed = getattr(result, key)
-        if isinstance(value, dict):
-            assert_typed(typed, value, f"{where}{key}.")
-        elif isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
-            assert len(typed) == len(value), f"{where}{key}"
-            for index, (typed_item, item) in enumerate(zip(typed, value, strict=True)):
-                assert_typed(typed_item, item, f"{where}{key}[{index}].")
-
-
-def saved(client: runapi.Client, task: Task, folder: Path) -> list[bytes]:
-    """What ``download_outputs`` saves of a completed task: one file per output URL, in order."""
-    assert task.is_completed, task.error
-    assert task.output_urls, "the completed task has no output URL"
-    assert_typed(task, task.raw)
-    files = client.download_outputs(task, folder)
-    assert [file.url for file in files] == task.output_urls
-    return [file.path.read_bytes() for file in files]
+        return any(check(data) for check in IMAGE_FORMATS.values())
+    return IMAGE_FORMATS[output_format](data)
 
 
 def saves_images(client: runapi.Client, task: Task, folder: Path, output_format: str | None = None) -> bool:
     """Every output is saved as an image of ``output_format`` (any image format when ``None``)."""
     return all(is_image(data, output_format) for data in saved(client, task, folder))
-
-
-def download(client: runapi.Client, url: str | None, folder: Path) -> bytes:
-    assert url, "the result has no file URL"
-    return client.download(url, folder).path.read_bytes()
-
-
-def sent(emu: Emulator, task: Task) -> dict[str, Any]:
-    """The create body the emulator received for ``task``."""
-    [params] = [t["params"] for t in emu.tasks() if t["id"] == task.id]
-    return dict(params)
 
 
 def runs_to_images(
@@ -947,21 +887,10 @@ FAMILIES: dict[str, set[str]] = {
 @pytest.mark.parametrize(("family", "parametrized"), FAMILIES.items(), ids=list(FAMILIES))
 def test_every_operation_of_the_family_is_run_end_to_end(family: str, parametrized: set[str]) -> None:
     """A new operation of an image family without an end-to-end test on the emulator fails here."""
-    source = Path(__file__).read_text()
-    called = set(re.findall(rf"client\.{family}\.(\w+)", source)) | parametrized
-    attribute = vars(runapi.Client)[family]
-    family_class = getattr(importlib.import_module(attribute.module), attribute.name)
-    operations = {
-        name for name, value in vars(family_class).items() if isinstance(value, TaskOperation | DirectOperation)
-    }
-    assert operations and operations - called == set()
+    assert operations_of(family)
+    assert not_run(family, [Path(__file__)], parametrized) == set()
 
 
 def test_the_image_families_have_24_operations() -> None:
     """The eleven families' 22 task operations (the emulator's image rows) and Nano Banana's 2."""
-    total = 0
-    for family in FAMILIES:
-        attribute = vars(runapi.Client)[family]
-        family_class = getattr(importlib.import_module(attribute.module), attribute.name)
-        total += sum(isinstance(value, TaskOperation | DirectOperation) for value in vars(family_class).values())
-    assert total == 24
+    assert sum(len(operations_of(family)) for family in FAMILIES) == 24

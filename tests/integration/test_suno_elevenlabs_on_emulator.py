@@ -8,19 +8,19 @@ client's sleep is the fake clock, so nothing here sleeps for real.
 
 from __future__ import annotations
 
-import importlib
-import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 import runapi
-from runapi._core.operations import DirectOperation, TaskOperation
 from runapi.emulator import Emulator
 from runapi.suno import MusicTask
-from tests.conftest import FakeClock
+from tests.integration.helpers import (
+    download,
+    is_mp3,
+    not_run,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -29,32 +29,10 @@ VOICE = "https://cdn.runapi.ai/public/samples/voice.mp3"
 VERSE = "[Verse]\nA calm and relaxing piano track"
 
 
-@pytest.fixture(scope="module")
-def emu() -> Iterator[Emulator]:
-    with Emulator(api_key="emu-key", complete_after_polls=2) as e:
-        yield e
-
-
-@pytest.fixture
-def client(emu: Emulator, clock: FakeClock) -> Iterator[runapi.Client]:
-    emu.clear_faults()
-    with runapi.Client(api_key="emu-key", base_url=emu.url, sleep=clock.sleep, clock=clock) as c:
-        yield c
-
-
 @pytest.fixture
 def song(client: runapi.Client) -> MusicTask:
     """A completed text_to_music task: the source of the operations that take a ``task_id``."""
     return client.suno.text_to_music.run(vocal_mode="auto_lyrics", prompt="A calm piano night", model="suno-v5")
-
-
-def saved(client: runapi.Client, url: str | None, folder: Path) -> bytes:
-    assert url, "the result has no file URL"
-    return client.download(url, folder).path.read_bytes()
-
-
-def is_mp3(data: bytes) -> bool:
-    return data[:3] == b"ID3" or (data[0] == 0xFF and data[1] & 0xE0 == 0xE0)
 
 
 # -- Suno: tasks that make tracks -------------------------------------------------------------------
@@ -98,7 +76,7 @@ def test_suno_track_operations_run_to_downloadable_tracks(
     assert isinstance(task, MusicTask) and task.is_completed
     assert task.generation_stage == "all_audios_ready" and stages[-1] == "all_audios_ready"
     assert task.audios and all(audio.id and audio.duration for audio in task.audios)
-    assert is_mp3(saved(client, task.audios[0].audio_url, tmp_path))
+    assert is_mp3(download(client, task.audios[0].audio_url, tmp_path))
 
 
 def test_suno_extend_music_of_an_uploaded_file(client: runapi.Client) -> None:
@@ -126,7 +104,7 @@ def test_suno_replace_section_gives_one_track(client: runapi.Client, song: Music
         infill_end_time=20.75,
     )
     assert task.is_completed and task.track is not None
-    assert is_mp3(saved(client, task.track.audio_url, tmp_path))
+    assert is_mp3(download(client, task.track.audio_url, tmp_path))
 
 
 # -- Suno: tasks on a generated track ---------------------------------------------------------------
@@ -138,8 +116,8 @@ def test_suno_separate_vocals_then_split_stems_then_midi(
     audio_id = song.audios[0].id or ""
     two = client.suno.separate_audio_stems.run(task_id=song.id, audio_id=audio_id, type="separate_vocal")
     assert two.separated_audios is not None
-    assert is_mp3(saved(client, two.separated_audios.vocal_url, tmp_path / "vocal"))
-    assert is_mp3(saved(client, two.separated_audios.instrumental_url, tmp_path / "instrumental"))
+    assert is_mp3(download(client, two.separated_audios.vocal_url, tmp_path / "vocal"))
+    assert is_mp3(download(client, two.separated_audios.instrumental_url, tmp_path / "instrumental"))
 
     stems = client.suno.separate_audio_stems.run(task_id=song.id, audio_id=audio_id, type="split_stem")
     assert stems.separated_audios is not None and stems.separated_audios.drums_url
@@ -154,21 +132,21 @@ def test_suno_separate_vocals_then_split_stems_then_midi(
 
 def test_suno_convert_audio_gives_a_wav(client: runapi.Client, song: MusicTask, tmp_path: Path) -> None:
     task = client.suno.convert_audio.run(task_id=song.id, audio_id=song.audios[0].id or "")
-    wav = saved(client, task.wav_url, tmp_path)
+    wav = download(client, task.wav_url, tmp_path)
     assert wav[:4] == b"RIFF" and wav[8:12] == b"WAVE"
 
 
 def test_suno_generate_artwork_gives_png_covers(client: runapi.Client, song: MusicTask, tmp_path: Path) -> None:
     task = client.suno.generate_artwork.run(task_id=song.id)
     assert task.covers
-    assert saved(client, task.covers[0].url, tmp_path).startswith(b"\x89PNG\r\n\x1a\n")
+    assert download(client, task.covers[0].url, tmp_path).startswith(b"\x89PNG\r\n\x1a\n")
 
 
 def test_suno_visualize_music_gives_an_mp4(client: runapi.Client, song: MusicTask, tmp_path: Path) -> None:
     task = client.suno.visualize_music.run(
         task_id=song.id, audio_id=song.audios[0].id or "", author="Suno Artist", domain_name="music.example.com"
     )
-    assert saved(client, task.video_url, tmp_path)[4:8] == b"ftyp"
+    assert download(client, task.video_url, tmp_path)[4:8] == b"ftyp"
 
 
 # -- Suno: custom voices (tasks and a direct check) -------------------------------------------------
@@ -283,11 +261,4 @@ def test_every_operation_of_the_family_is_run_end_to_end(family: str, parametriz
     """A new operation without an end-to-end test on the emulator fails here (this file, or the
     general one for text_to_music, extend_music by ``audio_id`` and generate_lyrics)."""
     here = Path(__file__).parent
-    source = "".join((here / name).read_text() for name in (Path(__file__).name, "test_sdk_on_emulator.py"))
-    called = set(re.findall(rf"client\.{family}\.(\w+)", source)) | parametrized
-    attribute = vars(runapi.Client)[family]
-    family_class = getattr(importlib.import_module(attribute.module), attribute.name)
-    operations = {
-        name for name, value in vars(family_class).items() if isinstance(value, TaskOperation | DirectOperation)
-    }
-    assert operations - called == set()
+    assert not_run(family, [here / Path(__file__).name, here / "test_sdk_on_emulator.py"], parametrized) == set()

@@ -13,9 +13,6 @@ sleep is the fake clock, so nothing here sleeps for real.
 
 from __future__ import annotations
 
-import importlib
-import re
-from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -23,11 +20,19 @@ import pytest
 
 import runapi
 from runapi._core.models import Task
-from runapi._core.operations import DirectOperation, TaskOperation
 from runapi.emulator import Emulator
 from runapi.gemini_omni import VideoClip
 from runapi.kling import KlingElement, Shot
-from tests.conftest import FakeClock
+from tests.integration.helpers import (
+    assert_typed,
+    download,
+    is_mp4,
+    is_png,
+    not_run,
+    operations_of,
+    saved,
+    sent,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -46,67 +51,12 @@ JOYRIDES = "https://storage.googleapis.com/gtv-videos-bucket/sample/ForBiggerJoy
 DRONE = "A cinematic drone shot of a mountain lake at sunrise with mist rising from the water"
 
 
-@pytest.fixture(scope="module")
-def emu() -> Iterator[Emulator]:
-    with Emulator(api_key="emu-key", complete_after_polls=2) as e:
-        yield e
-
-
-@pytest.fixture
-def client(emu: Emulator, clock: FakeClock) -> Iterator[runapi.Client]:
-    emu.clear_faults()
-    with runapi.Client(api_key="emu-key", base_url=emu.url, sleep=clock.sleep, clock=clock) as c:
-        yield c
-
-
-def is_mp4(data: bytes) -> bool:
-    return data[4:8] == b"ftyp"
-
-
-def is_png(data: bytes) -> bool:
-    return data.startswith(b"\x89PNG\r\n\x1a\n")
-
-
-def assert_typed(result: object, payload: Mapping[str, Any], where: str = "") -> None:
-    """Every field of the answer is an attribute of the typed result, objects and lists of objects too."""
-    for key, value in payload.items():
-        assert hasattr(result, key), f"{type(result).__name__} has no field {where}{key}"
-        typed = getattr(result, key)
-        if isinstance(value, dict):
-            assert_typed(typed, value, f"{where}{key}.")
-        elif isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
-            assert len(typed) == len(value), f"{where}{key}"
-            for index, (typed_item, item) in enumerate(zip(typed, value, strict=True)):
-                assert_typed(typed_item, item, f"{where}{key}[{index}].")
-
-
-def saved(client: runapi.Client, task: Task, folder: Path) -> list[bytes]:
-    """What ``download_outputs`` saves of a completed task: one file per output URL, in order."""
-    assert task.is_completed, task.error
-    assert task.output_urls, "the completed task has no output URL"
-    assert_typed(task, task.raw)
-    files = client.download_outputs(task, folder)
-    assert [file.url for file in files] == task.output_urls
-    return [file.path.read_bytes() for file in files]
-
-
 def saves_videos(client: runapi.Client, task: Task, folder: Path) -> bool:
     return all(is_mp4(data) for data in saved(client, task, folder))
 
 
 def saves_images(client: runapi.Client, task: Task, folder: Path) -> bool:
     return all(is_png(data) for data in saved(client, task, folder))
-
-
-def download(client: runapi.Client, url: str | None, folder: Path) -> bytes:
-    assert url, "the result has no file URL"
-    return client.download(url, folder).path.read_bytes()
-
-
-def sent(emu: Emulator, task: Task) -> dict[str, Any]:
-    """The create body the emulator received for ``task``."""
-    [params] = [t["params"] for t in emu.tasks() if t["id"] == task.id]
-    return dict(params)
 
 
 # -- Kling ------------------------------------------------------------------------------------------
@@ -994,21 +944,10 @@ FAMILIES: dict[str, set[str]] = {
 @pytest.mark.parametrize(("family", "parametrized"), FAMILIES.items(), ids=list(FAMILIES))
 def test_every_operation_of_the_family_is_run_end_to_end(family: str, parametrized: set[str]) -> None:
     """A new operation of a video family without an end-to-end test on the emulator fails here."""
-    source = Path(__file__).read_text()
-    called = set(re.findall(rf"client\.{family}\.(\w+)", source)) | parametrized
-    attribute = vars(runapi.Client)[family]
-    family_class = getattr(importlib.import_module(attribute.module), attribute.name)
-    operations = {
-        name for name, value in vars(family_class).items() if isinstance(value, TaskOperation | DirectOperation)
-    }
-    assert operations and operations - called == set()
+    assert operations_of(family)
+    assert not_run(family, [Path(__file__)], parametrized) == set()
 
 
 def test_the_video_families_have_32_operations() -> None:
     """The twelve families' 30 task and 2 direct operations, as the emulator's video rows."""
-    total = 0
-    for family in FAMILIES:
-        attribute = vars(runapi.Client)[family]
-        family_class = getattr(importlib.import_module(attribute.module), attribute.name)
-        total += sum(isinstance(value, TaskOperation | DirectOperation) for value in vars(family_class).values())
-    assert total == 32
+    assert sum(len(operations_of(family)) for family in FAMILIES) == 32
