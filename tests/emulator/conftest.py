@@ -194,3 +194,18 @@ def receiver() -> Iterator[Receiver]:
     server = Receiver()
     yield server
     server.close()
+
+
+def finish(api: Api, clock: FakeClock, path: str, task_id: str) -> dict[str, Any]:
+    """Advance the fake clock past the task's life and return its status payload (200 expected)."""
+    clock.advance(COMPLETE_AFTER)
+    response = api.get(f"{path}/{task_id}")
+    assert response.status_code == 200, response.text
+    return dict(response.json())
+
+
+def complete(api: Api, clock: FakeClock, path: str, body: dict[str, Any]) -> dict[str, Any]:
+    """Create a task with ``body`` and return its completed payload."""
+    payload = finish(api, clock, path, api.create(path, body))
+    assert payload["status"] == "completed", payload
+    return payload

@@ -19,7 +19,8 @@ from runapi.emulator import FAILURE_TOKEN
 from runapi.emulator._catalog import BY_PATH, ENDPOINTS
 from runapi.emulator._image import ENDPOINTS as IMAGE_ENDPOINTS
 
-from .conftest import COMPLETE_AFTER, Api, FakeClock, Receiver
+from .conftest import COMPLETE_AFTER, Api, FakeClock, Receiver, finish
+from .conftest import complete as run
 from .test_media import assert_image, fetch
 
 SEEDREAM = "/api/v1/seedream"
@@ -500,20 +501,6 @@ FORMATS: list[tuple[str, dict[str, Any], str]] = [
 
 
 # --- helpers ------------------------------------------------------------------------------------
-
-
-def finish(api: Api, clock: FakeClock, path: str, task_id: str) -> dict[str, Any]:
-    clock.advance(COMPLETE_AFTER)
-    response = api.get(f"{path}/{task_id}")
-    assert response.status_code == 200, response.text
-    return dict(response.json())
-
-
-def run(api: Api, clock: FakeClock, path: str, body: dict[str, Any]) -> dict[str, Any]:
-    """Create a task and return its completed payload."""
-    payload = finish(api, clock, path, api.create(path, body))
-    assert payload["status"] == "completed", payload
-    return payload
 
 
 def expected_count(path: str, body: dict[str, Any]) -> int:

@@ -19,7 +19,7 @@ import requests
 from runapi.emulator import FAILURE_TOKEN, Emulator
 from runapi.emulator._catalog import ENDPOINTS
 
-from .conftest import BODIES, COMPLETE_AFTER, SUNO, Api, FakeClock, Receiver
+from .conftest import BODIES, COMPLETE_AFTER, SUNO, Api, FakeClock, Receiver, finish
 from .test_lifecycle import AUDIO_KEYS, assert_audio
 from .test_media import assert_mp3, assert_mp4, assert_png, fetch
 
@@ -192,13 +192,6 @@ SOUND_KEYS = AUDIO_KEYS - {"lyrics"} | {"prompt"}
 
 
 # --- helpers ------------------------------------------------------------------------------------
-
-
-def finish(api: Api, clock: FakeClock, path: str, task_id: str) -> dict[str, Any]:
-    clock.advance(COMPLETE_AFTER)
-    response = api.get(f"{path}/{task_id}")
-    assert response.status_code == 200, response.text
-    return dict(response.json())
 
 
 def prepare(api: Api, clock: FakeClock, path: str, body: dict[str, Any] | None = None) -> dict[str, Any]:
