@@ -30,6 +30,7 @@ from .errors import (
     BadRequestError,
     InternalServerError,
     MissingAPIKeyError,
+    MissingManagementKeyError,
     NotFoundError,
     PayloadTooLargeError,
     PaymentRequiredError,
@@ -65,6 +66,7 @@ if TYPE_CHECKING:
         kling,
         llm,
         luma,
+        management,
         nano_banana,
         qwen_2,
         recraft,
@@ -80,11 +82,12 @@ if TYPE_CHECKING:
         z_image,
     )
     from ._client import Client
-    from ._core.client import Balance, RequestOptions
+    from ._core.client import Account, Balance, RequestOptions
     from ._core.download import Download
     from ._core.files import UploadedFile
     from ._core.models import Result, Task
     from ._core.transport import Timeout
+    from .management import ManagementClient
 
 __all__ = [
     "APIConnectionError",
@@ -92,13 +95,16 @@ __all__ = [
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
+    "Account",
     "AuthenticationError",
     "BadRequestError",
     "Balance",
     "Client",
     "Download",
     "InternalServerError",
+    "ManagementClient",
     "MissingAPIKeyError",
+    "MissingManagementKeyError",
     "NotFoundError",
     "PayloadTooLargeError",
     "PaymentRequiredError",
@@ -137,6 +143,7 @@ __all__ = [
     "kling",
     "llm",
     "luma",
+    "management",
     "nano_banana",
     "qwen_2",
     "recraft",
@@ -155,7 +162,9 @@ __all__ = [
 # name -> module that defines it; imported on first attribute access (PEP 562)
 _LAZY = {
     "Client": "runapi._client",
+    "Account": "runapi._core.client",
     "Balance": "runapi._core.client",
+    "ManagementClient": "runapi.management",
     "RequestOptions": "runapi._core.client",
     "Download": "runapi._core.download",
     "Result": "runapi._core.models",
@@ -181,6 +190,7 @@ _SUBMODULES = {
     "kling",
     "llm",
     "luma",
+    "management",
     "nano_banana",
     "qwen_2",
     "recraft",

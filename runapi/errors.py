@@ -5,6 +5,7 @@
     RunAPIError
     ├── ValidationError            bad parameters, refused before any request (also a ValueError)
     ├── MissingAPIKeyError         no api_key argument and no RUNAPI_API_KEY
+    │   └── MissingManagementKeyError  no management_key argument and no RUNAPI_MANAGEMENT_KEY
     ├── APIError                   something went wrong talking to RunAPI
     │   ├── APIConnectionError         no HTTP answer (refused, reset, DNS, TLS)
     │   │   └── APITimeoutError            connect or read timeout
@@ -56,6 +57,7 @@ __all__ = [
     "BadRequestError",
     "InternalServerError",
     "MissingAPIKeyError",
+    "MissingManagementKeyError",
     "NotFoundError",
     "PayloadTooLargeError",
     "PaymentRequiredError",
@@ -120,6 +122,11 @@ class MissingAPIKeyError(RunAPIError):
     """No API key: pass ``api_key=`` to :class:`runapi.Client` or set ``RUNAPI_API_KEY``."""
 
 
+class MissingManagementKeyError(MissingAPIKeyError):
+    """No management key: pass ``management_key=`` to :class:`runapi.ManagementClient` or set
+    ``RUNAPI_MANAGEMENT_KEY`` (``RUNAPI_API_KEY`` is never used in its place)."""
+
+
 class APIError(RunAPIError):
     """Something went wrong talking to RunAPI.
 
@@ -135,6 +142,7 @@ class APIError(RunAPIError):
             (a 500/502/504/408, a read timeout or a dropped connection after the request was
             sent, or a 2xx answer that could not be read): a paid task may have started. For a
             file upload (``client.files``), the same: the file may have been stored.
+        attempts: how many times the request was sent (1, or more after retries).
     """
 
     request_sent: bool = True
@@ -147,6 +155,7 @@ class APIError(RunAPIError):
         self.task_id: str | None = None
         self.idempotency_key: str | None = None
         self.task_may_exist = False
+        self.attempts = 1
         self._unknown_outcome: str | None = None  # what an upload says instead of the create's hint
 
     def _describe(self) -> str:

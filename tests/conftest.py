@@ -44,4 +44,5 @@ def client(clock: FakeClock) -> Iterator[runapi.Client]:
 def _no_env_key(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests see no real RUNAPI_* settings from the machine they run on."""
     monkeypatch.delenv("RUNAPI_API_KEY", raising=False)
+    monkeypatch.delenv("RUNAPI_MANAGEMENT_KEY", raising=False)
     monkeypatch.delenv("RUNAPI_BASE_URL", raising=False)

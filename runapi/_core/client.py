@@ -16,7 +16,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from types import MappingProxyType, TracebackType
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 from urllib.parse import urlsplit
 
 import attrs
@@ -25,7 +25,7 @@ import requests
 from .._version import __version__
 from ..errors import APIError, APIResponseValidationError, MissingAPIKeyError, ValidationError, status_error
 from .flows import Call, Flow, Reply, Sleep, request
-from .models import Task, structure
+from .models import Result, Task, structure
 from .operations import Family, FamilyAttribute
 from .options import PollPolicy, RequestOptions, check_count, timeout_option
 from .retry import RetryPolicy, parse_retry_after, with_retries
@@ -37,7 +37,17 @@ if TYPE_CHECKING:
     from .download import Download
     from .files import Files
 
-__all__ = ["DEFAULT_BASE_URL", "Balance", "BaseClient", "RequestOptions", "Timeout"]
+__all__ = [
+    "API_KEY",
+    "DEFAULT_BASE_URL",
+    "Account",
+    "Balance",
+    "BaseClient",
+    "ClientCore",
+    "Credential",
+    "RequestOptions",
+    "Timeout",
+]
 
 if sys.version_info >= (3, 11):
     from typing import Self
@@ -82,7 +92,245 @@ class Balance:
     spent_cents_total: int = 0
 
 
-class BaseClient:
+@attrs.frozen(kw_only=True)
+class Account(Result):
+    """The account an API key belongs to (``GET /api/v1/me``).
+
+    The docs name this path (the RunAPI CLI checks a key against it: "Headless authentication")
+    but print no answer, so no field is typed: the answer is kept whole on :attr:`raw`. Its use is
+    to check a key: an invalid or disabled key raises :class:`runapi.AuthenticationError`.
+    """
+
+
+@attrs.frozen
+class Credential:
+    """Which key a client holds: its argument's name, its environment variable, and the error when neither is set.
+
+    Attributes:
+        argument: the constructor argument (``"api_key"``).
+        env: the environment variable read when the argument is not given (``"RUNAPI_API_KEY"``).
+        missing: raised when neither is set.
+        what: how messages name the key (``"API key"``).
+    """
+
+    argument: str
+    env: str
+    missing: type[MissingAPIKeyError]
+    what: str
+
+    def read(self, value: str | None) -> str:
+        """The key from ``value``, else from :attr:`env`, stripped; or an error that never shows it.
+
+        Raises:
+            MissingAPIKeyError: (:attr:`missing`) neither is set.
+            ValidationError: the key holds characters no HTTP header can carry.
+        """
+        if value is None:
+            value = os.environ.get(self.env)
+        if not value or not isinstance(value, str) or not value.strip():
+            raise self.missing(f"no {self.what}: pass {self.argument}=... or set the {self.env} environment variable")
+        key = value.strip()
+        if not key.isascii() or not key.isprintable() or any(c.isspace() for c in key):
+            raise ValidationError(
+                f"{self.argument} holds a space, a line break, a control or a non-ASCII character; "
+                f"copy the key again from the dashboard (the key is not shown here)",
+                field=self.argument,
+                allowed="printable ASCII without spaces",
+            )
+        return key
+
+
+API_KEY = Credential("api_key", "RUNAPI_API_KEY", MissingAPIKeyError, "API key")
+"""The key of :class:`BaseClient` and ``runapi.llm`` (docs: Overview > Authentication)."""
+
+
+class ClientCore:
+    """What every RunAPI client shares, whatever key it holds: configuration, the effect driver, retries.
+
+    :class:`BaseClient` (the API key: model families, files, balance) and
+    :class:`runapi.ManagementClient` (the management key: API keys and guardrails) are this plus
+    their endpoints. Each reads its own key from its own argument and environment variable
+    (``credential``): neither ever sends, or falls back to, the other's.
+    """
+
+    credential: ClassVar[Credential]
+
+    def __init__(
+        self,
+        key: str | None,
+        *,
+        base_url: str | None,
+        timeout: Timeout | float | tuple[float, float],
+        max_retries: int,
+        idempotent_creates: bool,
+        default_headers: Mapping[str, str] | None,
+        session: requests.Session | None,
+        max_connections: int,
+        sleep: Callable[[float], None],
+        clock: Callable[[], float],
+    ) -> None:
+        self.__key = self.credential.read(key)
+        self.base_url = _base_url(base_url or os.environ.get("RUNAPI_BASE_URL") or DEFAULT_BASE_URL)
+        self.timeout = timeout_option(timeout)
+        self.retry_policy = RetryPolicy(
+            max_retries=check_count("max_retries", max_retries, minimum=0),
+            idempotent_creates=_flag("idempotent_creates", idempotent_creates),
+        )
+        headers = RequestOptions(extra_headers=default_headers).extra_headers
+        self._default_headers = MappingProxyType(dict(headers or {}))
+        check_count("max_connections", max_connections, minimum=1)
+        if not callable(sleep) or not callable(clock):
+            raise ValidationError(
+                "sleep and clock must be callables", field="sleep" if not callable(sleep) else "clock"
+            )
+        self._transport = RequestsTransport(session, max_connections=max_connections)
+        self._sleep = sleep
+        self._clock = clock
+        self._random: Callable[[], float] = random.random
+        self._keys = _KeyLedger()
+        self._common_headers = self._headers()
+
+    @property
+    def default_headers(self) -> Mapping[str, str]:
+        """Headers sent with every API request (read-only; ``with_options(default_headers=...)`` adds to them)."""
+        return self._default_headers
+
+    def _copy(
+        self,
+        *,
+        key: str | None = None,
+        base_url: str | None = None,
+        timeout: Timeout | float | tuple[float, float] | None = None,
+        max_retries: int | None = None,
+        idempotent_creates: bool | None = None,
+        default_headers: Mapping[str, str] | None = None,
+    ) -> Self:
+        """A copy sharing the connection pool, with the shared options changed (``None`` keeps one)."""
+        clone = copy.copy(self)
+        for name, value in list(clone.__dict__.items()):
+            if isinstance(value, Family):  # cached family accessors still point at self
+                del clone.__dict__[name]
+        if key is not None:
+            clone.__key = self.credential.read(key)
+        if base_url is not None:
+            clone.base_url = _base_url(base_url)
+        options = RequestOptions(timeout=timeout, max_retries=max_retries, extra_headers=default_headers)
+        if options.timeout is not None:
+            clone.timeout = options.timeout
+        if options.max_retries is not None:
+            clone.retry_policy = attrs.evolve(clone.retry_policy, max_retries=options.max_retries)
+        if idempotent_creates is not None:
+            flag = _flag("idempotent_creates", idempotent_creates)
+            clone.retry_policy = attrs.evolve(clone.retry_policy, idempotent_creates=flag)
+        if options.extra_headers is not None:
+            clone._default_headers = MappingProxyType({**self._default_headers, **options.extra_headers})
+        clone._common_headers = clone._headers()
+        return clone
+
+    def close(self) -> None:
+        """Release pooled connections (a session passed in by you is left open)."""
+        self._transport.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<runapi.{type(self).__name__} base_url={self.base_url!r}>"
+
+    # -- the driver ---------------------------------------------------------------------------
+
+    def _run(self, flow: Flow[T], options: RequestOptions) -> T:
+        """Perform a flow's effects: send each Call (with retries) and sleep each Sleep.
+
+        A call that fails for good is thrown into the flow, which decides (e.g. ``wait`` polls on
+        through transient errors) and annotates what it raises with its task id.
+        """
+        try:
+            effect = next(flow)
+            while True:
+                if isinstance(effect, Sleep):
+                    self._sleep(effect.seconds)
+                    effect = flow.send(None)
+                    continue
+                try:
+                    reply = self._send(effect, options)
+                except APIError as exc:
+                    effect = flow.throw(exc.with_traceback(None))  # no retry-machinery frames for users
+                else:
+                    effect = flow.send(reply)
+        except StopIteration as done:
+            return done.value  # type: ignore[no-any-return]
+        finally:
+            flow.close()
+
+    def _headers(self, extra: Mapping[str, str] | None = None) -> dict[str, str]:
+        """Headers of every API request: defaults, ``extra`` (per-call), then the API key, which nothing overrides."""
+        return {
+            "Accept": "application/json",
+            "User-Agent": USER_AGENT,
+            **self._default_headers,
+            **(extra or {}),
+            "Authorization": f"Bearer {self.__key}",
+        }
+
+    def _build(self, call: Call, options: RequestOptions) -> Request:
+        # The headers are built once per client (see __init__ and with_options), not per call.
+        headers = self._common_headers if options.extra_headers is None else self._headers(options.extra_headers)
+        if call.idempotency_key is not None:
+            headers = {**headers, "Idempotency-Key": call.idempotency_key}
+        body = call.body
+        if body is None or type(body) is dict or isinstance(body, Mapping):
+            return Request(call.method, self.base_url + call.path, headers, body, options.timeout or self.timeout)
+        return Request(call.method, self.base_url + call.path, headers, None, options.timeout or self.timeout, body)
+
+    def _send(self, call: Call, options: RequestOptions) -> Reply:
+        built = self._build(call, options)
+        policy = self.retry_policy
+        if not call.retry or (built.multipart is not None and not built.multipart.rewindable):
+            policy = attrs.evolve(policy, max_retries=0)  # a stream read once cannot be sent again
+        elif options.max_retries is not None and options.max_retries != policy.max_retries:
+            policy = attrs.evolve(policy, max_retries=options.max_retries)
+        try:
+            response = with_retries(
+                self._attempt,
+                built,
+                policy,
+                idempotent=call.idempotent,
+                sleep=self._sleep,
+                what=call,
+                random=self._random,
+            )
+        except APIError as exc:
+            raise exc.with_traceback(None) from exc.__cause__
+        return Reply(response.status_code, _decode(response, built), parse_retry_after(response.retry_after))
+
+    def _attempt(self, built: Request) -> Response:
+        if logger.isEnabledFor(logging.DEBUG):
+            started = time.monotonic()
+            response = self._transport.send(built)
+            elapsed = time.monotonic() - started
+            logger.debug("%s %s -> %d (%.3fs)", built.method, built.url, response.status_code, elapsed)
+        else:
+            response = self._transport.send(built)
+        if not 200 <= response.status_code < 300:
+            raise status_error(
+                response.status_code,
+                _body(response),
+                response.headers,
+                reason=response.reason,
+                retry_after=parse_retry_after(response.retry_after),
+                method=built.method,
+                url=built.url,
+            )
+        return response
+
+
+class BaseClient(ClientCore):
     """A RunAPI client without families: auth, retries, task polling, balance and downloads.
 
     ``runapi.Client`` is this plus one attribute per model family; use that.
@@ -129,6 +377,7 @@ class BaseClient:
             shows the key).
     """
 
+    credential = API_KEY
     files: FamilyAttribute[Files] = FamilyAttribute("runapi._core.files", "Files")
     """File uploads (docs: File Upload): ``from_url``, ``from_stream`` (streamed multipart), ``from_base64``."""
 
@@ -149,33 +398,20 @@ class BaseClient:
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self.__api_key = _api_key(api_key if api_key is not None else os.environ.get("RUNAPI_API_KEY"))
-        self.base_url = _base_url(base_url or os.environ.get("RUNAPI_BASE_URL") or DEFAULT_BASE_URL)
-        self.timeout = timeout_option(timeout)
-        self.retry_policy = RetryPolicy(
-            max_retries=check_count("max_retries", max_retries, minimum=0),
-            idempotent_creates=_flag("idempotent_creates", idempotent_creates),
+        super().__init__(
+            api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            idempotent_creates=idempotent_creates,
+            default_headers=default_headers,
+            session=session,
+            max_connections=max_connections,
+            sleep=sleep,
+            clock=clock,
         )
         self.poll_policy = PollPolicy(timeout=wait_timeout, interval=poll_interval, max_interval=max_poll_interval)
-        headers = RequestOptions(extra_headers=default_headers).extra_headers
-        self._default_headers = MappingProxyType(dict(headers or {}))
-        check_count("max_connections", max_connections, minimum=1)
-        if not callable(sleep) or not callable(clock):
-            raise ValidationError(
-                "sleep and clock must be callables", field="sleep" if not callable(sleep) else "clock"
-            )
-        self._transport = RequestsTransport(session, max_connections=max_connections)
-        self._sleep = sleep
-        self._clock = clock
-        self._random: Callable[[], float] = random.random
-        self._keys = _KeyLedger()
         self._uploads = _UploadCache()
-        self._common_headers = self._headers()
-
-    @property
-    def default_headers(self) -> Mapping[str, str]:
-        """Headers sent with every API request (read-only; ``with_options(default_headers=...)`` adds to them)."""
-        return self._default_headers
 
     # -- account and files ----------------------------------------------------------------------
 
@@ -185,6 +421,19 @@ class BaseClient:
         def flow() -> Flow[Balance]:
             reply = yield from request(Call("GET", "/api/v1/me/balance"))
             return structure(reply.data, Balance)
+
+        return self._run(flow(), RequestOptions())
+
+    def get_account(self) -> Account:
+        """Return the account the API key belongs to (``GET /api/v1/me``; see :class:`Account`).
+
+        Raises:
+            AuthenticationError: the API key is invalid or disabled.
+        """
+
+        def flow() -> Flow[Account]:
+            reply = yield from request(Call("GET", "/api/v1/me"))
+            return structure(reply.data, Account)
 
         return self._run(flow(), RequestOptions())
 
@@ -322,136 +571,19 @@ class BaseClient:
         Raises:
             ValidationError: as the constructor does, naming the option.
         """
-        clone = copy.copy(self)
-        for name, value in list(clone.__dict__.items()):
-            if isinstance(value, Family):  # cached family accessors still point at self
-                del clone.__dict__[name]
-        if api_key is not None:
-            clone.__api_key = _api_key(api_key)
-        if base_url is not None:
-            clone.base_url = _base_url(base_url)
-        options = RequestOptions(
+        clone = self._copy(
+            key=api_key,
+            base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
-            extra_headers=default_headers,
-            wait_timeout=wait_timeout,
-            poll_interval=poll_interval,
-            max_poll_interval=max_poll_interval,
+            idempotent_creates=idempotent_creates,
+            default_headers=default_headers,
         )
-        if options.timeout is not None:
-            clone.timeout = options.timeout
-        if options.max_retries is not None:
-            clone.retry_policy = attrs.evolve(clone.retry_policy, max_retries=options.max_retries)
-        if idempotent_creates is not None:
-            flag = _flag("idempotent_creates", idempotent_creates)
-            clone.retry_policy = attrs.evolve(clone.retry_policy, idempotent_creates=flag)
-        clone.poll_policy = options.poll_policy(self.poll_policy)
-        if options.extra_headers is not None:
-            clone._default_headers = MappingProxyType({**self._default_headers, **options.extra_headers})
-        clone._common_headers = clone._headers()
+        polls = RequestOptions(
+            wait_timeout=wait_timeout, poll_interval=poll_interval, max_poll_interval=max_poll_interval
+        )
+        clone.poll_policy = polls.poll_policy(self.poll_policy)
         return clone
-
-    def close(self) -> None:
-        """Release pooled connections (a session passed in by you is left open)."""
-        self._transport.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
-
-    def __repr__(self) -> str:
-        return f"<runapi.{type(self).__name__} base_url={self.base_url!r}>"
-
-    # -- the driver ---------------------------------------------------------------------------
-
-    def _run(self, flow: Flow[T], options: RequestOptions) -> T:
-        """Perform a flow's effects: send each Call (with retries) and sleep each Sleep.
-
-        A call that fails for good is thrown into the flow, which decides (e.g. ``wait`` polls on
-        through transient errors) and annotates what it raises with its task id.
-        """
-        try:
-            effect = next(flow)
-            while True:
-                if isinstance(effect, Sleep):
-                    self._sleep(effect.seconds)
-                    effect = flow.send(None)
-                    continue
-                try:
-                    reply = self._send(effect, options)
-                except APIError as exc:
-                    effect = flow.throw(exc.with_traceback(None))  # no retry-machinery frames for users
-                else:
-                    effect = flow.send(reply)
-        except StopIteration as done:
-            return done.value  # type: ignore[no-any-return]
-        finally:
-            flow.close()
-
-    def _headers(self, extra: Mapping[str, str] | None = None) -> dict[str, str]:
-        """Headers of every API request: defaults, ``extra`` (per-call), then the API key, which nothing overrides."""
-        return {
-            "Accept": "application/json",
-            "User-Agent": USER_AGENT,
-            **self._default_headers,
-            **(extra or {}),
-            "Authorization": f"Bearer {self.__api_key}",
-        }
-
-    def _build(self, call: Call, options: RequestOptions) -> Request:
-        # The headers are built once per client (see __init__ and with_options), not per call.
-        headers = self._common_headers if options.extra_headers is None else self._headers(options.extra_headers)
-        if call.idempotency_key is not None:
-            headers = {**headers, "Idempotency-Key": call.idempotency_key}
-        body = call.body
-        if body is None or type(body) is dict or isinstance(body, Mapping):
-            return Request(call.method, self.base_url + call.path, headers, body, options.timeout or self.timeout)
-        return Request(call.method, self.base_url + call.path, headers, None, options.timeout or self.timeout, body)
-
-    def _send(self, call: Call, options: RequestOptions) -> Reply:
-        built = self._build(call, options)
-        policy = self.retry_policy
-        if not call.retry or (built.multipart is not None and not built.multipart.rewindable):
-            policy = attrs.evolve(policy, max_retries=0)  # a stream read once cannot be sent again
-        elif options.max_retries is not None and options.max_retries != policy.max_retries:
-            policy = attrs.evolve(policy, max_retries=options.max_retries)
-        try:
-            response = with_retries(
-                self._attempt,
-                built,
-                policy,
-                idempotent=call.idempotent,
-                sleep=self._sleep,
-                what=call,
-                random=self._random,
-            )
-        except APIError as exc:
-            raise exc.with_traceback(None) from exc.__cause__
-        return Reply(response.status_code, _decode(response, built), parse_retry_after(response.retry_after))
-
-    def _attempt(self, built: Request) -> Response:
-        if logger.isEnabledFor(logging.DEBUG):
-            started = time.monotonic()
-            response = self._transport.send(built)
-            elapsed = time.monotonic() - started
-            logger.debug("%s %s -> %d (%.3fs)", built.method, built.url, response.status_code, elapsed)
-        else:
-            response = self._transport.send(built)
-        if not 200 <= response.status_code < 300:
-            raise status_error(
-                response.status_code,
-                _body(response),
-                response.headers,
-                reason=response.reason,
-                retry_after=parse_retry_after(response.retry_after),
-                method=built.method,
-                url=built.url,
-            )
-        return response
 
 
 def _body(response: Response) -> Any:
@@ -463,6 +595,9 @@ def _body(response: Response) -> Any:
 
 
 def _decode(response: Response, built: Request) -> Any:
+    """A 2xx answer's JSON; ``None`` for an answer without a body (``204 No Content``: a delete)."""
+    if response.status_code == 204 or not response.content:
+        return None
     try:
         return json.loads(response.content)
     except ValueError:
@@ -481,18 +616,8 @@ def _flag(name: str, value: object) -> bool:
 
 
 def _api_key(value: str | None) -> str:
-    """The API key, stripped, or an error that never shows it."""
-    if not value or not isinstance(value, str) or not value.strip():
-        raise MissingAPIKeyError("no API key: pass Client(api_key=...) or set the RUNAPI_API_KEY environment variable")
-    key = value.strip()
-    if not key.isascii() or not key.isprintable() or any(c.isspace() for c in key):
-        raise ValidationError(
-            "api_key holds a space, a line break, a control or a non-ASCII character; "
-            "copy the key again from the dashboard (the key is not shown here)",
-            field="api_key",
-            allowed="printable ASCII without spaces",
-        )
-    return key
+    """The API key (argument, else ``RUNAPI_API_KEY``), stripped, or an error that never shows it."""
+    return API_KEY.read(value)
 
 
 def _base_url(value: str) -> str:

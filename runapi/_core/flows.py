@@ -16,7 +16,9 @@ from ..errors import (
     UPLOAD_OUTCOME_UNKNOWN,
     APIConnectionError,
     APIError,
+    APIResponseValidationError,
     APIStatusError,
+    NotFoundError,
     TaskFailedError,
     TaskTimeoutError,
     ValidationError,
@@ -36,9 +38,14 @@ __all__ = [
     "Sleep",
     "call_direct",
     "create_task",
+    "delete_record",
+    "get_record",
     "get_task",
+    "list_records",
     "request",
     "simulate_wait",
+    "unwrap",
+    "update_record",
     "upload_file",
     "wait_task",
 ]
@@ -46,6 +53,9 @@ __all__ = [
 T = TypeVar("T")
 R = TypeVar("R", bound=Result)
 TaskT = TypeVar("TaskT", bound=Task)
+
+
+_IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "PATCH", "DELETE"})
 
 
 class Call(NamedTuple):
@@ -69,8 +79,12 @@ class Call(NamedTuple):
 
     @property
     def idempotent(self) -> bool:
-        """Safe to repeat: every GET. A POST creates a task and is not."""
-        return self.method == "GET"
+        """Safe to repeat: GET, PUT and DELETE, and RunAPI's PATCHes. A POST creates something and is not.
+
+        PATCH is not idempotent in general, but every PATCH RunAPI documents (Update API Key,
+        Update Guardrail) overwrites the fields it names, so sending it twice ends the same.
+        """
+        return self.method in _IDEMPOTENT
 
 
 class Sleep(NamedTuple):
@@ -97,9 +111,10 @@ def request(call: Call) -> Flow[Reply]:
     return reply
 
 
-def _task_path(path: str, task_id: str) -> str:
+def _task_path(path: str, task_id: str, name: str = "task_id") -> str:
+    """``path/{task_id}``, the id percent-encoded; ``name`` is how an error names the id."""
     if not isinstance(task_id, str) or not task_id.strip():
-        raise ValidationError(f"task_id must be a non-empty string; got {task_id!r}", field="task_id")
+        raise ValidationError(f"{name} must be a non-empty string; got {task_id!r}", field=name)
     return f"{path}/{quote(task_id, safe='')}"
 
 
@@ -119,11 +134,14 @@ def create_task(path: str, body: Mapping[str, Any], task_type: type[TaskT], idem
         raise
 
 
-def call_direct(path: str, body: Mapping[str, Any], result_type: type[R], idempotency_key: str) -> Flow[R]:
+def call_direct(
+    path: str, body: Mapping[str, Any], result_type: type[R], idempotency_key: str, envelope: str | None = None
+) -> Flow[R]:
     """POST the body to a direct endpoint; its 2xx answer is the result itself (no task, no polling).
 
     A 2xx answer shaped as a failed task (``{"id", "status": "failed", "error"}``: the docs show
-    one for Suno's ``get_timestamped_lyrics``) is a failure, not a result.
+    one for Suno's ``get_timestamped_lyrics``) is a failure, not a result. With ``envelope``, the
+    result is the answer's ``envelope`` key (``{"guardrail": {...}}``).
 
     Raises:
         TaskFailedError: the answer says ``"status": "failed"`` (``.error`` is the server's reason).
@@ -141,7 +159,7 @@ def call_direct(path: str, body: Mapping[str, Any], result_type: type[R], idempo
         error = data.get("error")
         reason = error if isinstance(error, str) else None
         raise TaskFailedError(Task(id=str(data.get("id") or ""), status="failed", error=reason, raw=data))
-    return structure(data, result_type)
+    return structure(unwrap(data, envelope), result_type)
 
 
 def upload_file(path: str, body: Mapping[str, Any] | Multipart, result_type: type[R], idempotency_key: str) -> Flow[R]:
@@ -163,6 +181,73 @@ def upload_file(path: str, body: Mapping[str, Any] | Multipart, result_type: typ
         exc.task_may_exist = outcome_unknown(exc)
         exc._unknown_outcome = UPLOAD_OUTCOME_UNKNOWN
         raise
+
+
+def unwrap(data: Any, envelope: str | None) -> Any:
+    """The record inside an answer wrapped as ``{envelope: record}`` (``{"guardrail": {...}}``), or ``data`` itself.
+
+    Raises:
+        APIResponseValidationError: the answer is not an object holding ``envelope``.
+    """
+    if envelope is None:
+        return data
+    if type(data) is not dict or envelope not in data:
+        raise APIResponseValidationError(f"expected a JSON object with a {envelope!r} key", body=data)
+    return data[envelope]
+
+
+def list_records(path: str, record_type: type[R], envelope: str | None) -> Flow[list[R]]:
+    """GET ``path``; return its records (a JSON array, or one wrapped as ``{envelope: [...]}``).
+
+    Raises:
+        APIResponseValidationError: the answer is not a list of records.
+    """
+    reply = yield Call("GET", path)
+    items = unwrap(reply.data, envelope)
+    if type(items) is not list:
+        raise APIResponseValidationError(f"expected a JSON array of {record_type.__name__} records", body=reply.data)
+    return [structure(item, record_type) for item in items]
+
+
+def get_record(path: str, record_id: str, record_type: type[R], envelope: str | None) -> Flow[R]:
+    """GET ``path/{record_id}``; return the record."""
+    reply = yield Call("GET", _task_path(path, record_id, "record_id"))
+    return structure(unwrap(reply.data, envelope), record_type)
+
+
+def update_record(
+    path: str, record_id: str, body: Mapping[str, Any], record_type: type[R], envelope: str | None
+) -> Flow[R]:
+    """PATCH ``path/{record_id}`` with the fields to change; return the record as it is now.
+
+    The docs print no answer for an update: an answer carrying the record is read as such; an
+    empty one (``204``) is followed by a GET of the record, so the caller always gets it back.
+    Retried like a GET (see :attr:`Call.idempotent`).
+    """
+    record_path = _task_path(path, record_id, "record_id")
+    reply = yield Call("PATCH", record_path, body)
+    if reply.data is None:
+        reply = yield Call("GET", record_path)
+    return structure(unwrap(reply.data, envelope), record_type)
+
+
+def delete_record(path: str, record_id: str, *, missing_ok: bool) -> Flow[None]:
+    """DELETE ``path/{record_id}`` (answered ``204 No Content``).
+
+    A delete is retried like a GET. When a retry of this same delete hears 404, the record is gone
+    either way (an earlier attempt that got no answer, or a 5xx, may well be what removed it): that
+    is success, not an error. Only a 404 on the first attempt means "there was no such record".
+
+    Raises:
+        NotFoundError: the record does not exist (unless ``missing_ok``).
+    """
+    try:
+        yield Call("DELETE", _task_path(path, record_id, "record_id"))
+    except NotFoundError as exc:
+        if missing_ok or exc.attempts > 1:
+            return None
+        raise
+    return None
 
 
 def get_task(path: str, task_id: str, task_type: type[TaskT]) -> Flow[TaskT]:

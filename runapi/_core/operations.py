@@ -36,7 +36,7 @@ from .params import FileInput, build_params, fields_of, local_files, to_body, wi
 from .transport import Timeout
 
 if TYPE_CHECKING:
-    from .client import BaseClient as Client
+    from .client import BaseClient, ClientCore
     from .multipart import Multipart
 
 __all__ = [
@@ -60,7 +60,7 @@ OperationT = TypeVar("OperationT", bound="_Operation")
 class Family:
     """A namespace of operations on a client (``client.suno``, ``client.files``); subclasses declare them."""
 
-    def __init__(self, client: Client) -> None:
+    def __init__(self, client: ClientCore) -> None:
         self._client = client
 
     def __repr__(self) -> str:
@@ -93,8 +93,8 @@ class FamilyAttribute(Generic[F]):
     @overload
     def __get__(self, client: None, owner: type | None = None) -> FamilyAttribute[F]: ...
     @overload
-    def __get__(self, client: Client, owner: type | None = None) -> F: ...
-    def __get__(self, client: Client | None, owner: type | None = None) -> Any:
+    def __get__(self, client: ClientCore, owner: type | None = None) -> F: ...
+    def __get__(self, client: ClientCore | None, owner: type | None = None) -> Any:
         if client is None:
             return self
         family_class = getattr(importlib.import_module(self.module), self.name)
@@ -116,6 +116,9 @@ class _Operation:
 
     resource_base: type
     forwarded: tuple[str, ...]
+
+    leading: tuple[inspect.Parameter, ...] = ()
+    """Parameters the forwarded methods take before the params' own (an update's ``record_id``)."""
 
     def __init__(self, path: str, params: Callable[..., object], returns: type) -> None:
         self.path = path
@@ -173,11 +176,13 @@ class DirectOperation(_Operation, Generic[P, R]):
         path: the endpoint's path, e.g. ``"/api/v1/suno/boost_style"``.
         params: the params class; its keyword arguments become the call's.
         result: the :class:`runapi._core.models.Result` subclass the answer structures into.
+        envelope: the key the answer wraps the result in (``{"guardrail": {...}}``), if any.
     """
 
-    def __init__(self, path: str, params: Callable[P, object], result: type[R]) -> None:
+    def __init__(self, path: str, params: Callable[P, object], result: type[R], *, envelope: str | None = None) -> None:
         super().__init__(path, params, result)
         self.result = result
+        self.envelope = envelope
 
     @overload
     def __get__(self, family: None, owner: type | None = None) -> DirectOperation[P, R]: ...
@@ -222,7 +227,9 @@ class UploadOperation(_Operation, Generic[P, R]):
 class _Resource(Generic[OperationT]):
     """What every resource shares: the client, the operation and the per-call options."""
 
-    def __init__(self, client: Client, operation: OperationT, options: RequestOptions | None = None) -> None:
+    _client: ClientCore
+
+    def __init__(self, client: Any, operation: OperationT, options: RequestOptions | None = None) -> None:
         self._client = client
         self._operation = operation
         self._options = options or RequestOptions()
@@ -245,6 +252,8 @@ class TaskResource(_Resource["TaskOperation[P, T]"], Generic[P, T]):
     :class:`runapi.APIConnectionError` (no answer), :class:`runapi.APIResponseValidationError`
     (a 2xx body not shaped as documented).
     """
+
+    _client: BaseClient
 
     def with_options(
         self,
@@ -376,6 +385,8 @@ class DirectResource(_Resource["DirectOperation[P, R]"], Generic[P, R]):
         APIResponseValidationError: a 2xx body not shaped as documented.
     """
 
+    _client: BaseClient
+
     def with_options(
         self,
         *,
@@ -402,10 +413,12 @@ class DirectResource(_Resource["DirectOperation[P, R]"], Generic[P, R]):
         off the wire.
         """
         body, key, local = _body_and_key(self._client, self.path, self._operation.params, self._options, args, kwargs)
-        result = self._operation.result
+        result, envelope = self._operation.result, self._operation.envelope
         if not local:
-            return self._client._run(call_direct(self.path, body, result, key), self._options)
-        flow = _after_uploads(self._client, body, local, key, lambda sent: call_direct(self.path, sent, result, key))
+            return self._client._run(call_direct(self.path, body, result, key, envelope), self._options)
+        flow = _after_uploads(
+            self._client, body, local, key, lambda sent: call_direct(self.path, sent, result, key, envelope)
+        )
         return self._client._run(flow, self._options)
 
 
@@ -423,6 +436,8 @@ class UploadResource(_Resource["UploadOperation[P, R]"], Generic[P, R]):
         APIConnectionError: no answer.
         APIResponseValidationError: a 2xx body not shaped as documented.
     """
+
+    _client: BaseClient
 
     def with_options(
         self,
@@ -494,7 +509,7 @@ def _filename(source: object, file_name: object) -> str | None:
 
 
 def _after_uploads(
-    client: Client,
+    client: BaseClient,
     body: dict[str, Any],
     local: Mapping[str, os.PathLike[str]],
     key: str,
@@ -519,7 +534,7 @@ def _after_uploads(
 
 
 def _body_and_key(
-    client: Client,
+    client: ClientCore,
     path: str,
     params: Callable[..., object],
     options: RequestOptions,
@@ -566,7 +581,7 @@ def _signature(operation: _Operation) -> inspect.Signature:
     hints = typing.get_type_hints(cls)
     fields = attrs.fields(cls)
     ordered = [f for f in fields if f.default is attrs.NOTHING] + [f for f in fields if f.default is not attrs.NOTHING]
-    parameters = [inspect.Parameter("self", inspect.Parameter.POSITIONAL_OR_KEYWORD)]
+    parameters = [inspect.Parameter("self", inspect.Parameter.POSITIONAL_ONLY), *operation.leading]
     for f in ordered:
         default = inspect.Parameter.empty if f.default is attrs.NOTHING else f.default
         parameters.append(
@@ -598,7 +613,7 @@ def _resource_class(operation: _Operation) -> type:
     base = operation.resource_base
     namespace: dict[str, Any] = {name: _forward(getattr(base, name), name, operation) for name in operation.forwarded}
     namespace["__doc__"] = f"``{operation.path}``, bound to a client.\n\n{inspect.getdoc(base)}"
-    namespace["__module__"] = getattr(operation.params, "__module__", __name__)
+    namespace["__module__"] = getattr(operation.returns, "__module__", __name__)
     return type(_class_name(operation), (base,), namespace)
 
 

@@ -44,7 +44,7 @@ import sys
 import types
 import typing
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import IO, Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
+from typing import IO, Annotated, Any, Final, Literal, TypeVar, Union, get_args, get_origin
 from urllib.parse import quote, urlsplit
 
 import attrs
@@ -57,10 +57,12 @@ else:  # pragma: no cover - Python 3.10
     from typing_extensions import dataclass_transform
 
 __all__ = [
+    "OMIT",
     "By",
     "CallbackUrl",
     "FileInput",
     "HttpUrl",
+    "Omit",
     "Rules",
     "build_params",
     "by",
@@ -94,6 +96,37 @@ C = TypeVar("C", bound=type)
 _MISSING: Any = attrs.NOTHING
 
 
+@typing.final
+class Omit:
+    """The type of :data:`OMIT`: "leave this field as it is" in an update (a PATCH)."""
+
+    _instance: typing.ClassVar[Omit | None] = None
+
+    def __new__(cls) -> Omit:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __bool__(self) -> Literal[False]:
+        return False
+
+    def __repr__(self) -> str:
+        return "OMIT"
+
+    def __reduce__(self) -> str:
+        return "OMIT"
+
+
+OMIT: Final = Omit()
+"""The default of an update's fields: a field left at ``OMIT`` is not sent, so the server keeps its value.
+
+An update (``PATCH``) tells three things apart where a create tells two: leave a field as it is
+(``OMIT``, by not passing it), clear it (``None``, sent as JSON ``null``) and set it. So a field
+annotated ``X | None | Omit = OMIT`` sends ``None`` as ``null``; a field annotated ``X | Omit =
+OMIT`` (one that cannot be cleared) takes no ``None``. Everywhere else ``None`` is left off the wire.
+"""
+
+
 @attrs.frozen
 class _FieldSpec:
     """What :func:`field` returns: read (and replaced by an attrs field) by :func:`params`."""
@@ -119,32 +152,71 @@ def params(cls: C) -> C:
         TypeError: an annotation cannot be resolved (a name used in it is not defined yet).
     """
     hints = typing.get_type_hints(cls, include_extras=True)
+    nullable: set[str] = set()
     for name, written in inspect.get_annotations(cls).items():
+        declared = cls.__dict__.get(name, _MISSING)
+        spec = declared if isinstance(declared, _FieldSpec) else _FieldSpec(declared, ())
+        omittable = spec.default is OMIT
+        clearable = False
+        if omittable:
+            hints[name], clearable = _without_omit(name, hints[name])
+            if clearable:
+                nullable.add(name)
         hints[name] = hint = _as_written(cls, written, hints[name])
         if get_origin(hint) is typing.ClassVar:
             continue
-        declared = cls.__dict__.get(name, _MISSING)
-        spec = declared if isinstance(declared, _FieldSpec) else _FieldSpec(declared, ())
         # the field's own validators first: they are the most specific (and check the type too);
         # an implied check of the same kind (``text()`` for ``str``) is theirs to make
         kinds = {getattr(check, "kind", None) for check in spec.validators} - {None}
         implied = [check for check in _validators_for(hint) if getattr(check, "kind", None) not in kinds]
         checks = (*spec.validators, *implied)
         nested = _nested(hint)
-        setattr(
-            cls,
-            name,
-            attrs.field(
-                default=spec.default,
-                validator=_all(checks) if checks else None,
-                converter=None if nested is None else _nested_converter(name, *nested),
-            ),
-        )
+        validator = _all(checks) if checks else None
+        converter = None if nested is None else _nested_converter(name, *nested)
+        if omittable:
+            validator, converter = _unless_omitted(name, validator, clearable), _omit_passes(converter)
+        setattr(cls, name, attrs.field(default=spec.default, validator=validator, converter=converter))
+    cls.__runapi_nullable__ = frozenset(nullable)  # type: ignore[attr-defined]  # update fields sent as null
     cls.__runapi_params__ = True  # type: ignore[attr-defined]  # marks a params class: another may nest it
     tables = cls.__dict__.get("__rules__", ())
     if tables:
         _add_rules(cls, (tables,) if isinstance(tables, By) else tuple(tables), hints)
     return attrs.frozen(kw_only=True)(cls)
+
+
+def _without_omit(name: str, hint: Any) -> tuple[Any, bool]:
+    """An update field's annotation without :class:`Omit`, and whether it takes ``None`` (to clear it).
+
+    Raises:
+        TypeError: a field defaulting to ``OMIT`` is not annotated with ``| Omit``.
+    """
+    members = get_args(hint) if get_origin(hint) in (Union, types.UnionType) else (hint,)
+    if Omit not in members:
+        raise TypeError(f"{name} defaults to OMIT, so its annotation must include Omit (X | Omit or X | None | Omit)")
+    rest = tuple(member for member in members if member is not Omit)
+    return (rest[0] if len(rest) == 1 else Union[rest]), type(None) in rest  # noqa: UP007  # a runtime tuple
+
+
+def _unless_omitted(name: str, validator: Validator | None, clearable: bool) -> Validator:
+    """``validator`` for an update field: ``OMIT`` passes, and ``None`` only where the field can be cleared."""
+
+    def validate(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is OMIT:
+            return
+        if value is None and not clearable:
+            raise ValidationError(
+                f"{name} cannot be cleared (None); leave it out to keep its value", field=name, allowed="a value"
+            )
+        if validator is not None:
+            validator(instance, attribute, value)
+
+    return validate
+
+
+def _omit_passes(converter: Callable[[Any], Any] | None) -> Callable[[Any], Any] | None:
+    if converter is None:
+        return None
+    return lambda value: value if value is OMIT else converter(value)
 
 
 def _as_written(cls: type, written: object, hint: Any) -> Any:
@@ -155,7 +227,7 @@ def _as_written(cls: type, written: object, hint: Any) -> Any:
     The members of a written union are evaluated one by one instead; ``None`` is dropped, as every
     check lets ``None`` pass.
     """
-    if not isinstance(written, str) or get_origin(hint) not in (Union, types.UnionType) or not _literal_values(hint):
+    if not isinstance(written, str) or not _literal_values(hint):
         return hint  # only a union holding a Literal can come back from the cache in another order
     parts, depth, start = [], 0, 0
     for i, char in enumerate(written):
@@ -167,7 +239,7 @@ def _as_written(cls: type, written: object, hint: Any) -> Any:
             parts.append(written[start:i])
             start = i + 1
     parts.append(written[start:])
-    members = [part.strip() for part in parts if part.strip() != "None"]
+    members = [part.strip() for part in parts if part.strip() not in ("None", "Omit")]
     if len(members) != 1:
         return hint
     try:
@@ -941,6 +1013,9 @@ def build_params(cls: Callable[..., P], args: tuple[Any, ...], kwargs: Mapping[s
 def to_body(instance: Any, extra_body: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """The JSON body for a params instance: every field that is not ``None``, plus ``extra_body``.
 
+    An update's fields (annotated ``| Omit``, see :data:`OMIT`) are left off when ``OMIT``, and
+    sent as ``null`` when ``None`` where the annotation also says ``| None``.
+
     Raises:
         ValidationError: ``extra_body`` repeats a parameter that was also passed normally (one of
             the two values would otherwise be lost).
@@ -948,7 +1023,9 @@ def to_body(instance: Any, extra_body: Mapping[str, Any] | None = None) -> dict[
     body: dict[str, Any] = {}
     for name in fields_of(type(instance)):
         value = getattr(instance, name)
-        if value is None:
+        if value is None or value is OMIT:
+            if value is None and name in type(instance).__runapi_nullable__:
+                body[name] = None  # an update clearing the field
             continue
         if isinstance(value, list | tuple):
             body[name] = [to_body(item) if _is_params(type(item)) else item for item in value]

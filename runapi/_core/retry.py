@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from ..errors import APIConnectionError, APIStatusError
+from ..errors import APIConnectionError, APIError, APIStatusError
 
 if TYPE_CHECKING:
     import tenacity
@@ -213,11 +213,19 @@ def with_retries(
             raise
         first: list[BaseException] = [exc]
 
+    attempts = 1
+
     def replay_then_attempt(value: A) -> R:
+        nonlocal attempts
         if first:
             raise first.pop()
+        attempts += 1
         return attempt(value)
 
     controller = retrying(policy, idempotent=idempotent, sleep=sleep, what=what, random=random)
-    result: R = controller(replay_then_attempt, arg)
+    try:
+        result: R = controller(replay_then_attempt, arg)
+    except APIError as exc:
+        exc.attempts = attempts
+        raise
     return result

@@ -1,0 +1,253 @@
+"""Operations on stored records, not tasks: list, get, update and delete (docs: Management Keys, Guardrails).
+
+Some endpoints manage things an account keeps (API keys, guardrails) rather than start tasks. A
+family declares them as it declares task operations, one attribute per documented method and
+path; a create is a :class:`~runapi._core.operations.DirectOperation` (a POST answering the new
+record)::
+
+    class Guardrails(Family):
+        list = ListOperation("/api/v1/guardrails", Guardrail, envelope="guardrails")
+        create = DirectOperation("/api/v1/guardrails", CreateGuardrailParams, Guardrail, envelope="guardrail")
+        get = GetOperation("/api/v1/guardrails", Guardrail, envelope="guardrail")
+        update = UpdateOperation("/api/v1/guardrails", UpdateGuardrailParams, Guardrail, envelope="guardrail")
+        delete = DeleteOperation("/api/v1/guardrails")
+
+``envelope`` is the key an answer wraps its record (or list) in, where the docs show one.
+
+What each does on the wire, and how it is retried:
+
+- list: ``GET path``, retried as every GET;
+- get: ``GET path/{record_id}``, the same;
+- update: ``PATCH path/{record_id}`` with the fields given (an update params class: fields left out
+  are not sent, ``None`` clears, see :data:`~runapi._core.params.OMIT`); retried as a GET, since
+  RunAPI's PATCHes overwrite what they name;
+- delete: ``DELETE path/{record_id}``, answered ``204``; retried as a GET, and a 404 heard by a
+  retry counts as done (the record is gone). A 404 on the first attempt is a
+  :class:`~runapi.NotFoundError`, unless ``missing_ok=True``.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, Generic, ParamSpec, TypeVar, overload
+
+from .flows import delete_record, get_record, list_records, update_record
+from .models import Result
+from .operations import Family, _Operation, _Resource
+from .options import RequestOptions
+from .params import build_params, params, to_body
+from .transport import Timeout
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
+__all__ = [
+    "DeleteOperation",
+    "DeleteResource",
+    "GetOperation",
+    "GetResource",
+    "ListOperation",
+    "ListResource",
+    "UpdateOperation",
+    "UpdateResource",
+]
+
+P = ParamSpec("P")
+R = TypeVar("R", bound=Result)
+
+
+@params
+class NoParams:
+    """An operation that takes no parameters beyond the record id."""
+
+
+class _RecordOperation(_Operation):
+    """An operation on ``path`` (a list) or ``path/{record_id}`` (one record)."""
+
+    def __init__(self, path: str, params: Callable[..., object], returns: type, *, envelope: str | None = None) -> None:
+        super().__init__(path, params, returns)
+        self.envelope = envelope
+
+
+OpT = TypeVar("OpT", bound=_RecordOperation)
+
+
+class _RecordResource(_Resource[OpT]):
+    """What every record resource offers: per-call transport options."""
+
+    def with_options(
+        self,
+        *,
+        timeout: Timeout | float | tuple[float, float] | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Self:
+        """This endpoint with per-call options (see :class:`runapi.RequestOptions`)."""
+        changes = RequestOptions(timeout=timeout, max_retries=max_retries, extra_headers=extra_headers)
+        return type(self)(self._client, self._operation, self._options.merged(changes))
+
+
+class ListOperation(_RecordOperation, Generic[R]):
+    """``GET path``: every record of a kind (``client.keys.list()``).
+
+    Args:
+        path: the collection's path, e.g. ``"/api/v1/keys"``.
+        record: the :class:`~runapi._core.models.Result` subclass each item structures into.
+        envelope: the key the answer wraps its array in (``{"guardrails": [...]}``), if any.
+    """
+
+    def __init__(self, path: str, record: type[R], *, envelope: str | None = None) -> None:
+        super().__init__(path, NoParams, record, envelope=envelope)
+        self.record = record
+
+    @overload
+    def __get__(self, family: None, owner: type | None = None) -> ListOperation[R]: ...
+    @overload
+    def __get__(self, family: Family, owner: type | None = None) -> ListResource[R]: ...
+    def __get__(self, family: Family | None, owner: type | None = None) -> Any:
+        return self if family is None else self._bind(family)
+
+
+class ListResource(_RecordResource["ListOperation[R]"], Generic[R]):
+    """A collection bound to a client: call it to list its records.
+
+    Raises:
+        APIStatusError: a non-2xx answer, after retries (``AuthenticationError`` for a wrong key).
+        APIConnectionError: no answer.
+        APIResponseValidationError: the answer is not a list of records.
+    """
+
+    def __call__(self) -> list[R]:
+        """Every record, in the order the server answers them."""
+        operation = self._operation
+        return self._client._run(list_records(self.path, operation.record, operation.envelope), self._options)
+
+
+class GetOperation(_RecordOperation, Generic[R]):
+    """``GET path/{record_id}``: one record (``client.keys.get("token_123")``).
+
+    Args:
+        path: the collection's path; the record's is ``f"{path}/{record_id}"``.
+        record: the :class:`~runapi._core.models.Result` subclass the answer structures into.
+        envelope: the key the answer wraps the record in (``{"guardrail": {...}}``), if any.
+    """
+
+    def __init__(self, path: str, record: type[R], *, envelope: str | None = None) -> None:
+        super().__init__(path, NoParams, record, envelope=envelope)
+        self.record = record
+
+    @overload
+    def __get__(self, family: None, owner: type | None = None) -> GetOperation[R]: ...
+    @overload
+    def __get__(self, family: Family, owner: type | None = None) -> GetResource[R]: ...
+    def __get__(self, family: Family | None, owner: type | None = None) -> Any:
+        return self if family is None else self._bind(family)
+
+
+class GetResource(_RecordResource["GetOperation[R]"], Generic[R]):
+    """One record by id, bound to a client.
+
+    Raises:
+        ValidationError: ``record_id`` is not a non-empty string, before any request.
+        NotFoundError: no record has this id.
+        APIStatusError: another non-2xx answer, after retries.
+        APIConnectionError: no answer.
+    """
+
+    def __call__(self, record_id: str) -> R:
+        """The record with this id."""
+        operation = self._operation
+        flow = get_record(self.path, record_id, operation.record, operation.envelope)
+        return self._client._run(flow, self._options)
+
+
+class UpdateOperation(_RecordOperation, Generic[P, R]):
+    """``PATCH path/{record_id}``: change some fields of a record, return it (``client.keys.update(...)``).
+
+    Args:
+        path: the collection's path; the record's is ``f"{path}/{record_id}"``.
+        params: an update params class: every field defaults to ``OMIT`` (left unchanged).
+        record: the :class:`~runapi._core.models.Result` subclass the answer structures into.
+        envelope: the key the answer wraps the record in, if any.
+    """
+
+    leading = (inspect.Parameter("record_id", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=str),)
+
+    def __init__(self, path: str, params: Callable[P, object], record: type[R], *, envelope: str | None = None) -> None:
+        super().__init__(path, params, record, envelope=envelope)
+        self.record = record
+
+    @overload
+    def __get__(self, family: None, owner: type | None = None) -> UpdateOperation[P, R]: ...
+    @overload
+    def __get__(self, family: Family, owner: type | None = None) -> UpdateResource[P, R]: ...
+    def __get__(self, family: Family | None, owner: type | None = None) -> Any:
+        return self if family is None else self._bind(family)
+
+
+class UpdateResource(_RecordResource["UpdateOperation[P, R]"], Generic[P, R]):
+    """An update bound to a client: ``update(record_id, field=value, ...)`` returns the record as it is now.
+
+    Only the fields you pass are sent: a field left out keeps its value, and ``None`` clears a
+    field that can be cleared (sent as JSON ``null``). Sending the same update twice ends the same,
+    so it is retried like a GET.
+
+    Raises:
+        ValidationError: bad parameters, before any request (a field that cannot be cleared given
+            ``None`` included).
+        NotFoundError: no record has this id.
+        APIStatusError: another non-2xx answer (``UnprocessableEntityError`` when the server
+            refuses the values), after retries.
+        APIConnectionError: no answer.
+    """
+
+    def __call__(self, record_id: str, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        """Send the fields given; return the updated record."""
+        operation = self._operation
+        body = to_body(build_params(operation.params, args, kwargs, f"PATCH {self.path}/{{id}}"))
+        flow = update_record(self.path, record_id, body, operation.record, operation.envelope)
+        return self._client._run(flow, self._options)
+
+
+class DeleteOperation(_RecordOperation):
+    """``DELETE path/{record_id}``: remove a record (``204 No Content``).
+
+    Args:
+        path: the collection's path; the record's is ``f"{path}/{record_id}"``.
+    """
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path, NoParams, type(None))
+
+    @overload
+    def __get__(self, family: None, owner: type | None = None) -> DeleteOperation: ...
+    @overload
+    def __get__(self, family: Family, owner: type | None = None) -> DeleteResource: ...
+    def __get__(self, family: Family | None, owner: type | None = None) -> Any:
+        return self if family is None else self._bind(family)
+
+
+class DeleteResource(_RecordResource[DeleteOperation]):
+    """A delete bound to a client: ``delete(record_id)`` removes the record and returns ``None``.
+
+    Retried like a GET; a 404 heard by a retry counts as done (the record is gone, most likely
+    removed by the attempt whose answer was lost).
+
+    Raises:
+        ValidationError: ``record_id`` is not a non-empty string, before any request.
+        NotFoundError: no record had this id (on the first attempt), unless ``missing_ok=True``.
+        APIStatusError: another non-2xx answer, after retries (``PermissionDeniedError`` when
+            the key may not delete it).
+        APIConnectionError: no answer.
+    """
+
+    def __call__(self, record_id: str, *, missing_ok: bool = False) -> None:
+        """Delete the record; with ``missing_ok``, a record that does not exist is not an error."""
+        self._client._run(delete_record(self.path, record_id, missing_ok=missing_ok), self._options)
+
+
+ListOperation.resource_base, ListOperation.forwarded = ListResource, ()
+GetOperation.resource_base, GetOperation.forwarded = GetResource, ()
+UpdateOperation.resource_base, UpdateOperation.forwarded = UpdateResource, ("__call__",)
+DeleteOperation.resource_base, DeleteOperation.forwarded = DeleteResource, ()
