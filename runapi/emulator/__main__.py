@@ -1,6 +1,6 @@
 """Command line: run the RunAPI emulator as a separate process.
 
-``python -m runapi.emulator [--host H] [--port P] [--api-key K] [--callback-secret S]
+``python -m runapi.emulator [--host H] [--port P] [--api-key K] [--management-key M] [--callback-secret S]
 [--complete-after SECONDS | --complete-after-polls N] [--balance CENTS]
 [--redelivery-delays S,S,...] [--callback-timeout SECONDS] [--callback-workers N] [--verbose]``
 (also ``runapi-emulator``).
@@ -110,6 +110,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--api-key", help="accept only this bearer key (default: any non-empty key)")
     parser.add_argument(
+        "--management-key",
+        help="accept only this key on the management paths: keys, guardrails (default: any key but the API key)",
+    )
+    parser.add_argument(
         "--callback-secret", help="base64 secret to sign callbacks with (default: generate and print one)"
     )
     parser.add_argument(
@@ -176,6 +180,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             host=args.host,
             port=args.port,
             api_key=args.api_key,
+            management_key=args.management_key,
             callback_secret=args.callback_secret,
             complete_after=args.complete_after,
             complete_after_polls=args.complete_after_polls,

@@ -7,9 +7,14 @@ API routes (docs: Overview > Authentication, Errors), all answering JSON:
 - ``POST <direct path>``: 200 with the result at once, no task (``Idempotency-Key`` honoured);
 - ``GET /api/v1/me/balance``: 200 ``{"balance_cents", "spent_cents_today", "spent_cents_total"}``;
 - ``POST /api/v1/files/from_url|from_stream|from_base64``: 201, the stored file (:mod:`._files`);
-- the LLM paths under ``/v1/`` and ``/v1beta/`` (:mod:`._llm`), which also take ``x-api-key``.
+- ``GET /api/v1/me``: 200 ``{"id", "name"}`` (the docs print no answer; this one is the emulator's);
+- the LLM paths under ``/v1/`` and ``/v1beta/`` (:mod:`._llm`), which also take ``x-api-key``;
+- the management paths ``/api/v1/keys``, ``/api/v1/guardrails``, ``/api/v1/guardrail_assignments``
+  (:mod:`._management`), which take the management key instead.
 
-They need ``Authorization: Bearer <key>`` (else 401 ``{"error": "Unauthorized"}``). Output files
+They need ``Authorization: Bearer <key>`` (else 401 ``{"error": "Unauthorized"}``): the API key (or
+an enabled key created through ``/api/v1/keys``) on API paths, the management key on management
+paths; neither is accepted in the other's place. Output files
 (``GET /files/<task id>/<name>.png|jpg|jpeg|webp|mp3|mp4|wav``) and uploaded files
 (``GET /files/uploads/<id>/<name>``) need no auth. Control endpoints under
 ``/_emulator/`` need no auth, are never hit by faults and are not logged.
@@ -36,6 +41,7 @@ from ._catalog import BY_PATH, Endpoint, validate
 from ._errors import ApiError
 from ._faults import Fault, FaultBook
 from ._files import FileStore
+from ._management import ME_PATH, Management
 from ._media import CONTENT_TYPES, media_bytes
 from ._store import Store
 
@@ -79,6 +85,15 @@ def _json_object(request: Request) -> dict[str, Any]:
     if not isinstance(body, dict):
         raise ApiError(400, "Invalid JSON body")
     return body
+
+
+def _bearer(request: Request) -> str:
+    scheme, _, key = request.headers.get("Authorization", "").partition(" ")
+    return key.strip() if scheme.lower() == "bearer" else ""
+
+
+def _same(key: str, expected: str | None) -> bool:
+    return expected is not None and hmac.compare_digest(key.encode(), expected.encode())
 
 
 def _drop(environ: WSGIEnvironment) -> NoReturn:
@@ -137,7 +152,10 @@ class App:
         faults: the active faults.
         request_log: where API requests are recorded.
         deliveries: returns the callback delivery log (for ``GET /_emulator/deliveries``).
-        api_key: the only accepted key, or ``None`` to accept any non-empty bearer key.
+        api_key: the only accepted API key, or ``None`` to accept any non-empty bearer key (but the
+            management key, and keys disabled through ``/api/v1/keys``).
+        management_key: the only accepted management key, or ``None`` to accept any non-empty key
+            but the API key on the management paths.
         stopping: set when the emulator stops; cuts ``slow`` faults short.
         files: uploaded files (:mod:`._files`); by default a store of its own on ``time.monotonic``.
     """
@@ -152,6 +170,7 @@ class App:
         api_key: str | None,
         stopping: threading.Event,
         files: FileStore | None = None,
+        management_key: str | None = None,
     ) -> None:
         self._files = files if files is not None else FileStore(clock=time.monotonic, has_outputs=store.has_files)
         self._store = store
@@ -159,6 +178,8 @@ class App:
         self._log = request_log
         self._deliveries = deliveries
         self._api_key = api_key
+        self._management_key = management_key
+        self._management = Management()
         self._stopping = stopping
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
@@ -214,6 +235,8 @@ class App:
         upload = self._files.public(request)  # an uploaded file's download URL: no auth, like outputs
         if upload is not None:
             return upload
+        if self._management.handles(request.path):
+            return self._manage(request)
         route = self._route(request.method, request.path)
         if route is None:
             return _error(404, "Record does not exist")
@@ -224,12 +247,30 @@ class App:
         except ApiError as exc:
             return _error(exc.status, exc.message)
 
+    def _manage(self, request: Request) -> Response:
+        """A management path: the management key only (docs: Management Keys > Authentication)."""
+        handler = self._management.route(request.method, request.path)
+        if handler is None:
+            return _error(404, "Record does not exist")
+        if not self._management_authorized(request):
+            return _error(401, "Unauthorized")
+        try:
+            body = None
+            if request.method in ("POST", "PATCH"):
+                body = _json_object(request)
+            status, answer = handler(request, body)
+        except ApiError as exc:
+            return _error(exc.status, exc.message)
+        return Response(status=204) if answer is None else _json(status, answer)
+
     def _route(self, method: str, path: str) -> Callable[[Request], Response] | None:
         upload = self._files.route(method, path)  # POST /api/v1/files/from_url|from_stream|from_base64
         if upload is not None:
             return upload
         if method == "GET" and path == BALANCE_PATH:
             return lambda request: _json(200, self._store.balance())
+        if method == "GET" and path == ME_PATH:
+            return lambda request: _json(200, {"id": "acct_emulator", "name": "RunAPI emulator"})
         if method == "POST" and path in BY_PATH:
             endpoint = BY_PATH[path]
             if endpoint.direct:
@@ -242,12 +283,22 @@ class App:
         return _llm.route(method, path)  # the SDK-compatible LLM paths, /v1/... and /v1beta/...
 
     def _authorized(self, request: Request) -> bool:
-        scheme, _, key = request.headers.get("Authorization", "").partition(" ")
-        key = key.strip() if scheme.lower() == "bearer" else ""
-        key = key or _llm.header_key(request)  # x-api-key (x-goog-api-key) on the LLM paths
+        """An API path: the API key, or an enabled key created through ``/api/v1/keys``; never the management key."""
+        key = _bearer(request) or _llm.header_key(request)  # x-api-key (x-goog-api-key) on the LLM paths
+        if not key or _same(key, self._management_key):
+            return False
+        created = self._management.key_state(key)
+        if created is not None:
+            return created
+        return self._api_key is None or _same(key, self._api_key)
+
+    def _management_authorized(self, request: Request) -> bool:
+        key = _bearer(request)
         if not key:
             return False
-        return self._api_key is None or hmac.compare_digest(key.encode(), self._api_key.encode())
+        if self._management_key is not None:
+            return _same(key, self._management_key)
+        return not _same(key, self._api_key) and self._management.key_state(key) is None
 
     def _create(self, endpoint: Endpoint, request: Request) -> Response:
         params = _json_object(request)

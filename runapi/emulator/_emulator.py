@@ -113,7 +113,11 @@ class Emulator:
     Args:
         host: interface to listen on.
         port: TCP port; 0 picks a free one (read it back from :attr:`url`).
-        api_key: the only bearer key accepted; ``None`` accepts any non-empty key.
+        api_key: the only bearer key accepted; ``None`` accepts any non-empty key (but the
+            management key).
+        management_key: the only key the management paths (API keys, guardrails, guardrail
+            assignments) accept; ``None`` accepts any non-empty key there but ``api_key``. Never
+            accepted on the other API paths.
         callback_secret: base64 secret callbacks are signed with; ``None`` generates one
             (24 random bytes), readable from :attr:`callback_secret`.
         complete_after: seconds (of ``clock``) from create until a task completes.
@@ -146,6 +150,7 @@ class Emulator:
         host: str = "127.0.0.1",
         port: int = 0,
         api_key: str | None = None,
+        management_key: str | None = None,
         callback_secret: str | None = None,
         complete_after: float = 2.0,
         complete_after_polls: int | None = None,
@@ -158,6 +163,8 @@ class Emulator:
     ) -> None:
         if api_key is not None and not api_key.strip():
             raise ValueError("api_key must be a non-empty string or None")
+        if management_key is not None and (not management_key.strip() or management_key == api_key):
+            raise ValueError("management_key must be a non-empty string other than api_key, or None")
         if not _seconds(complete_after):
             raise ValueError("complete_after must be a number of seconds >= 0")
         if complete_after_polls is not None and (not _integer(complete_after_polls) or complete_after_polls < 1):
@@ -218,6 +225,7 @@ class Emulator:
             request_log=self._requests,
             deliveries=self._dispatcher.deliveries,
             api_key=api_key,
+            management_key=management_key,
             stopping=self._stopping,
             files=self._files,
         )
