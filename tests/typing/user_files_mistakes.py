@@ -1,4 +1,4 @@
-"""Upload mistakes both type checkers must flag, one per marked line (see test_files_types.py)."""
+"""Upload mistakes both type checkers must flag, one per marked line (see test_user_scripts.py)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """A user's script managing keys and guardrails: both type checkers must see every parameter and result.
 
-Not collected by pytest (no test_ prefix); ``test_management_types.py`` runs mypy --strict and pyright on it.
+Not collected by pytest (no test_ prefix); ``test_user_scripts.py`` runs mypy --strict and pyright on it.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Management mistakes both type checkers must flag, one per marked line (see test_management_types.py)."""
+"""Management mistakes both type checkers must flag, one per marked line (see test_user_scripts.py)."""
 
 from __future__ import annotations
 
