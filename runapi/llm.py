@@ -42,14 +42,10 @@ imports neither): ``pip install 'runapi-sdk[anthropic]'``, ``pip install 'runapi
 missing raises :class:`ImportError` naming that command.
 
 **Gemini's native API** (``POST /v1beta/models/{model}:streamGenerateContent``,
-``GET /v1beta/models``) has no factory. Google's ``google-genai`` SDK can be pointed at it
-(``genai.Client(api_key=key, http_options=HttpOptions(base_url=origin, api_version="v1beta"))``;
-the key goes in ``x-goog-api-key``; ``generate_content_stream`` and ``models.list`` work against
-the emulator), but it cannot be installed next to runapi: runapi needs ``tenacity>=9.2.1`` and
-every ``google-genai`` release after 1.20.0 caps tenacity below that (1.21.0: ``<9.0.0``; 3.6.1,
-the newest: ``<9.2.0``, and Python 3.11+), so pip would fall back to 1.20.0 or fail
-next to a newer one. Until that changes, use :func:`gemini_openai` for Gemini chat, or send the
-native contents request with any HTTP client (the emulator answers it too).
+``GET /v1beta/models``): :func:`gemini` returns Google's ``google.genai.Client`` on ``<origin>``
+with API version ``v1beta`` (the key goes in ``x-goog-api-key``); its ``.aio`` is the async client.
+``pip install 'runapi-sdk[gemini]'``. (google-genai caps ``tenacity`` below 9.2, which is why runapi
+asks only for ``tenacity>=9.0``.)
 
 The API key is never part of a repr, a log line or an error message of this module.
 """
@@ -64,16 +60,19 @@ from .errors import MissingAPIKeyError
 
 if TYPE_CHECKING:
     from anthropic import Anthropic, AsyncAnthropic
+    from google.genai import Client as GenaiClient
     from openai import AsyncOpenAI, OpenAI
 
 __all__ = [
     "ANTHROPIC_PATH",
+    "GEMINI_API_VERSION",
     "GEMINI_OPENAI_PATH",
     "OPENAI_PATH",
     "anthropic",
     "async_anthropic",
     "async_gemini_openai",
     "async_openai",
+    "gemini",
     "gemini_openai",
     "openai",
 ]
@@ -83,6 +82,9 @@ ANTHROPIC_PATH = ""
 
 OPENAI_PATH = "/v1"
 """Appended to the origin for the OpenAI SDK, which adds ``/chat/completions``, ``/responses``, ``/models``."""
+
+GEMINI_API_VERSION = "v1beta"
+"""The API version google-genai puts after the origin: ``<origin>/v1beta/models/...`` (docs: Gemini)."""
 
 GEMINI_OPENAI_PATH = "/v1beta/openai"
 """Appended to the origin for the OpenAI SDK on Gemini's OpenAI-compatible surface."""
@@ -181,6 +183,38 @@ def async_gemini_openai(api_key: str | None = None, *, base_url: str | None = No
         raise _missing("async_gemini_openai", "OpenAI", "openai") from exc
     key, url = _settings(api_key, base_url, GEMINI_OPENAI_PATH, "async_gemini_openai")
     return AsyncOpenAI(api_key=key, base_url=url, **options)
+
+
+def gemini(api_key: str | None = None, *, base_url: str | None = None, **options: Any) -> GenaiClient:
+    """A ``google.genai.Client`` on RunAPI's native Gemini API: ``<origin>/v1beta/models/...``.
+
+    ``models.generate_content_stream`` reaches ``:streamGenerateContent`` (``gemini-3.5-flash``,
+    ``gemini-3-flash-preview``) and ``models.list()`` lists them (docs: Gemini); ``client.aio`` is
+    the async twin. The Gemini Developer API is used, never Vertex AI (``GOOGLE_GENAI_USE_VERTEXAI``
+    is overridden), and ``GOOGLE_API_KEY``/``GEMINI_API_KEY`` are never read.
+
+    Args:
+        api_key: your RunAPI key; defaults to ``RUNAPI_API_KEY``.
+        base_url: the RunAPI origin; defaults to ``RUNAPI_BASE_URL``, else ``https://runapi.ai``.
+        **options: passed to ``genai.Client(...)``; ``http_options`` (a ``types.HttpOptions`` or a
+            dict: ``timeout`` in milliseconds, ``headers``, ``retry_options``, ...) is kept, with
+            its ``base_url`` and ``api_version`` set to RunAPI's.
+
+    Raises:
+        ImportError: the ``gemini`` extra is not installed.
+        MissingAPIKeyError: no ``api_key`` and no ``RUNAPI_API_KEY``.
+        ValidationError: the key holds characters no header can carry, or ``base_url`` is no http(s) URL.
+    """
+    try:
+        from google import genai
+        from google.genai import types
+    except ImportError as exc:
+        raise _missing("gemini", "Google Gen AI", "gemini") from exc
+    key, url = _settings(api_key, base_url, "", "gemini")
+    given = options.pop("http_options", None)
+    http = types.HttpOptions.model_validate(given or {}) if not isinstance(given, types.HttpOptions) else given
+    http = http.model_copy(update={"base_url": url, "api_version": GEMINI_API_VERSION})
+    return genai.Client(api_key=key, vertexai=False, http_options=http, **options)
 
 
 def _missing(factory: str, vendor: str, extra: str) -> ImportError:

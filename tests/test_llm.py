@@ -171,7 +171,7 @@ def test_importing_runapi_and_runapi_llm_imports_no_sdk() -> None:
     code = (
         "import sys, runapi, runapi.llm\n"
         "assert runapi.llm is sys.modules['runapi.llm']\n"
-        "loaded = {'anthropic', 'openai', 'httpx2'} & set(sys.modules)\n"
+        "loaded = {'anthropic', 'openai', 'httpx2', 'google.genai'} & set(sys.modules)\n"
         "assert not loaded, loaded\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
@@ -193,3 +193,19 @@ def test_mypy_strict_sees_the_official_classes() -> None:
 def test_pyright_sees_the_official_classes() -> None:
     result = _pyright(LLM_SCRIPT)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_gemini_without_its_extra_names_the_pip_command(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "google.genai", None)  # as if google-genai were not installed
+    with pytest.raises(ImportError, match=r"pip install 'runapi-sdk\[gemini\]'") as missing:
+        runapi.llm.gemini(KEY)
+    assert KEY not in str(missing.value)
+
+
+def test_gemini_reads_runapis_settings_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("google.genai")
+    monkeypatch.setenv("GOOGLE_API_KEY", "sk-another-providers-key")
+    with pytest.raises(MissingAPIKeyError, match=r"runapi\.llm\.gemini\(api_key=\.\.\.\)"):
+        runapi.llm.gemini()
+    with pytest.raises(ValidationError, match="base_url"):
+        runapi.llm.gemini(KEY, base_url="ftp://runapi.ai")

@@ -271,3 +271,53 @@ def test_each_factory_lands_on_the_documented_paths(emu: Emulator, settings: Non
         ("GET", "/v1beta/openai/models", 200),
     ]
     assert KEY not in str(made)  # the request log redacts every key header
+
+
+# --- Google's google-genai SDK: the native Gemini API (/v1beta/models) ------------------------------
+
+
+def test_gemini_native_stream_and_models(emu: Emulator, settings: None) -> None:
+    genai = pytest.importorskip("google.genai")
+    before = len(emu.requests())
+    client = runapi.llm.gemini()
+    assert isinstance(client, genai.Client)
+    chunks = client.models.generate_content_stream(model="gemini-3.5-flash", contents="Hello there")
+    assert "".join(chunk.text or "" for chunk in chunks) == "Emulated reply to: Hello there"
+    assert [model.name for model in client.models.list()] == [
+        "models/gemini-3.5-flash",
+        "models/gemini-3-flash-preview",
+    ]
+    made = emu.requests()[before:]
+    assert [(entry["method"], entry["path"], entry["status"]) for entry in made] == [
+        ("POST", "/v1beta/models/gemini-3.5-flash:streamGenerateContent", 200),
+        ("GET", "/v1beta/models", 200),
+    ]
+
+
+def test_gemini_native_async(settings: None) -> None:
+    pytest.importorskip("google.genai")
+
+    async def main() -> str:
+        client = runapi.llm.gemini()
+        stream = await client.aio.models.generate_content_stream(model="gemini-3-flash-preview", contents="Hi")
+        return "".join([chunk.text or "" async for chunk in stream])
+
+    assert asyncio.run(main()) == "Emulated reply to: Hi"
+
+
+def test_gemini_never_uses_googles_own_settings(emu: Emulator, settings: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("google.genai")
+    monkeypatch.setenv("GOOGLE_API_KEY", "another-providers-key")
+    monkeypatch.setenv("GEMINI_API_KEY", "another-providers-key")
+    monkeypatch.setenv("GOOGLE_GENAI_USE_VERTEXAI", "true")
+    client = runapi.llm.gemini(http_options={"headers": {"X-Trace": "t-9"}})
+    assert next(model.name for model in client.models.list()) == "models/gemini-3.5-flash"  # the emulator took KEY
+    assert emu.requests()[-1]["headers"].get("X-Trace") == "t-9"
+
+
+def test_gemini_with_a_wrong_key_is_the_sdks_error(emu: Emulator) -> None:
+    errors = pytest.importorskip("google.genai.errors")
+    client = runapi.llm.gemini("not-the-key", base_url=emu.url)
+    with pytest.raises(errors.ClientError) as caught:
+        client.models.list()
+    assert caught.value.code == 401

@@ -9,6 +9,7 @@ import sys
 
 import anthropic
 import openai
+from google import genai
 
 import runapi
 import runapi.llm
@@ -36,6 +37,11 @@ def main() -> None:
     assert_type(runapi.llm.async_openai(), openai.AsyncOpenAI)
     assert_type(runapi.llm.gemini_openai(), openai.OpenAI)
     assert_type(runapi.llm.async_gemini_openai(), openai.AsyncOpenAI)
+    gemini = runapi.llm.gemini(http_options={"timeout": 30_000})
+    assert_type(gemini, genai.Client)
+    for chunk in gemini.models.generate_content_stream(model="gemini-3.5-flash", contents="Hello"):
+        text: str | None = chunk.text
+        print(text)
 
 
 if __name__ == "__main__":
