@@ -81,6 +81,7 @@ if TYPE_CHECKING:
         webhooks,
         z_image,
     )
+    from ._async_client import AsyncClient
     from ._client import Client
     from ._core.client import Account, Balance, RequestOptions
     from ._core.download import Download
@@ -96,6 +97,7 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "Account",
+    "AsyncClient",
     "AuthenticationError",
     "BadRequestError",
     "Balance",
@@ -161,6 +163,7 @@ __all__ = [
 
 # name -> module that defines it; imported on first attribute access (PEP 562)
 _LAZY = {
+    "AsyncClient": "runapi._async_client",
     "Client": "runapi._client",
     "Account": "runapi._core.client",
     "Balance": "runapi._core.client",

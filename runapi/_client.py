@@ -1,16 +1,17 @@
 """``runapi.Client``: the client core plus one lazily imported attribute per model family.
 
-This table is the one place that lists the families. Each family's module is imported the first
+This table (``_Families``) is the one place that lists the families; ``runapi.AsyncClient``
+(``runapi/_async_client.py``) inherits it too. Each family's module is imported the first
 time its attribute is read, so ``import runapi`` and a client stay cheap however many families
 there are. Adding a family is one line here (and its module name in ``runapi.__init__``).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic
 
 from ._core.client import BaseClient
-from ._core.operations import FamilyAttribute
+from ._core.operations import ClientT, FamilyAttribute
 
 if TYPE_CHECKING:
     from .elevenlabs import ElevenLabs
@@ -44,7 +45,43 @@ if TYPE_CHECKING:
 __all__ = ["Client"]
 
 
-class Client(BaseClient):
+class _Families(Generic[ClientT]):
+    """The one table of families, shared by :class:`Client` and :class:`AsyncClient`.
+
+    Generic in the client, so each family's operations are typed for the client they are reached
+    through: called on a ``Client``, awaited on an ``AsyncClient``.
+    """
+
+    suno: FamilyAttribute[Suno[ClientT]] = FamilyAttribute("runapi.suno", "Suno")
+    nano_banana: FamilyAttribute[NanoBanana[ClientT]] = FamilyAttribute("runapi.nano_banana", "NanoBanana")
+    veo_3_1: FamilyAttribute[Veo31[ClientT]] = FamilyAttribute("runapi.veo_3_1", "Veo31")
+    elevenlabs: FamilyAttribute[ElevenLabs[ClientT]] = FamilyAttribute("runapi.elevenlabs", "ElevenLabs")
+    runway: FamilyAttribute[Runway[ClientT]] = FamilyAttribute("runapi.runway", "Runway")
+    runway_aleph: FamilyAttribute[RunwayAleph[ClientT]] = FamilyAttribute("runapi.runway_aleph", "RunwayAleph")
+    luma: FamilyAttribute[Luma[ClientT]] = FamilyAttribute("runapi.luma", "Luma")
+    seedance: FamilyAttribute[Seedance[ClientT]] = FamilyAttribute("runapi.seedance", "Seedance")
+    hailuo: FamilyAttribute[Hailuo[ClientT]] = FamilyAttribute("runapi.hailuo", "Hailuo")
+    kling: FamilyAttribute[Kling[ClientT]] = FamilyAttribute("runapi.kling", "Kling")
+    wan: FamilyAttribute[Wan[ClientT]] = FamilyAttribute("runapi.wan", "Wan")
+    happyhorse: FamilyAttribute[HappyHorse[ClientT]] = FamilyAttribute("runapi.happyhorse", "HappyHorse")
+    grok_imagine: FamilyAttribute[GrokImagine[ClientT]] = FamilyAttribute("runapi.grok_imagine", "GrokImagine")
+    topaz: FamilyAttribute[Topaz[ClientT]] = FamilyAttribute("runapi.topaz", "Topaz")
+    infinitetalk: FamilyAttribute[InfiniteTalk[ClientT]] = FamilyAttribute("runapi.infinitetalk", "InfiniteTalk")
+    gemini_omni: FamilyAttribute[GeminiOmni[ClientT]] = FamilyAttribute("runapi.gemini_omni", "GeminiOmni")
+    flux_kontext: FamilyAttribute[FluxKontext[ClientT]] = FamilyAttribute("runapi.flux_kontext", "FluxKontext")
+    flux_2: FamilyAttribute[Flux2[ClientT]] = FamilyAttribute("runapi.flux_2", "Flux2")
+    seedream: FamilyAttribute[Seedream[ClientT]] = FamilyAttribute("runapi.seedream", "Seedream")
+    imagen_4: FamilyAttribute[Imagen4[ClientT]] = FamilyAttribute("runapi.imagen_4", "Imagen4")
+    z_image: FamilyAttribute[ZImage[ClientT]] = FamilyAttribute("runapi.z_image", "ZImage")
+    gpt_image: FamilyAttribute[GptImage[ClientT]] = FamilyAttribute("runapi.gpt_image", "GptImage")
+    gpt_image_2: FamilyAttribute[GptImage2[ClientT]] = FamilyAttribute("runapi.gpt_image_2", "GptImage2")
+    gpt_4o_image: FamilyAttribute[Gpt4oImage[ClientT]] = FamilyAttribute("runapi.gpt_4o_image", "Gpt4oImage")
+    qwen_2: FamilyAttribute[Qwen2[ClientT]] = FamilyAttribute("runapi.qwen_2", "Qwen2")
+    recraft: FamilyAttribute[Recraft[ClientT]] = FamilyAttribute("runapi.recraft", "Recraft")
+    ideogram_v3: FamilyAttribute[IdeogramV3[ClientT]] = FamilyAttribute("runapi.ideogram_v3", "IdeogramV3")
+
+
+class Client(_Families["Client"], BaseClient):
     """A RunAPI client: auth, retries, task polling, and every model family as an attribute.
 
     One client holds one connection pool; share it across threads and requests (e.g. one per
@@ -83,31 +120,3 @@ class Client(BaseClient):
         ideogram_v3: Ideogram V3 text-to-image, inpainting edits, remixes and reframing, plain or
             character-guided (``runapi.ideogram_v3``).
     """
-
-    suno: FamilyAttribute[Suno] = FamilyAttribute("runapi.suno", "Suno")
-    nano_banana: FamilyAttribute[NanoBanana] = FamilyAttribute("runapi.nano_banana", "NanoBanana")
-    veo_3_1: FamilyAttribute[Veo31] = FamilyAttribute("runapi.veo_3_1", "Veo31")
-    elevenlabs: FamilyAttribute[ElevenLabs] = FamilyAttribute("runapi.elevenlabs", "ElevenLabs")
-    runway: FamilyAttribute[Runway] = FamilyAttribute("runapi.runway", "Runway")
-    runway_aleph: FamilyAttribute[RunwayAleph] = FamilyAttribute("runapi.runway_aleph", "RunwayAleph")
-    luma: FamilyAttribute[Luma] = FamilyAttribute("runapi.luma", "Luma")
-    seedance: FamilyAttribute[Seedance] = FamilyAttribute("runapi.seedance", "Seedance")
-    hailuo: FamilyAttribute[Hailuo] = FamilyAttribute("runapi.hailuo", "Hailuo")
-    kling: FamilyAttribute[Kling] = FamilyAttribute("runapi.kling", "Kling")
-    wan: FamilyAttribute[Wan] = FamilyAttribute("runapi.wan", "Wan")
-    happyhorse: FamilyAttribute[HappyHorse] = FamilyAttribute("runapi.happyhorse", "HappyHorse")
-    grok_imagine: FamilyAttribute[GrokImagine] = FamilyAttribute("runapi.grok_imagine", "GrokImagine")
-    topaz: FamilyAttribute[Topaz] = FamilyAttribute("runapi.topaz", "Topaz")
-    infinitetalk: FamilyAttribute[InfiniteTalk] = FamilyAttribute("runapi.infinitetalk", "InfiniteTalk")
-    gemini_omni: FamilyAttribute[GeminiOmni] = FamilyAttribute("runapi.gemini_omni", "GeminiOmni")
-    flux_kontext: FamilyAttribute[FluxKontext] = FamilyAttribute("runapi.flux_kontext", "FluxKontext")
-    flux_2: FamilyAttribute[Flux2] = FamilyAttribute("runapi.flux_2", "Flux2")
-    seedream: FamilyAttribute[Seedream] = FamilyAttribute("runapi.seedream", "Seedream")
-    imagen_4: FamilyAttribute[Imagen4] = FamilyAttribute("runapi.imagen_4", "Imagen4")
-    z_image: FamilyAttribute[ZImage] = FamilyAttribute("runapi.z_image", "ZImage")
-    gpt_image: FamilyAttribute[GptImage] = FamilyAttribute("runapi.gpt_image", "GptImage")
-    gpt_image_2: FamilyAttribute[GptImage2] = FamilyAttribute("runapi.gpt_image_2", "GptImage2")
-    gpt_4o_image: FamilyAttribute[Gpt4oImage] = FamilyAttribute("runapi.gpt_4o_image", "Gpt4oImage")
-    qwen_2: FamilyAttribute[Qwen2] = FamilyAttribute("runapi.qwen_2", "Qwen2")
-    recraft: FamilyAttribute[Recraft] = FamilyAttribute("runapi.recraft", "Recraft")
-    ideogram_v3: FamilyAttribute[IdeogramV3] = FamilyAttribute("runapi.ideogram_v3", "IdeogramV3")

@@ -38,7 +38,7 @@ from typing import Any, Literal, get_args
 import attrs
 
 from ._core.models import Task
-from ._core.operations import Family, TaskOperation
+from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import CallbackUrl, HttpUrl, by, field, number, params, rules, text
 from .errors import ValidationError
@@ -316,7 +316,7 @@ _GENERATED = DURATIONS["lyrics"]
 _FROM_SOURCE = DURATIONS["default"]
 
 
-class ElevenLabs(Family):
+class ElevenLabs(Family[ClientT]):
     """``client.elevenlabs``: ElevenLabs' audio endpoints (docs: ElevenLabs).
 
     Each operation has ``create``, ``get``, ``wait`` and ``run``; ``get`` polls

@@ -38,7 +38,7 @@ from typing import Literal, get_args
 import attrs
 
 from ._core.models import Task
-from ._core.operations import Family, TaskOperation
+from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import CallbackUrl, HttpUrl, by, field, params, rules, text, text_list
 
@@ -204,7 +204,7 @@ class RemixImageParams:
 # -- operations ------------------------------------------------------------------------------
 
 
-class Flux2(Family):
+class Flux2(Family[ClientT]):
     """``client.flux_2``: Flux 2's image endpoints (docs: Flux 2).
 
     Each operation has ``create``, ``get``, ``wait`` and ``run``; ``get`` polls ``GET <path>/{id}``.

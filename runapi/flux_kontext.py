@@ -40,7 +40,7 @@ from typing import Literal, get_args
 import attrs
 
 from ._core.models import Task
-from ._core.operations import Family, TaskOperation
+from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import CallbackUrl, HttpUrl, by_presence, field, integer, params, rules
 
@@ -172,7 +172,7 @@ class TextToImageParams:
 # -- operations ------------------------------------------------------------------------------
 
 
-class FluxKontext(Family):
+class FluxKontext(Family[ClientT]):
     """``client.flux_kontext``: Flux Kontext's image endpoint (docs: Flux Kontext).
 
     ``text_to_image`` has ``create``, ``get``, ``wait`` and ``run``; ``get`` polls

@@ -49,7 +49,7 @@ from typing import Any, Literal, get_args
 import attrs
 
 from ._core.models import Result, Task
-from ._core.operations import DirectOperation, Family, TaskOperation
+from ._core.operations import ClientT, DirectOperation, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import CallbackUrl, HttpUrl, field, integer, number, params, text, text_list, url_list
 from .errors import ValidationError
@@ -298,7 +298,7 @@ class TextToVideoParams:
 _GEMINI = "/api/v1/gemini_omni"
 
 
-class GeminiOmni(Family):
+class GeminiOmni(Family[ClientT]):
     """``client.gemini_omni``: Gemini Omni's voice, character and video endpoints (docs: Gemini Omni)."""
 
     create_audio = DirectOperation(f"{_GEMINI}/create_audio", CreateAudioParams, AudioResult)

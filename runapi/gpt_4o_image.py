@@ -42,7 +42,7 @@ from typing import Any, Literal, get_args
 import attrs
 
 from ._core.models import Task
-from ._core.operations import Family, TaskOperation
+from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import CallbackUrl, HttpUrl, by_presence, field, forbid, params, require, rules, url_list
 
@@ -157,7 +157,7 @@ class TextToImageParams:
 # -- operations ------------------------------------------------------------------------------
 
 
-class Gpt4oImage(Family):
+class Gpt4oImage(Family[ClientT]):
     """``client.gpt_4o_image``: GPT-4o Image's endpoint (docs: GPT-4o Image).
 
     ``text_to_image`` has ``create``, ``get``, ``wait`` and ``run``; ``get`` reads

@@ -36,7 +36,7 @@ from typing import Literal, get_args
 import attrs
 
 from ._core.models import Task
-from ._core.operations import Family, TaskOperation
+from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import CallbackUrl, HttpUrl, field, params, url_list
 
@@ -145,7 +145,7 @@ class EditImageParams:
 # -- operations ------------------------------------------------------------------------------
 
 
-class GptImage(Family):
+class GptImage(Family[ClientT]):
     """``client.gpt_image``: GPT Image's endpoints (docs: GPT Image).
 
     Each operation has ``create``, ``get``, ``wait`` and ``run``; ``get`` reads ``GET <path>/{id}``.

@@ -42,7 +42,7 @@ from typing import Literal, get_args
 import attrs
 
 from ._core.models import Task
-from ._core.operations import Family, TaskOperation
+from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import CallbackUrl, HttpUrl, by, by_presence, field, one_of, params, rules, text, url_list
 
@@ -170,7 +170,7 @@ class EditImageParams:
 # -- operations ------------------------------------------------------------------------------
 
 
-class GptImage2(Family):
+class GptImage2(Family[ClientT]):
     """``client.gpt_image_2``: GPT Image 2's endpoints (docs: GPT Image 2).
 
     Each operation has ``create``, ``get``, ``wait`` and ``run``; ``get`` reads ``GET <path>/{id}``.

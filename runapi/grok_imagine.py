@@ -48,7 +48,7 @@ from typing import Literal, get_args
 import attrs
 
 from ._core.models import Task
-from ._core.operations import Family, TaskOperation
+from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import (
     CallbackUrl,
@@ -324,7 +324,7 @@ class UpscaleImageParams:
 _GROK = "/api/v1/grok_imagine"
 
 
-class GrokImagine(Family):
+class GrokImagine(Family[ClientT]):
     """``client.grok_imagine``: Grok Imagine's video and image endpoints (docs: Grok-Imagine).
 
     Each operation has ``create``, ``get``, ``wait`` and ``run``; ``get`` polls ``GET <path>/{id}``.

@@ -37,7 +37,7 @@ from typing import Literal, get_args
 import attrs
 
 from ._core.models import Task
-from ._core.operations import Family, TaskOperation
+from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import CallbackUrl, HttpUrl, by, field, one_of, params, rules, text
 
@@ -202,7 +202,7 @@ class ImageToVideoParams:
 # -- operations ------------------------------------------------------------------------------
 
 
-class Hailuo(Family):
+class Hailuo(Family[ClientT]):
     """``client.hailuo``: Hailuo's video endpoints (docs: Hailuo).
 
     Each operation has ``create``, ``get``, ``wait`` and ``run``; ``get`` polls ``GET <path>/{id}``

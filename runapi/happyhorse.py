@@ -37,7 +37,7 @@ from typing import Any, Literal, get_args
 import attrs
 
 from ._core.models import Task
-from ._core.operations import Family, TaskOperation
+from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import CallbackUrl, HttpUrl, by, field, integer, params, rules, text_list
 from .errors import ValidationError
@@ -244,7 +244,7 @@ class EditVideoParams:
 _HAPPYHORSE = "/api/v1/happyhorse"
 
 
-class HappyHorse(Family):
+class HappyHorse(Family[ClientT]):
     """``client.happyhorse``: HappyHorse's video endpoints (docs: HappyHorse).
 
     Each operation has ``create``, ``get``, ``wait`` and ``run``; ``get`` polls ``GET <path>/{id}``.

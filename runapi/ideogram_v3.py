@@ -63,7 +63,7 @@ from typing import Literal, get_args
 import attrs
 
 from ._core.models import Task
-from ._core.operations import Family, TaskOperation
+from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import CallbackUrl, HttpUrl, by, field, number, one_of, params, rules, text, url_list
 
@@ -378,7 +378,7 @@ class ReframeImageParams:
 # -- operations ------------------------------------------------------------------------------
 
 
-class IdeogramV3(Family):
+class IdeogramV3(Family[ClientT]):
     """``client.ideogram_v3``: Ideogram V3's image endpoints (docs: Ideogram V3).
 
     Each operation has ``create``, ``get``, ``wait`` and ``run``; ``get`` reads ``GET <path>/{id}``.

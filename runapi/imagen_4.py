@@ -42,7 +42,7 @@ from typing import Literal, get_args
 import attrs
 
 from ._core.models import Task
-from ._core.operations import Family, TaskOperation
+from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import CallbackUrl, HttpUrl, by, field, integer, params, rules, text, text_list
 
@@ -176,7 +176,7 @@ class RemixImageParams:
 # -- operations ------------------------------------------------------------------------------
 
 
-class Imagen4(Family):
+class Imagen4(Family[ClientT]):
     """``client.imagen_4``: Imagen 4's image endpoints (docs: Imagen 4).
 
     Each operation has ``create``, ``get``, ``wait`` and ``run``; ``get`` reads ``GET <path>/{id}``.

@@ -30,7 +30,7 @@ from typing import Literal, get_args
 import attrs
 
 from ._core.models import Task
-from ._core.operations import Family, TaskOperation
+from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import CallbackUrl, HttpUrl, field, integer, params, text
 
@@ -108,7 +108,7 @@ class AudioToVideoParams:
 # -- operations ------------------------------------------------------------------------------
 
 
-class InfiniteTalk(Family):
+class InfiniteTalk(Family[ClientT]):
     """``client.infinitetalk``: InfiniteTalk's lip-sync endpoint (docs: InfiniteTalk).
 
     ``audio_to_video`` has ``create``, ``get``, ``wait`` and ``run``; ``get`` polls ``GET <path>/{id}``.

@@ -62,7 +62,7 @@ from typing import Literal, get_args
 import attrs
 
 from ._core.models import Task
-from ._core.operations import Family, TaskOperation
+from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import (
     CallbackUrl,
@@ -461,7 +461,7 @@ class MotionControlParams:
 _KLING = "/api/v1/kling"
 
 
-class Kling(Family):
+class Kling(Family[ClientT]):
     """``client.kling``: Kling's video endpoints (docs: Kling).
 
     Each operation has ``create``, ``get``, ``wait`` and ``run``; ``get`` polls ``GET <path>/{id}``.

@@ -31,7 +31,7 @@ from __future__ import annotations
 import attrs
 
 from ._core.models import Task
-from ._core.operations import Family, TaskOperation
+from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import CallbackUrl, HttpUrl, params
 
@@ -99,7 +99,7 @@ class ModifyVideoParams:
 # -- operations ------------------------------------------------------------------------------
 
 
-class Luma(Family):
+class Luma(Family[ClientT]):
     """``client.luma``: Luma's video modification endpoint (docs: Luma).
 
     ``modify_video`` has ``create``, ``get``, ``wait`` and ``run``; ``get`` polls ``GET <path>/{id}``.

@@ -366,7 +366,7 @@ class CreateGuardrailAssignmentParams:
 # -- the collections -------------------------------------------------------------------------------
 
 
-class Keys(Family):
+class Keys(Family["ManagementClient"]):
     """Standard API keys (docs: Management Keys): ``list``, ``create``, ``get``, ``update``, ``delete``."""
 
     list = ListOperation("/api/v1/keys", APIKey)
@@ -376,7 +376,7 @@ class Keys(Family):
     delete = DeleteOperation("/api/v1/keys")
 
 
-class Guardrails(Family):
+class Guardrails(Family["ManagementClient"]):
     """Guardrail policies (docs: Guardrails): ``list``, ``create``, ``get``, ``update``, ``delete``.
 
     Deleting one also removes its assignments, and frees its name.
@@ -389,7 +389,7 @@ class Guardrails(Family):
     delete = DeleteOperation("/api/v1/guardrails")
 
 
-class GuardrailAssignments(Family):
+class GuardrailAssignments(Family["ManagementClient"]):
     """Which guardrail applies to which key or member (docs: Guardrail Assignments): ``list``, ``create``, ``delete``.
 
     The docs offer no update and no get by id: to replace a target's guardrail, delete its

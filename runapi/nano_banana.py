@@ -35,7 +35,7 @@ from typing import Literal, get_args
 import attrs
 
 from ._core.models import Task
-from ._core.operations import Family, TaskOperation
+from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import CallbackUrl, HttpUrl, by, field, one_of, params, rules, text, text_list, url_list
 
@@ -181,7 +181,7 @@ class EditImageParams:
 # -- operations ------------------------------------------------------------------------------
 
 
-class NanoBanana(Family):
+class NanoBanana(Family[ClientT]):
     """``client.nano_banana``: Nano Banana's image endpoints (docs: Nano Banana)."""
 
     text_to_image = TaskOperation(

@@ -39,7 +39,7 @@ from typing import Literal, get_args
 import attrs
 
 from ._core.models import Task
-from ._core.operations import Family, TaskOperation
+from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import CallbackUrl, HttpUrl, field, integer, number, params, text
 
@@ -208,7 +208,7 @@ class EditImageParams:
 # -- operations ------------------------------------------------------------------------------
 
 
-class Qwen2(Family):
+class Qwen2(Family[ClientT]):
     """``client.qwen_2``: Qwen 2's image endpoints (docs: Qwen 2).
 
     Each operation has ``create``, ``get``, ``wait`` and ``run``; ``get`` reads ``GET <path>/{id}``.

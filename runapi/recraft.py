@@ -34,7 +34,7 @@ from typing import Literal, get_args
 import attrs
 
 from ._core.models import Task
-from ._core.operations import Family, TaskOperation
+from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import CallbackUrl, HttpUrl, params
 
@@ -124,7 +124,7 @@ class RemoveBackgroundParams:
 # -- operations ------------------------------------------------------------------------------
 
 
-class Recraft(Family):
+class Recraft(Family[ClientT]):
     """``client.recraft``: Recraft's image post-processing endpoints (docs: Recraft).
 
     Each operation has ``create``, ``get``, ``wait`` and ``run``; ``get`` reads ``GET <path>/{id}``.

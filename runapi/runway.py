@@ -37,7 +37,7 @@ from typing import Literal
 import attrs
 
 from ._core.models import Task
-from ._core.operations import Family, TaskOperation
+from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import CallbackUrl, HttpUrl, by_presence, params, rules
 
@@ -154,7 +154,7 @@ class ExtendVideoParams:
 # -- operations ------------------------------------------------------------------------------
 
 
-class Runway(Family):
+class Runway(Family[ClientT]):
     """``client.runway``: Runway's video endpoints (docs: Runway).
 
     Each operation has ``create``, ``get``, ``wait`` and ``run``; ``get`` polls ``GET <path>/{id}``.

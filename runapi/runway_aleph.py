@@ -31,7 +31,7 @@ from typing import Literal, get_args
 import attrs
 
 from ._core.models import Task
-from ._core.operations import Family, TaskOperation
+from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import CallbackUrl, HttpUrl, params
 
@@ -105,7 +105,7 @@ class EditVideoParams:
 # -- operations ------------------------------------------------------------------------------
 
 
-class RunwayAleph(Family):
+class RunwayAleph(Family[ClientT]):
     """``client.runway_aleph``: Runway Aleph's video editing endpoint (docs: Runway Aleph).
 
     ``edit_video`` has ``create``, ``get``, ``wait`` and ``run``; ``get`` polls ``GET <path>/{id}``.

@@ -53,7 +53,7 @@ from typing import Literal, get_args
 import attrs
 
 from ._core.models import Task
-from ._core.operations import Family, TaskOperation
+from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import (
     CallbackUrl,
@@ -302,7 +302,7 @@ class TextToVideoParams:
 # -- operations ------------------------------------------------------------------------------
 
 
-class Seedance(Family):
+class Seedance(Family[ClientT]):
     """``client.seedance``: Seedance's video endpoint (docs: Seedance).
 
     ``text_to_video`` has ``create``, ``get``, ``wait`` and ``run``; ``get`` polls

@@ -44,7 +44,7 @@ from typing import Literal, get_args
 import attrs
 
 from ._core.models import Task
-from ._core.operations import Family, TaskOperation
+from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import CallbackUrl, HttpUrl, by, field, integer, params, rules, text, text_list
 
@@ -221,7 +221,7 @@ class EditImageParams:
 # -- operations ------------------------------------------------------------------------------
 
 
-class Seedream(Family):
+class Seedream(Family[ClientT]):
     """``client.seedream``: Seedream's image endpoints (docs: Seedream).
 
     Each operation has ``create``, ``get``, ``wait`` and ``run``; ``get`` reads ``GET <path>/{id}``.

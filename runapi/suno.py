@@ -76,7 +76,7 @@ from typing import Literal, get_args
 import attrs
 
 from ._core.models import Result, Task
-from ._core.operations import DirectOperation, Family, TaskOperation
+from ._core.operations import ClientT, DirectOperation, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import (
     CallbackUrl,
@@ -962,7 +962,7 @@ class TextToSoundParams:
 _SUNO = "/api/v1/suno"
 
 
-class Suno(Family):
+class Suno(Family[ClientT]):
     """``client.suno``: Suno's music, sound, lyrics, stems, voice and artwork endpoints (docs: Suno)."""
 
     text_to_music = TaskOperation(f"{_SUNO}/text_to_music", TextToMusicParams, MusicTask, duration=DURATIONS["music"])

@@ -31,7 +31,7 @@ from typing import Literal, get_args
 import attrs
 
 from ._core.models import Task
-from ._core.operations import Family, TaskOperation
+from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import CallbackUrl, HttpUrl, params
 
@@ -152,7 +152,7 @@ class UpscaleVideoParams:
 # -- operations ------------------------------------------------------------------------------
 
 
-class Topaz(Family):
+class Topaz(Family[ClientT]):
     """``client.topaz``: Topaz's upscaling endpoints (docs: Topaz).
 
     Each operation has ``create``, ``get``, ``wait`` and ``run``; ``get`` polls ``GET <path>/{id}``.

@@ -22,7 +22,7 @@ from typing import Literal, get_args
 import attrs
 
 from ._core.models import Task
-from ._core.operations import Family, TaskOperation
+from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import CallbackUrl, HttpUrl, check, field, forbid, integer, one_of, params, require, text_list
 
@@ -183,7 +183,7 @@ class UpscaleVideoParams:
 # -- operations ------------------------------------------------------------------------------
 
 
-class Veo31(Family):
+class Veo31(Family[ClientT]):
     """``client.veo_3_1``: Veo 3.1's video endpoints (docs: Veo 3.1)."""
 
     text_to_video = TaskOperation(

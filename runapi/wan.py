@@ -53,7 +53,7 @@ from typing import Any, Literal, get_args
 import attrs
 
 from ._core.models import Task
-from ._core.operations import Family, TaskOperation
+from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import By, CallbackUrl, HttpUrl, by, field, integer, params, rules, text_list
 from .errors import ValidationError
@@ -597,7 +597,7 @@ class EditVideoParams:
 _WAN = "/api/v1/wan"
 
 
-class Wan(Family):
+class Wan(Family[ClientT]):
     """``client.wan``: Wan's video and image endpoints (docs: Wan).
 
     Each operation has ``create``, ``get``, ``wait`` and ``run``; ``get`` polls ``GET <path>/{id}``.

@@ -25,7 +25,7 @@ from typing import Literal, get_args
 import attrs
 
 from ._core.models import Task
-from ._core.operations import Family, TaskOperation
+from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import CallbackUrl, field, params, text
 
@@ -102,7 +102,7 @@ class TextToImageParams:
 # -- operations ------------------------------------------------------------------------------
 
 
-class ZImage(Family):
+class ZImage(Family[ClientT]):
     """``client.z_image``: Z-Image's text-to-image endpoint (docs: Z-Image).
 
     ``text_to_image`` has ``create``, ``get``, ``wait`` and ``run``; ``get`` reads ``GET <path>/{id}``.

@@ -7,13 +7,14 @@ import re
 from pathlib import Path
 
 import runapi
+import runapi._client
 from runapi._core.operations import DirectOperation, FamilyAttribute, TaskOperation
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 
 
 def test_the_family_table_lists_every_operation() -> None:
-    families = [value for value in vars(runapi.Client).values() if isinstance(value, FamilyAttribute)]
+    families = [value for value in vars(runapi._client._Families).values() if isinstance(value, FamilyAttribute)]
     assert len(families) >= 4
     for attribute in families:
         family = getattr(importlib.import_module(attribute.module), attribute.name)

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from .download import Download
-    from .files import Files
+    from .files import Files, UploadedFile
 
 __all__ = [
     "API_KEY",
@@ -43,6 +43,7 @@ __all__ = [
     "Account",
     "Balance",
     "BaseClient",
+    "ClientBase",
     "ClientCore",
     "Credential",
     "RequestOptions",
@@ -144,18 +145,23 @@ API_KEY = Credential("api_key", "RUNAPI_API_KEY", MissingAPIKeyError, "API key")
 """The key of :class:`BaseClient` and ``runapi.llm`` (docs: Overview > Authentication)."""
 
 
-class ClientCore:
-    """What every RunAPI client shares, whatever key it holds: configuration, the effect driver, retries.
+class ClientBase:
+    """What every RunAPI client shares, whatever key it holds and however it sends: its settings.
 
-    :class:`BaseClient` (the API key: model families, files, balance) and
-    :class:`runapi.ManagementClient` (the management key: API keys and guardrails) are this plus
-    their endpoints. Each reads its own key from its own argument and environment variable
-    (``credential``): neither ever sends, or falls back to, the other's.
+    The key (``credential``), base URL, timeouts, retry policy, headers, and how one
+    :class:`~runapi._core.flows.Call` becomes a :class:`Request` and a response a :class:`Reply`.
+    No I/O: :class:`ClientCore` adds the blocking driver (``requests``) and
+    :class:`runapi._core.async_client.AsyncClientCore` the asyncio one (``httpx``). Each client
+    reads its own key from its own argument and environment variable: the API-key clients and
+    :class:`runapi.ManagementClient` never send, or fall back to, each other's.
     """
 
     credential: ClassVar[Credential]
+    user_agent: ClassVar[str] = USER_AGENT
+    is_async: ClassVar[bool] = False
+    """Whether calls are awaited (an asyncio client): decides which resource classes a family hands out."""
 
-    def __init__(
+    def _configure(
         self,
         key: str | None,
         *,
@@ -164,11 +170,11 @@ class ClientCore:
         max_retries: int,
         idempotent_creates: bool,
         default_headers: Mapping[str, str] | None,
-        session: requests.Session | None,
         max_connections: int,
-        sleep: Callable[[float], None],
+        sleep: Callable[..., Any],
         clock: Callable[[], float],
     ) -> None:
+        """Check and set the settings every client takes (the constructors' shared part)."""
         self.__key = self.credential.read(key)
         self.base_url = _base_url(base_url or os.environ.get("RUNAPI_BASE_URL") or DEFAULT_BASE_URL)
         self.timeout = timeout_option(timeout)
@@ -183,8 +189,6 @@ class ClientCore:
             raise ValidationError(
                 "sleep and clock must be callables", field="sleep" if not callable(sleep) else "clock"
             )
-        self._transport = RequestsTransport(session, max_connections=max_connections)
-        self._sleep = sleep
         self._clock = clock
         self._random: Callable[[], float] = random.random
         self._keys = _KeyLedger()
@@ -227,6 +231,99 @@ class ClientCore:
         clone._common_headers = clone._headers()
         return clone
 
+    def __repr__(self) -> str:
+        return f"<runapi.{type(self).__name__} base_url={self.base_url!r}>"
+
+    # -- one call: what the drivers share -------------------------------------------------------
+
+    def _headers(self, extra: Mapping[str, str] | None = None) -> dict[str, str]:
+        """Headers of every API request: defaults, ``extra`` (per-call), then the key, which nothing overrides."""
+        return {
+            "Accept": "application/json",
+            "User-Agent": self.user_agent,
+            **self._default_headers,
+            **(extra or {}),
+            "Authorization": f"Bearer {self.__key}",
+        }
+
+    def _build(self, call: Call, options: RequestOptions) -> Request:
+        # The headers are built once per client (see _configure and _copy), not per call.
+        headers = self._common_headers if options.extra_headers is None else self._headers(options.extra_headers)
+        if call.idempotency_key is not None:
+            headers = {**headers, "Idempotency-Key": call.idempotency_key}
+        body = call.body
+        if body is None or type(body) is dict or isinstance(body, Mapping):
+            return Request(call.method, self.base_url + call.path, headers, body, options.timeout or self.timeout)
+        return Request(call.method, self.base_url + call.path, headers, None, options.timeout or self.timeout, body)
+
+    def _policy(self, call: Call, built: Request, options: RequestOptions) -> RetryPolicy:
+        """The retry policy of one call: none for a poll or a stream read once, else the client's (or the call's)."""
+        policy = self.retry_policy
+        if not call.retry or (built.multipart is not None and not built.multipart.rewindable):
+            return attrs.evolve(policy, max_retries=0)  # a stream read once cannot be sent again
+        if options.max_retries is not None and options.max_retries != policy.max_retries:
+            return attrs.evolve(policy, max_retries=options.max_retries)
+        return policy
+
+    @staticmethod
+    def _checked(response: Response, built: Request, started: float | None) -> Response:
+        """``response`` if 2xx, else its :class:`~runapi.APIStatusError` raised; logged at DEBUG when timed."""
+        if started is not None:
+            elapsed = time.monotonic() - started
+            logger.debug("%s %s -> %d (%.3fs)", built.method, built.url, response.status_code, elapsed)
+        if not 200 <= response.status_code < 300:
+            raise status_error(
+                response.status_code,
+                _body(response),
+                response.headers,
+                reason=response.reason,
+                retry_after=parse_retry_after(response.retry_after),
+                method=built.method,
+                url=built.url,
+            )
+        return response
+
+    @staticmethod
+    def _reply(response: Response, built: Request) -> Reply:
+        return Reply(response.status_code, _decode(response, built), parse_retry_after(response.retry_after))
+
+
+class ClientCore(ClientBase):
+    """A client's blocking driver: ``requests`` for the transport, ``time.sleep`` between polls.
+
+    :class:`BaseClient` (the API key: model families, files, balance) and
+    :class:`runapi.ManagementClient` (the management key: API keys and guardrails) are this plus
+    their endpoints.
+    """
+
+    def __init__(
+        self,
+        key: str | None,
+        *,
+        base_url: str | None,
+        timeout: Timeout | float | tuple[float, float],
+        max_retries: int,
+        idempotent_creates: bool,
+        default_headers: Mapping[str, str] | None,
+        session: requests.Session | None,
+        max_connections: int,
+        sleep: Callable[[float], None],
+        clock: Callable[[], float],
+    ) -> None:
+        self._configure(
+            key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            idempotent_creates=idempotent_creates,
+            default_headers=default_headers,
+            max_connections=max_connections,
+            sleep=sleep,
+            clock=clock,
+        )
+        self._sleep = sleep
+        self._transport = RequestsTransport(session, max_connections=max_connections)
+
     def close(self) -> None:
         """Release pooled connections (a session passed in by you is left open)."""
         self._transport.close()
@@ -238,9 +335,6 @@ class ClientCore:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
-
-    def __repr__(self) -> str:
-        return f"<runapi.{type(self).__name__} base_url={self.base_url!r}>"
 
     # -- the driver ---------------------------------------------------------------------------
 
@@ -268,38 +362,13 @@ class ClientCore:
         finally:
             flow.close()
 
-    def _headers(self, extra: Mapping[str, str] | None = None) -> dict[str, str]:
-        """Headers of every API request: defaults, ``extra`` (per-call), then the API key, which nothing overrides."""
-        return {
-            "Accept": "application/json",
-            "User-Agent": USER_AGENT,
-            **self._default_headers,
-            **(extra or {}),
-            "Authorization": f"Bearer {self.__key}",
-        }
-
-    def _build(self, call: Call, options: RequestOptions) -> Request:
-        # The headers are built once per client (see __init__ and with_options), not per call.
-        headers = self._common_headers if options.extra_headers is None else self._headers(options.extra_headers)
-        if call.idempotency_key is not None:
-            headers = {**headers, "Idempotency-Key": call.idempotency_key}
-        body = call.body
-        if body is None or type(body) is dict or isinstance(body, Mapping):
-            return Request(call.method, self.base_url + call.path, headers, body, options.timeout or self.timeout)
-        return Request(call.method, self.base_url + call.path, headers, None, options.timeout or self.timeout, body)
-
     def _send(self, call: Call, options: RequestOptions) -> Reply:
         built = self._build(call, options)
-        policy = self.retry_policy
-        if not call.retry or (built.multipart is not None and not built.multipart.rewindable):
-            policy = attrs.evolve(policy, max_retries=0)  # a stream read once cannot be sent again
-        elif options.max_retries is not None and options.max_retries != policy.max_retries:
-            policy = attrs.evolve(policy, max_retries=options.max_retries)
         try:
             response = with_retries(
                 self._attempt,
                 built,
-                policy,
+                self._policy(call, built, options),
                 idempotent=call.idempotent,
                 sleep=self._sleep,
                 what=call,
@@ -307,30 +376,132 @@ class ClientCore:
             )
         except APIError as exc:
             raise exc.with_traceback(None) from exc.__cause__
-        return Reply(response.status_code, _decode(response, built), parse_retry_after(response.retry_after))
+        return self._reply(response, built)
 
     def _attempt(self, built: Request) -> Response:
-        if logger.isEnabledFor(logging.DEBUG):
-            started = time.monotonic()
-            response = self._transport.send(built)
-            elapsed = time.monotonic() - started
-            logger.debug("%s %s -> %d (%.3fs)", built.method, built.url, response.status_code, elapsed)
-        else:
-            response = self._transport.send(built)
-        if not 200 <= response.status_code < 300:
-            raise status_error(
-                response.status_code,
-                _body(response),
-                response.headers,
-                reason=response.reason,
-                retry_after=parse_retry_after(response.retry_after),
-                method=built.method,
-                url=built.url,
-            )
-        return response
+        started = time.monotonic() if logger.isEnabledFor(logging.DEBUG) else None
+        return self._checked(self._transport.send(built), built, started)
 
 
-class BaseClient(ClientCore):
+class APIClientBase(ClientBase):
+    """What the API-key clients (blocking and asyncio) share beyond the core, without I/O.
+
+    The poll settings, the account flows, local files for URL parameters, where downloads land
+    and ``with_options``. :class:`BaseClient` and :class:`runapi._core.async_client.AsyncBaseClient`
+    add the calls, each on its driver.
+    """
+
+    credential = API_KEY
+    files: FamilyAttribute[Files[Any]]
+
+    def _configure_api(
+        self, *, wait_timeout: float, poll_interval: float | None, max_poll_interval: float | None
+    ) -> None:
+        self.poll_policy = PollPolicy(timeout=wait_timeout, interval=poll_interval, max_interval=max_poll_interval)
+        self._uploads = _UploadCache()
+
+    @staticmethod
+    def _balance_flow() -> Flow[Balance]:
+        reply = yield from request(Call("GET", "/api/v1/me/balance"))
+        return structure(reply.data, Balance)
+
+    @staticmethod
+    def _account_flow() -> Flow[Account]:
+        reply = yield from request(Call("GET", "/api/v1/me"))
+        return structure(reply.data, Account)
+
+    def _upload_local(self, path: os.PathLike[str]) -> Flow[str]:
+        """Upload a local file given for a URL parameter (``files.from_stream``); return its ``download_url``.
+
+        An unchanged file (same absolute path, size and modification time) uploaded by this
+        client (or a ``with_options`` copy of it) to the same ``base_url`` less than
+        :data:`UPLOAD_REUSE_SECONDS` ago is not uploaded again: its URL is reused, so a retry of a
+        create with the same idempotency key sends the same body.
+        """
+        where = os.path.abspath(path)
+        stat = os.stat(where)
+        key = (self.base_url, where, stat.st_size, stat.st_mtime_ns)
+        url = self._uploads.get(key, self._clock())
+        if url is not None:
+            return url
+        uploaded: UploadedFile = yield from self.files.from_stream._flow((), {"file": path})
+        self._uploads.put(key, uploaded.download_url, self._clock())
+        logger.debug("uploaded %s -> %s (%s bytes)", where, uploaded.download_url, uploaded.file_size)
+        return uploaded.download_url
+
+    @staticmethod
+    def _download_target(url: str, path: str | os.PathLike[str], overwrite: bool) -> Path:
+        """Where :meth:`BaseClient.download` puts ``url``, checked free unless ``overwrite``."""
+        from .download import ensure_free, resolve_target  # file-system helpers: loaded on first download
+
+        dest = resolve_target(url, path)
+        if not overwrite:
+            ensure_free(dest)
+        return dest
+
+    @staticmethod
+    def _output_targets(
+        task: Task, folder: str | os.PathLike[str], overwrite: bool
+    ) -> list[tuple[str, Callable[[str | None], Path]]]:
+        """Each output URL of ``task`` and where it lands (see :meth:`BaseClient.download_outputs`)."""
+        from .download import check_folder, ensure_free, output_name, suffix_for
+
+        base = check_folder(folder)
+        urls = task.output_urls
+        if not overwrite:
+            for index, url in enumerate(urls):
+                if suffix_for(url, None):  # the name is known before downloading
+                    ensure_free(base / output_name(task.id, index, url, None))
+        base.mkdir(parents=True, exist_ok=True)
+        targets: list[tuple[str, Callable[[str | None], Path]]] = []
+        for index, url in enumerate(urls):
+
+            def target(content_type: str | None, index: int = index, url: str = url) -> Path:
+                return base / output_name(task.id, index, url, content_type)
+
+            targets.append((url, target))
+        return targets
+
+    # -- configuration ------------------------------------------------------------------------
+
+    def with_options(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        timeout: Timeout | float | tuple[float, float] | None = None,
+        max_retries: int | None = None,
+        idempotent_creates: bool | None = None,
+        wait_timeout: float | None = None,
+        poll_interval: float | None = None,
+        max_poll_interval: float | None = None,
+        default_headers: Mapping[str, str] | None = None,
+    ) -> Self:
+        """A copy of this client with other defaults, sharing its connection pool.
+
+        Takes the constructor's names; ``None`` keeps this client's value, and ``default_headers``
+        are added to this client's. Per-call options (``extra_headers``, ``extra_body``,
+        ``idempotency_key``, ``on_progress``) go on an endpoint's ``with_options`` instead.
+
+        Raises:
+            ValidationError: as the constructor does, naming the option.
+        """
+        clone = self._copy(
+            key=api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            idempotent_creates=idempotent_creates,
+            default_headers=default_headers,
+        )
+        polls = RequestOptions(
+            wait_timeout=wait_timeout, poll_interval=poll_interval, max_poll_interval=max_poll_interval
+        )
+        clone.poll_policy = polls.poll_policy(self.poll_policy)
+        return clone
+
+
+class BaseClient(APIClientBase, ClientCore):
     """A RunAPI client without families: auth, retries, task polling, balance and downloads.
 
     ``runapi.Client`` is this plus one attribute per model family; use that.
@@ -377,8 +548,7 @@ class BaseClient(ClientCore):
             shows the key).
     """
 
-    credential = API_KEY
-    files: FamilyAttribute[Files] = FamilyAttribute("runapi._core.files", "Files")
+    files: FamilyAttribute[Files[BaseClient]] = FamilyAttribute("runapi._core.files", "Files")
     """File uploads (docs: File Upload): ``from_url``, ``from_stream`` (streamed multipart), ``from_base64``."""
 
     def __init__(
@@ -410,19 +580,13 @@ class BaseClient(ClientCore):
             sleep=sleep,
             clock=clock,
         )
-        self.poll_policy = PollPolicy(timeout=wait_timeout, interval=poll_interval, max_interval=max_poll_interval)
-        self._uploads = _UploadCache()
+        self._configure_api(wait_timeout=wait_timeout, poll_interval=poll_interval, max_poll_interval=max_poll_interval)
 
     # -- account and files ----------------------------------------------------------------------
 
     def get_balance(self) -> Balance:
         """Return the account balance (``GET /api/v1/me/balance``; docs: Common > Get Balance)."""
-
-        def flow() -> Flow[Balance]:
-            reply = yield from request(Call("GET", "/api/v1/me/balance"))
-            return structure(reply.data, Balance)
-
-        return self._run(flow(), RequestOptions())
+        return self._run(self._balance_flow(), RequestOptions())
 
     def get_account(self) -> Account:
         """Return the account the API key belongs to (``GET /api/v1/me``; see :class:`Account`).
@@ -430,31 +594,7 @@ class BaseClient(ClientCore):
         Raises:
             AuthenticationError: the API key is invalid or disabled.
         """
-
-        def flow() -> Flow[Account]:
-            reply = yield from request(Call("GET", "/api/v1/me"))
-            return structure(reply.data, Account)
-
-        return self._run(flow(), RequestOptions())
-
-    def _upload_local(self, path: os.PathLike[str]) -> Flow[str]:
-        """Upload a local file given for a URL parameter (``files.from_stream``); return its ``download_url``.
-
-        An unchanged file (same absolute path, size and modification time) uploaded by this
-        client (or a ``with_options`` copy of it) to the same ``base_url`` less than
-        :data:`UPLOAD_REUSE_SECONDS` ago is not uploaded again: its URL is reused, so a retry of a
-        create with the same idempotency key sends the same body.
-        """
-        where = os.path.abspath(path)
-        stat = os.stat(where)
-        key = (self.base_url, where, stat.st_size, stat.st_mtime_ns)
-        url = self._uploads.get(key, self._clock())
-        if url is not None:
-            return url
-        uploaded = yield from self.files.from_stream._flow((), {"file": path})
-        self._uploads.put(key, uploaded.download_url, self._clock())
-        logger.debug("uploaded %s -> %s (%s bytes)", where, uploaded.download_url, uploaded.file_size)
-        return uploaded.download_url
+        return self._run(self._account_flow(), RequestOptions())
 
     def download(self, url: str, path: str | os.PathLike[str], *, overwrite: bool = False) -> Download:
         """Download one output file (``audio_url``, ``images[].url``, ``videos[].url``) to disk.
@@ -481,12 +621,7 @@ class BaseClient(ClientCore):
             APIStatusError: the file server answered non-2xx (e.g. ``NotFoundError`` once a link expired).
             APIConnectionError: the download failed or dropped mid-file (``APITimeoutError`` on a timeout).
         """
-        from .download import ensure_free, resolve_target  # file-system helpers: loaded on first download
-
-        dest = resolve_target(url, path)
-        if not overwrite:
-            ensure_free(dest)
-        return self._download(url, dest, overwrite=overwrite)
+        return self._download(url, self._download_target(url, path, overwrite), overwrite=overwrite)
 
     def download_outputs(
         self, task: Task, folder: str | os.PathLike[str], *, overwrite: bool = False
@@ -510,30 +645,15 @@ class BaseClient(ClientCore):
             APIStatusError: a file server answered non-2xx.
             APIConnectionError: a download failed or dropped mid-file; no partial file is left.
         """
-        from .download import check_folder, ensure_free, output_name, suffix_for
-
-        base = check_folder(folder)
-        urls = task.output_urls
-        if not overwrite:
-            for index, url in enumerate(urls):
-                if suffix_for(url, None):  # the name is known before downloading
-                    ensure_free(base / output_name(task.id, index, url, None))
-        base.mkdir(parents=True, exist_ok=True)
-        saved = []
-        for index, url in enumerate(urls):
-
-            def target(content_type: str | None, index: int = index, url: str = url) -> Path:
-                return base / output_name(task.id, index, url, content_type)
-
-            saved.append(self._download(url, target, overwrite=overwrite))
-        return saved
+        targets = self._output_targets(task, folder, overwrite)
+        return [self._download(url, target, overwrite=overwrite) for url, target in targets]
 
     def _download(self, url: str, dest: Path | Callable[[str | None], Path], *, overwrite: bool) -> Download:
         """Stream one file with retries (no API key, only the User-Agent)."""
         try:
             done = with_retries(
                 lambda target: self._transport.download(
-                    url, target, timeout=self.timeout, headers={"User-Agent": USER_AGENT}, overwrite=overwrite
+                    url, target, timeout=self.timeout, headers={"User-Agent": self.user_agent}, overwrite=overwrite
                 ),
                 dest,
                 self.retry_policy,
@@ -546,44 +666,6 @@ class BaseClient(ClientCore):
             raise exc.with_traceback(None) from exc.__cause__  # no retry-machinery frames for users
         logger.debug("downloaded %s -> %s (%d bytes)", url, done.path, done.bytes_written)
         return done
-
-    # -- configuration ------------------------------------------------------------------------
-
-    def with_options(
-        self,
-        *,
-        api_key: str | None = None,
-        base_url: str | None = None,
-        timeout: Timeout | float | tuple[float, float] | None = None,
-        max_retries: int | None = None,
-        idempotent_creates: bool | None = None,
-        wait_timeout: float | None = None,
-        poll_interval: float | None = None,
-        max_poll_interval: float | None = None,
-        default_headers: Mapping[str, str] | None = None,
-    ) -> Self:
-        """A copy of this client with other defaults, sharing its connection pool.
-
-        Takes the constructor's names; ``None`` keeps this client's value, and ``default_headers``
-        are added to this client's. Per-call options (``extra_headers``, ``extra_body``,
-        ``idempotency_key``, ``on_progress``) go on an endpoint's ``with_options`` instead.
-
-        Raises:
-            ValidationError: as the constructor does, naming the option.
-        """
-        clone = self._copy(
-            key=api_key,
-            base_url=base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-            idempotent_creates=idempotent_creates,
-            default_headers=default_headers,
-        )
-        polls = RequestOptions(
-            wait_timeout=wait_timeout, poll_interval=poll_interval, max_poll_interval=max_poll_interval
-        )
-        clone.poll_policy = polls.poll_policy(self.poll_policy)
-        return clone
 
 
 def _body(response: Response) -> Any:

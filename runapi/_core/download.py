@@ -1,6 +1,7 @@
 """Saving output files: where a download lands, what it is called, and placing it without clobbering.
 
-Pure file-system logic, no HTTP (the streaming is :meth:`RequestsTransport.download`):
+Pure file-system logic, no HTTP (the streaming is each transport's ``download``, which feeds a
+:class:`Sink`):
 
 - :func:`is_folder` / :func:`resolve_target`: ``"outputs/"`` (a trailing separator) or an existing
   directory is a folder, which keeps the URL's file name; anything else is the file's own path.
@@ -17,13 +18,16 @@ import mimetypes
 import os
 import re
 import uuid
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
+from typing import IO
 from urllib.parse import unquote, urlsplit
 
 import attrs
 
 __all__ = [
     "Download",
+    "Sink",
     "check_folder",
     "ensure_free",
     "is_folder",
@@ -205,6 +209,58 @@ def place(tmp: Path, dest: Path, *, overwrite: bool) -> None:
                 raise
     finally:
         tmp.unlink(missing_ok=True)
+
+
+class Sink:
+    """Where one download's body goes, whichever transport streams it: a temporary file, then its name.
+
+    A transport calls :meth:`start` once the server answered 2xx (with its ``Content-Type``),
+    :meth:`write` per chunk, then :meth:`finish`; and :meth:`discard` in a ``finally``, which
+    removes the temporary file unless it was placed. So neither a partial file nor the temporary
+    one is ever left, whatever fails.
+
+    Args:
+        url: what is downloaded (for the :class:`Download` record).
+        dest: the target path, or a function of the answer's ``Content-Type`` that returns one.
+        overwrite: replace an existing target (else :func:`place` refuses it).
+    """
+
+    def __init__(self, url: str, dest: Path | Callable[[str | None], Path], *, overwrite: bool) -> None:
+        self._url = url
+        self._dest = dest
+        self._overwrite = overwrite
+        self._target: Path | None = None
+        self._tmp: Path | None = None
+        self._file: IO[bytes] | None = None
+        self._content_type: str | None = None
+        self._written = 0
+
+    def start(self, content_type: str | None) -> None:
+        """Open the temporary file beside the target (its folder is created, parents too)."""
+        self._content_type = content_type or None
+        target = self._dest(self._content_type) if callable(self._dest) else self._dest
+        target.parent.mkdir(parents=True, exist_ok=True)
+        self._target, self._tmp = target, temp_path(target)
+        self._file = open(self._tmp, "xb")  # noqa: SIM115  # closed by finish/discard; honours the umask
+
+    def write(self, chunk: bytes) -> None:
+        assert self._file is not None, "start() first"
+        self._file.write(chunk)
+        self._written += len(chunk)
+
+    def finish(self) -> Download:
+        """Close the file and put it in place (see :func:`place`); return the record."""
+        assert self._file is not None and self._tmp is not None and self._target is not None, "start() first"
+        self._file.close()
+        place(self._tmp, self._target, overwrite=self._overwrite)
+        return Download(path=self._target, bytes_written=self._written, url=self._url, content_type=self._content_type)
+
+    def discard(self) -> None:
+        """Close and remove the temporary file, if any is left (a no-op after :meth:`finish`)."""
+        if self._file is not None:
+            self._file.close()
+        if self._tmp is not None:
+            self._tmp.unlink(missing_ok=True)
 
 
 def _suffix_of(name: str) -> str:

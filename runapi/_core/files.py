@@ -21,7 +21,7 @@ import re
 import attrs
 
 from .models import Result
-from .operations import Family, UploadOperation
+from .operations import ClientT, Family, UploadOperation
 from .params import FileInput, field, http_url, params, text
 
 __all__ = [
@@ -134,7 +134,7 @@ class FromBase64Params:
     file_name: str | None = field(text(max_length=1024), default=None)
 
 
-class Files(Family):
+class Files(Family[ClientT]):
     """``client.files``: store a file on RunAPI and get its temporary ``download_url`` (docs: File Upload).
 
     ::

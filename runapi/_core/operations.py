@@ -36,10 +36,17 @@ from .params import FileInput, build_params, fields_of, local_files, to_body, wi
 from .transport import Timeout
 
 if TYPE_CHECKING:
-    from .client import BaseClient, ClientCore
+    from typing_extensions import Self
+
+    from .async_client import AsyncBaseClient, AsyncClientCore
+    from .client import APIClientBase, BaseClient, ClientBase, ClientCore
     from .multipart import Multipart
 
 __all__ = [
+    "AsyncDirectResource",
+    "AsyncTaskResource",
+    "AsyncUploadResource",
+    "ClientT",
     "DirectOperation",
     "DirectResource",
     "Family",
@@ -57,10 +64,19 @@ X = TypeVar("X")
 OperationT = TypeVar("OperationT", bound="_Operation")
 
 
-class Family:
-    """A namespace of operations on a client (``client.suno``, ``client.files``); subclasses declare them."""
+ClientT = TypeVar("ClientT", bound="ClientBase", covariant=True)
+"""The client a family is reached through: it decides whether its operations are called or awaited."""
 
-    def __init__(self, client: ClientCore) -> None:
+
+class Family(Generic[ClientT]):
+    """A namespace of operations on a client (``client.suno``, ``client.files``); subclasses declare them.
+
+    A family is generic in its client, ``class Suno(Family[ClientT])``: reached through a
+    :class:`runapi.Client` its operations return results, through a :class:`runapi.AsyncClient`
+    they return awaitables. The declaration is the same; only the resource classes differ.
+    """
+
+    def __init__(self, client: ClientT) -> None:
         self._client = client
 
     def __repr__(self) -> str:
@@ -68,7 +84,7 @@ class Family:
         return f"<{type(self).__module__}.{type(self).__name__} operations={ops}>"
 
 
-F = TypeVar("F", bound=Family)
+F = TypeVar("F", bound="Family[Any]")
 
 
 class FamilyAttribute(Generic[F]):
@@ -93,8 +109,8 @@ class FamilyAttribute(Generic[F]):
     @overload
     def __get__(self, client: None, owner: type | None = None) -> FamilyAttribute[F]: ...
     @overload
-    def __get__(self, client: ClientCore, owner: type | None = None) -> F: ...
-    def __get__(self, client: ClientCore | None, owner: type | None = None) -> Any:
+    def __get__(self, client: ClientBase, owner: type | None = None) -> F: ...
+    def __get__(self, client: ClientBase | None, owner: type | None = None) -> Any:
         if client is None:
             return self
         family_class = getattr(importlib.import_module(self.module), self.name)
@@ -115,6 +131,7 @@ class _Operation:
     """
 
     resource_base: type
+    async_resource_base: type
     forwarded: tuple[str, ...]
 
     leading: tuple[inspect.Parameter, ...] = ()
@@ -125,15 +142,17 @@ class _Operation:
         self.params = params
         self.returns = returns
         self.name = path.rsplit("/", 1)[-1]
-        self._resource_class: type | None = None
+        self._resource_classes: dict[bool, type] = {}
 
     def __set_name__(self, owner: type, name: str) -> None:
         self.name = name
 
-    def _bind(self, family: Family) -> Any:
-        if self._resource_class is None:
-            self._resource_class = _resource_class(self)
-        resource = self._resource_class(family._client, self)
+    def _bind(self, family: Family[Any]) -> Any:
+        is_async = family._client.is_async
+        cls = self._resource_classes.get(is_async)
+        if cls is None:
+            cls = self._resource_classes[is_async] = _resource_class(self, is_async)
+        resource = cls(family._client, self)
         family.__dict__[self.name] = resource  # later lookups skip this descriptor
         return resource
 
@@ -162,8 +181,10 @@ class TaskOperation(_Operation, Generic[P, T]):
     @overload
     def __get__(self, family: None, owner: type | None = None) -> TaskOperation[P, T]: ...
     @overload
-    def __get__(self, family: Family, owner: type | None = None) -> TaskResource[P, T]: ...
-    def __get__(self, family: Family | None, owner: type | None = None) -> Any:
+    def __get__(self, family: Family[AsyncClientCore], owner: type | None = None) -> AsyncTaskResource[P, T]: ...
+    @overload
+    def __get__(self, family: Family[ClientCore], owner: type | None = None) -> TaskResource[P, T]: ...
+    def __get__(self, family: Family[Any] | None, owner: type | None = None) -> Any:
         return self if family is None else self._bind(family)
 
 
@@ -187,8 +208,10 @@ class DirectOperation(_Operation, Generic[P, R]):
     @overload
     def __get__(self, family: None, owner: type | None = None) -> DirectOperation[P, R]: ...
     @overload
-    def __get__(self, family: Family, owner: type | None = None) -> DirectResource[P, R]: ...
-    def __get__(self, family: Family | None, owner: type | None = None) -> Any:
+    def __get__(self, family: Family[AsyncClientCore], owner: type | None = None) -> AsyncDirectResource[P, R]: ...
+    @overload
+    def __get__(self, family: Family[ClientCore], owner: type | None = None) -> DirectResource[P, R]: ...
+    def __get__(self, family: Family[Any] | None, owner: type | None = None) -> Any:
         return self if family is None else self._bind(family)
 
 
@@ -219,15 +242,17 @@ class UploadOperation(_Operation, Generic[P, R]):
     @overload
     def __get__(self, family: None, owner: type | None = None) -> UploadOperation[P, R]: ...
     @overload
-    def __get__(self, family: Family, owner: type | None = None) -> UploadResource[P, R]: ...
-    def __get__(self, family: Family | None, owner: type | None = None) -> Any:
+    def __get__(self, family: Family[AsyncClientCore], owner: type | None = None) -> AsyncUploadResource[P, R]: ...
+    @overload
+    def __get__(self, family: Family[ClientCore], owner: type | None = None) -> UploadResource[P, R]: ...
+    def __get__(self, family: Family[Any] | None, owner: type | None = None) -> Any:
         return self if family is None else self._bind(family)
 
 
 class _Resource(Generic[OperationT]):
     """What every resource shares: the client, the operation and the per-call options."""
 
-    _client: ClientCore
+    _client: ClientBase
 
     def __init__(self, client: Any, operation: OperationT, options: RequestOptions | None = None) -> None:
         self._client = client
@@ -244,16 +269,10 @@ class _Resource(Generic[OperationT]):
         return f"<{kind} {self._operation.name}: {self.path}>"
 
 
-class TaskResource(_Resource["TaskOperation[P, T]"], Generic[P, T]):
-    """An endpoint bound to a client: ``create``, ``get``, ``wait`` and ``run``.
+class _TaskResourceBase(_Resource["TaskOperation[P, T]"], Generic[P, T]):
+    """What :class:`TaskResource` and :class:`AsyncTaskResource` share: options and every flow."""
 
-    Errors raised by every method: :class:`runapi.ValidationError` (bad parameters, before any
-    request), :class:`runapi.APIStatusError` subclasses (non-2xx answers, after retries),
-    :class:`runapi.APIConnectionError` (no answer), :class:`runapi.APIResponseValidationError`
-    (a 2xx body not shaped as documented).
-    """
-
-    _client: BaseClient
+    _client: BaseClient | AsyncBaseClient
 
     def with_options(
         self,
@@ -267,7 +286,7 @@ class TaskResource(_Resource["TaskOperation[P, T]"], Generic[P, T]):
         poll_interval: float | None = None,
         max_poll_interval: float | None = None,
         on_progress: Callable[[T], None] | None = None,
-    ) -> TaskResource[P, T]:
+    ) -> Self:
         """This endpoint with per-call options (see :class:`runapi.RequestOptions`)::
 
         client.veo_3_1.text_to_video.with_options(wait_timeout=1200, on_progress=print).run(...)
@@ -305,6 +324,43 @@ class TaskResource(_Resource["TaskOperation[P, T]"], Generic[P, T]):
             options.on_progress,
             just_created=just_created,
         )
+
+    def _wait_call(
+        self,
+        task_id: str,
+        timeout: float | None,
+        poll_interval: float | None,
+        max_poll_interval: float | None,
+        on_progress: Callable[[T], None] | None,
+    ) -> tuple[Flow[T], RequestOptions]:
+        """``wait()``'s flow and options: the call's poll settings over the endpoint's and the client's."""
+        options = self._options.merged(
+            RequestOptions(
+                wait_timeout=timeout,
+                poll_interval=poll_interval,
+                max_poll_interval=max_poll_interval,
+                on_progress=on_progress,
+            )
+        )
+        return self._wait_flow(task_id, options), options
+
+    def _run_flow(self, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> Flow[T]:
+        """``run()``'s flow: the create's, then the wait's on the task it made."""
+        create = self._create_flow(args, kwargs)
+        task = yield from create
+        return (yield from self._wait_flow(task.id, self._options, just_created=True))
+
+
+class TaskResource(_TaskResourceBase[P, T]):
+    """An endpoint bound to a client: ``create``, ``get``, ``wait`` and ``run``.
+
+    Errors raised by every method: :class:`runapi.ValidationError` (bad parameters, before any
+    request), :class:`runapi.APIStatusError` subclasses (non-2xx answers, after retries),
+    :class:`runapi.APIConnectionError` (no answer), :class:`runapi.APIResponseValidationError`
+    (a 2xx body not shaped as documented).
+    """
+
+    _client: BaseClient
 
     def create(self, *args: P.args, **kwargs: P.kwargs) -> T:
         """Create a task; return it at once (``status == "processing"``).
@@ -346,15 +402,8 @@ class TaskResource(_Resource["TaskOperation[P, T]"], Generic[P, T]):
             TaskFailedError: the task ended ``failed`` (``.task``, ``.error``, ``.code``).
             TaskTimeoutError: the deadline passed (``.task_id``, ``.last_status``); the task goes on.
         """
-        options = self._options.merged(
-            RequestOptions(
-                wait_timeout=timeout,
-                poll_interval=poll_interval,
-                max_poll_interval=max_poll_interval,
-                on_progress=on_progress,
-            )
-        )
-        return self._client._run(self._wait_flow(task_id, options), options)
+        flow, options = self._wait_call(task_id, timeout, poll_interval, max_poll_interval, on_progress)
+        return self._client._run(flow, options)
 
     def run(self, *args: P.args, **kwargs: P.kwargs) -> T:
         """Create a task and wait for it: ``create`` then ``wait``, with the same errors.
@@ -362,16 +411,79 @@ class TaskResource(_Resource["TaskOperation[P, T]"], Generic[P, T]):
         Polling settings come from ``with_options(wait_timeout=..., poll_interval=...,
         on_progress=...)`` or the client's defaults.
         """
-        create = self._create_flow(args, kwargs)
-
-        def flow() -> Flow[T]:
-            task = yield from create
-            return (yield from self._wait_flow(task.id, self._options, just_created=True))
-
-        return self._client._run(flow(), self._options)
+        return self._client._run(self._run_flow(args, kwargs), self._options)
 
 
-class DirectResource(_Resource["DirectOperation[P, R]"], Generic[P, R]):
+class AsyncTaskResource(_TaskResourceBase[P, T]):
+    """An endpoint bound to an :class:`runapi.AsyncClient`: ``await`` its ``create``, ``get``, ``wait`` and ``run``.
+
+    The same parameters, flows, options and errors as :class:`TaskResource`; polls wait with the
+    client's ``sleep`` (``asyncio.sleep``), so many thousand waits share one event loop.
+    """
+
+    _client: AsyncBaseClient
+
+    async def create(self, *args: P.args, **kwargs: P.kwargs) -> T:
+        """Create a task; return it at once (see :meth:`TaskResource.create`)."""
+        return await self._client._run(self._create_flow(args, kwargs), self._options)
+
+    async def get(self, task_id: str) -> T:
+        """Return the task's current state (see :meth:`TaskResource.get`)."""
+        return await self._client._run(get_task(self.path, task_id, self._operation.task), self._options)
+
+    async def wait(
+        self,
+        task_id: str,
+        *,
+        timeout: float | None = None,
+        poll_interval: float | None = None,
+        max_poll_interval: float | None = None,
+        on_progress: Callable[[T], None] | None = None,
+    ) -> T:
+        """Poll until the task completes and return it (see :meth:`TaskResource.wait`)."""
+        flow, options = self._wait_call(task_id, timeout, poll_interval, max_poll_interval, on_progress)
+        return await self._client._run(flow, options)
+
+    async def run(self, *args: P.args, **kwargs: P.kwargs) -> T:
+        """Create a task and wait for it (see :meth:`TaskResource.run`)."""
+        return await self._client._run(self._run_flow(args, kwargs), self._options)
+
+
+class _DirectResourceBase(_Resource["DirectOperation[P, R]"], Generic[P, R]):
+    """What :class:`DirectResource` and :class:`AsyncDirectResource` share: options and the flow."""
+
+    _client: BaseClient | AsyncBaseClient
+
+    def with_options(
+        self,
+        *,
+        timeout: Timeout | float | tuple[float, float] | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        idempotency_key: str | None = None,
+    ) -> Self:
+        """This endpoint with per-call options (see :class:`runapi.RequestOptions`)."""
+        changes = RequestOptions(
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_body=extra_body,
+            idempotency_key=idempotency_key,
+        )
+        return type(self)(self._client, self._operation, self._options.merged(changes))
+
+    def _flow(self, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> Flow[R]:
+        body, key, local = _body_and_key(self._client, self.path, self._operation.params, self._options, args, kwargs)
+        result, envelope = self._operation.result, self._operation.envelope
+        if not local:
+            return call_direct(self.path, body, result, key, envelope)
+        return _after_uploads(
+            self._client, body, local, key, lambda sent: call_direct(self.path, sent, result, key, envelope)
+        )
+
+
+class DirectResource(_DirectResourceBase[P, R]):
     """A direct endpoint bound to a client: call it with the params, get the result back.
 
     The call is one POST with an ``Idempotency-Key``; it is retried as a create is (never replayed
@@ -387,57 +499,27 @@ class DirectResource(_Resource["DirectOperation[P, R]"], Generic[P, R]):
 
     _client: BaseClient
 
-    def with_options(
-        self,
-        *,
-        timeout: Timeout | float | tuple[float, float] | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-        idempotency_key: str | None = None,
-    ) -> DirectResource[P, R]:
-        """This endpoint with per-call options (see :class:`runapi.RequestOptions`)."""
-        changes = RequestOptions(
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-        )
-        return type(self)(self._client, self._operation, self._options.merged(changes))
-
     def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
         """Call the endpoint and return its result.
 
         Parameters are keyword-only and spelled as RunAPI spells them; ``None`` values are left
         off the wire.
         """
-        body, key, local = _body_and_key(self._client, self.path, self._operation.params, self._options, args, kwargs)
-        result, envelope = self._operation.result, self._operation.envelope
-        if not local:
-            return self._client._run(call_direct(self.path, body, result, key, envelope), self._options)
-        flow = _after_uploads(
-            self._client, body, local, key, lambda sent: call_direct(self.path, sent, result, key, envelope)
-        )
-        return self._client._run(flow, self._options)
+        return self._client._run(self._flow(args, kwargs), self._options)
 
 
-class UploadResource(_Resource["UploadOperation[P, R]"], Generic[P, R]):
-    """An upload endpoint bound to a client: call it with the params, get the stored file's record back.
+class AsyncDirectResource(_DirectResourceBase[P, R]):
+    """A direct endpoint bound to an :class:`runapi.AsyncClient`: ``await`` it (see :class:`DirectResource`)."""
 
-    The call is one POST with an ``Idempotency-Key``; it is retried as a create is: only where the
-    server cannot have stored the file (the connection never opened, 429, 503; never after a
-    non-seekable stream was read), unless the client has ``idempotent_creates=True``.
+    _client: AsyncBaseClient
 
-    Raises:
-        ValidationError: bad parameters (a file that does not exist), before any request.
-        APIStatusError: a non-2xx answer, after retries (``.idempotency_key``; ``.task_may_exist``
-            when the file may have been stored anyway).
-        APIConnectionError: no answer.
-        APIResponseValidationError: a 2xx body not shaped as documented.
-    """
+    async def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
+        """Call the endpoint and return its result (see :meth:`DirectResource.__call__`)."""
+        return await self._client._run(self._flow(args, kwargs), self._options)
 
-    _client: BaseClient
+
+class _UploadResourceBase(_Resource["UploadOperation[P, R]"], Generic[P, R]):
+    """What :class:`UploadResource` and :class:`AsyncUploadResource` share: options and the flow."""
 
     def with_options(
         self,
@@ -447,7 +529,7 @@ class UploadResource(_Resource["UploadOperation[P, R]"], Generic[P, R]):
         extra_headers: Mapping[str, str] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         idempotency_key: str | None = None,
-    ) -> UploadResource[P, R]:
+    ) -> Self:
         """This endpoint with per-call options (see :class:`runapi.RequestOptions`).
 
         ``extra_body`` adds JSON fields, or text parts of a multipart upload. A large file needs
@@ -461,14 +543,6 @@ class UploadResource(_Resource["UploadOperation[P, R]"], Generic[P, R]):
             idempotency_key=idempotency_key,
         )
         return type(self)(self._client, self._operation, self._options.merged(changes))
-
-    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
-        """Upload the file and return the stored file's record (its ``download_url``).
-
-        Parameters are keyword-only and spelled as RunAPI spells them; ``None`` values are left
-        off the wire.
-        """
-        return self._client._run(self._flow(args, kwargs), self._options)
 
     def _flow(self, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> Flow[R]:
         """The upload as a flow (the create flows of other operations run it for local files)."""
@@ -498,6 +572,42 @@ class UploadResource(_Resource["UploadOperation[P, R]"], Generic[P, R]):
         return upload_file(self.path, body, operation.result, key)
 
 
+class UploadResource(_UploadResourceBase[P, R]):
+    """An upload endpoint bound to a client: call it with the params, get the stored file's record back.
+
+    The call is one POST with an ``Idempotency-Key``; it is retried as a create is: only where the
+    server cannot have stored the file (the connection never opened, 429, 503; never after a
+    non-seekable stream was read), unless the client has ``idempotent_creates=True``.
+
+    Raises:
+        ValidationError: bad parameters (a file that does not exist), before any request.
+        APIStatusError: a non-2xx answer, after retries (``.idempotency_key``; ``.task_may_exist``
+            when the file may have been stored anyway).
+        APIConnectionError: no answer.
+        APIResponseValidationError: a 2xx body not shaped as documented.
+    """
+
+    _client: BaseClient
+
+    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
+        """Upload the file and return the stored file's record (its ``download_url``).
+
+        Parameters are keyword-only and spelled as RunAPI spells them; ``None`` values are left
+        off the wire.
+        """
+        return self._client._run(self._flow(args, kwargs), self._options)
+
+
+class AsyncUploadResource(_UploadResourceBase[P, R]):
+    """An upload endpoint bound to an :class:`runapi.AsyncClient`: ``await`` it (see :class:`UploadResource`)."""
+
+    _client: AsyncBaseClient
+
+    async def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
+        """Upload the file and return the stored file's record (see :meth:`UploadResource.__call__`)."""
+        return await self._client._run(self._flow(args, kwargs), self._options)
+
+
 def _filename(source: object, file_name: object) -> str | None:
     """The file part's ``filename``: the source's own name, else the ``file_name`` asked for."""
     from .multipart import file_name_of
@@ -509,7 +619,7 @@ def _filename(source: object, file_name: object) -> str | None:
 
 
 def _after_uploads(
-    client: BaseClient,
+    client: APIClientBase,
     body: dict[str, Any],
     local: Mapping[str, os.PathLike[str]],
     key: str,
@@ -534,7 +644,7 @@ def _after_uploads(
 
 
 def _body_and_key(
-    client: ClientCore,
+    client: ClientBase,
     path: str,
     params: Callable[..., object],
     options: RequestOptions,
@@ -590,14 +700,14 @@ def _signature(operation: _Operation) -> inspect.Signature:
     return inspect.Signature(parameters, return_annotation=operation.returns)
 
 
-def _forward(generic: Callable[..., Any], name: str, operation: _Operation) -> Callable[..., Any]:
+def _forward(generic: Callable[..., Any], name: str, operation: _Operation, owner: str) -> Callable[..., Any]:
     """A copy of a resource method that shows ``operation``'s parameters and their docs.
 
     The same code object under a new function (not a wrapper calling it): no extra call per request.
     """
     method = types.FunctionType(generic.__code__, generic.__globals__, name, generic.__defaults__, generic.__closure__)
     method.__kwdefaults__ = generic.__kwdefaults__
-    method.__qualname__ = f"{_class_name(operation)}.{name}"
+    method.__qualname__ = f"{owner}.{name}"
     method.__module__ = generic.__module__
     method.__signature__ = _signature(operation)  # type: ignore[attr-defined]
     method.__doc__ = f"{inspect.getdoc(generic)}\n\n{inspect.getdoc(operation.params) or ''}"
@@ -608,15 +718,21 @@ def _class_name(operation: _Operation) -> str:
     return "".join(part.capitalize() for part in operation.name.split("_")) + "Resource"
 
 
-def _resource_class(operation: _Operation) -> type:
+def _resource_class(operation: _Operation, is_async: bool) -> type:
     """A subclass of the operation's resource class whose methods taking the params show their real signature."""
-    base = operation.resource_base
-    namespace: dict[str, Any] = {name: _forward(getattr(base, name), name, operation) for name in operation.forwarded}
+    base = operation.async_resource_base if is_async else operation.resource_base
+    owner = ("Async" if is_async else "") + _class_name(operation)
+    namespace: dict[str, Any] = {
+        name: _forward(getattr(base, name), name, operation, owner) for name in operation.forwarded
+    }
     namespace["__doc__"] = f"``{operation.path}``, bound to a client.\n\n{inspect.getdoc(base)}"
     namespace["__module__"] = getattr(operation.returns, "__module__", __name__)
-    return type(_class_name(operation), (base,), namespace)
+    return type(owner, (base,), namespace)
 
 
-TaskOperation.resource_base, TaskOperation.forwarded = TaskResource, ("create", "run")
-DirectOperation.resource_base, DirectOperation.forwarded = DirectResource, ("__call__",)
-UploadOperation.resource_base, UploadOperation.forwarded = UploadResource, ("__call__",)
+TaskOperation.resource_base, TaskOperation.async_resource_base = TaskResource, AsyncTaskResource
+TaskOperation.forwarded = ("create", "run")
+DirectOperation.resource_base, DirectOperation.async_resource_base = DirectResource, AsyncDirectResource
+DirectOperation.forwarded = ("__call__",)
+UploadOperation.resource_base, UploadOperation.async_resource_base = UploadResource, AsyncUploadResource
+UploadOperation.forwarded = ("__call__",)

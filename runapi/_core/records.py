@@ -42,6 +42,8 @@ from .transport import Timeout
 if TYPE_CHECKING:
     from typing_extensions import Self
 
+    from .client import ClientCore
+
 __all__ = [
     "DeleteOperation",
     "DeleteResource",
@@ -74,7 +76,9 @@ OpT = TypeVar("OpT", bound=_RecordOperation)
 
 
 class _RecordResource(_Resource[OpT]):
-    """What every record resource offers: per-call transport options."""
+    """What every record resource offers: per-call transport options (on a blocking client)."""
+
+    _client: ClientCore
 
     def with_options(
         self,
@@ -104,8 +108,8 @@ class ListOperation(_RecordOperation, Generic[R]):
     @overload
     def __get__(self, family: None, owner: type | None = None) -> ListOperation[R]: ...
     @overload
-    def __get__(self, family: Family, owner: type | None = None) -> ListResource[R]: ...
-    def __get__(self, family: Family | None, owner: type | None = None) -> Any:
+    def __get__(self, family: Family[Any], owner: type | None = None) -> ListResource[R]: ...
+    def __get__(self, family: Family[Any] | None, owner: type | None = None) -> Any:
         return self if family is None else self._bind(family)
 
 
@@ -140,8 +144,8 @@ class GetOperation(_RecordOperation, Generic[R]):
     @overload
     def __get__(self, family: None, owner: type | None = None) -> GetOperation[R]: ...
     @overload
-    def __get__(self, family: Family, owner: type | None = None) -> GetResource[R]: ...
-    def __get__(self, family: Family | None, owner: type | None = None) -> Any:
+    def __get__(self, family: Family[Any], owner: type | None = None) -> GetResource[R]: ...
+    def __get__(self, family: Family[Any] | None, owner: type | None = None) -> Any:
         return self if family is None else self._bind(family)
 
 
@@ -181,8 +185,8 @@ class UpdateOperation(_RecordOperation, Generic[P, R]):
     @overload
     def __get__(self, family: None, owner: type | None = None) -> UpdateOperation[P, R]: ...
     @overload
-    def __get__(self, family: Family, owner: type | None = None) -> UpdateResource[P, R]: ...
-    def __get__(self, family: Family | None, owner: type | None = None) -> Any:
+    def __get__(self, family: Family[Any], owner: type | None = None) -> UpdateResource[P, R]: ...
+    def __get__(self, family: Family[Any] | None, owner: type | None = None) -> Any:
         return self if family is None else self._bind(family)
 
 
@@ -223,8 +227,8 @@ class DeleteOperation(_RecordOperation):
     @overload
     def __get__(self, family: None, owner: type | None = None) -> DeleteOperation: ...
     @overload
-    def __get__(self, family: Family, owner: type | None = None) -> DeleteResource: ...
-    def __get__(self, family: Family | None, owner: type | None = None) -> Any:
+    def __get__(self, family: Family[Any], owner: type | None = None) -> DeleteResource: ...
+    def __get__(self, family: Family[Any] | None, owner: type | None = None) -> Any:
         return self if family is None else self._bind(family)
 
 

@@ -21,7 +21,7 @@ import email.utils
 import logging
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import timezone
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -41,6 +41,7 @@ __all__ = [
     "should_retry",
     "wait_seconds",
     "with_retries",
+    "with_retries_async",
 ]
 
 A = TypeVar("A")
@@ -159,6 +160,15 @@ def retrying(
     """
     import tenacity  # only once a request has failed: a cold process that never retries skips it
 
+    return tenacity.Retrying(**_controller(policy, idempotent=idempotent, sleep=sleep, what=what, random=random))
+
+
+def _controller(
+    policy: RetryPolicy, *, idempotent: bool, sleep: Callable[[float], Any], what: object, random: Callable[[], float]
+) -> dict[str, Any]:
+    """The settings of a tenacity controller (``Retrying`` or ``AsyncRetrying``) for one logical request."""
+    import tenacity
+
     def wait(state: tenacity.RetryCallState) -> float:
         exc = state.outcome.exception() if state.outcome else None
         return wait_seconds(policy, state.attempt_number, exc, random())
@@ -178,7 +188,7 @@ def retrying(
     def retry(exc: BaseException) -> bool:
         return should_retry(exc, idempotent=idempotent, policy=policy)
 
-    kwargs: dict[str, Any] = {
+    return {
         "stop": tenacity.stop_after_attempt(policy.max_retries + 1),
         "retry": tenacity.retry_if_exception(retry),
         "wait": wait,
@@ -186,7 +196,6 @@ def retrying(
         "before_sleep": before_sleep,
         "reraise": True,
     }
-    return tenacity.Retrying(**kwargs)
 
 
 def with_retries(
@@ -225,6 +234,48 @@ def with_retries(
     controller = retrying(policy, idempotent=idempotent, sleep=sleep, what=what, random=random)
     try:
         result: R = controller(replay_then_attempt, arg)
+    except APIError as exc:
+        exc.attempts = attempts
+        raise
+    return result
+
+
+async def with_retries_async(
+    attempt: Callable[[A], Awaitable[R]],
+    arg: A,
+    policy: RetryPolicy,
+    *,
+    idempotent: bool,
+    sleep: Callable[[float], Awaitable[None]],
+    what: object,
+    random: Callable[[], float],
+) -> R:
+    """:func:`with_retries` for a coroutine ``attempt``, waiting with ``sleep`` (``asyncio.sleep``).
+
+    The same decisions (:func:`should_retry`, :func:`wait_seconds`), the same hot path (the first
+    attempt outside tenacity) and the same ``attempts`` count; ``tenacity.AsyncRetrying`` drives
+    the rest.
+    """
+    try:
+        return await attempt(arg)
+    except (APIConnectionError, APIStatusError) as exc:
+        if policy.max_retries < 1 or not should_retry(exc, idempotent=idempotent, policy=policy):
+            raise
+        first: list[BaseException] = [exc]
+    attempts = 1
+
+    async def replay_then_attempt(value: A) -> R:
+        nonlocal attempts
+        if first:
+            raise first.pop()
+        attempts += 1
+        return await attempt(value)
+
+    import tenacity
+
+    settings = _controller(policy, idempotent=idempotent, sleep=sleep, what=what, random=random)
+    try:
+        result: R = await tenacity.AsyncRetrying(**settings)(replay_then_attempt, arg)
     except APIError as exc:
         exc.attempts = attempts
         raise

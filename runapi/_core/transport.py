@@ -23,14 +23,14 @@ from requests.hooks import dispatch_hook
 from requests.structures import CaseInsensitiveDict
 from urllib3.exceptions import NewConnectionError
 
-from ..errors import APIConnectionError, APITimeoutError, status_error
+from ..errors import APIConnectionError, APIStatusError, APITimeoutError, status_error
 from .retry import parse_retry_after
 
 if TYPE_CHECKING:
     from .download import Download
     from .multipart import Multipart, MultipartStream
 
-__all__ = ["Request", "RequestsTransport", "Response", "Timeout"]
+__all__ = ["Request", "RequestsTransport", "Response", "Timeout", "download_error"]
 
 
 @attrs.frozen
@@ -121,6 +121,19 @@ def translate(exc: requests.RequestException, method: str, url: str) -> APIConne
     what = "connection lost" if sent else "could not connect"
     return APIConnectionError(
         f"{what}: {method} {url} ({type(exc).__name__})", method=method, url=url, request_sent=sent
+    )
+
+
+def download_error(status: int, first: bytes, headers: Mapping[str, str], reason: str, url: str) -> APIStatusError:
+    """The error for a file server's non-2xx answer to a download (``first``: its body's first bytes)."""
+    return status_error(
+        status,
+        first[:500].decode("utf-8", "replace"),
+        CaseInsensitiveDict(headers),
+        reason=reason,
+        retry_after=parse_retry_after(headers.get("Retry-After")),
+        method="GET",
+        url=url,
     )
 
 
@@ -326,39 +339,24 @@ class RequestsTransport:
             APIConnectionError: the connection failed or dropped mid-file.
             FileExistsError: ``dest`` exists and ``overwrite`` is false.
         """
-        from .download import Download, place, temp_path  # loaded on first download
+        from .download import Sink  # loaded on first download
 
-        tmp: Path | None = None
+        sink = Sink(url, dest, overwrite=overwrite)
         try:
             with self.session.get(
                 url, headers=dict(headers), stream=True, timeout=(timeout.connect, timeout.read)
             ) as answer:
                 if not 200 <= answer.status_code < 300:
-                    raise status_error(
-                        answer.status_code,
-                        next(answer.iter_content(chunk_size=500), b"")[:500].decode("utf-8", "replace"),
-                        CaseInsensitiveDict(answer.headers),
-                        reason=answer.reason or "",
-                        retry_after=parse_retry_after(answer.headers.get("Retry-After")),
-                        method="GET",
-                        url=url,
-                    )
-                content_type = answer.headers.get("Content-Type") or None
-                target = dest(content_type) if callable(dest) else dest
-                target.parent.mkdir(parents=True, exist_ok=True)
-                tmp = temp_path(target)
-                written = 0
-                with open(tmp, "xb") as out:  # honours the umask, unlike mkstemp's 0600
-                    for chunk in answer.iter_content(chunk_size=1 << 16):
-                        out.write(chunk)
-                        written += len(chunk)
-            place(tmp, target, overwrite=overwrite)
+                    first = next(answer.iter_content(chunk_size=500), b"")
+                    raise download_error(answer.status_code, first, answer.headers, answer.reason or "", url)
+                sink.start(answer.headers.get("Content-Type"))
+                for chunk in answer.iter_content(chunk_size=1 << 16):
+                    sink.write(chunk)
+            return sink.finish()
         except requests.RequestException as exc:
             raise translate(exc, "GET", url) from exc
         finally:
-            if tmp is not None:
-                tmp.unlink(missing_ok=True)
-        return Download(path=target, bytes_written=written, url=url, content_type=content_type)
+            sink.discard()
 
     def close(self) -> None:
         """Close the session if this transport made it."""

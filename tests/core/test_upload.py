@@ -23,6 +23,7 @@ from responses.registries import OrderedRegistry
 from werkzeug.formparser import MultiPartParser
 
 import runapi
+import runapi._client
 from runapi._core.models import Result, Task
 from runapi._core.multipart import CHUNK, Multipart
 from runapi._core.operations import DirectOperation, Family, TaskOperation, UploadOperation
@@ -536,7 +537,7 @@ def _family_params() -> list[type]:
     from runapi._core.operations import FamilyAttribute, _Operation
 
     found: list[type] = []
-    for attribute in vars(runapi.Client).values():
+    for attribute in vars(runapi._client._Families).values():
         if isinstance(attribute, FamilyAttribute):
             family = getattr(importlib.import_module(attribute.module), attribute.name)
             found += [op.params for op in vars(family).values() if isinstance(op, _Operation)]  # type: ignore[misc]

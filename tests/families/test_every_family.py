@@ -43,6 +43,7 @@ import responses
 from responses import registries
 
 import runapi
+import runapi._client
 from runapi._core.operations import DirectOperation, Family, FamilyAttribute, TaskOperation
 from runapi._core.options import DURATIONS
 from tests.conftest import API_KEY, FakeClock
@@ -228,7 +229,7 @@ STATUS_KINDS = ("completed", "callback_completed", "processing", "accepted", "fa
 def families() -> dict[str, tuple[str, type[Family]]]:
     """Every family on ``runapi.Client``: attribute -> (module name, family class)."""
     table = {}
-    for attribute, value in vars(runapi.Client).items():
+    for attribute, value in vars(runapi._client._Families).items():
         if isinstance(value, FamilyAttribute):
             table[attribute] = (value.module, getattr(importlib.import_module(value.module), value.name))
     return table

@@ -20,6 +20,7 @@ import responses
 from responses import registries
 
 import runapi
+import runapi._client
 from runapi.nano_banana import ImageTask, NanoBanana
 from runapi.suno import LyricsTask, MusicTask, Suno
 from runapi.veo_3_1 import Veo31, VideoTask
@@ -362,14 +363,16 @@ def test_with_options_copies_get_families_bound_to_themselves() -> None:
     assert client.suno is first  # cached on the client
     other = client.with_options(timeout=5)
     assert other.suno is not first and other.suno._client is other
-    assert type(runapi.Client.__dict__["suno"]).__name__ == "FamilyAttribute"
+    assert type(runapi._client._Families.__dict__["suno"]).__name__ == "FamilyAttribute"
 
 
 def test_no_core_module_names_a_family_even_for_type_checking() -> None:
     from runapi._core.operations import FamilyAttribute
 
     families = [
-        value.module.rsplit(".", 1)[1] for value in vars(runapi.Client).values() if isinstance(value, FamilyAttribute)
+        value.module.rsplit(".", 1)[1]
+        for value in vars(runapi._client._Families).values()
+        if isinstance(value, FamilyAttribute)
     ]
     assert {"suno", "nano_banana", "veo_3_1"} <= set(families)
     core = Path(runapi.__file__).parent / "_core"

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import runapi
+import runapi._client
 from runapi._core.models import Task
 from runapi._core.operations import DirectOperation, TaskOperation
 from runapi.emulator import Emulator
@@ -75,7 +76,7 @@ def sent(emu: Emulator, task: Task) -> dict[str, Any]:
 
 def operations_of(family: str) -> set[str]:
     """The names of ``client.<family>``'s task and direct operations."""
-    attribute = vars(runapi.Client)[family]
+    attribute = vars(runapi._client._Families)[family]
     family_class = getattr(importlib.import_module(attribute.module), attribute.name)
     return {name for name, value in vars(family_class).items() if isinstance(value, TaskOperation | DirectOperation)}
 

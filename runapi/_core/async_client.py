@@ -1,0 +1,239 @@
+"""The asyncio client core: the same settings, flows and decisions as the blocking one, on ``httpx``.
+
+Only the driver is written again: :meth:`AsyncClientCore._run` performs a flow's effects with
+``await`` (the transport's ``send``, the injectable ``sleep``) where :meth:`ClientCore._run` blocks.
+Flows, retry decisions, request building, status -> error and parsing are the ones in
+:mod:`runapi._core.client`, :mod:`runapi._core.flows` and :mod:`runapi._core.retry`. A waiting task
+is a suspended coroutine, not a thread: thousands of ``wait()`` calls share one event loop and
+``max_connections`` pooled connections.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import platform
+import sys
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, TypeVar
+
+import httpx
+
+from .._version import __version__
+from ..errors import APIError
+from .client import (
+    DEFAULT_MAX_CONNECTIONS,
+    DEFAULT_TIMEOUT,
+    Account,
+    APIClientBase,
+    Balance,
+    BaseClient,
+    ClientBase,
+    logger,
+)
+from .flows import Call, Flow, Reply, Sleep
+from .httpx_transport import HttpxTransport
+from .models import Task
+from .operations import FamilyAttribute
+from .options import RequestOptions
+from .retry import with_retries_async
+from .transport import Request, Response, Timeout
+
+if TYPE_CHECKING:
+    from .download import Download
+    from .files import Files
+
+if sys.version_info >= (3, 11):
+    from typing import Self
+else:  # pragma: no cover - Python 3.10
+    from typing_extensions import Self
+
+__all__ = ["AsyncBaseClient", "AsyncClientCore"]
+
+T = TypeVar("T")
+
+ASYNC_USER_AGENT = f"runapi-python/{__version__} (Python {platform.python_version()}; httpx {httpx.__version__})"
+"""Sent with every request of an asyncio client."""
+
+
+class AsyncClientCore(ClientBase):
+    """A client's asyncio driver: ``httpx`` for the transport, ``asyncio.sleep`` between polls."""
+
+    is_async = True
+    user_agent = ASYNC_USER_AGENT
+
+    def __init__(
+        self,
+        key: str | None,
+        *,
+        base_url: str | None,
+        timeout: Timeout | float | tuple[float, float],
+        max_retries: int,
+        idempotent_creates: bool,
+        default_headers: Mapping[str, str] | None,
+        http_client: httpx.AsyncClient | None,
+        max_connections: int,
+        sleep: Callable[[float], Awaitable[None]],
+        clock: Callable[[], float],
+    ) -> None:
+        self._configure(
+            key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            idempotent_creates=idempotent_creates,
+            default_headers=default_headers,
+            max_connections=max_connections,
+            sleep=sleep,
+            clock=clock,
+        )
+        self._sleep = sleep
+        self._transport = HttpxTransport(http_client, max_connections=max_connections)
+
+    async def aclose(self) -> None:
+        """Release pooled connections (an ``http_client`` passed in by you is left open)."""
+        await self._transport.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()
+
+    # -- the driver ---------------------------------------------------------------------------
+
+    async def _run(self, flow: Flow[T], options: RequestOptions) -> T:
+        """Perform a flow's effects, awaiting each Call (with retries) and each Sleep (see ``ClientCore._run``)."""
+        try:
+            effect = next(flow)
+            while True:
+                if isinstance(effect, Sleep):
+                    await self._sleep(effect.seconds)
+                    effect = flow.send(None)
+                    continue
+                try:
+                    reply = await self._send(effect, options)
+                except APIError as exc:
+                    effect = flow.throw(exc.with_traceback(None))  # no retry-machinery frames for users
+                else:
+                    effect = flow.send(reply)
+        except StopIteration as done:
+            return done.value  # type: ignore[no-any-return]
+        finally:
+            flow.close()
+
+    async def _send(self, call: Call, options: RequestOptions) -> Reply:
+        built = self._build(call, options)
+        try:
+            response = await with_retries_async(
+                self._attempt,
+                built,
+                self._policy(call, built, options),
+                idempotent=call.idempotent,
+                sleep=self._sleep,
+                what=call,
+                random=self._random,
+            )
+        except APIError as exc:
+            raise exc.with_traceback(None) from exc.__cause__
+        return self._reply(response, built)
+
+    async def _attempt(self, built: Request) -> Response:
+        started = time.monotonic() if logger.isEnabledFor(logging.DEBUG) else None
+        return self._checked(await self._transport.send(built), built, started)
+
+
+class AsyncBaseClient(APIClientBase, AsyncClientCore):
+    """An asyncio RunAPI client without families; ``runapi.AsyncClient`` is this plus every family.
+
+    It takes :class:`BaseClient`'s arguments, but ``http_client`` (an ``httpx.AsyncClient`` of
+    your own, not closed by us) in place of ``session``, and an async ``sleep``
+    (``asyncio.sleep`` by default; tests pass a fake). Every call is awaited; the errors,
+    retries, polling and options are :class:`BaseClient`'s. Use it as ``async with``, or
+    ``await client.aclose()``, to release connections.
+
+    Raises:
+        MissingAPIKeyError: no ``api_key`` and no ``RUNAPI_API_KEY``.
+        ValidationError: an option is out of range or of the wrong type, naming the option.
+    """
+
+    files: FamilyAttribute[Files[AsyncBaseClient]] = FamilyAttribute("runapi._core.files", "Files")
+    """File uploads (docs: File Upload): ``await client.files.from_stream(file=...)``, ...."""
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        *,
+        base_url: str | None = None,
+        timeout: Timeout | float | tuple[float, float] = DEFAULT_TIMEOUT,
+        max_retries: int = 2,
+        idempotent_creates: bool = False,
+        wait_timeout: float = 900.0,
+        poll_interval: float | None = None,
+        max_poll_interval: float | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        max_connections: int = DEFAULT_MAX_CONNECTIONS,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__(
+            api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            idempotent_creates=idempotent_creates,
+            default_headers=default_headers,
+            http_client=http_client,
+            max_connections=max_connections,
+            sleep=sleep,
+            clock=clock,
+        )
+        self._configure_api(wait_timeout=wait_timeout, poll_interval=poll_interval, max_poll_interval=max_poll_interval)
+
+    async def get_balance(self) -> Balance:
+        return await self._run(self._balance_flow(), RequestOptions())
+
+    async def get_account(self) -> Account:
+        return await self._run(self._account_flow(), RequestOptions())
+
+    async def download(self, url: str, path: str | os.PathLike[str], *, overwrite: bool = False) -> Download:
+        return await self._download(url, self._download_target(url, path, overwrite), overwrite=overwrite)
+
+    async def download_outputs(
+        self, task: Task, folder: str | os.PathLike[str], *, overwrite: bool = False
+    ) -> list[Download]:
+        targets = self._output_targets(task, folder, overwrite)
+        return [await self._download(url, target, overwrite=overwrite) for url, target in targets]
+
+    async def _download(self, url: str, dest: Path | Callable[[str | None], Path], *, overwrite: bool) -> Download:
+        """Stream one file with retries (no API key, only the User-Agent)."""
+
+        def attempt(target: Path | Callable[[str | None], Path]) -> Awaitable[Download]:
+            headers = {"User-Agent": self.user_agent}
+            return self._transport.download(url, target, timeout=self.timeout, headers=headers, overwrite=overwrite)
+
+        try:
+            done = await with_retries_async(
+                attempt,
+                dest,
+                self.retry_policy,
+                idempotent=True,
+                sleep=self._sleep,
+                what=f"GET {url}",
+                random=self._random,
+            )
+        except APIError as exc:
+            raise exc.with_traceback(None) from exc.__cause__  # no retry-machinery frames for users
+        logger.debug("downloaded %s -> %s (%d bytes)", url, done.path, done.bytes_written)
+        return done
+
+
+for _name in ("get_balance", "get_account", "download", "download_outputs"):  # one text for both clients
+    getattr(AsyncBaseClient, _name).__doc__ = getattr(BaseClient, _name).__doc__

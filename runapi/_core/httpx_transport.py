@@ -1,0 +1,142 @@
+"""The one module that talks to ``httpx``: the asyncio client's transport.
+
+It sends the same :class:`~runapi._core.transport.Request` values and returns the same
+:class:`~runapi._core.transport.Response` values as :class:`~runapi._core.transport.RequestsTransport`,
+so everything above it (retries, status -> error, flows, parsing) is shared. ``httpx`` exceptions
+become :class:`runapi.APIConnectionError` / :class:`runapi.APITimeoutError`, with ``request_sent``
+telling whether the server may have seen the request.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from ..errors import APIConnectionError, APITimeoutError
+from .transport import Request, Response, Timeout, download_error
+
+if TYPE_CHECKING:
+    from .download import Download
+
+__all__ = ["HttpxTransport", "translate"]
+
+
+def translate(exc: httpx.HTTPError, method: str, url: str) -> APIConnectionError:
+    """Map an ``httpx`` exception to the SDK's connection errors (no headers in the message)."""
+    if isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout):
+        return APITimeoutError(f"connect timeout: {method} {url}", method=method, url=url, request_sent=False)
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(f"read timeout: {method} {url}", method=method, url=url, request_sent=True)
+    sent = not isinstance(exc, httpx.ConnectError | httpx.UnsupportedProtocol)
+    what = "connection lost" if sent else "could not connect"
+    return APIConnectionError(
+        f"{what}: {method} {url} ({type(exc).__name__})", method=method, url=url, request_sent=sent
+    )
+
+
+def _timeout(timeout: Timeout) -> httpx.Timeout:
+    """Connect and read as set; writing may take as long as reading; waiting for a pooled connection, unbounded.
+
+    A request waits for a free connection rather than failing: thousands of concurrent waits share
+    ``max_connections`` connections, as threads share the blocking client's pool.
+    """
+    return httpx.Timeout(connect=timeout.connect, read=timeout.read, write=timeout.read, pool=None)
+
+
+async def _chunks(blocks: Iterable[bytes]) -> AsyncIterator[bytes]:
+    """A multipart body's blocks (64 KiB, read from disk as sent) as the async iterator httpx streams."""
+    for block in blocks:
+        yield block
+
+
+class HttpxTransport:
+    """Sends :class:`Request` values over one ``httpx.AsyncClient`` (connection pooling for many tasks at once).
+
+    Args:
+        client: an ``httpx.AsyncClient`` of your own (proxies, certificates, a mock transport); it
+            is not closed by :meth:`aclose`. By default a new one is made with ``max_connections``
+            pooled connections, no redirects, and the environment's proxy settings.
+        max_connections: pooled connections for the default client; further requests wait for one.
+    """
+
+    def __init__(self, client: httpx.AsyncClient | None = None, *, max_connections: int = 100) -> None:
+        self._owns_client = client is None
+        if client is None:
+            limits = httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections)
+            client = httpx.AsyncClient(limits=limits, follow_redirects=False)
+        self.client = client
+
+    async def send(self, request: Request) -> Response:
+        """Send one request and return the answer, whatever its status.
+
+        A multipart body is streamed from its source 64 KiB at a time (with its
+        ``Content-Length`` when the size is known, else chunked), never read whole.
+
+        Raises:
+            APIConnectionError: no answer (``request_sent`` says whether the server may have it).
+            APITimeoutError: the connect or read timeout ran out.
+        """
+        headers = dict(request.headers)
+        content: Any = None
+        stream = None
+        if request.json is not None:
+            content = json.dumps(request.json, ensure_ascii=False, allow_nan=False).encode()
+            headers["Content-Type"] = "application/json"
+        elif request.multipart is not None:
+            stream = request.multipart.open()
+            headers["Content-Type"] = request.multipart.content_type
+            if request.multipart.length is not None:
+                headers["Content-Length"] = str(request.multipart.length)
+            content = _chunks(stream)
+        try:
+            answer = await self.client.request(
+                request.method, request.url, headers=headers, content=content, timeout=_timeout(request.timeout)
+            )
+        except httpx.HTTPError as exc:
+            raise translate(exc, request.method, request.url) from exc
+        finally:
+            if stream is not None:
+                stream.close()
+        return Response(answer.status_code, answer.headers, answer.content, answer.reason_phrase)
+
+    async def download(
+        self,
+        url: str,
+        dest: Path | Callable[[str | None], Path],
+        *,
+        timeout: Timeout,
+        headers: Mapping[str, str],
+        overwrite: bool = False,
+    ) -> Download:
+        """Stream ``url`` to disk at ``dest`` in 64 KiB chunks (see ``RequestsTransport.download``).
+
+        Writing each chunk to the local file is a short blocking call on the event loop.
+        """
+        from .download import Sink  # loaded on first download
+
+        sink = Sink(url, dest, overwrite=overwrite)
+        try:
+            async with self.client.stream("GET", url, headers=dict(headers), timeout=_timeout(timeout)) as answer:
+                if not 200 <= answer.status_code < 300:
+                    first = b""
+                    async for chunk in answer.aiter_bytes(500):
+                        first = chunk
+                        break
+                    raise download_error(answer.status_code, first, answer.headers, answer.reason_phrase, url)
+                sink.start(answer.headers.get("Content-Type"))
+                async for chunk in answer.aiter_bytes(1 << 16):
+                    sink.write(chunk)
+            return sink.finish()
+        except httpx.HTTPError as exc:
+            raise translate(exc, "GET", url) from exc
+        finally:
+            sink.discard()
+
+    async def aclose(self) -> None:
+        """Close the client if this transport made it."""
+        if self._owns_client:
+            await self.client.aclose()
