@@ -14,6 +14,7 @@ import pytest
 import runapi
 from runapi.emulator import Emulator
 from tests.conftest import FakeClock
+from tests.integration.clients import KINDS, open_client
 
 EMULATOR_KEY = "emu-key"
 
@@ -25,9 +26,9 @@ def emu() -> Iterator[Emulator]:
         yield e
 
 
-@pytest.fixture
-def client(emu: Emulator, clock: FakeClock) -> Iterator[runapi.Client]:
-    """A client on ``emu`` with no injected faults left, sleeping on the fake clock."""
+@pytest.fixture(params=KINDS)
+def client(request: pytest.FixtureRequest, emu: Emulator, clock: FakeClock) -> Iterator[runapi.Client]:
+    """A client on ``emu`` (blocking, or the async one seen as blocking), no faults left, on the fake clock."""
     emu.clear_faults()
-    with runapi.Client(api_key=EMULATOR_KEY, base_url=emu.url, sleep=clock.sleep, clock=clock) as c:
+    with open_client(request.param, clock, api_key=EMULATOR_KEY, base_url=emu.url) as c:
         yield c

@@ -24,6 +24,7 @@ import runapi
 from runapi.emulator import Emulator
 from runapi.emulator._media import jpeg, png
 from tests.conftest import FakeClock
+from tests.integration.clients import KINDS, open_client
 
 pytestmark = pytest.mark.integration
 
@@ -50,10 +51,10 @@ def emu(emu_clock: EmulatorClock) -> Iterator[Emulator]:
         yield e
 
 
-@pytest.fixture
-def client(emu: Emulator, clock: FakeClock) -> Iterator[runapi.Client]:
+@pytest.fixture(params=KINDS)
+def client(request: pytest.FixtureRequest, emu: Emulator, clock: FakeClock) -> Iterator[runapi.Client]:
     emu.clear_faults()
-    with runapi.Client(api_key=KEY, base_url=emu.url, sleep=clock.sleep, clock=clock) as c:
+    with open_client(request.param, clock, api_key=KEY, base_url=emu.url) as c:
         yield c
 
 

@@ -19,6 +19,7 @@ import runapi
 from runapi import webhooks
 from runapi.emulator import Emulator
 from tests.conftest import FakeClock
+from tests.integration.clients import KINDS, open_client
 
 pytestmark = pytest.mark.integration
 
@@ -31,10 +32,10 @@ def emu() -> Iterator[Emulator]:
         yield e
 
 
-@pytest.fixture
-def client(emu: Emulator, clock: FakeClock) -> Iterator[runapi.Client]:
+@pytest.fixture(params=KINDS)
+def client(request: pytest.FixtureRequest, emu: Emulator, clock: FakeClock) -> Iterator[runapi.Client]:
     emu.clear_faults()
-    with runapi.Client(api_key="emu-key", base_url=emu.url, sleep=clock.sleep, clock=clock) as c:
+    with open_client(request.param, clock, api_key="emu-key", base_url=emu.url) as c:
         yield c
 
 
