@@ -9,6 +9,7 @@ telling whether the server may have seen the request.
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import AsyncIterator, Callable, Iterable, Mapping
 from pathlib import Path
@@ -69,6 +70,10 @@ class HttpxTransport:
             limits = httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections)
             client = httpx.AsyncClient(limits=limits, follow_redirects=False)
         self.client = client
+        # At most this many requests are inside httpx at once; the rest wait here. httpcore's pool
+        # scans every queued request against every connection each time one is released, which
+        # turns thousands of concurrent calls quadratic; a semaphore queue is O(1) per wake-up.
+        self._slots = asyncio.Semaphore(max_connections)
 
     async def send(self, request: Request) -> Response:
         """Send one request and return the answer, whatever its status.
@@ -93,9 +98,10 @@ class HttpxTransport:
                 headers["Content-Length"] = str(request.multipart.length)
             content = _chunks(stream)
         try:
-            answer = await self.client.request(
-                request.method, request.url, headers=headers, content=content, timeout=_timeout(request.timeout)
-            )
+            async with self._slots:
+                answer = await self.client.request(
+                    request.method, request.url, headers=headers, content=content, timeout=_timeout(request.timeout)
+                )
         except httpx.HTTPError as exc:
             raise translate(exc, request.method, request.url) from exc
         finally:
@@ -120,7 +126,10 @@ class HttpxTransport:
 
         sink = Sink(url, dest, overwrite=overwrite)
         try:
-            async with self.client.stream("GET", url, headers=dict(headers), timeout=_timeout(timeout)) as answer:
+            async with (
+                self._slots,
+                self.client.stream("GET", url, headers=dict(headers), timeout=_timeout(timeout)) as answer,
+            ):
                 if not 200 <= answer.status_code < 300:
                     first = b""
                     async for chunk in answer.aiter_bytes(500):

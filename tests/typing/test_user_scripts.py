@@ -4,6 +4,7 @@ marked line of its mistakes file must be flagged by both (and nothing else).
 - ``user_files.py``: a ``pathlib.Path`` fits every file URL parameter (and a ``list[str]`` still fits
   a list of URLs), never ``callback_url``; ``client.files`` is typed.
 - ``user_management.py``: ``ManagementClient``'s collections, their parameters and records.
+- ``user_async.py``: ``AsyncClient``'s operations are awaitable, with the same params and results.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ HERE = Path(__file__).resolve().parent
 PAIRS = {
     "files": (HERE / "user_files.py", HERE / "user_files_mistakes.py"),
     "management": (HERE / "user_management.py", HERE / "user_management_mistakes.py"),
+    "async": (HERE / "user_async.py", HERE / "user_async_mistakes.py"),
 }
 CHECKERS = {"mypy": _mypy, "pyright": _pyright}
 
