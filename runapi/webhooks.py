@@ -53,13 +53,15 @@ import base64
 import binascii
 import hashlib
 import hmac
+import inspect
 import json
+import logging
 import math
 import numbers
 import re
 import secrets as _secrets
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeAlias, TypeVar, overload
 
 import attrs
@@ -70,16 +72,28 @@ if TYPE_CHECKING:
     from ._core.models import Task
 
 __all__ = [
+    "DEFAULT_DEDUP_TTL",
     "DEFAULT_TOLERANCE",
     "ID_HEADER",
+    "OPERATION_PARAM",
+    "SECRET_ENV",
     "SIGNATURE_HEADER",
     "TIMESTAMP_HEADER",
     "Callback",
+    "DedupStore",
     "HeadersLike",
+    "MemoryStore",
+    "MissingCallbackSecretError",
+    "Receipt",
+    "Receiver",
     "SecretLike",
     "WebhookVerificationError",
+    "callback_url",
     "compute_signature",
+    "operation_name",
+    "read_secret",
     "sign",
+    "task_type_for",
     "unwrap",
     "verify",
 ]
@@ -111,6 +125,8 @@ SecretLike: TypeAlias = str | bytes | Iterable[str | bytes]
 
 _TaskT = TypeVar("_TaskT", bound="Task")
 _TaskT_co = TypeVar("_TaskT_co", bound="Task", covariant=True)
+
+_logger = logging.getLogger("runapi")
 
 _WANTED = {name.lower(): name for name in (ID_HEADER, TIMESTAMP_HEADER, SIGNATURE_HEADER)}
 _TIMESTAMP_RE = re.compile(rf"[0-9]{{1,{MAX_TIMESTAMP_DIGITS}}}")
@@ -588,3 +604,352 @@ def unwrap(
             f"callback body is not a {cls.__name__} payload: {exc.message}", reason="invalid_body"
         ) from exc
     return Callback(id=callback_id, timestamp=int(timestamp), task=task, payload=payload)
+
+
+# -- receiving: verify, type, de-duplicate -------------------------------------------------------
+
+SECRET_ENV = "RUNAPI_CALLBACK_SECRET"
+"""The environment variable (and the Django / Flask setting) a :class:`Receiver` reads its secret from."""
+
+OPERATION_PARAM = "runapi_operation"
+"""The query parameter :func:`callback_url` adds, naming the operation a callback's task came from."""
+
+DEFAULT_DEDUP_TTL = 24 * 3600.0
+"""Seconds a delivered callback is remembered: RunAPI's redeliveries (up to 10) come well within a day."""
+
+
+class MissingCallbackSecretError(ValidationError):
+    """No callback secret is configured: set ``RUNAPI_CALLBACK_SECRET`` (or the framework setting of that name).
+
+    Raised when a :class:`Receiver` (or a framework adapter) is built, so a misconfigured app fails
+    at startup rather than answering 500 to every callback later.
+    """
+
+
+class DedupStore(Protocol):
+    """Where a :class:`Receiver` remembers the callbacks it handled (see :class:`MemoryStore`).
+
+    Implementations: :class:`MemoryStore` (one process), ``runapi.contrib.django.CacheStore``
+    (Django's cache framework), ``runapi.contrib.redis.RedisStore`` (Redis, shared by every process).
+    """
+
+    def add(self, key: str, ttl: float) -> bool:
+        """Record ``key`` for ``ttl`` seconds; ``True`` if it was new, ``False`` if already recorded (atomic)."""
+        ...
+
+    def delete(self, key: str) -> None:
+        """Forget ``key`` (its handler failed, so a redelivery must be handled again)."""
+        ...
+
+
+class MemoryStore:
+    """A :class:`DedupStore` in this process's memory: bounded, with expiry; thread-safe.
+
+    Enough for one process. Several workers (gunicorn, uvicorn ``--workers``) each have their own,
+    so a redelivery reaching another worker is handled again: share a Django cache or Redis store.
+
+    Args:
+        max_keys: how many keys it holds; the oldest are forgotten first (default 100,000).
+        clock: monotonic seconds (tests pass a fake).
+    """
+
+    def __init__(self, max_keys: int = 100_000, *, clock: Any = time.monotonic) -> None:
+        import collections
+        import threading
+
+        self._keys: collections.OrderedDict[str, float] = collections.OrderedDict()
+        self._lock = threading.Lock()
+        self._max = max_keys
+        self._clock = clock
+
+    def add(self, key: str, ttl: float) -> bool:
+        now = self._clock()
+        with self._lock:
+            expires = self._keys.get(key)
+            if expires is not None and expires > now:
+                return False
+            self._keys.pop(key, None)
+            self._keys[key] = now + ttl
+            while len(self._keys) > self._max:
+                self._keys.popitem(last=False)
+            return True
+
+    def delete(self, key: str) -> None:
+        with self._lock:
+            self._keys.pop(key, None)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
+@attrs.frozen(kw_only=True)
+class Receipt(Generic[_TaskT_co]):
+    """A verified callback and whether it was seen before, as :meth:`Receiver.receive` returns it.
+
+    Attributes:
+        callback: the verified :class:`Callback` (its ``task`` typed).
+        duplicate: ``True`` when this callback (same ``X-Callback-Id``, and for Suno the same
+            ``generation_stage``) was already handled: answer 2xx and do nothing.
+        key: the de-duplication key.
+    """
+
+    callback: Callback[_TaskT_co]
+    duplicate: bool
+    key: str
+
+    @property
+    def task(self) -> _TaskT_co:
+        """The callback's task."""
+        return self.callback.task
+
+
+def callback_url(url: str, operation: object) -> str:
+    """``url`` with the operation a task comes from added (``?runapi_operation=suno.text_to_music``).
+
+    Give it as the create's ``callback_url``; a :class:`Receiver` without a fixed ``task_type``
+    then types the callback as that operation's task (the framework adapters read the query). The
+    parameter is not signed, but it only chooses how the signed body is parsed.
+
+    Args:
+        url: your callback endpoint.
+        operation: ``"suno.text_to_music"``, or the operation itself (``client.suno.text_to_music``).
+    """
+    from urllib.parse import urlencode, urlsplit, urlunsplit
+
+    name = operation_name(operation)
+    parts = urlsplit(url)
+    query = f"{parts.query}&" if parts.query else ""
+    return urlunsplit(parts._replace(query=query + urlencode({OPERATION_PARAM: name})))
+
+
+def operation_name(operation: object) -> str:
+    """``"family.operation"`` for a name or an operation reached through a client (``client.suno.text_to_music``)."""
+    if isinstance(operation, str):
+        task_type_for(operation)  # checks it
+        return operation
+    target = getattr(operation, "_operation", operation)
+    path = getattr(target, "path", None)
+    if isinstance(path, str):
+        for name, found in _task_operations().items():
+            if found.path == path:
+                return name
+    raise ValidationError(
+        f"operation must be a 'family.operation' name or a task operation, got {type(operation).__name__}",
+        field="operation",
+        allowed="'suno.text_to_music' or client.suno.text_to_music",
+    )
+
+
+def task_type_for(operation: str) -> type[Task]:
+    """The task class of an operation named ``"family.operation"`` (``"suno.text_to_music"`` -> ``MusicTask``).
+
+    Raises:
+        runapi.ValidationError: no task operation has that name.
+    """
+    found = _task_operations().get(operation)
+    if found is None:
+        raise ValidationError(
+            f"unknown operation {operation!r}; name a task operation as 'family.operation', e.g. 'suno.text_to_music'",
+            field="operation",
+            allowed="a 'family.operation' name of a task operation",
+        )
+    task: type[Task] = found.task
+    return task
+
+
+def _task_operations() -> dict[str, Any]:
+    """Every task operation of every family, by ``"family.operation"`` (imports the families once)."""
+    global _OPERATIONS
+    if _OPERATIONS is None:
+        import importlib
+
+        from ._client import _Families
+        from ._core.operations import FamilyAttribute, TaskOperation
+
+        table: dict[str, Any] = {}
+        for attribute, value in vars(_Families).items():
+            if isinstance(value, FamilyAttribute):
+                family = getattr(importlib.import_module(value.module), value.name)
+                for name, operation in vars(family).items():
+                    if isinstance(operation, TaskOperation):
+                        table[f"{attribute}.{name}"] = operation
+        _OPERATIONS = table
+    return _OPERATIONS
+
+
+_OPERATIONS: dict[str, Any] | None = None
+
+
+def read_secret(value: SecretLike | None = None, *, where: str = "the environment") -> SecretLike:
+    """The callback secret: ``value`` if given, else ``RUNAPI_CALLBACK_SECRET`` from the environment.
+
+    Raises:
+        MissingCallbackSecretError: neither is set (``where`` says what else was looked at).
+    """
+    import os
+
+    secret = value if value is not None else os.environ.get(SECRET_ENV)
+    if secret is None or (isinstance(secret, str | bytes) and not secret.strip()):
+        raise MissingCallbackSecretError(
+            f"no callback secret: set {SECRET_ENV} in {where} (the secret from the RunAPI dashboard, base64)",
+            field=SECRET_ENV,
+        )
+    _keys(secret)  # fails now (invalid_secret) rather than on the first callback
+    return secret
+
+
+class Receiver(Generic[_TaskT_co]):
+    """Verify, type and de-duplicate RunAPI callbacks, whatever the web framework.
+
+    ::
+
+        receiver = webhooks.Receiver(task_type=MusicTask)  # secret from RUNAPI_CALLBACK_SECRET
+
+        def view(request):  # any framework
+            try:
+                receipt = receiver.receive(request.body, request.headers)
+            except webhooks.WebhookVerificationError:
+                return 400
+            if not receipt.duplicate:
+                with receiver.handling(receipt):  # forgets the callback if your code raises
+                    finish(receipt.task)
+            return 204
+
+    The framework adapters (``runapi.contrib.flask``, ``.django``, ``.starlette``) do exactly this.
+
+    A callback is handled once: RunAPI redelivers a callback (up to 10 times) until it gets a 2xx,
+    with the same ``X-Callback-Id``; Suno sends one callback per stage (``generation_stage``). The
+    key is the id plus the stage, claimed in ``store`` atomically after verification (a forged or
+    stale request never claims one). If your handler raises, the key is released, so the
+    redelivery RunAPI makes after your 5xx is handled again.
+
+    Args:
+        secret: the base64 callback secret (or several while rotating). Leave it out to read
+            ``RUNAPI_CALLBACK_SECRET``: secrets belong in settings, not code.
+        task_type: the task class callbacks are typed as (``runapi.suno.MusicTask``). Without
+            it (and without ``operation``), each callback is typed by the ``operation`` passed
+            to :meth:`receive` (the adapters pass the :func:`callback_url` query), else as
+            :class:`runapi.Task`.
+        operation: ``"suno.text_to_music"`` (or the operation): the same as its ``task_type``.
+        store: a :class:`DedupStore`; a :class:`MemoryStore` by default.
+        ttl: seconds a handled callback is remembered (default one day).
+        tolerance: the accepted clock difference, seconds (see :func:`verify`).
+
+    Raises:
+        MissingCallbackSecretError: no ``secret`` and no ``RUNAPI_CALLBACK_SECRET``.
+        WebhookVerificationError: the secret is unusable (reason ``"invalid_secret"``).
+        runapi.ValidationError: an unknown ``operation`` or a ``task_type`` that is no task class.
+    """
+
+    def __init__(
+        self,
+        secret: SecretLike | None = None,
+        *,
+        task_type: type[_TaskT_co] | None = None,
+        operation: object = None,
+        store: DedupStore | None = None,
+        ttl: float = DEFAULT_DEDUP_TTL,
+        tolerance: float | None = DEFAULT_TOLERANCE,
+    ) -> None:
+        self._secret = read_secret(secret)
+        if operation is not None and task_type is None:
+            task_type = task_type_for(operation_name(operation))  # type: ignore[assignment]
+        self.task_type = task_type
+        self.store: DedupStore = store if store is not None else MemoryStore()
+        self.ttl = ttl
+        self.tolerance = tolerance
+
+    def __repr__(self) -> str:
+        kind = self.task_type.__name__ if self.task_type else "by operation"
+        return f"<runapi.webhooks.Receiver {kind} store={type(self.store).__name__}>"
+
+    def receive(
+        self, body: Body, headers: HeadersLike, *, operation: str | None = None, now: float | None = None
+    ) -> Receipt[_TaskT_co]:
+        """Verify the callback, type its task, and claim it.
+
+        Args:
+            body: the raw body bytes, as received.
+            headers: the request headers (any framework's object, see :func:`verify`).
+            operation: ``"family.operation"`` to type the task by when the receiver has no
+                ``task_type`` (the :data:`OPERATION_PARAM` query of a :func:`callback_url`).
+            now: the current Unix time (tests).
+
+        Returns:
+            A :class:`Receipt`: ``duplicate`` is ``True`` when this callback was handled already.
+
+        Raises:
+            WebhookVerificationError: the request is not a valid callback (answer 400), including
+                an unknown ``operation`` (reason ``"invalid_body"``).
+        """
+        task_type: type[Task] | None = self.task_type
+        if task_type is None and operation:
+            try:
+                task_type = task_type_for(operation)
+            except ValidationError as exc:
+                raise WebhookVerificationError(str(exc), reason="invalid_body") from None
+        if task_type is None:
+            callback: Callback[Any] = unwrap(body, headers, self._secret, tolerance=self.tolerance, now=now)
+        else:
+            callback = unwrap(body, headers, self._secret, task_type=task_type, tolerance=self.tolerance, now=now)
+        stage = callback.payload.get("generation_stage")
+        key = f"{callback.id}:{stage}" if isinstance(stage, str) and stage else callback.id
+        duplicate = not self.store.add(key, self.ttl)
+        return Receipt(callback=callback, duplicate=duplicate, key=key)
+
+    def respond(
+        self, body: Body, headers: HeadersLike, handler: Callable[[Any], object], *, operation: str | None = None
+    ) -> int:
+        """Receive a callback and, unless it is a duplicate, call ``handler(task)``; return the status to answer.
+
+        What a framework adapter does per request: 400 for a request that is no valid callback
+        (its reason logged at WARNING on the ``runapi`` logger, never the secret), 204 once the
+        handler returned, 204 at once for a duplicate. If the handler raises, the callback is
+        forgotten and the exception propagates (your framework answers 500; RunAPI redelivers).
+        """
+        try:
+            receipt = self.receive(body, headers, operation=operation)
+        except WebhookVerificationError as exc:
+            _logger.warning("refused a RunAPI callback: %s (%s)", exc.reason, exc)
+            return 400
+        if not receipt.duplicate:
+            with self.handling(receipt):
+                handler(receipt.task)
+        return 204
+
+    async def respond_async(
+        self, body: Body, headers: HeadersLike, handler: Callable[[Any], object], *, operation: str | None = None
+    ) -> int:
+        """:meth:`respond` for asyncio frameworks: ``handler`` may be a coroutine function (it is awaited)."""
+        try:
+            receipt = self.receive(body, headers, operation=operation)
+        except WebhookVerificationError as exc:
+            _logger.warning("refused a RunAPI callback: %s (%s)", exc.reason, exc)
+            return 400
+        if not receipt.duplicate:
+            with self.handling(receipt):
+                result = handler(receipt.task)
+                if inspect.isawaitable(result):
+                    await result
+        return 204
+
+    def forget(self, receipt: Receipt[Any]) -> None:
+        """Release a receipt's key, so a redelivery of its callback is handled again."""
+        self.store.delete(receipt.key)
+
+    def handling(self, receipt: Receipt[Any]) -> _Handling:
+        """A context manager around your handler: if it raises, the callback is forgotten (see :meth:`forget`)."""
+        return _Handling(self, receipt)
+
+
+class _Handling:
+    def __init__(self, receiver: Receiver[Any], receipt: Receipt[Any]) -> None:
+        self._receiver = receiver
+        self._receipt = receipt
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: object) -> None:
+        if exc_type is not None:
+            self._receiver.forget(self._receipt)

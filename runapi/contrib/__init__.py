@@ -1,0 +1,7 @@
+"""Framework adapters for RunAPI callbacks (Flask, Django, Starlette/FastAPI) and shared de-duplication stores (Redis).
+
+Each adapter is framework glue around :class:`runapi.webhooks.Receiver`: it reads the raw body and
+headers, answers 400 to a request that is no valid callback, 204 after your handler (or at once
+for a duplicate), and calls your handler with the typed task. Import only the one you use: each
+imports its framework.
+"""
