@@ -28,7 +28,7 @@ import socket
 import threading
 import time
 import urllib.parse
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -135,6 +135,23 @@ class CallbackDispatcher:
                 kind = "successful callback deliveries" if successful else "callback delivery attempts"
                 raise TimeoutError(f"expected {count} {kind} within {timeout:g}s, got {len(matching())}")
             return matching()
+
+    def wait_for(self, match: Callable[[dict[str, Any]], bool], timeout: float, what: str) -> dict[str, Any]:
+        """Block until an attempt for which ``match`` is true is logged; return the first such attempt.
+
+        Raises:
+            TimeoutError: none after ``timeout`` seconds (``what`` names what was awaited).
+        """
+
+        def found() -> dict[str, Any] | None:
+            return next((dict(entry) for entry in self._log if match(entry)), None)
+
+        with self._logged:
+            if not self._logged.wait_for(lambda: found() is not None, timeout):
+                raise TimeoutError(f"no {what} within {timeout:g}s")
+            entry = found()
+            assert entry is not None
+            return entry
 
     # --- workers --------------------------------------------------------------------------
 

@@ -445,6 +445,23 @@ class Emulator:
         """
         return self._dispatcher.deliveries()
 
+    def wait_for_callback(self, task_id: str, *, stage: str | None = None, timeout: float = 5.0) -> dict[str, Any]:
+        """Block until a callback of ``task_id`` (of ``stage``, if given) was delivered with a 2xx; return it.
+
+        The delivery is one of :meth:`deliveries` (its ``body``, ``stage``, ``callback_id``,
+        ``status``). Stages are Suno's ``generation_stage`` values, else ``"completed"`` or
+        ``"failed"``.
+
+        Raises:
+            TimeoutError: none after ``timeout`` seconds.
+        """
+
+        def match(entry: dict[str, Any]) -> bool:
+            return bool(entry["delivered"]) and entry["task_id"] == task_id and stage in (None, entry["stage"])
+
+        what = f"delivered callback for task {task_id}" + (f" at stage {stage!r}" if stage else "")
+        return self._dispatcher.wait_for(match, timeout, what)
+
     def wait_for_deliveries(self, n: int, timeout: float = 5.0, *, successful: bool = True) -> list[dict[str, Any]]:
         """Block until ``n`` callbacks were delivered with a 2xx answer; return the delivered ones.
 
