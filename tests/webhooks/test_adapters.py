@@ -222,3 +222,37 @@ def test_the_endpoint_fails_at_startup_without_a_secret(monkeypatch: pytest.Monk
     monkeypatch.delenv("RUNAPI_CALLBACK_SECRET")
     with pytest.raises(webhooks.MissingCallbackSecretError):
         callback_endpoint(lambda task: None)
+
+
+def test_django_views_behind_the_asgi_handler(django_settings: None) -> None:
+    """Both view kinds through ``django.core.handlers.asgi.ASGIHandler``, as an ASGI server runs them."""
+    import sys
+    import types
+
+    from django.core.handlers.asgi import ASGIHandler
+    from django.test.utils import override_settings
+    from django.urls import path
+
+    sync_handled: list[Any] = []
+    async_handled: list[Any] = []
+    urls = types.ModuleType("tests_runapi_asgi_urls")
+    urls.urlpatterns = [  # type: ignore[attr-defined]
+        path("callbacks/<tenant>/sync", django_view(sync_handled)),
+        path("callbacks/<tenant>/async", django_view(async_handled, asynchronous=True)),
+    ]
+    sys.modules[urls.__name__] = urls
+    try:
+        with override_settings(ROOT_URLCONF=urls.__name__, ALLOWED_HOSTS=["*"]):
+
+            async def send(kind: str, callback_id: str) -> list[int]:
+                transport = httpx.ASGITransport(app=ASGIHandler())
+                async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+                    body, headers = delivery(callback_id)
+                    url = f"/callbacks/acme/{kind}"
+                    return [(await client.post(url, content=body, headers=headers)).status_code for _ in range(2)]
+
+            assert asyncio.run(send("sync", "cb_sync")) == [204, 204]
+            assert asyncio.run(send("async", "cb_async")) == [204, 204]
+    finally:
+        del sys.modules[urls.__name__]
+    assert len(sync_handled) == 1 and len(async_handled) == 1
