@@ -907,31 +907,31 @@ class Receiver(Generic[_TaskT_co]):
         handler returned, 204 at once for a duplicate. If the handler raises, the callback is
         forgotten and the exception propagates (your framework answers 500; RunAPI redelivers).
         """
-        try:
-            receipt = self.receive(body, headers, operation=operation)
-        except WebhookVerificationError as exc:
-            _logger.warning("refused a RunAPI callback: %s (%s)", exc.reason, exc)
-            return 400
-        if not receipt.duplicate:
+        receipt = self._accept(body, headers, operation)
+        if receipt is not None and not receipt.duplicate:
             with self.handling(receipt):
                 handler(receipt.task)
-        return 204
+        return 400 if receipt is None else 204
 
     async def respond_async(
         self, body: Body, headers: HeadersLike, handler: Callable[[Any], object], *, operation: str | None = None
     ) -> int:
         """:meth:`respond` for asyncio frameworks: ``handler`` may be a coroutine function (it is awaited)."""
-        try:
-            receipt = self.receive(body, headers, operation=operation)
-        except WebhookVerificationError as exc:
-            _logger.warning("refused a RunAPI callback: %s (%s)", exc.reason, exc)
-            return 400
-        if not receipt.duplicate:
+        receipt = self._accept(body, headers, operation)
+        if receipt is not None and not receipt.duplicate:
             with self.handling(receipt):
                 result = handler(receipt.task)
                 if inspect.isawaitable(result):
                     await result
-        return 204
+        return 400 if receipt is None else 204
+
+    def _accept(self, body: Body, headers: HeadersLike, operation: str | None) -> Receipt[_TaskT_co] | None:
+        """:meth:`receive`, or ``None`` (logged) for a request that is no valid callback."""
+        try:
+            return self.receive(body, headers, operation=operation)
+        except WebhookVerificationError as exc:
+            _logger.warning("refused a RunAPI callback: %s (%s)", exc.reason, exc)
+            return None
 
     def forget(self, receipt: Receipt[Any]) -> None:
         """Release a receipt's key, so a redelivery of its callback is handled again."""

@@ -449,10 +449,8 @@ class AsyncTaskResource(_TaskResourceBase[P, T]):
         return await self._client._run(self._run_flow(args, kwargs), self._options)
 
 
-class _DirectResourceBase(_Resource["DirectOperation[P, R]"], Generic[P, R]):
-    """What :class:`DirectResource` and :class:`AsyncDirectResource` share: options and the flow."""
-
-    _client: BaseClient | AsyncBaseClient
+class _PostResource(_Resource[OperationT]):
+    """What a resource called once per request shares (direct and upload): its per-call options."""
 
     def with_options(
         self,
@@ -472,6 +470,12 @@ class _DirectResourceBase(_Resource["DirectOperation[P, R]"], Generic[P, R]):
             idempotency_key=idempotency_key,
         )
         return type(self)(self._client, self._operation, self._options.merged(changes))
+
+
+class _DirectResourceBase(_PostResource["DirectOperation[P, R]"], Generic[P, R]):
+    """What :class:`DirectResource` and :class:`AsyncDirectResource` share: options and the flow."""
+
+    _client: BaseClient | AsyncBaseClient
 
     def _flow(self, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> Flow[R]:
         body, key, local = _body_and_key(self._client, self.path, self._operation.params, self._options, args, kwargs)
@@ -518,31 +522,12 @@ class AsyncDirectResource(_DirectResourceBase[P, R]):
         return await self._client._run(self._flow(args, kwargs), self._options)
 
 
-class _UploadResourceBase(_Resource["UploadOperation[P, R]"], Generic[P, R]):
-    """What :class:`UploadResource` and :class:`AsyncUploadResource` share: options and the flow."""
+class _UploadResourceBase(_PostResource["UploadOperation[P, R]"], Generic[P, R]):
+    """What :class:`UploadResource` and :class:`AsyncUploadResource` share: the flow.
 
-    def with_options(
-        self,
-        *,
-        timeout: Timeout | float | tuple[float, float] | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-        idempotency_key: str | None = None,
-    ) -> Self:
-        """This endpoint with per-call options (see :class:`runapi.RequestOptions`).
-
-        ``extra_body`` adds JSON fields, or text parts of a multipart upload. A large file needs
-        no longer ``timeout``: the read timeout is the longest silence, not a total.
-        """
-        changes = RequestOptions(
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_body=extra_body,
-            idempotency_key=idempotency_key,
-        )
-        return type(self)(self._client, self._operation, self._options.merged(changes))
+    ``with_options(extra_body=...)`` adds JSON fields, or text parts of a multipart upload. A large
+    file needs no longer ``timeout``: the read timeout is the longest silence, not a total.
+    """
 
     def _flow(self, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> Flow[R]:
         """The upload as a flow (the create flows of other operations run it for local files)."""
