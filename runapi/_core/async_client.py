@@ -207,9 +207,9 @@ class AsyncBaseClient(APIClientBase, AsyncClientCore):
         return await self._download(url, self._download_target(url, path, overwrite), overwrite=overwrite)
 
     async def download_outputs(
-        self, task: Task, folder: str | os.PathLike[str], *, overwrite: bool = False
+        self, task: Task, folder: str | os.PathLike[str], *, overwrite: bool = False, name: str | None = None
     ) -> list[Download]:
-        targets = self._output_targets(task, folder, overwrite)
+        targets = self._output_targets(task, folder, overwrite, name)
         return [await self._download(url, target, overwrite=overwrite) for url, target in targets]
 
     async def _download(self, url: str, dest: Path | Callable[[str | None], Path], *, overwrite: bool) -> Download:

@@ -441,23 +441,24 @@ class APIClientBase(ClientBase):
 
     @staticmethod
     def _output_targets(
-        task: Task, folder: str | os.PathLike[str], overwrite: bool
+        task: Task, folder: str | os.PathLike[str], overwrite: bool, name: str | None = None
     ) -> list[tuple[str, Callable[[str | None], Path]]]:
         """Each output URL of ``task`` and where it lands (see :meth:`BaseClient.download_outputs`)."""
         from .download import check_folder, ensure_free, output_name, suffix_for
 
         base = check_folder(folder)
         urls = task.output_urls
+        stem = task.id if name is None else name
         if not overwrite:
             for index, url in enumerate(urls):
                 if suffix_for(url, None):  # the name is known before downloading
-                    ensure_free(base / output_name(task.id, index, url, None))
+                    ensure_free(base / output_name(stem, index, url, None))
         base.mkdir(parents=True, exist_ok=True)
         targets: list[tuple[str, Callable[[str | None], Path]]] = []
         for index, url in enumerate(urls):
 
             def target(content_type: str | None, index: int = index, url: str = url) -> Path:
-                return base / output_name(task.id, index, url, content_type)
+                return base / output_name(stem, index, url, content_type)
 
             targets.append((url, target))
         return targets
@@ -624,11 +625,12 @@ class BaseClient(APIClientBase, ClientCore):
         return self._download(url, self._download_target(url, path, overwrite), overwrite=overwrite)
 
     def download_outputs(
-        self, task: Task, folder: str | os.PathLike[str], *, overwrite: bool = False
+        self, task: Task, folder: str | os.PathLike[str], *, overwrite: bool = False, name: str | None = None
     ) -> list[Download]:
         """Download every output of ``task`` (its :attr:`~runapi.Task.output_urls`) into ``folder``.
 
-        Files are named ``{task.id}-{index}{ext}``: ``index`` counts from 0 in output order; the
+        Files are named ``{task.id}-{index}{ext}`` (``{name}-{index}{ext}`` with ``name``, e.g. a
+        batch job's key): ``index`` counts from 0 in output order; the
         extension is the URL's (``.mp3``), else one for the answer's ``Content-Type``, else none.
         The task id is made safe as a file name. So outputs of many tasks never collide in one
         folder, and the same task gets the same names on every run. ``folder`` is created if
@@ -645,7 +647,7 @@ class BaseClient(APIClientBase, ClientCore):
             APIStatusError: a file server answered non-2xx.
             APIConnectionError: a download failed or dropped mid-file; no partial file is left.
         """
-        targets = self._output_targets(task, folder, overwrite)
+        targets = self._output_targets(task, folder, overwrite, name)
         return [self._download(url, target, overwrite=overwrite) for url, target in targets]
 
     def _download(self, url: str, dest: Path | Callable[[str | None], Path], *, overwrite: bool) -> Download:

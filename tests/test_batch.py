@@ -1,0 +1,258 @@
+"""``runapi.batch`` on the emulator: every job once, resumed after a crash at every point with no task created
+twice, paced, and reported. Polls and pauses sleep on a fake clock: nothing here waits for real."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import runapi
+from runapi import batch
+from runapi.emulator import Emulator
+from tests.conftest import FakeClock
+
+KEY = "emu-batch-key"
+LYRICS = "/api/v1/suno/generate_lyrics"
+IMAGE = "/api/v1/nano_banana/text_to_image"
+
+
+class Crash(Exception):
+    """Stands for the process dying at a chosen point."""
+
+
+@pytest.fixture
+def emu() -> Iterator[Emulator]:
+    with Emulator(api_key=KEY, complete_after_polls=2) as e:
+        yield e
+
+
+def jobs(n: int = 6) -> list[batch.Job]:
+    half = n // 2
+    lyrics = [batch.Job("suno.generate_lyrics", {"prompt": f"song {i}"}, key=f"lyrics-{i}") for i in range(half)]
+    images = [
+        batch.Job("nano_banana.text_to_image", {"model": "nano-banana", "prompt": f"cat {i}"}, key=f"img-{i}")
+        for i in range(n - half)
+    ]
+    return lyrics + images
+
+
+def created_on(emu: Emulator) -> list[dict[str, Any]]:
+    return [t for t in emu.tasks() if t["path"] in (LYRICS, IMAGE)]
+
+
+def run(
+    emu: Emulator, clock: FakeClock, job_list: list[batch.Job], *, idempotent: bool = False, **options: Any
+) -> list[batch.JobResult]:
+    async def sleep(seconds: float) -> None:
+        clock.sleep(seconds)
+        await asyncio.sleep(0)
+
+    async def main() -> list[batch.JobResult]:
+        async with runapi.AsyncClient(
+            KEY,
+            base_url=emu.url,
+            sleep=options.pop("sleep", sleep),
+            clock=clock,
+            idempotent_creates=idempotent,
+        ) as client:
+            setup = options.pop("setup", None)
+            if setup is not None:
+                setup(client)
+            return await batch.run_async(job_list, client=client, **options)
+
+    return asyncio.run(main())
+
+
+def test_every_job_runs_once_and_its_outputs_are_saved_by_job_key(
+    emu: Emulator, clock: FakeClock, tmp_path: Path
+) -> None:
+    seen: list[str] = []
+    results = run(
+        emu, clock, jobs(), journal=tmp_path / "j.db", download=tmp_path / "out", on_result=lambda r: seen.append(r.key)
+    )
+    assert [r.key for r in results] == [j.key for j in jobs()]
+    assert {r.status for r in results} == {"completed"}
+    assert sorted(seen) == sorted(r.key for r in results)
+    assert len(created_on(emu)) == 6
+    image = next(r for r in results if r.key == "img-0")
+    assert [p.name for p in image.files] == ["img-0-0.png"] and image.files[0].read_bytes().startswith(b"\x89PNG")
+    assert isinstance(image.task, runapi.nano_banana.ImageTask)
+    json.dumps([r.to_dict() for r in results])  # JSON Lines records
+
+
+def test_running_the_same_batch_again_creates_nothing(emu: Emulator, clock: FakeClock, tmp_path: Path) -> None:
+    journal = tmp_path / "j.db"
+    first = run(emu, clock, jobs(), journal=journal)
+    again = run(emu, clock, jobs(), journal=journal)
+    assert len(created_on(emu)) == 6
+    assert all(r.from_journal and r.status == "completed" for r in again)
+    assert [r.task_id for r in again] == [r.task_id for r in first]
+    assert type(again[0].task) is type(first[0].task) and again[0].task == first[0].task
+
+
+class CrashingJournal(batch.Journal):
+    """A journal that dies at one point of one job: ``creating`` (key written, create not sent), or ``created``
+    (task made, its id not written)."""
+
+    def __init__(self, path: Path, at: str, key: str) -> None:
+        super().__init__(path)
+        self.at, self.key = at, key
+
+    def creating(self, key: str, operation: str, params: str, idempotency_key: str) -> None:
+        super().creating(key, operation, params, idempotency_key)
+        if self.at == "creating" and key == self.key:
+            raise Crash("killed after the key was written, before the create was sent")
+
+    def created(self, key: str, task_id: str) -> None:
+        if self.at == "created" and key == self.key:
+            raise Crash("killed after the create, before its task id was written")
+        super().created(key, task_id)
+
+
+@pytest.mark.parametrize("at", ["creating", "created"])
+def test_a_crash_around_a_create_never_makes_a_second_task(
+    emu: Emulator, clock: FakeClock, tmp_path: Path, at: str
+) -> None:
+    path = tmp_path / "j.db"
+    with pytest.raises(Crash):
+        run(emu, clock, jobs(), journal=CrashingJournal(path, at, "lyrics-1"), concurrency=1)
+    made = len(created_on(emu))
+    # without a server that honours Idempotency-Key, the job is reported, not sent again
+    cautious = {r.key: r for r in run(emu, clock, jobs(), journal=path, concurrency=2)}
+    assert cautious["lyrics-1"].status == "unknown" and "not sent again" in (cautious["lyrics-1"].error or "")
+    assert all(r.status == "completed" for k, r in cautious.items() if k != "lyrics-1")
+    assert len(created_on(emu)) == made + 4  # the jobs never started, and nothing for lyrics-1
+    # told the server honours the key, it is sent again with the same key: the emulator answers the same task
+    bold = {r.key: r for r in run(emu, clock, jobs(), journal=path, idempotent=True)}
+    assert bold["lyrics-1"].status == "completed"
+    assert len(created_on(emu)) == 6
+    assert len({t["id"] for t in created_on(emu)}) == 6
+
+
+def test_a_crash_while_waiting_resumes_the_wait(emu: Emulator, clock: FakeClock, tmp_path: Path) -> None:
+    path = tmp_path / "j.db"
+    sleeps = 0
+
+    async def dying_sleep(seconds: float) -> None:
+        nonlocal sleeps
+        sleeps += 1
+        if sleeps == 3:
+            raise Crash("killed while waiting")
+        clock.sleep(seconds)
+
+    with pytest.raises(Crash):
+        run(emu, clock, jobs(), journal=path, sleep=dying_sleep)
+    states = {row["state"] for row in batch.Journal(path).rows()}
+    assert "created" in states
+    results = run(emu, clock, jobs(), journal=path)
+    assert {r.status for r in results} == {"completed"}
+    assert len(created_on(emu)) == 6
+
+
+def test_a_crash_while_downloading_downloads_again_under_the_same_names(
+    emu: Emulator, clock: FakeClock, tmp_path: Path
+) -> None:
+    path, out = tmp_path / "j.db", tmp_path / "out"
+
+    def break_downloads(client: runapi.AsyncClient) -> None:
+        real = client.download_outputs
+
+        async def dying(*args: Any, **kwargs: Any) -> Any:
+            if kwargs.get("name") == "img-1":
+                raise Crash("killed mid-download")
+            return await real(*args, **kwargs)
+
+        client.download_outputs = dying  # type: ignore[method-assign]
+
+    with pytest.raises(Crash):
+        run(emu, clock, jobs(), journal=path, download=out, setup=break_downloads, concurrency=1)
+    results = {r.key: r for r in run(emu, clock, jobs(), journal=path, download=out)}
+    assert results["img-1"].status == "completed" and not results["img-1"].from_journal
+    assert [p.name for p in results["img-1"].files] == ["img-1-0.png"]
+    assert sorted(p.name for p in out.iterdir()) == ["img-0-0.png", "img-1-0.png", "img-2-0.png"]
+    assert len(created_on(emu)) == 6
+
+
+def test_a_dropped_create_is_unknown_then_resent_with_the_same_key(
+    emu: Emulator, clock: FakeClock, tmp_path: Path
+) -> None:
+    path = tmp_path / "j.db"
+    emu.inject("drop", method="POST", path=LYRICS, after_handling=True)  # made, but the answer is lost
+    first = {r.key: r for r in run(emu, clock, jobs(), journal=path, concurrency=1)}
+    assert first["lyrics-0"].status == "unknown"
+    second = {r.key: r for r in run(emu, clock, jobs(), journal=path, idempotent=True)}
+    assert second["lyrics-0"].status == "completed"
+    assert len(created_on(emu)) == 6
+
+
+def test_a_429_pauses_every_create_and_makes_nothing_twice(emu: Emulator, clock: FakeClock) -> None:
+    emu.inject("rate_limit", method="POST", path=IMAGE, retry_after=7, times=1)
+    results = run(emu, clock, jobs(), concurrency=3)
+    assert {r.status for r in results} == {"completed"}
+    assert 7 in clock.sleeps  # the batch waited the Retry-After
+    assert len(created_on(emu)) == 6
+
+
+def test_the_pace_spaces_creates_and_a_pause_holds_every_one(clock: FakeClock) -> None:
+    from runapi.batch import _Pace
+
+    async def sleep(seconds: float) -> None:
+        clock.sleep(seconds)
+
+    async def slots(pace: _Pace, n: int) -> list[float]:
+        times = []
+        for _ in range(n):
+            await pace.slot()
+            times.append(clock())
+        return times
+
+    start = clock()
+    paced = asyncio.run(slots(_Pace(2.0, clock, sleep), 4))
+    assert [round(t - start, 6) for t in paced] == [0.0, 0.5, 1.0, 1.5]
+    paused = _Pace(None, clock, sleep)
+    paused.pause(7)
+    before = clock()
+    assert asyncio.run(slots(paused, 2)) == [before + 7, before + 7]  # no rate: only the pause holds them
+
+
+def test_bad_jobs_fail_alone(emu: Emulator, clock: FakeClock) -> None:
+    job_list = [
+        batch.Job("suno.generate_lyrics", {"prompt": ""}, key="empty"),
+        batch.Job("suno.no_such_thing", {}, key="unknown-op"),
+        batch.Job("suno.generate_lyrics", {"prompt": "fine"}, key="fine"),
+    ]
+    results = {r.key: r for r in run(emu, clock, job_list)}
+    assert results["empty"].status == "failed" and "prompt" in (results["empty"].error or "")
+    assert results["unknown-op"].status == "failed" and "unknown operation" in (results["unknown-op"].error or "")
+    assert results["fine"].status == "completed"
+    assert len(created_on(emu)) == 1
+
+
+def test_a_key_names_one_job(emu: Emulator, clock: FakeClock, tmp_path: Path) -> None:
+    twice = [
+        batch.Job("suno.generate_lyrics", {"prompt": "a"}, key="k"),
+        batch.Job("suno.generate_lyrics", {"prompt": "b"}, key="k"),
+    ]
+    with pytest.raises(runapi.ValidationError, match="used by two jobs"):
+        run(emu, clock, twice, concurrency=1)
+    path = tmp_path / "j.db"
+    run(emu, clock, [twice[0]], journal=path)
+    with pytest.raises(runapi.ValidationError, match="names another job"):
+        run(emu, clock, [twice[1]], journal=path)
+
+
+def test_jobs_without_keys_get_stable_ones(emu: Emulator, clock: FakeClock) -> None:
+    same = [batch.Job("suno.generate_lyrics", {"prompt": "x"})] * 2
+    keys = [r.key for r in run(emu, clock, same)]
+    assert keys[1] == keys[0] + "-2" and len(keys[0]) == 16
+    assert [r.key for r in run(emu, clock, same)] == keys
+
+
+def test_a_direct_operation_is_a_job_too(emu: Emulator, clock: FakeClock) -> None:
+    (result,) = run(emu, clock, [batch.Job("suno.boost_style", {"description": "Pop"}, key="style")])
+    assert result.status == "completed" and isinstance(result.task, runapi.suno.BoostedStyle)
