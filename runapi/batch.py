@@ -489,6 +489,7 @@ class _Display:
     """A ``rich`` progress bar: done of total (when known), created / running / done / failed, ETA."""
 
     def __init__(self, counts: _Counts, total: int | None) -> None:
+        from rich.console import Console
         from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
         self._counts = counts
@@ -498,6 +499,7 @@ class _Display:
             TextColumn("{task.completed} jobs"),
             TimeElapsedColumn(),
             TimeRemainingColumn(),
+            console=Console(stderr=True),  # stdout may carry the results (runapi batch --out -)
         )
         self._task = self._progress.add_task(self._describe(), total=total)
 

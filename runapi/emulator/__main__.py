@@ -1,7 +1,7 @@
 """Command line: run the RunAPI emulator as a separate process.
 
 ``python -m runapi.emulator [--host H] [--port P] [--api-key K] [--management-key M] [--callback-secret S]
-[--complete-after SECONDS | --complete-after-polls N] [--balance CENTS]
+[--forward-to URL] [--complete-after SECONDS | --complete-after-polls N] [--balance CENTS]
 [--redelivery-delays S,S,...] [--callback-timeout SECONDS] [--callback-workers N] [--verbose]``
 (also ``runapi-emulator``).
 
@@ -117,6 +117,11 @@ def _parser() -> argparse.ArgumentParser:
         "--callback-secret", help="base64 secret to sign callbacks with (default: generate and print one)"
     )
     parser.add_argument(
+        "--forward-to",
+        metavar="URL",
+        help="send the callbacks of tasks created without a callback_url to this URL, signed (runapi listen)",
+    )
+    parser.add_argument(
         "--complete-after",
         type=lambda text: _number(text, "a number of seconds >= 0"),
         default=2.0,
@@ -182,6 +187,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             api_key=args.api_key,
             management_key=args.management_key,
             callback_secret=args.callback_secret,
+            forward_to=args.forward_to,
             complete_after=args.complete_after,
             complete_after_polls=args.complete_after_polls,
             initial_balance_cents=args.balance,
@@ -197,6 +203,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     key = "<your --api-key>" if args.api_key is not None else "<any key>"
     print(f"RunAPI emulator listening on {emulator.url}", flush=True)
     print(f"Use: RUNAPI_BASE_URL={emulator.url} RUNAPI_API_KEY={key}", flush=True)
+    if args.forward_to is not None:
+        print(f"Forwarding callbacks of tasks without a callback_url to {args.forward_to}", flush=True)
     if args.callback_secret is None:
         print(f"Callback signing secret: {emulator.callback_secret}", flush=True)
     print("Press Ctrl-C to stop.", flush=True)

@@ -136,6 +136,8 @@ class Emulator:
             up only its own task's callbacks. One task's callbacks always go one at a time, in stage
             order: the next gets its first attempt once the previous was delivered or given up.
         clock: monotonic time in seconds used for task ages; inject a fake to advance time in tests.
+        forward_to: a URL that receives, signed, the callbacks of tasks created without a
+            ``callback_url`` (as the docs' ``runapi listen`` forwards them); ``None``: none.
         verbose: log each request (werkzeug's access log) and each callback attempt (logger
             ``runapi.emulator``, level INFO).
 
@@ -160,6 +162,7 @@ class Emulator:
         callback_workers: int = CALLBACK_WORKERS,
         clock: Callable[[], float] = time.monotonic,
         verbose: bool = False,
+        forward_to: str | None = None,
     ) -> None:
         if api_key is not None and not api_key.strip():
             raise ValueError("api_key must be a non-empty string or None")
@@ -183,6 +186,8 @@ class Emulator:
             raise ValueError("callback_timeout must be a number of seconds > 0")
         if not _integer(callback_workers) or callback_workers < 1:
             raise ValueError("callback_workers must be an integer >= 1")
+        if forward_to is not None and not forward_to.startswith(("http://", "https://")):
+            raise ValueError("forward_to must be an http(s) URL")
         if callback_secret is None:
             callback_secret = base64.b64encode(os.urandom(24)).decode("ascii")
         else:
@@ -217,6 +222,7 @@ class Emulator:
             initial_balance_cents=initial_balance_cents,
             base_url=lambda: self.url,
             on_stage=self._dispatcher.enqueue,
+            forward_to=forward_to,
         )
         self._files = FileStore(clock=clock, base_url=lambda: self.url, has_outputs=self._store.has_files)
         self._app = App(

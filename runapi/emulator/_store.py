@@ -101,6 +101,8 @@ class Store:
         base_url: returns the emulator's base URL, for output file URLs.
         on_stage: called (under the store's lock; it must not call back into the store) when a
             task with a ``callback_url`` reaches a stage.
+        forward_to: where the callbacks of tasks created without a ``callback_url`` go (``runapi
+            listen``); ``None``: nowhere.
     """
 
     def __init__(
@@ -112,7 +114,9 @@ class Store:
         initial_balance_cents: int,
         base_url: Callable[[], str],
         on_stage: StageListener,
+        forward_to: str | None = None,
     ) -> None:
+        self._forward_to = forward_to
         self._clock = clock
         self._complete_after = complete_after
         self._complete_after_polls = complete_after_polls
@@ -311,9 +315,10 @@ class Store:
         due = self._due(task)
         while task.reached < due:
             task.reached += 1
-            if task.callback_url is not None:
+            url = task.callback_url or self._forward_to
+            if url is not None:
                 stage = task.milestones[task.reached - 1]
-                self._on_stage(task.id, task.callback_url, stage.name, _payloads.encode(self._payload(task)))
+                self._on_stage(task.id, url, stage.name, _payloads.encode(self._payload(task)))
         if task.done:
             self._pending.pop(task.id, None)
 
