@@ -48,7 +48,7 @@ from .errors import APIError, RateLimitError, TaskFailedError, TaskTimeoutError,
 
 if TYPE_CHECKING:
     from ._async_client import AsyncClient
-    from ._core.models import Result
+    from ._core.models import Result, Task
 
 __all__ = ["Job", "JobResult", "Journal", "Status", "run", "run_async"]
 
@@ -430,6 +430,7 @@ async def _run_job(
         return attrs.evolve(result(row["state"], task, row["error"], kept), from_journal=True)
 
     is_task = hasattr(resource, "wait")
+    created_now = False
     if row is None or row["state"] == "creating":
         if row is not None and not client.retry_policy.idempotent_creates:
             return result(
@@ -463,10 +464,15 @@ async def _run_job(
         book.created(key, answer.id)
         task_id_known = answer.id
         counts.created += 1
+        created_now = True
 
     counts.running += 1
     try:
-        task = await resource.wait(task_id_known)
+        if created_now:  # polled as run() polls: the first poll after the first gap of the schedule
+            flow = resource._wait_flow(task_id_known, resource._options, just_created=True)
+            done: Task = await client._run(flow, resource._options)
+        else:  # a task of an earlier run, of unknown age: the first poll is immediate
+            done = await resource.wait(task_id_known)
     except TaskFailedError as exc:
         book.finished(key, "failed", exc.task.raw, exc.error, [])
         return result("failed", exc.task, exc.error)
@@ -477,12 +483,12 @@ async def _run_job(
     files: tuple[Path, ...] = ()
     if folder is not None:
         try:
-            saved = await client.download_outputs(task, folder, overwrite=True, name=key)
+            saved = await client.download_outputs(done, folder, overwrite=True, name=key)
         except (APIError, OSError) as exc:
-            return result("unfinished", task, f"download failed: {exc}")
+            return result("unfinished", done, f"download failed: {exc}")
         files = tuple(item.path for item in saved)
-    book.finished(key, "completed", task.raw, None, [str(path) for path in files])
-    return result("completed", task, files=files)
+    book.finished(key, "completed", done.raw, None, [str(path) for path in files])
+    return result("completed", done, files=files)
 
 
 class _Display:

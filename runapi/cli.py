@@ -419,6 +419,9 @@ def _read_jobs(path: str) -> Iterator[dict[str, Any]]:
     help="results as JSON Lines (default: stdout)",
 )
 @click.option("--idempotent-creates", is_flag=True, help="the server honours Idempotency-Key: re-send unknown creates")
+@click.option(
+    "--poll-interval", type=click.FloatRange(min=0, min_open=True), help="a fixed poll schedule: first gap, seconds"
+)
 @click.option("--progress/--no-progress", default=True, help="a progress bar on stderr")
 @click.pass_obj
 def batch_command(
@@ -430,6 +433,7 @@ def batch_command(
     download: str | None,
     out: str,
     idempotent_creates: bool,
+    poll_interval: float | None,
     progress: bool,
 ) -> None:
     """Run every job of a JSON Lines file: {"operation": "suno.generate_lyrics", "params": {...}, "key": "a1"} per line.
@@ -450,7 +454,12 @@ def batch_command(
         import runapi
 
         async def go() -> list[batch.JobResult]:
-            async with runapi.AsyncClient(**settings.client_options(), idempotent_creates=idempotent_creates) as client:
+            options = {
+                **settings.client_options(),
+                "idempotent_creates": idempotent_creates,
+                "poll_interval": poll_interval,
+            }
+            async with runapi.AsyncClient(**options) as client:
                 return await batch.run_async(
                     job_list,
                     client=client,

@@ -215,3 +215,41 @@ def test_the_listen_command_starts_an_emulator_that_forwards() -> None:
         process.communicate(timeout=10)
     assert lines[0].startswith("RunAPI emulator listening on http://127.0.0.1:")
     assert "Forwarding callbacks" in "".join(lines) and "http://127.0.0.1:9/hook" in "".join(lines)
+
+
+def test_a_batch_killed_halfway_resumes_with_one_task_per_job(emu: Emulator, tmp_path: Path) -> None:
+    """SIGKILL, not an exception: the journal is all that survives."""
+    import os
+    import signal
+
+    jobs, journal, out = tmp_path / "jobs.jsonl", tmp_path / "jobs.db", tmp_path / "first.jsonl"
+    n = 60
+    jobs.write_text(
+        "".join(
+            json.dumps({"operation": "suno.generate_lyrics", "params": {"prompt": f"k{i}"}}) + "\n" for i in range(n)
+        )
+    )
+    env = {**os.environ, "RUNAPI_API_KEY": KEY, "RUNAPI_BASE_URL": emu.url}
+    command = [str(Path(sys.executable).with_name("runapi")), "batch", str(jobs), "--journal", str(journal)]
+    command += ["--concurrency", "8", "--no-progress", "--poll-interval", "0.01"]
+    before = len(emu.tasks())
+    victim = subprocess.Popen(
+        [*command, "--out", str(out)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        while victim.poll() is None and (not out.exists() or out.read_text().count("\n") < n // 3):
+            pass  # busy-wait on the child's progress (no timing is checked)
+        victim.send_signal(signal.SIGKILL)
+    finally:
+        victim.wait(30)
+    resumed = subprocess.run(
+        [*command, "--idempotent-creates", "--out", str(tmp_path / "second.jsonl")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert resumed.returncode == 0, resumed.stderr
+    records = [json.loads(line) for line in (tmp_path / "second.jsonl").read_text().splitlines()]
+    assert len(records) == n and {r["status"] for r in records} == {"completed"}
+    assert len(emu.tasks()) - before == n

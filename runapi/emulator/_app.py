@@ -34,6 +34,7 @@ import time
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from werkzeug.exceptions import ClientDisconnected
 from werkzeug.wrappers import Request, Response
 
 from . import _llm, _payloads
@@ -117,7 +118,10 @@ class RequestLog:
     def add(self, request: Request, status: int | None, fault: Fault | None) -> None:
         """Record one request and the status answered (``None``: the connection was dropped)."""
         multipart = request.mimetype == "multipart/form-data"  # an upload: never read into memory
-        raw = b"" if multipart else request.get_data(cache=True)
+        try:
+            raw = b"" if multipart else request.get_data(cache=True)
+        except ClientDisconnected:
+            raw = b""
         try:
             body = json.loads(raw) if raw else None
         except ValueError:  # not JSON: logged as None
@@ -189,6 +193,8 @@ class App:
         fault = self._faults.take(request.method, request.path)
         try:
             response = self._answer(request, fault)
+        except ClientDisconnected:  # the client went away mid-request (a killed batch): nothing to answer
+            response = _error(400, "Client disconnected")
         except Exception:
             logger.exception("emulator error on %s %s", request.method, request.path)
             response = _error(500, "Internal server error")
