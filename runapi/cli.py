@@ -488,7 +488,10 @@ def batch_command(
     sys.exit(0 if all(result.status == "completed" for result in results) else 1)
 
 
-@main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@main.command(
+    context_settings={"ignore_unknown_options": True, "allow_extra_args": True, "help_option_names": []},
+    add_help_option=False,
+)
 @click.pass_context
 def emulator(ctx: click.Context) -> None:
     """Run the local RunAPI emulator (options as python -m runapi.emulator --help)."""

@@ -256,3 +256,12 @@ def test_jobs_without_keys_get_stable_ones(emu: Emulator, clock: FakeClock) -> N
 def test_a_direct_operation_is_a_job_too(emu: Emulator, clock: FakeClock) -> None:
     (result,) = run(emu, clock, [batch.Job("suno.boost_style", {"description": "Pop"}, key="style")])
     assert result.status == "completed" and isinstance(result.task, runapi.suno.BoostedStyle)
+
+
+def test_progress_shows_the_counts_on_stderr(
+    emu: Emulator, clock: FakeClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    results = run(emu, clock, jobs(4), progress=True)
+    assert {r.status for r in results} == {"completed"}
+    shown = capsys.readouterr()
+    assert "done 4" in shown.err and "failed 0" in shown.err and shown.out == ""

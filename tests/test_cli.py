@@ -253,3 +253,8 @@ def test_a_batch_killed_halfway_resumes_with_one_task_per_job(emu: Emulator, tmp
     records = [json.loads(line) for line in (tmp_path / "second.jsonl").read_text().splitlines()]
     assert len(records) == n and {r["status"] for r in records} == {"completed"}
     assert len(emu.tasks()) - before == n
+
+
+def test_the_emulator_command_is_the_emulators_own_command_line(cli: Any) -> None:
+    result = CliRunner().invoke(main, ["emulator", "--help"])
+    assert result.exit_code == 0 and "--complete-after-polls" in result.output and "--forward-to" in result.output
