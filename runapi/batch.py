@@ -382,9 +382,30 @@ async def run_async(
     return [results[key] for key in order]
 
 
-def run(jobs: Iterable[Job | Mapping[str, Any]], **options: Any) -> list[JobResult]:
-    """:func:`run_async` on a new event loop, for blocking code (scripts, the CLI). Takes the same options."""
-    return asyncio.run(run_async(jobs, **options))
+def run(
+    jobs: Iterable[Job | Mapping[str, Any]],
+    *,
+    client: AsyncClient | None = None,
+    journal: str | Path | Journal | None = None,
+    concurrency: int = 8,
+    rate: float | None = None,
+    download: str | Path | None = None,
+    on_result: Callable[[JobResult], object] | None = None,
+    progress: bool = False,
+) -> list[JobResult]:
+    """:func:`run_async` on a new event loop, for blocking code (scripts); the same arguments and errors."""
+    return asyncio.run(
+        run_async(
+            jobs,
+            client=client,
+            journal=journal,
+            concurrency=concurrency,
+            rate=rate,
+            download=download,
+            on_result=on_result,
+            progress=progress,
+        )
+    )
 
 
 def _resource(client: AsyncClient, operation: str) -> Any:

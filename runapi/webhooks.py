@@ -841,11 +841,44 @@ class Receiver(Generic[_TaskT_co]):
         runapi.ValidationError: an unknown ``operation`` or a ``task_type`` that is no task class.
     """
 
+    @overload
+    def __init__(
+        self: Receiver[Task],
+        secret: SecretLike | None = None,
+        *,
+        task_type: None = None,
+        operation: object = None,
+        store: DedupStore | None = None,
+        ttl: float = DEFAULT_DEDUP_TTL,
+        tolerance: float | None = DEFAULT_TOLERANCE,
+    ) -> None: ...
+    @overload
     def __init__(
         self,
         secret: SecretLike | None = None,
         *,
-        task_type: type[_TaskT_co] | None = None,
+        task_type: type[_TaskT_co],
+        operation: None = None,
+        store: DedupStore | None = None,
+        ttl: float = DEFAULT_DEDUP_TTL,
+        tolerance: float | None = DEFAULT_TOLERANCE,
+    ) -> None: ...
+    @overload
+    def __init__(
+        self: Receiver[Any],
+        secret: SecretLike | None = None,
+        *,
+        task_type: type[Task] | None = None,
+        operation: object = None,
+        store: DedupStore | None = None,
+        ttl: float = DEFAULT_DEDUP_TTL,
+        tolerance: float | None = DEFAULT_TOLERANCE,
+    ) -> None: ...
+    def __init__(
+        self,
+        secret: SecretLike | None = None,
+        *,
+        task_type: type[Any] | None = None,
         operation: object = None,
         store: DedupStore | None = None,
         ttl: float = DEFAULT_DEDUP_TTL,
@@ -853,8 +886,8 @@ class Receiver(Generic[_TaskT_co]):
     ) -> None:
         self._secret = read_secret(secret)
         if operation is not None and task_type is None:
-            task_type = task_type_for(operation_name(operation))  # type: ignore[assignment]
-        self.task_type = task_type
+            task_type = task_type_for(operation_name(operation))
+        self.task_type: type[Task] | None = task_type
         self.store: DedupStore = store if store is not None else MemoryStore()
         self.ttl = ttl
         self.tolerance = tolerance

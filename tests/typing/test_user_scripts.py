@@ -5,6 +5,7 @@ marked line of its mistakes file must be flagged by both (and nothing else).
   a list of URLs), never ``callback_url``; ``client.files`` is typed.
 - ``user_management.py``: ``ManagementClient``'s collections, their parameters and records.
 - ``user_async.py``: ``AsyncClient``'s operations are awaitable, with the same params and results.
+- ``user_callbacks.py``: ``webhooks.Receiver`` and its receipts, typed by ``task_type``; batch results.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ PAIRS = {
     "files": (HERE / "user_files.py", HERE / "user_files_mistakes.py"),
     "management": (HERE / "user_management.py", HERE / "user_management_mistakes.py"),
     "async": (HERE / "user_async.py", HERE / "user_async_mistakes.py"),
+    "callbacks": (HERE / "user_callbacks.py", HERE / "user_callbacks_mistakes.py"),
 }
 CHECKERS = {"mypy": _mypy, "pyright": _pyright}
 
