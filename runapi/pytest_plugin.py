@@ -14,6 +14,10 @@ Installed with the package (entry point ``pytest11``), active in any project tha
   bound to the emulator (never to ``RUNAPI_BASE_URL``), sleeping on ``runapi_clock``.
 - ``runapi_settings``: ``RUNAPI_API_KEY``, ``RUNAPI_BASE_URL`` and ``RUNAPI_CALLBACK_SECRET`` set
   to the emulator's for the test, for app code that builds its own client or callback adapter.
+- ``runapi_wait_for_callback``: ``runapi_wait_for_callback(task_id, stage=None, timeout=5.0)``
+  finishes the task at once (it moves ``runapi_clock`` past every task's run time) and blocks until
+  its callback (of that ``stage``) was answered 2xx by your app; returns the delivery. Use it when
+  your app creates a task with a ``callback_url`` and nothing in the test waits for the task.
 
 Configure the emulator per test with a marker (keyword arguments of ``Emulator``)::
 
@@ -26,7 +30,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -42,6 +46,7 @@ __all__ = [
     "runapi_clock",
     "runapi_emulator",
     "runapi_settings",
+    "runapi_wait_for_callback",
 ]
 
 API_KEY = "runapi-emulator-test-key"
@@ -123,6 +128,17 @@ def runapi_async_client(runapi_emulator: Emulator, runapi_clock: ManualClock) ->
     yield client
     with contextlib.suppress(RuntimeError, OSError):  # its connections belong to the test's loop, maybe closed
         asyncio.run(client.aclose())
+
+
+@pytest.fixture
+def runapi_wait_for_callback(runapi_emulator: Emulator, runapi_clock: ManualClock) -> Callable[..., dict[str, Any]]:
+    """``wait(task_id, stage=None, timeout=5.0)``: finish the emulator's tasks now, then await the task's callback."""
+
+    def wait(task_id: str, stage: str | None = None, timeout: float = 5.0) -> dict[str, Any]:
+        runapi_clock.advance(24 * 3600)  # every task's stages are due: the emulator's ticker sends their callbacks
+        return runapi_emulator.wait_for_callback(task_id, stage=stage, timeout=timeout)
+
+    return wait
 
 
 @pytest.fixture

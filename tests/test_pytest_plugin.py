@@ -66,6 +66,26 @@ def test_my_flask_app_receives_the_callback(runapi_settings, runapi_client):
     assert "all_audios_ready" in [t.generation_stage for t in received]
 
 
+def test_a_callback_for_a_task_nobody_waits_for(runapi_settings, runapi_wait_for_callback):
+    from flask import Flask
+    from runapi.contrib.flask import callback_view
+
+    received = []
+    app = Flask("myapp2")
+    app.post("/callbacks/images")(callback_view(operation="nano_banana.text_to_image")(received.append))
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with runapi.Client() as client:  # the app's own client, from runapi_settings' environment
+            task = client.nano_banana.text_to_image.create(
+                model="nano-banana", prompt="a cat", callback_url=f"http://127.0.0.1:{server.port}/callbacks/images"
+            )
+        delivery = runapi_wait_for_callback(task.id)
+    finally:
+        server.shutdown()
+    assert delivery["status"] == 204 and received[0].id == task.id and received[0].images
+
+
 def test_the_settings_point_the_apps_own_client_at_the_emulator(runapi_settings):
     with runapi.Client() as client:
         assert client.base_url == runapi_settings.url
@@ -78,7 +98,7 @@ def test_a_fresh_project_gets_the_fixtures(pytester: pytest.Pytester, monkeypatc
     monkeypatch.setenv("RUNAPI_BASE_URL", "https://runapi.ai")
     pytester.makepyfile(test_my_app=USER_TESTS)
     result = pytester.runpytest_subprocess("-q", "-p", "no:cacheprovider")
-    result.assert_outcomes(passed=6)
+    result.assert_outcomes(passed=7)
 
 
 def test_the_plugin_can_be_turned_off(pytester: pytest.Pytester) -> None:
