@@ -8,7 +8,9 @@ there are. Adding a family is one line here (and its module name in ``runapi.__i
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Generic
+import functools
+import importlib
+from typing import TYPE_CHECKING, Any, Generic
 
 from ._core.client import BaseClient
 from ._core.operations import ClientT, FamilyAttribute
@@ -42,7 +44,7 @@ if TYPE_CHECKING:
     from .wan import Wan
     from .z_image import ZImage
 
-__all__ = ["Client"]
+__all__ = ["Client", "operations"]
 
 
 class _Families(Generic[ClientT]):
@@ -120,3 +122,22 @@ class Client(_Families["Client"], BaseClient):
         ideogram_v3: Ideogram V3 text-to-image, inpainting edits, remixes and reframing, plain or
             character-guided (``runapi.ideogram_v3``).
     """
+
+
+@functools.cache
+def operations() -> dict[str, tuple[str, str, Any]]:
+    """Every operation of every family, by ``"family.operation"``: (family attribute, operation name, operation).
+
+    Imports every family module (once); what the command line, the batch runner and callback typing
+    look operations up in.
+    """
+    from ._core.operations import DirectOperation, TaskOperation
+
+    found: dict[str, tuple[str, str, Any]] = {}
+    for attribute, value in vars(_Families).items():
+        if isinstance(value, FamilyAttribute):
+            family = getattr(importlib.import_module(value.module), value.name)
+            for name, operation in vars(family).items():
+                if isinstance(operation, TaskOperation | DirectOperation):
+                    found[f"{attribute}.{name}"] = (attribute, name, operation)
+    return found

@@ -34,7 +34,7 @@ from typing import Annotated, Any, Literal, get_args, get_origin
 import attrs
 import click
 
-from .errors import RunAPIError, TaskFailedError, ValidationError
+from .errors import RunAPIError, ValidationError
 
 __all__ = ["main"]
 
@@ -82,9 +82,7 @@ def _guarded(call: Callable[[], Any]) -> Any:
         return call()
     except ValidationError as exc:
         _fail(str(exc), 2)
-    except TaskFailedError as exc:
-        _fail(str(exc), 1)
-    except RunAPIError as exc:
+    except RunAPIError as exc:  # an API error, a failed task, a deadline
         _fail(str(exc), 1)
 
 
@@ -112,20 +110,10 @@ def _emit(value: Any, as_json: bool) -> None:
 
 
 def _operations() -> dict[str, tuple[str, str, Any]]:
-    """``"family.operation"`` -> (family attribute, operation name, the operation descriptor), every family."""
-    import importlib
+    """``"family.operation"`` -> (family attribute, operation name, operation), every family (imported once)."""
+    from ._client import operations
 
-    from ._client import _Families
-    from ._core.operations import DirectOperation, FamilyAttribute, TaskOperation
-
-    found: dict[str, tuple[str, str, Any]] = {}
-    for attribute, value in vars(_Families).items():
-        if isinstance(value, FamilyAttribute):
-            family = getattr(importlib.import_module(value.module), value.name)
-            for name, operation in vars(family).items():
-                if isinstance(operation, TaskOperation | DirectOperation):
-                    found[f"{attribute}.{name}"] = (attribute, name, operation)
-    return found
+    return operations()
 
 
 _UNIONS = (typing.Union, types.UnionType)

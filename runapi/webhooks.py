@@ -759,25 +759,10 @@ def task_type_for(operation: str) -> type[Task]:
 
 def _task_operations() -> dict[str, Any]:
     """Every task operation of every family, by ``"family.operation"`` (imports the families once)."""
-    global _OPERATIONS
-    if _OPERATIONS is None:
-        import importlib
+    from ._client import operations
+    from ._core.operations import TaskOperation
 
-        from ._client import _Families
-        from ._core.operations import FamilyAttribute, TaskOperation
-
-        table: dict[str, Any] = {}
-        for attribute, value in vars(_Families).items():
-            if isinstance(value, FamilyAttribute):
-                family = getattr(importlib.import_module(value.module), value.name)
-                for name, operation in vars(family).items():
-                    if isinstance(operation, TaskOperation):
-                        table[f"{attribute}.{name}"] = operation
-        _OPERATIONS = table
-    return _OPERATIONS
-
-
-_OPERATIONS: dict[str, Any] | None = None
+    return {name: entry[2] for name, entry in operations().items() if isinstance(entry[2], TaskOperation)}
 
 
 def read_secret(value: SecretLike | None = None, *, where: str = "the environment") -> SecretLike:
