@@ -82,6 +82,7 @@ if TYPE_CHECKING:
         z_image,
     )
     from ._async_client import AsyncClient
+    from ._async_management import AsyncManagementClient
     from ._client import Client
     from ._core.client import Account, Balance, RequestOptions
     from ._core.download import Download
@@ -98,6 +99,7 @@ __all__ = [
     "APITimeoutError",
     "Account",
     "AsyncClient",
+    "AsyncManagementClient",
     "AuthenticationError",
     "BadRequestError",
     "Balance",
@@ -164,6 +166,7 @@ __all__ = [
 # name -> module that defines it; imported on first attribute access (PEP 562)
 _LAZY = {
     "AsyncClient": "runapi._async_client",
+    "AsyncManagementClient": "runapi._async_management",
     "Client": "runapi._client",
     "Account": "runapi._core.client",
     "Balance": "runapi._core.client",

@@ -31,14 +31,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Generic, Literal
 
 import attrs
 import requests
 
-from ._core.client import DEFAULT_MAX_CONNECTIONS, DEFAULT_TIMEOUT, ClientCore, Credential
+from ._core.client import DEFAULT_MAX_CONNECTIONS, DEFAULT_TIMEOUT, ClientBase, ClientCore, Credential
 from ._core.models import Result
-from ._core.operations import DirectOperation, Family, FamilyAttribute
+from ._core.operations import ClientT, DirectOperation, Family, FamilyAttribute
 from ._core.params import OMIT, Omit, field, integer, params, require
 from ._core.records import DeleteOperation, GetOperation, ListOperation, UpdateOperation
 from ._core.transport import Timeout
@@ -47,9 +47,12 @@ from .errors import MissingManagementKeyError, ValidationError
 if TYPE_CHECKING:
     from typing_extensions import Self
 
+    from ._async_management import AsyncManagementClient
+
 __all__ = [
     "MANAGEMENT_KEY",
     "APIKey",
+    "AsyncManagementClient",
     "CreateGuardrailAssignmentParams",
     "CreateGuardrailParams",
     "CreateKeyParams",
@@ -366,7 +369,7 @@ class CreateGuardrailAssignmentParams:
 # -- the collections -------------------------------------------------------------------------------
 
 
-class Keys(Family["ManagementClient"]):
+class Keys(Family[ClientT]):
     """Standard API keys (docs: Management Keys): ``list``, ``create``, ``get``, ``update``, ``delete``."""
 
     list = ListOperation("/api/v1/keys", APIKey)
@@ -376,7 +379,7 @@ class Keys(Family["ManagementClient"]):
     delete = DeleteOperation("/api/v1/keys")
 
 
-class Guardrails(Family["ManagementClient"]):
+class Guardrails(Family[ClientT]):
     """Guardrail policies (docs: Guardrails): ``list``, ``create``, ``get``, ``update``, ``delete``.
 
     Deleting one also removes its assignments, and frees its name.
@@ -389,7 +392,7 @@ class Guardrails(Family["ManagementClient"]):
     delete = DeleteOperation("/api/v1/guardrails")
 
 
-class GuardrailAssignments(Family["ManagementClient"]):
+class GuardrailAssignments(Family[ClientT]):
     """Which guardrail applies to which key or member (docs: Guardrail Assignments): ``list``, ``create``, ``delete``.
 
     The docs offer no update and no get by id: to replace a target's guardrail, delete its
@@ -409,7 +412,40 @@ class GuardrailAssignments(Family["ManagementClient"]):
 # -- the client ------------------------------------------------------------------------------------
 
 
-class ManagementClient(ClientCore):
+class _Management(ClientBase, Generic[ClientT]):
+    """What :class:`ManagementClient` and :class:`AsyncManagementClient` share: the key, the collections, options."""
+
+    credential = MANAGEMENT_KEY
+    keys: FamilyAttribute[Keys[ClientT]] = FamilyAttribute("runapi.management", "Keys")
+    guardrails: FamilyAttribute[Guardrails[ClientT]] = FamilyAttribute("runapi.management", "Guardrails")
+    guardrail_assignments: FamilyAttribute[GuardrailAssignments[ClientT]] = FamilyAttribute(
+        "runapi.management", "GuardrailAssignments"
+    )
+
+    def with_options(
+        self,
+        *,
+        management_key: str | None = None,
+        base_url: str | None = None,
+        timeout: Timeout | float | tuple[float, float] | None = None,
+        max_retries: int | None = None,
+        default_headers: Mapping[str, str] | None = None,
+    ) -> Self:
+        """A copy of this client with other defaults, sharing its connection pool (``None`` keeps a value).
+
+        Raises:
+            ValidationError: as the constructor does, naming the option.
+        """
+        return self._copy(
+            key=management_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+        )
+
+
+class ManagementClient(_Management["ManagementClient"], ClientCore):
     """A client for the management endpoints, holding a management key (never the API key).
 
     Shares :class:`runapi.Client`'s transport, retries, errors and options; it has no model
@@ -437,13 +473,6 @@ class ManagementClient(ClientCore):
         ValidationError: an option is out of range or of the wrong type, naming it.
     """
 
-    credential = MANAGEMENT_KEY
-    keys: FamilyAttribute[Keys] = FamilyAttribute("runapi.management", "Keys")
-    guardrails: FamilyAttribute[Guardrails] = FamilyAttribute("runapi.management", "Guardrails")
-    guardrail_assignments: FamilyAttribute[GuardrailAssignments] = FamilyAttribute(
-        "runapi.management", "GuardrailAssignments"
-    )
-
     def __init__(
         self,
         management_key: str | None = None,
@@ -470,24 +499,10 @@ class ManagementClient(ClientCore):
             clock=clock,
         )
 
-    def with_options(
-        self,
-        *,
-        management_key: str | None = None,
-        base_url: str | None = None,
-        timeout: Timeout | float | tuple[float, float] | None = None,
-        max_retries: int | None = None,
-        default_headers: Mapping[str, str] | None = None,
-    ) -> Self:
-        """A copy of this client with other defaults, sharing its connection pool (``None`` keeps a value).
 
-        Raises:
-            ValidationError: as the constructor does, naming the option.
-        """
-        return self._copy(
-            key=management_key,
-            base_url=base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-            default_headers=default_headers,
-        )
+def __getattr__(name: str) -> Any:  # AsyncManagementClient imports httpx: only when asked for
+    if name == "AsyncManagementClient":
+        from ._async_management import AsyncManagementClient
+
+        return AsyncManagementClient
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

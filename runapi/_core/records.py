@@ -42,9 +42,15 @@ from .transport import Timeout
 if TYPE_CHECKING:
     from typing_extensions import Self
 
+    from .async_client import AsyncClientCore
     from .client import ClientCore
+    from .flows import Flow
 
 __all__ = [
+    "AsyncDeleteResource",
+    "AsyncGetResource",
+    "AsyncListResource",
+    "AsyncUpdateResource",
     "DeleteOperation",
     "DeleteResource",
     "GetOperation",
@@ -76,9 +82,7 @@ OpT = TypeVar("OpT", bound=_RecordOperation)
 
 
 class _RecordResource(_Resource[OpT]):
-    """What every record resource offers: per-call transport options (on a blocking client)."""
-
-    _client: ClientCore
+    """What every record resource offers: per-call transport options."""
 
     def with_options(
         self,
@@ -108,12 +112,14 @@ class ListOperation(_RecordOperation, Generic[R]):
     @overload
     def __get__(self, family: None, owner: type | None = None) -> ListOperation[R]: ...
     @overload
-    def __get__(self, family: Family[Any], owner: type | None = None) -> ListResource[R]: ...
+    def __get__(self, family: Family[AsyncClientCore], owner: type | None = None) -> AsyncListResource[R]: ...
+    @overload
+    def __get__(self, family: Family[ClientCore], owner: type | None = None) -> ListResource[R]: ...
     def __get__(self, family: Family[Any] | None, owner: type | None = None) -> Any:
         return self if family is None else self._bind(family)
 
 
-class ListResource(_RecordResource["ListOperation[R]"], Generic[R]):
+class _ListBase(_RecordResource["ListOperation[R]"], Generic[R]):
     """A collection bound to a client: call it to list its records.
 
     Raises:
@@ -122,10 +128,34 @@ class ListResource(_RecordResource["ListOperation[R]"], Generic[R]):
         APIResponseValidationError: the answer is not a list of records.
     """
 
+    def _flow(self) -> Flow[list[R]]:
+        return list_records(self.path, self._operation.record, self._operation.envelope)
+
+
+class ListResource(_ListBase[R]):
+    """A collection bound to a client: call it to list its records.
+
+    Raises:
+        APIStatusError: a non-2xx answer, after retries (``AuthenticationError`` for a wrong key).
+        APIConnectionError: no answer.
+        APIResponseValidationError: the answer is not a list of records.
+    """
+
+    _client: ClientCore
+
     def __call__(self) -> list[R]:
         """Every record, in the order the server answers them."""
-        operation = self._operation
-        return self._client._run(list_records(self.path, operation.record, operation.envelope), self._options)
+        return self._client._run(self._flow(), self._options)
+
+
+class AsyncListResource(_ListBase[R]):
+    """:class:`ListResource` on an asyncio client: ``await`` it."""
+
+    _client: AsyncClientCore
+
+    async def __call__(self) -> list[R]:
+        """Every record, in the order the server answers them."""
+        return await self._client._run(self._flow(), self._options)
 
 
 class GetOperation(_RecordOperation, Generic[R]):
@@ -144,12 +174,14 @@ class GetOperation(_RecordOperation, Generic[R]):
     @overload
     def __get__(self, family: None, owner: type | None = None) -> GetOperation[R]: ...
     @overload
-    def __get__(self, family: Family[Any], owner: type | None = None) -> GetResource[R]: ...
+    def __get__(self, family: Family[AsyncClientCore], owner: type | None = None) -> AsyncGetResource[R]: ...
+    @overload
+    def __get__(self, family: Family[ClientCore], owner: type | None = None) -> GetResource[R]: ...
     def __get__(self, family: Family[Any] | None, owner: type | None = None) -> Any:
         return self if family is None else self._bind(family)
 
 
-class GetResource(_RecordResource["GetOperation[R]"], Generic[R]):
+class _GetBase(_RecordResource["GetOperation[R]"], Generic[R]):
     """One record by id, bound to a client.
 
     Raises:
@@ -159,11 +191,35 @@ class GetResource(_RecordResource["GetOperation[R]"], Generic[R]):
         APIConnectionError: no answer.
     """
 
+    def _flow(self, record_id: str) -> Flow[R]:
+        return get_record(self.path, record_id, self._operation.record, self._operation.envelope)
+
+
+class GetResource(_GetBase[R]):
+    """One record by id, bound to a client.
+
+    Raises:
+        ValidationError: ``record_id`` is not a non-empty string, before any request.
+        NotFoundError: no record has this id.
+        APIStatusError: another non-2xx answer, after retries.
+        APIConnectionError: no answer.
+    """
+
+    _client: ClientCore
+
     def __call__(self, record_id: str) -> R:
         """The record with this id."""
-        operation = self._operation
-        flow = get_record(self.path, record_id, operation.record, operation.envelope)
-        return self._client._run(flow, self._options)
+        return self._client._run(self._flow(record_id), self._options)
+
+
+class AsyncGetResource(_GetBase[R]):
+    """:class:`GetResource` on an asyncio client: ``await`` it."""
+
+    _client: AsyncClientCore
+
+    async def __call__(self, record_id: str) -> R:
+        """The record with this id."""
+        return await self._client._run(self._flow(record_id), self._options)
 
 
 class UpdateOperation(_RecordOperation, Generic[P, R]):
@@ -185,12 +241,14 @@ class UpdateOperation(_RecordOperation, Generic[P, R]):
     @overload
     def __get__(self, family: None, owner: type | None = None) -> UpdateOperation[P, R]: ...
     @overload
-    def __get__(self, family: Family[Any], owner: type | None = None) -> UpdateResource[P, R]: ...
+    def __get__(self, family: Family[AsyncClientCore], owner: type | None = None) -> AsyncUpdateResource[P, R]: ...
+    @overload
+    def __get__(self, family: Family[ClientCore], owner: type | None = None) -> UpdateResource[P, R]: ...
     def __get__(self, family: Family[Any] | None, owner: type | None = None) -> Any:
         return self if family is None else self._bind(family)
 
 
-class UpdateResource(_RecordResource["UpdateOperation[P, R]"], Generic[P, R]):
+class _UpdateBase(_RecordResource["UpdateOperation[P, R]"], Generic[P, R]):
     """An update bound to a client: ``update(record_id, field=value, ...)`` returns the record as it is now.
 
     Only the fields you pass are sent: a field left out keeps its value, and ``None`` clears a
@@ -206,12 +264,43 @@ class UpdateResource(_RecordResource["UpdateOperation[P, R]"], Generic[P, R]):
         APIConnectionError: no answer.
     """
 
-    def __call__(self, record_id: str, /, *args: P.args, **kwargs: P.kwargs) -> R:
-        """Send the fields given; return the updated record."""
+    def _flow(self, record_id: str, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> Flow[R]:
         operation = self._operation
         body = to_body(build_params(operation.params, args, kwargs, f"PATCH {self.path}/{{id}}"))
-        flow = update_record(self.path, record_id, body, operation.record, operation.envelope)
-        return self._client._run(flow, self._options)
+        return update_record(self.path, record_id, body, operation.record, operation.envelope)
+
+
+class UpdateResource(_UpdateBase[P, R]):
+    """An update bound to a client: ``update(record_id, field=value, ...)`` returns the record as it is now.
+
+    Only the fields you pass are sent: a field left out keeps its value, and ``None`` clears a
+    field that can be cleared (sent as JSON ``null``). Sending the same update twice ends the same,
+    so it is retried like a GET.
+
+    Raises:
+        ValidationError: bad parameters, before any request (a field that cannot be cleared given
+            ``None`` included).
+        NotFoundError: no record has this id.
+        APIStatusError: another non-2xx answer (``UnprocessableEntityError`` when the server
+            refuses the values), after retries.
+        APIConnectionError: no answer.
+    """
+
+    _client: ClientCore
+
+    def __call__(self, record_id: str, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        """Send the fields given; return the updated record."""
+        return self._client._run(self._flow(record_id, args, kwargs), self._options)
+
+
+class AsyncUpdateResource(_UpdateBase[P, R]):
+    """:class:`UpdateResource` on an asyncio client: ``await`` it."""
+
+    _client: AsyncClientCore
+
+    async def __call__(self, record_id: str, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        """Send the fields given; return the updated record."""
+        return await self._client._run(self._flow(record_id, args, kwargs), self._options)
 
 
 class DeleteOperation(_RecordOperation):
@@ -227,12 +316,14 @@ class DeleteOperation(_RecordOperation):
     @overload
     def __get__(self, family: None, owner: type | None = None) -> DeleteOperation: ...
     @overload
-    def __get__(self, family: Family[Any], owner: type | None = None) -> DeleteResource: ...
+    def __get__(self, family: Family[AsyncClientCore], owner: type | None = None) -> AsyncDeleteResource: ...
+    @overload
+    def __get__(self, family: Family[ClientCore], owner: type | None = None) -> DeleteResource: ...
     def __get__(self, family: Family[Any] | None, owner: type | None = None) -> Any:
         return self if family is None else self._bind(family)
 
 
-class DeleteResource(_RecordResource[DeleteOperation]):
+class _DeleteBase(_RecordResource[DeleteOperation]):
     """A delete bound to a client: ``delete(record_id)`` removes the record and returns ``None``.
 
     Retried like a GET; a 404 heard by a retry counts as done (the record is gone, most likely
@@ -246,12 +337,44 @@ class DeleteResource(_RecordResource[DeleteOperation]):
         APIConnectionError: no answer.
     """
 
+    def _flow(self, record_id: str, missing_ok: bool) -> Flow[None]:
+        return delete_record(self.path, record_id, missing_ok=missing_ok)
+
+
+class DeleteResource(_DeleteBase):
+    """A delete bound to a client: ``delete(record_id)`` removes the record and returns ``None``.
+
+    Retried like a GET; a 404 heard by a retry counts as done (the record is gone, most likely
+    removed by the attempt whose answer was lost).
+
+    Raises:
+        ValidationError: ``record_id`` is not a non-empty string, before any request.
+        NotFoundError: no record had this id (on the first attempt), unless ``missing_ok=True``.
+        APIStatusError: another non-2xx answer, after retries (``PermissionDeniedError`` when
+            the key may not delete it).
+        APIConnectionError: no answer.
+    """
+
+    _client: ClientCore
+
     def __call__(self, record_id: str, *, missing_ok: bool = False) -> None:
         """Delete the record; with ``missing_ok``, a record that does not exist is not an error."""
-        self._client._run(delete_record(self.path, record_id, missing_ok=missing_ok), self._options)
+        self._client._run(self._flow(record_id, missing_ok), self._options)
 
 
-ListOperation.resource_base, ListOperation.forwarded = ListResource, ()
-GetOperation.resource_base, GetOperation.forwarded = GetResource, ()
-UpdateOperation.resource_base, UpdateOperation.forwarded = UpdateResource, ("__call__",)
-DeleteOperation.resource_base, DeleteOperation.forwarded = DeleteResource, ()
+class AsyncDeleteResource(_DeleteBase):
+    """:class:`DeleteResource` on an asyncio client: ``await`` it."""
+
+    _client: AsyncClientCore
+
+    async def __call__(self, record_id: str, *, missing_ok: bool = False) -> None:
+        """Delete the record; with ``missing_ok``, a record that does not exist is not an error."""
+        await self._client._run(self._flow(record_id, missing_ok), self._options)
+
+
+ListOperation.resource_base, ListOperation.async_resource_base = ListResource, AsyncListResource
+GetOperation.resource_base, GetOperation.async_resource_base = GetResource, AsyncGetResource
+UpdateOperation.resource_base, UpdateOperation.async_resource_base = UpdateResource, AsyncUpdateResource
+DeleteOperation.resource_base, DeleteOperation.async_resource_base = DeleteResource, AsyncDeleteResource
+ListOperation.forwarded = GetOperation.forwarded = DeleteOperation.forwarded = ()
+UpdateOperation.forwarded = ("__call__",)

@@ -116,3 +116,26 @@ def test_a_key_create_whose_answer_was_lost_is_not_replayed(admin: ManagementCli
 def test_get_account_on_the_api_key(emu: Emulator, clock: FakeClock) -> None:
     with runapi.Client(API_KEY, base_url=emu.url, sleep=clock.sleep, clock=clock) as client:
         assert client.get_account().raw["id"] == "acct_emulator"
+
+
+def test_the_async_management_client(emu: Emulator, clock: FakeClock) -> None:
+    import asyncio
+
+    from runapi.management import AsyncManagementClient
+
+    async def sleep(seconds: float) -> None:
+        clock.sleep(seconds)
+
+    async def main() -> tuple[str, bool, list[str]]:
+        async with AsyncManagementClient(MANAGEMENT_KEY, base_url=emu.url, sleep=sleep, clock=clock) as admin:
+            created = await admin.keys.create(name="Async")
+            updated = await admin.keys.update(created.id, enabled=False)
+            tier = await admin.guardrails.create(name="Async tier")
+            await admin.guardrail_assignments.create(guardrail_id=tier.id, api_token_id=created.id)
+            await admin.keys.delete(created.id)
+            await admin.keys.delete(created.id, missing_ok=True)
+            await admin.guardrails.delete(tier.id)
+            return created.id, updated.enabled, [key.id for key in await admin.keys.list()]
+
+    key_id, enabled, remaining = asyncio.run(main())
+    assert enabled is False and key_id not in remaining

@@ -10,6 +10,7 @@ import sys
 import runapi
 from runapi.management import (
     APIKey,
+    AsyncManagementClient,
     CreatedAPIKey,
     Guardrail,
     GuardrailAssignment,
@@ -50,6 +51,16 @@ def main() -> None:
 
     account = runapi.Client().get_account()
     assert_type(account, runapi.Account)
+
+
+async def rotate() -> None:
+    async with AsyncManagementClient() as admin:
+        key = await admin.keys.create(name="Rotated")
+        assert_type(key, CreatedAPIKey)
+        assert_type(await admin.keys.list(), list[APIKey])
+        assert_type(await admin.keys.update(key.id, enabled=False), APIKey)
+        await admin.keys.delete(key.id, missing_ok=True)
+        assert_type(await admin.guardrails.get("guardrail_abc123"), Guardrail)
 
 
 if __name__ == "__main__":

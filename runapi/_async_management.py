@@ -1,0 +1,55 @@
+"""``runapi.management.AsyncManagementClient``: the management collections on the asyncio core (imports httpx)."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable, Mapping
+
+import httpx
+
+from ._core.async_client import AsyncClientCore
+from ._core.client import DEFAULT_MAX_CONNECTIONS, DEFAULT_TIMEOUT
+from ._core.transport import Timeout
+from .management import _Management
+
+__all__ = ["AsyncManagementClient"]
+
+
+class AsyncManagementClient(_Management["AsyncManagementClient"], AsyncClientCore):
+    """:class:`runapi.management.ManagementClient` on asyncio: the same collections, each call awaited.
+
+    It takes :class:`~runapi.management.ManagementClient`'s arguments, with ``http_client`` (an
+    ``httpx.AsyncClient``) in place of ``session`` and an async ``sleep``. ``async with`` or
+    ``await client.aclose()`` releases its connections.
+
+    Raises:
+        MissingManagementKeyError: no ``management_key`` and no ``RUNAPI_MANAGEMENT_KEY``.
+        ValidationError: an option is out of range or of the wrong type, naming it.
+    """
+
+    def __init__(
+        self,
+        management_key: str | None = None,
+        *,
+        base_url: str | None = None,
+        timeout: Timeout | float | tuple[float, float] = DEFAULT_TIMEOUT,
+        max_retries: int = 2,
+        default_headers: Mapping[str, str] | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        max_connections: int = DEFAULT_MAX_CONNECTIONS,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__(
+            management_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            idempotent_creates=False,
+            default_headers=default_headers,
+            http_client=http_client,
+            max_connections=max_connections,
+            sleep=sleep,
+            clock=clock,
+        )
