@@ -169,6 +169,7 @@ class Journal:
         return f"<runapi.batch.Journal {self.path}>"
 
     def close(self) -> None:
+        """Close the SQLite connection (everything written is already committed)."""
         self._db.close()
 
     def _write(self, sql: str, *args: Any) -> None:
@@ -409,17 +410,15 @@ def run(
 
 
 def _resource(client: AsyncClient, operation: str) -> Any:
-    """``client.family.operation``, or a ValidationError naming what exists."""
-    family_name, _, name = operation.partition(".")
-    family = getattr(client, family_name, None) if family_name and not family_name.startswith("_") else None
-    from ._core.operations import Family
+    """``client.family.operation`` for a ``"family.operation"`` name, or a ValidationError."""
+    from ._client import operations
 
-    resource = getattr(family, name, None) if isinstance(family, Family) and not name.startswith("_") else None
-    if resource is None or not (hasattr(resource, "wait") or callable(resource)):
+    entry = operations().get(operation)
+    if entry is None:
         raise ValidationError(
             f"unknown operation {operation!r}; use 'family.operation', e.g. 'suno.generate_lyrics'", field="operation"
         )
-    return resource
+    return getattr(getattr(client, entry[0]), entry[1])
 
 
 async def _run_job(

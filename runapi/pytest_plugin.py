@@ -61,6 +61,7 @@ class ManualClock:
         self._lock = threading.Lock()
 
     def __call__(self) -> float:
+        """The current time, seconds."""
         with self._lock:
             return self._now
 

@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import collections
 import hashlib
 import hmac
 import inspect
@@ -60,6 +61,7 @@ import math
 import numbers
 import re
 import secrets as _secrets
+import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeAlias, TypeVar, overload
@@ -654,15 +656,13 @@ class MemoryStore:
     """
 
     def __init__(self, max_keys: int = 100_000, *, clock: Any = time.monotonic) -> None:
-        import collections
-        import threading
-
         self._keys: collections.OrderedDict[str, float] = collections.OrderedDict()
         self._lock = threading.Lock()
         self._max = max_keys
         self._clock = clock
 
     def add(self, key: str, ttl: float) -> bool:
+        """Record ``key`` for ``ttl`` seconds; ``True`` if new (or expired), ``False`` if still held."""
         now = self._clock()
         with self._lock:
             expires = self._keys.get(key)
@@ -675,10 +675,12 @@ class MemoryStore:
             return True
 
     def delete(self, key: str) -> None:
+        """Forget ``key`` (a no-op if it is not held)."""
         with self._lock:
             self._keys.pop(key, None)
 
     def __len__(self) -> int:
+        """How many keys are held (expired ones included until they are claimed again or pushed out)."""
         return len(self._keys)
 
 

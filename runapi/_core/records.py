@@ -120,13 +120,7 @@ class ListOperation(_RecordOperation, Generic[R]):
 
 
 class _ListBase(_RecordResource["ListOperation[R]"], Generic[R]):
-    """A collection bound to a client: call it to list its records.
-
-    Raises:
-        APIStatusError: a non-2xx answer, after retries (``AuthenticationError`` for a wrong key).
-        APIConnectionError: no answer.
-        APIResponseValidationError: the answer is not a list of records.
-    """
+    """What :class:`ListResource` and :class:`AsyncListResource` share: the flow."""
 
     def _flow(self) -> Flow[list[R]]:
         return list_records(self.path, self._operation.record, self._operation.envelope)
@@ -182,14 +176,7 @@ class GetOperation(_RecordOperation, Generic[R]):
 
 
 class _GetBase(_RecordResource["GetOperation[R]"], Generic[R]):
-    """One record by id, bound to a client.
-
-    Raises:
-        ValidationError: ``record_id`` is not a non-empty string, before any request.
-        NotFoundError: no record has this id.
-        APIStatusError: another non-2xx answer, after retries.
-        APIConnectionError: no answer.
-    """
+    """What :class:`GetResource` and :class:`AsyncGetResource` share: the flow."""
 
     def _flow(self, record_id: str) -> Flow[R]:
         return get_record(self.path, record_id, self._operation.record, self._operation.envelope)
@@ -249,20 +236,7 @@ class UpdateOperation(_RecordOperation, Generic[P, R]):
 
 
 class _UpdateBase(_RecordResource["UpdateOperation[P, R]"], Generic[P, R]):
-    """An update bound to a client: ``update(record_id, field=value, ...)`` returns the record as it is now.
-
-    Only the fields you pass are sent: a field left out keeps its value, and ``None`` clears a
-    field that can be cleared (sent as JSON ``null``). Sending the same update twice ends the same,
-    so it is retried like a GET.
-
-    Raises:
-        ValidationError: bad parameters, before any request (a field that cannot be cleared given
-            ``None`` included).
-        NotFoundError: no record has this id.
-        APIStatusError: another non-2xx answer (``UnprocessableEntityError`` when the server
-            refuses the values), after retries.
-        APIConnectionError: no answer.
-    """
+    """What :class:`UpdateResource` and :class:`AsyncUpdateResource` share: the flow."""
 
     def _flow(self, record_id: str, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> Flow[R]:
         operation = self._operation
@@ -324,18 +298,7 @@ class DeleteOperation(_RecordOperation):
 
 
 class _DeleteBase(_RecordResource[DeleteOperation]):
-    """A delete bound to a client: ``delete(record_id)`` removes the record and returns ``None``.
-
-    Retried like a GET; a 404 heard by a retry counts as done (the record is gone, most likely
-    removed by the attempt whose answer was lost).
-
-    Raises:
-        ValidationError: ``record_id`` is not a non-empty string, before any request.
-        NotFoundError: no record had this id (on the first attempt), unless ``missing_ok=True``.
-        APIStatusError: another non-2xx answer, after retries (``PermissionDeniedError`` when
-            the key may not delete it).
-        APIConnectionError: no answer.
-    """
+    """What :class:`DeleteResource` and :class:`AsyncDeleteResource` share: the flow."""
 
     def _flow(self, record_id: str, missing_ok: bool) -> Flow[None]:
         return delete_record(self.path, record_id, missing_ok=missing_ok)

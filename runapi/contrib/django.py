@@ -57,11 +57,13 @@ class CacheStore:
         self.prefix = prefix
 
     def add(self, key: str, ttl: float) -> bool:
+        """``cache.add`` (atomic on every backend that supports it): ``True`` if ``key`` was new; ``ttl`` in seconds."""
         from django.core.cache import caches
 
         return bool(caches[self.alias].add(self.prefix + key, 1, timeout=max(1, int(ttl))))
 
     def delete(self, key: str) -> None:
+        """Forget ``key``."""
         from django.core.cache import caches
 
         caches[self.alias].delete(self.prefix + key)

@@ -29,7 +29,9 @@ class RedisStore:
         self.prefix = prefix
 
     def add(self, key: str, ttl: float) -> bool:
+        """``SET key 1 NX EX ttl``: ``True`` if ``key`` was new; ``ttl`` in seconds (at least 1)."""
         return bool(self.client.set(self.prefix + key, 1, nx=True, ex=max(1, int(ttl))))
 
     def delete(self, key: str) -> None:
+        """``DEL key``."""
         self.client.delete(self.prefix + key)

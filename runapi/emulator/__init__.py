@@ -27,10 +27,19 @@ Recraft, Z-Image, Ideogram V3, GPT Image, GPT Image 2 and GPT-4o Image (:mod:`._
 LLM endpoints [Claude, GPT, Gemini, DeepSeek] that the official ``anthropic`` and ``openai`` SDKs
 call, streaming included (:mod:`._llm`); from_url, from_stream and from_base64 [File Upload],
 stored on disk and served at their download URL for 24 hours (:mod:`._files`); Get Balance
-[Common]; error answers [Errors]; signed
-callbacks with redelivery [Callbacks]. Output URLs point at the emulator's own ``/files/...``
+[Common] and ``GET /api/v1/me``; API keys, guardrails and guardrail assignments on the management
+key [Management Keys, Guardrails, Guardrail Assignments] (:mod:`._management`); error answers
+[Errors]; signed callbacks with redelivery [Callbacks], also forwarded for tasks created without a
+``callback_url`` (``forward_to``, what ``runapi listen`` runs). Output URLs point at the emulator's own ``/files/...``
 (valid PNG, JPEG, WebP, MP3, MP4 and WAV, images in the requested ``output_format``, no auth), so
 ``Client.download`` and ``Client.download_outputs`` run against it too.
+
+What runs against it in the SDK's own tests: ``runapi.Client`` and ``runapi.AsyncClient`` (the
+asyncio driver of ``runapi/_core/async_client.py`` over ``runapi/_core/httpx_transport.py``) on
+every operation; the management client's record operations (``runapi/_core/records.py``); the
+callback adapters of ``runapi.contrib`` (flask, django, starlette; redis to share de-duplication)
+receiving its callbacks over HTTP; ``runapi batch``; and the fixtures of ``runapi/pytest_plugin.py``,
+which give users one per test.
 
 Testing hooks: put ``emulator:fail`` in any string parameter to make a task fail; inject faults
 (:meth:`Emulator.inject`: the next N matching requests, or a seeded share of them); read what
