@@ -8,24 +8,35 @@
     results = batch.run(jobs, journal="images.db", concurrency=16, rate=5, download="outputs/")
     for result in results:
         print(result.key, result.status, [str(f) for f in result.files])
+    print(batch.summary(results))
 
 Each job is one operation (``"family.operation"``) with its params and a key (the caller's, else
 one derived from the operation and params). The **journal** (one SQLite file) records each job's
-``Idempotency-Key`` *before* its create is sent, its task id right after, then its final state,
-payload and files. Running the same jobs again with the same journal never creates a task twice:
+``Idempotency-Key`` *before* its create is sent, its task id right after, then its outcome. Running
+the same jobs again with the same journal never creates a task twice, and loses none:
 
-- a finished job (completed or failed) is not run again; its result comes from the journal;
-- a job with a task id resumes waiting (and downloading);
-- a job whose create outcome is unknown (a crash, or a dropped connection, mid-create) is sent
-  again with the same ``Idempotency-Key`` only if the client says the server honours it
-  (``AsyncClient(idempotent_creates=True)``); otherwise its status is ``"unknown"`` and it is
-  not retried: check for its task, then remove it from the journal (:meth:`Journal.forget`) to
-  run it again;
-- a new job is created.
+- ``completed``: done; its result comes from the journal, nothing is run again;
+- ``failed`` (final): its task failed on RunAPI; kept as it is, unless ``retry_failed=True``
+  (``runapi batch --retry-failed``) creates a new task (and pays again);
+- ``refused``: no task exists. The create was refused before anything was made: invalid params
+  (never sent), a 4xx, or a 429 / 503 / connection refused that outlasted ``create_retries``
+  resends within the run. The next run tries it again, with the params given then (fix them
+  and re-run with the same key);
+- ``unknown``: a task may exist (a crash, a dropped connection or a 5xx mid-create). With a
+  client that relies on ``Idempotency-Key`` (``AsyncClient(idempotent_creates=True)``) the create
+  is re-sent with the same key, within the run and on the next one, and the server answers the
+  task it made; otherwise it is not sent again: check for its task, then forget the job
+  (:meth:`Journal.forget`, ``runapi batch --forget KEY``) to create it anew;
+- ``unfinished``: its task exists but did not finish in this run (a wait deadline, a poll that
+  failed for good, or a failed download): the next run resumes waiting and downloading.
 
 ``concurrency`` jobs run at once (create, wait, download); creates start at most ``rate`` per
-second; a 429 on a create pauses every create for its ``Retry-After`` (the whole batch slows down,
-not one job), then the create is sent again with the same key (a 429 creates nothing). Built on
+second. A create refused before anything was made (429, 503, a connection refused) is sent again
+with the same key after a backoff (``Retry-After`` when the server sends one), up to
+``create_retries`` times; a 429 (or a 503 with ``Retry-After``) pauses every create of the batch
+for that long, not only that job's. Outputs are saved as ``{job key}-{index}{ext}``
+(:func:`runapi._core.download.output_stem` keeps the names of different keys apart), and a run
+first removes the ``.runapi-*.part`` files an interrupted download left in its folder. Built on
 :class:`runapi.AsyncClient`: :func:`run_async` is the batch; :func:`run` runs it on an event loop.
 """
 
@@ -38,29 +49,45 @@ import json
 import sqlite3
 import threading
 import time
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from .errors import APIError, RateLimitError, TaskFailedError, TaskTimeoutError, ValidationError
+from .errors import (
+    APIConnectionError,
+    APIError,
+    RateLimitError,
+    ServiceUnavailableError,
+    TaskFailedError,
+    TaskTimeoutError,
+    ValidationError,
+)
 
 if TYPE_CHECKING:
     from ._async_client import AsyncClient
     from ._core.models import Result, Task
 
-__all__ = ["Job", "JobResult", "Journal", "Status", "run", "run_async"]
+__all__ = ["STATUSES", "Job", "JobResult", "Journal", "Status", "run", "run_async", "summary"]
 
-Status = Literal["completed", "failed", "unknown", "unfinished"]
-"""How a job ended this run:
+Status = Literal["completed", "failed", "refused", "unknown", "unfinished"]
+"""How a job ended this run (see the module doc for what the next run does with each):
 
 - ``completed``: its task completed (or its direct call answered);
-- ``failed``: its task failed, or its create was refused (a 4xx, a validation error);
-- ``unknown``: its create's outcome is unknown and was not sent again (see the module doc);
-- ``unfinished``: its task exists but did not finish in this run (a wait deadline, a poll that
-  failed for good, or a failed download): the next run resumes it.
+- ``failed``: its task failed on RunAPI (final);
+- ``refused``: no task exists: the create was refused before anything was made (retried next run);
+- ``unknown``: a task may exist: its create's outcome is unknown (resumed by key, or reported);
+- ``unfinished``: its task exists but did not finish in this run (resumed next run).
 """
+
+STATUSES: tuple[Status, ...] = ("completed", "failed", "refused", "unknown", "unfinished")
+"""Every :data:`Status`, in the order reports list them."""
+
+DEFAULT_CREATE_RETRIES = 6
+"""Resends of a refused create (429, 503, connection refused) within one run: with the client's
+default backoff (0.5 s doubling, capped at 8 s) about 30 s of trying before the job is ``refused``."""
 
 
 @attrs.frozen
@@ -106,12 +133,14 @@ class JobResult:
     Attributes:
         key: the job's key.
         operation: ``"family.operation"``.
-        status: ``"completed"``, ``"failed"``, ``"unknown"`` or ``"unfinished"`` (see :data:`Status`).
+        status: ``"completed"``, ``"failed"``, ``"refused"``, ``"unknown"`` or ``"unfinished"``
+            (see :data:`Status`).
         task_id: the task's id, once created.
         task: the task (or direct result) as last seen, typed as the operation's result class.
-        error: why it failed, is unknown or unfinished.
+        error: why it failed, was refused, is unknown or unfinished, and what to do about it.
         files: the downloaded outputs, ``{key}-{index}{ext}`` in the download folder.
         from_journal: ``True`` when the job had finished in an earlier run and was not run again.
+        idempotency_key: the ``Idempotency-Key`` its create was (or will again be) sent with.
     """
 
     key: str
@@ -122,6 +151,7 @@ class JobResult:
     error: str | None = None
     files: tuple[Path, ...] = ()
     from_journal: bool = False
+    idempotency_key: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (one JSON Lines record of ``runapi batch --out``)."""
@@ -133,8 +163,34 @@ class JobResult:
             "error": self.error,
             "files": [str(path) for path in self.files],
             "from_journal": self.from_journal,
+            "idempotency_key": self.idempotency_key,
             "task": None if self.task is None else self.task.to_dict(),
         }
+
+
+def summary(results: Sequence[JobResult]) -> str:
+    """A report of a batch's results: the counts by status, then one line per job that needs you.
+
+    ``"40 jobs: completed 37, failed 1, refused 1, unknown 1, unfinished 0"``, then for each
+    job that is not completed, its key, task id and what the next step is (run again, check for
+    its task, or ``--retry-failed``).
+    """
+    counts = dict.fromkeys(STATUSES, 0)
+    for result in results:
+        counts[result.status] += 1
+    lines = [f"{len(results)} jobs: " + ", ".join(f"{status} {counts[status]}" for status in STATUSES)]
+    advice = {
+        "failed": "its task failed on RunAPI; --retry-failed (retry_failed=True) creates a new one",
+        "refused": "no task was made; run the batch again to retry it (fix its params first if they were refused)",
+        "unknown": "a task may exist; run again with --idempotent-creates to resume it by its key, or check "
+        "for its task, then --forget it (Journal.forget) to create it anew",
+        "unfinished": "its task exists; run the batch again to resume waiting and downloading",
+    }
+    for result in results:
+        if result.status != "completed":
+            task = f" task {result.task_id}" if result.task_id else ""
+            lines.append(f"  {result.status} {result.key!r}{task}: {advice[result.status]}")
+    return "\n".join(lines)
 
 
 # -- the journal ------------------------------------------------------------------------------------
@@ -144,29 +200,40 @@ class Journal:
     """Where a batch records each job, in one SQLite file: safe to kill at any point and run again.
 
     A row per job key: the operation and params it was created with, the ``Idempotency-Key`` (written
-    before the create is sent), the task id (written right after), then the final state, payload and
-    files. Every write is its own committed transaction (WAL), so a killed process loses at most the
-    write it was making. ``":memory:"`` keeps it in memory (no resuming).
-
-    Raises:
-        ValidationError: a job key already names another operation or other params in this journal.
+    before the create is sent), the task id (written right after), then the outcome (``state``:
+    ``creating``, ``created``, ``completed``, ``failed`` or ``refused``), payload and files. Every
+    write is its own committed transaction (WAL), so a killed process loses at most the write it
+    was making. ``":memory:"`` keeps it in memory (no resuming). A context manager: ``with
+    Journal("jobs.db") as journal: ...`` closes it.
     """
 
     def __init__(self, path: str | Path = ":memory:") -> None:
         self.path = str(path)
         self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         self._lock = threading.Lock()
-        with self._lock:
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute(
-                "CREATE TABLE IF NOT EXISTS jobs (key TEXT PRIMARY KEY, operation TEXT NOT NULL, params TEXT NOT NULL,"
-                " idempotency_key TEXT, task_id TEXT, state TEXT NOT NULL, payload TEXT, error TEXT, files TEXT,"
-                " updated REAL NOT NULL)"
-            )
+        try:
+            with self._lock:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA synchronous=NORMAL")
+                self._db.execute(
+                    "CREATE TABLE IF NOT EXISTS jobs (key TEXT PRIMARY KEY, operation TEXT NOT NULL,"
+                    " params TEXT NOT NULL, idempotency_key TEXT, task_id TEXT, state TEXT NOT NULL, payload TEXT,"
+                    " error TEXT, files TEXT, updated REAL NOT NULL)"
+                )
+        except BaseException:
+            self._db.close()
+            raise
 
     def __repr__(self) -> str:
         return f"<runapi.batch.Journal {self.path}>"
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
 
     def close(self) -> None:
         """Close the SQLite connection (everything written is already committed)."""
@@ -199,12 +266,13 @@ class Journal:
             return [dict(zip(("key", "operation", "state", "task_id"), row, strict=True)) for row in cursor]
 
     def creating(self, key: str, operation: str, params: str, idempotency_key: str) -> None:
-        """Record that ``key``'s create is about to be sent with ``idempotency_key``."""
+        """Record that ``key``'s create is about to be sent with ``idempotency_key`` (and these params)."""
         self._write(
             "INSERT INTO jobs (key, operation, params, idempotency_key, state, updated)"
             " VALUES (:a0, :a1, :a2, :a3, 'creating', :now)"
-            " ON CONFLICT(key) DO UPDATE SET idempotency_key=excluded.idempotency_key, state='creating',"
-            " updated=excluded.updated",
+            " ON CONFLICT(key) DO UPDATE SET operation=excluded.operation, params=excluded.params,"
+            " idempotency_key=excluded.idempotency_key, task_id=NULL, state='creating', payload=NULL, error=NULL,"
+            " files=NULL, updated=excluded.updated",
             key,
             operation,
             params,
@@ -214,6 +282,21 @@ class Journal:
     def created(self, key: str, task_id: str) -> None:
         """Record ``key``'s task id, right after its create answered."""
         self._write("UPDATE jobs SET task_id=:a1, state='created', updated=:now WHERE key=:a0", key, task_id)
+
+    def refused(self, key: str, operation: str, params: str, idempotency_key: str | None, error: str) -> None:
+        """Record that no task exists for ``key``: its create was refused (the next run sends it again)."""
+        self._write(
+            "INSERT INTO jobs (key, operation, params, idempotency_key, state, error, updated)"
+            " VALUES (:a0, :a1, :a2, :a3, 'refused', :a4, :now)"
+            " ON CONFLICT(key) DO UPDATE SET operation=excluded.operation, params=excluded.params,"
+            " idempotency_key=excluded.idempotency_key, task_id=NULL, state='refused', payload=NULL,"
+            " error=excluded.error, files=NULL, updated=excluded.updated",
+            key,
+            operation,
+            params,
+            idempotency_key,
+            error,
+        )
 
     def finished(
         self, key: str, state: str, payload: Mapping[str, Any] | None, error: str | None, files: list[str]
@@ -228,9 +311,15 @@ class Journal:
             json.dumps(files),
         )
 
-    def forget(self, key: str) -> None:
-        """Remove ``key``, so the next run creates its task anew (after you checked it has none)."""
-        self._write("DELETE FROM jobs WHERE key=:a0", key)
+    def forget(self, key: str) -> bool:
+        """Remove ``key``, so the next run creates its task anew (after you checked it has none).
+
+        Returns:
+            ``True`` if the journal held ``key``.
+        """
+        with self._lock:
+            cursor = self._db.execute("DELETE FROM jobs WHERE key=?", (key,))
+            return cursor.rowcount > 0
 
 
 # -- pacing -----------------------------------------------------------------------------------------
@@ -283,10 +372,15 @@ def _keyed(jobs: Iterable[Job | Mapping[str, Any]]) -> Iterable[tuple[str, Job]]
 
 
 class _Counts:
-    """created / running / done / failed, for the progress display and the summary."""
+    """Jobs created and running now, and how many ended in each :data:`Status`, for the progress display."""
 
     def __init__(self) -> None:
-        self.created = self.running = self.done = self.failed = self.other = 0
+        self.created = self.running = 0
+        self.ended: dict[Status, int] = dict.fromkeys(STATUSES, 0)
+
+    @property
+    def finished(self) -> int:
+        return sum(self.ended.values())
 
 
 async def run_async(
@@ -299,22 +393,31 @@ async def run_async(
     download: str | Path | None = None,
     on_result: Callable[[JobResult], object] | None = None,
     progress: bool = False,
+    create_retries: int = DEFAULT_CREATE_RETRIES,
+    retry_failed: bool = False,
 ) -> list[JobResult]:
     """Run ``jobs`` (see the module doc) and return one :class:`JobResult` per job, in input order.
 
     Args:
-        jobs: :class:`Job` values or mappings (``{"operation", "params", "key"}``); read lazily.
+        jobs: :class:`Job` values or mappings (``{"operation", "params", "key"}``); read lazily
+            (the progress display shows a total when ``jobs`` has a length).
         client: the :class:`runapi.AsyncClient` to use (closed by you); by default one is made
             from the environment (``RUNAPI_API_KEY``, ``RUNAPI_BASE_URL``) and closed at the end.
-            Its ``idempotent_creates`` says whether unknown creates may be sent again.
-        journal: a SQLite file path (created if missing), a :class:`Journal`, or ``None`` (in
-            memory: nothing to resume from).
+            Its ``idempotent_creates`` says whether unknown creates may be sent again; its
+            retry policy's backoff paces resends of refused creates.
+        journal: a SQLite file path (created if missing), a :class:`Journal` (closed by you), or
+            ``None`` (in memory: nothing to resume from).
         concurrency: jobs in flight at once (create, wait, download), at least 1.
         rate: creates per second for the whole batch (``None``: no limit).
         download: a folder to save every output into, as ``{job key}-{index}{ext}``.
         on_result: called with each :class:`JobResult` as its job ends (a coroutine function is
             awaited).
-        progress: show a progress bar (``rich``) with created / running / done / failed counts and ETA.
+        progress: show a progress bar (``rich``, on stderr): jobs finished of the total, created
+            and running now, and how many ended in each status.
+        create_retries: resends of a create refused before anything was made (429, 503, a
+            connection refused; and an unknown outcome under ``idempotent_creates``), with the
+            same ``Idempotency-Key``, before the job ends ``refused`` (``unknown``) for this run.
+        retry_failed: create a new task for jobs whose task failed in an earlier run (pays again).
 
     Raises:
         ValidationError: a bad argument, a malformed job, or a job key reused for another job.
@@ -324,45 +427,52 @@ async def run_async(
         raise ValidationError(f"concurrency must be an integer >= 1; got {concurrency!r}", field="concurrency")
     if rate is not None and (not isinstance(rate, int | float) or isinstance(rate, bool) or not rate > 0):
         raise ValidationError(f"rate must be a number of creates per second > 0; got {rate!r}", field="rate")
+    if not isinstance(create_retries, int) or isinstance(create_retries, bool) or create_retries < 0:
+        raise ValidationError(
+            f"create_retries must be an integer >= 0; got {create_retries!r}", field="create_retries"
+        )
+    folder = None if download is None else Path(download)
     own_client = client is None
     if client is None:
         from ._async_client import AsyncClient
 
         client = AsyncClient()
-    book = journal if isinstance(journal, Journal) else Journal(":memory:" if journal is None else journal)
-    pace = _Pace(rate, client._clock, client._sleep)
-    counts = _Counts()
-    folder = None if download is None else Path(download)
-    results: dict[str, JobResult] = {}
-    order: list[str] = []
-    taken: set[str] = set()
-    source = iter(_keyed(jobs))
-    display = _Display(counts, len(jobs) if isinstance(jobs, list | tuple) else None) if progress else None
-
-    async def report(result: JobResult) -> None:
-        results[result.key] = result
-        if result.status == "completed":
-            counts.done += 1
-        elif result.status == "failed":
-            counts.failed += 1
-        else:
-            counts.other += 1
-        if display is not None:
-            display.update()
-        if on_result is not None:
-            outcome = on_result(result)
-            if inspect.isawaitable(outcome):
-                await outcome
-
-    async def worker() -> None:
-        for key, job in source:  # one shared iterator: each job is taken by one worker
-            if key in taken:
-                raise ValidationError(f"job key {key!r} is used by two jobs; keys name one job each", field="key")
-            taken.add(key)
-            order.append(key)
-            await report(await _run_job(client, book, pace, counts, key, job, folder))
-
+    book: Journal | None = None
+    display: _Display | None = None
     try:
+        book = journal if isinstance(journal, Journal) else Journal(":memory:" if journal is None else journal)
+        if folder is not None:
+            from ._core.download import remove_stale_parts
+
+            remove_stale_parts(folder)
+        counts = _Counts()
+        runner = _Runner(client, book, _Pace(rate, client._clock, client._sleep), counts, folder)
+        runner.create_retries, runner.retry_failed = create_retries, retry_failed
+        results: dict[str, JobResult] = {}
+        order: list[str] = []
+        taken: set[str] = set()
+        source = iter(_keyed(jobs))
+        total = len(jobs) if isinstance(jobs, Sequence) else None
+        display = _Display(counts, total) if progress else None
+
+        async def report(result: JobResult) -> None:
+            results[result.key] = result
+            counts.ended[result.status] += 1
+            if display is not None:
+                display.update()
+            if on_result is not None:
+                outcome = on_result(result)
+                if inspect.isawaitable(outcome):
+                    await outcome
+
+        async def worker() -> None:
+            for key, job in source:  # one shared iterator: each job is taken by one worker
+                if key in taken:
+                    raise ValidationError(f"job key {key!r} is used by two jobs; keys name one job each", field="key")
+                taken.add(key)
+                order.append(key)
+                await report(await runner.run(key, job))
+
         if display is not None:
             display.start()
         workers = [asyncio.ensure_future(worker()) for _ in range(concurrency)]
@@ -378,7 +488,7 @@ async def run_async(
             display.stop()
         if own_client:
             await client.aclose()
-        if not isinstance(journal, Journal):
+        if book is not None and not isinstance(journal, Journal):
             book.close()
     return [results[key] for key in order]
 
@@ -393,6 +503,8 @@ def run(
     download: str | Path | None = None,
     on_result: Callable[[JobResult], object] | None = None,
     progress: bool = False,
+    create_retries: int = DEFAULT_CREATE_RETRIES,
+    retry_failed: bool = False,
 ) -> list[JobResult]:
     """:func:`run_async` on a new event loop, for blocking code (scripts); the same arguments and errors."""
     return asyncio.run(
@@ -405,6 +517,8 @@ def run(
             download=download,
             on_result=on_result,
             progress=progress,
+            create_retries=create_retries,
+            retry_failed=retry_failed,
         )
     )
 
@@ -421,125 +535,217 @@ def _resource(client: AsyncClient, operation: str) -> Any:
     return getattr(getattr(client, entry[0]), entry[1])
 
 
-async def _run_job(
-    client: AsyncClient, book: Journal, pace: _Pace, counts: _Counts, key: str, job: Job, folder: Path | None
-) -> JobResult:
-    """One job from wherever the journal says it stands."""
+def _refused_before_anything_was_made(exc: APIError) -> bool:
+    """A create answer after which sending it again is safe and may succeed: 429, 503, a connection refused."""
+    if isinstance(exc, APIConnectionError):
+        return not exc.request_sent
+    return isinstance(exc, RateLimitError | ServiceUnavailableError)
 
-    def result(status: Status, task: Any = None, error: str | None = None, files: tuple[Path, ...] = ()) -> JobResult:
-        task_id = getattr(task, "id", None) or task_id_known
-        return JobResult(
-            key=key, operation=job.operation, status=status, task_id=task_id, task=task, error=error, files=files
-        )
 
-    try:
-        resource = _resource(client, job.operation)
-    except ValidationError as exc:
-        return JobResult(key=key, operation=job.operation, status="failed", error=str(exc))
-    params_text = _canonical(job.params)
-    row = book.get(key)
-    task_id_known: str | None = None if row is None else row["task_id"]
-    if row is not None and (row["operation"], row["params"]) != (job.operation, params_text):
-        raise ValidationError(
-            f"job key {key!r} names another job in this journal; give this job another key", field="key"
-        )
-    returns = resource._operation.returns
-    if row is not None and row["state"] in ("completed", "failed"):
-        task = None if row["payload"] is None else returns.from_dict(json.loads(row["payload"]))
-        kept = tuple(Path(f) for f in json.loads(row["files"] or "[]"))
-        return attrs.evolve(result(row["state"], task, row["error"], kept), from_journal=True)
+def _unknown_advice(key: str) -> str:
+    """What to do about a job whose create's outcome is unknown."""
+    return (
+        "A task may exist: run again with --idempotent-creates (AsyncClient(idempotent_creates=True)) to resume it "
+        f"by its key, or check for its task, then forget the job (runapi batch --forget {key!r}, Journal.forget) "
+        "to create it anew"
+    )
 
-    is_task = hasattr(resource, "wait")
-    created_now = False
-    if row is None or row["state"] == "creating":
-        if row is not None and not client.retry_policy.idempotent_creates:
-            return result(
-                "unknown",
-                error="the create's outcome is unknown (interrupted mid-create) and the client does not rely on "
-                f"Idempotency-Key: not sent again. Check for its task, then Journal.forget({key!r}) to run it again",
-            )
+
+class _Runner:
+    """Runs one job from wherever the journal says it stands; shared by the batch's workers."""
+
+    create_retries = DEFAULT_CREATE_RETRIES
+    retry_failed = False
+
+    def __init__(self, client: AsyncClient, book: Journal, pace: _Pace, counts: _Counts, folder: Path | None):
+        self.client, self.book, self.pace, self.counts, self.folder = client, book, pace, counts, folder
+
+    async def run(self, key: str, job: Job) -> JobResult:
+        """The job's :class:`JobResult`; raises only for a key that names another job in the journal."""
+        params_text = _canonical(job.params)
+        row = self.book.get(key)
+        outcome = _Outcome(key, job, row)
+        try:
+            resource = _resource(self.client, job.operation)
+        except ValidationError as exc:
+            return outcome.result("refused", error=str(exc))
+        state = None if row is None else row["state"]
+        if row is not None and state != "refused" and (row["operation"], row["params"]) != (job.operation, params_text):
+            if not (state == "failed" and self.retry_failed):
+                remedy = "--retry-failed (retry_failed=True) to create it anew" if state == "failed" else "another key"
+                raise ValidationError(
+                    f"job key {key!r} names another job in this journal (its task was made with other params); "
+                    f"give this job {remedy}, or forget the old one (runapi batch --forget {key!r})",
+                    field="key",
+                )
+        if state in ("completed", "failed") and not (state == "failed" and self.retry_failed):
+            assert row is not None
+            returns = resource._operation.returns
+            task = None if row["payload"] is None else returns.from_dict(json.loads(row["payload"]))
+            kept = tuple(Path(f) for f in json.loads(row["files"] or "[]"))
+            return attrs.evolve(outcome.result(state, task, row["error"], kept), from_journal=True)
+        if row is None or state in ("creating", "refused", "failed"):
+            created = await self._create(outcome, resource, job, params_text)
+            if created is not None:
+                return created
+        return await self._finish(outcome, resource)
+
+    async def _create(self, outcome: _Outcome, resource: Any, job: Job, params_text: str) -> JobResult | None:
+        """Create the job's task (or call its direct operation); a :class:`JobResult` if it ends here."""
         from ._core.operations import new_idempotency_key
 
-        idempotency_key = new_idempotency_key() if row is None else row["idempotency_key"]
-        book.creating(key, job.operation, params_text, idempotency_key)  # before anything is sent
-        once = resource.with_options(idempotency_key=idempotency_key, max_retries=0 if is_task else None)
+        client, book, key, row = self.client, self.book, outcome.key, outcome.row
+        is_task = hasattr(resource, "wait")
+        state = None if row is None else row["state"]
+        if state == "creating" and not client.retry_policy.idempotent_creates:
+            return outcome.result(
+                "unknown",
+                error="the create's outcome is unknown (interrupted mid-create) and the client does not rely on "
+                f"Idempotency-Key, so it was not sent again. {_unknown_advice(key)}",
+            )
+        same_input = row is not None and (row["operation"], row["params"]) == (job.operation, params_text)
+        if state in ("creating", "refused") and same_input and row is not None and row["idempotency_key"]:
+            outcome.idempotency_key = row["idempotency_key"]  # the same input keeps its key: nothing is made twice
+        else:
+            outcome.idempotency_key = new_idempotency_key()
+        once = resource.with_options(idempotency_key=outcome.idempotency_key, max_retries=0 if is_task else None)
+        try:  # checks the params (and finds local files) without sending anything
+            once._create_flow((), job.params) if is_task else once._flow((), job.params)
+        except ValidationError as exc:
+            book.refused(key, job.operation, params_text, None, str(exc))
+            return outcome.result("refused", error=f"not sent: {exc}")
+        book.creating(key, job.operation, params_text, outcome.idempotency_key)  # before anything is sent
+        resends = 0
         while True:
-            await pace.slot()
+            await self.pace.slot()
             try:
                 answer = await (once.create(**job.params) if is_task else once(**job.params))
                 break
-            except RateLimitError as exc:  # refused before anything was made: slow everyone down, send again
-                pace.pause(exc.retry_after if exc.retry_after is not None else 1.0)
-            except ValidationError as exc:
-                book.finished(key, "failed", None, str(exc), [])
-                return result("failed", error=str(exc))
+            except ValidationError as exc:  # found while sending (a local file that changed): nothing was sent
+                book.refused(key, job.operation, params_text, None, str(exc))
+                return outcome.result("refused", error=f"not sent: {exc}")
             except APIError as exc:
-                if exc.task_may_exist:
-                    return result("unknown", error=str(exc))
-                book.finished(key, "failed", None, str(exc), [])
-                return result("failed", error=str(exc))
+                refused = _refused_before_anything_was_made(exc)
+                resend = refused or (exc.task_may_exist and client.retry_policy.idempotent_creates)
+                if resend and resends < self.create_retries:
+                    resends += 1
+                    await self._back_off(exc, resends)
+                    continue
+                if not exc.task_may_exist:  # the SDK's reading of the answer: no task was made
+                    book.refused(key, job.operation, params_text, outcome.idempotency_key, str(exc))
+                    tried = f" (sent {resends + 1} times)" if resends else ""
+                    return outcome.result("refused", error=f"no task was made{tried}: {exc}")
+                return outcome.result("unknown", error=f"{exc}. {_unknown_advice(key)}")
         if not is_task:  # a direct operation: its answer is the result
             book.finished(key, "completed", answer.raw, None, [])
-            return result("completed", answer)
+            return outcome.result("completed", answer)
         book.created(key, answer.id)
-        task_id_known = answer.id
-        counts.created += 1
-        created_now = True
+        outcome.task_id, outcome.created_now = answer.id, True
+        self.counts.created += 1
+        return None
 
-    counts.running += 1
-    try:
-        if created_now:  # polled as run() polls: the first poll after the first gap of the schedule
-            flow = resource._wait_flow(task_id_known, resource._options, just_created=True)
-            done: Task = await client._run(flow, resource._options)
-        else:  # a task of an earlier run, of unknown age: the first poll is immediate
-            done = await resource.wait(task_id_known)
-    except TaskFailedError as exc:
-        book.finished(key, "failed", exc.task.raw, exc.error, [])
-        return result("failed", exc.task, exc.error)
-    except (TaskTimeoutError, APIError) as exc:
-        return result("unfinished", error=str(exc))
-    finally:
-        counts.running -= 1
-    files: tuple[Path, ...] = ()
-    if folder is not None:
+    async def _back_off(self, exc: APIError, resends: int) -> None:
+        """Wait before resend ``resends``: ``Retry-After`` (pausing every create), else the client's backoff."""
+        from ._core.retry import wait_seconds
+
+        seconds = wait_seconds(self.client.retry_policy, resends, exc, self.client._random())
+        if isinstance(exc, RateLimitError) or getattr(exc, "retry_after", None) is not None:
+            self.pace.pause(seconds)  # the server asked every caller to wait: the whole batch slows down
+        else:
+            await self.client._sleep(seconds)
+
+    async def _finish(self, outcome: _Outcome, resource: Any) -> JobResult:
+        """Wait for the job's task, download its outputs, record it."""
+        client, key, task_id = self.client, outcome.key, outcome.task_id
+        assert task_id is not None
+        self.counts.running += 1
         try:
-            saved = await client.download_outputs(done, folder, overwrite=True, name=key)
-        except (APIError, OSError) as exc:
-            return result("unfinished", done, f"download failed: {exc}")
-        files = tuple(item.path for item in saved)
-    book.finished(key, "completed", done.raw, None, [str(path) for path in files])
-    return result("completed", done, files=files)
+            if outcome.created_now:  # polled as run() polls: the first poll after the first gap of the schedule
+                flow = resource._wait_flow(task_id, resource._options, just_created=True)
+                done: Task = await client._run(flow, resource._options)
+            else:  # a task of an earlier run, of unknown age: the first poll is immediate
+                done = await resource.wait(task_id)
+        except TaskFailedError as exc:
+            self.book.finished(key, "failed", exc.task.raw, exc.error, [])
+            return outcome.result("failed", exc.task, exc.error)
+        except (TaskTimeoutError, APIError) as exc:
+            return outcome.result("unfinished", error=f"{exc}; run the batch again to resume it")
+        finally:
+            self.counts.running -= 1
+        files: tuple[Path, ...] = ()
+        if self.folder is not None:
+            try:
+                saved = await client.download_outputs(done, self.folder, overwrite=True, name=key)
+            except (APIError, OSError) as exc:
+                return outcome.result("unfinished", done, f"download failed: {exc}; run the batch again to resume it")
+            files = tuple(item.path for item in saved)
+        self.book.finished(key, "completed", done.raw, None, [str(path) for path in files])
+        return outcome.result("completed", done, files=files)
+
+
+class _Outcome:
+    """What one job knows as it runs (its key, journal row, idempotency key, task id), and its result."""
+
+    def __init__(self, key: str, job: Job, row: dict[str, Any] | None) -> None:
+        self.key, self.job, self.row = key, job, row
+        self.task_id: str | None = None if row is None else row["task_id"]
+        self.idempotency_key: str | None = None if row is None else row["idempotency_key"]
+        self.created_now = False
+
+    def result(
+        self, status: Status, task: Any = None, error: str | None = None, files: tuple[Path, ...] = ()
+    ) -> JobResult:
+        task_id = getattr(task, "id", None) or self.task_id
+        return JobResult(
+            key=self.key,
+            operation=self.job.operation,
+            status=status,
+            task_id=task_id,
+            task=task,
+            error=error,
+            files=files,
+            idempotency_key=self.idempotency_key,
+        )
 
 
 class _Display:
-    """A ``rich`` progress bar: done of total (when known), created / running / done / failed, ETA."""
+    """A ``rich`` display on stderr: a bar of jobs finished (of the total, when known) with elapsed
+    time and ETA, and below it the jobs created and running now and how many ended in each status."""
 
     def __init__(self, counts: _Counts, total: int | None) -> None:
-        from rich.console import Console
-        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+        from rich.console import Console, Group
+        from rich.live import Live
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+        from rich.progress import TimeRemainingColumn
+        from rich.text import Text
 
         self._counts = counts
+        self._text = Text()
         self._progress = Progress(
-            TextColumn("{task.description}"),
+            TextColumn("jobs"),
             BarColumn(),
-            TextColumn("{task.completed} jobs"),
+            MofNCompleteColumn() if total is not None else TextColumn("{task.completed}"),
             TimeElapsedColumn(),
             TimeRemainingColumn(),
-            console=Console(stderr=True),  # stdout may carry the results (runapi batch --out -)
         )
-        self._task = self._progress.add_task(self._describe(), total=total)
+        self._task = self._progress.add_task("jobs", total=total)
+        stderr = Console(stderr=True)  # stdout may carry the results (runapi batch --out -)
+        self._live = Live(Group(self._progress, self._text), console=stderr, refresh_per_second=4)
+        self.update()
 
     def _describe(self) -> str:
         c = self._counts
-        return f"created {c.created}  running {c.running}  done {c.done}  failed {c.failed}  other {c.other}"
+        ended = "  ".join(f"{status} {c.ended[status]}" for status in STATUSES)
+        return f"created {c.created}  running {c.running}  {ended}"
 
     def start(self) -> None:
-        self._progress.start()
+        self._live.start()
 
     def update(self) -> None:
-        c = self._counts
-        self._progress.update(self._task, completed=c.done + c.failed + c.other, description=self._describe())
+        self._progress.update(self._task, completed=self._counts.finished)
+        self._text.plain = self._describe()
 
     def stop(self) -> None:
         self.update()
-        self._progress.stop()
+        self._live.refresh()
+        self._live.stop()

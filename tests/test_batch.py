@@ -119,12 +119,13 @@ def test_a_crash_around_a_create_never_makes_a_second_task(
     emu: Emulator, clock: FakeClock, tmp_path: Path, at: str
 ) -> None:
     path = tmp_path / "j.db"
-    with pytest.raises(Crash):
-        run(emu, clock, jobs(), journal=CrashingJournal(path, at, "lyrics-1"), concurrency=1)
+    with CrashingJournal(path, at, "lyrics-1") as crashing, pytest.raises(Crash):
+        run(emu, clock, jobs(), journal=crashing, concurrency=1)
     made = len(created_on(emu))
     # without a server that honours Idempotency-Key, the job is reported, not sent again
     cautious = {r.key: r for r in run(emu, clock, jobs(), journal=path, concurrency=2)}
     assert cautious["lyrics-1"].status == "unknown" and "not sent again" in (cautious["lyrics-1"].error or "")
+    assert "--forget 'lyrics-1'" in (cautious["lyrics-1"].error or "")
     assert all(r.status == "completed" for k, r in cautious.items() if k != "lyrics-1")
     assert len(created_on(emu)) == made + 4  # the jobs never started, and nothing for lyrics-1
     # told the server honours the key, it is sent again with the same key: the emulator answers the same task
@@ -147,7 +148,8 @@ def test_a_crash_while_waiting_resumes_the_wait(emu: Emulator, clock: FakeClock,
 
     with pytest.raises(Crash):  # one job at a time: no create is in flight when it dies
         run(emu, clock, jobs(), journal=path, sleep=dying_sleep, concurrency=1)
-    states = [row["state"] for row in batch.Journal(path).rows()]
+    with batch.Journal(path) as journal:
+        states = [row["state"] for row in journal.rows()]
     assert states[-1] == "created"  # it died waiting for this one
     results = run(emu, clock, jobs(), journal=path)
     assert {r.status for r in results} == {"completed"}
@@ -220,17 +222,18 @@ def test_the_pace_spaces_creates_and_a_pause_holds_every_one(clock: FakeClock) -
     assert asyncio.run(slots(paused, 2)) == [before + 7, before + 7]  # no rate: only the pause holds them
 
 
-def test_bad_jobs_fail_alone(emu: Emulator, clock: FakeClock) -> None:
+def test_bad_jobs_are_refused_alone_and_nothing_is_sent_for_them(emu: Emulator, clock: FakeClock) -> None:
     job_list = [
         batch.Job("suno.generate_lyrics", {"prompt": ""}, key="empty"),
         batch.Job("suno.no_such_thing", {}, key="unknown-op"),
         batch.Job("suno.generate_lyrics", {"prompt": "fine"}, key="fine"),
     ]
     results = {r.key: r for r in run(emu, clock, job_list)}
-    assert results["empty"].status == "failed" and "prompt" in (results["empty"].error or "")
-    assert results["unknown-op"].status == "failed" and "unknown operation" in (results["unknown-op"].error or "")
+    assert results["empty"].status == "refused" and "prompt" in (results["empty"].error or "")
+    assert results["unknown-op"].status == "refused" and "unknown operation" in (results["unknown-op"].error or "")
     assert results["fine"].status == "completed"
     assert len(created_on(emu)) == 1
+    assert [r["method"] for r in emu.requests() if r["path"] == LYRICS] == ["POST"]
 
 
 def test_a_key_names_one_job(emu: Emulator, clock: FakeClock, tmp_path: Path) -> None:
@@ -264,4 +267,162 @@ def test_progress_shows_the_counts_on_stderr(
     results = run(emu, clock, jobs(4), progress=True)
     assert {r.status for r in results} == {"completed"}
     shown = capsys.readouterr()
-    assert "done 4" in shown.err and "failed 0" in shown.err and shown.out == ""
+    assert "4/4" in shown.err and shown.out == ""
+    for status in batch.STATUSES:  # every state is named, none hides under "other"
+        assert f"{status} " in shown.err
+    assert "completed 4" in shown.err and "refused 0" in shown.err
+
+
+# -- nothing lost: refusals, unknown creates, failed tasks, output names ------------------------------
+
+
+def keys_sent(emu: Emulator, path: str) -> list[str]:
+    """The Idempotency-Key of every create received on ``path``, in order."""
+    return [r["headers"].get("Idempotency-Key") for r in emu.requests() if r["method"] == "POST" and r["path"] == path]
+
+
+def test_a_503_on_a_create_is_sent_again_with_the_same_key_within_the_run(emu: Emulator, clock: FakeClock) -> None:
+    emu.inject("unavailable", method="POST", path=LYRICS, times=2)
+    results = {r.key: r for r in run(emu, clock, jobs(2), concurrency=1)}
+    assert {r.status for r in results.values()} == {"completed"}
+    sent = keys_sent(emu, LYRICS)
+    assert len(sent) == 3 and len(set(sent)) == 1  # two refusals, then the same key once more
+    assert sent[0] == results["lyrics-0"].idempotency_key
+    assert len(created_on(emu)) == 2
+
+
+def test_a_503_with_retry_after_pauses_every_create_for_that_long(emu: Emulator, clock: FakeClock) -> None:
+    emu.inject("unavailable", method="POST", path=IMAGE, times=1, retry_after=11)
+    results = run(emu, clock, jobs(), concurrency=3)
+    assert {r.status for r in results} == {"completed"}
+    assert 11 in clock.sleeps
+    assert len(created_on(emu)) == 6
+
+
+def test_a_create_refused_past_the_budget_is_refused_then_retried_by_the_next_run(
+    emu: Emulator, clock: FakeClock, tmp_path: Path
+) -> None:
+    path = tmp_path / "j.db"
+    emu.inject("unavailable", method="POST", path=LYRICS, times=4)
+    first = {r.key: r for r in run(emu, clock, jobs(2), journal=path, create_retries=2)}
+    assert first["lyrics-0"].status == "refused"
+    assert "no task was made (sent 3 times)" in (first["lyrics-0"].error or "")
+    assert first["img-0"].status == "completed"
+    with batch.Journal(path) as journal:
+        assert journal.get("lyrics-0")["state"] == "refused"  # type: ignore[index]
+    assert created_on(emu) == [t for t in created_on(emu) if t["path"] == IMAGE]
+    second = {r.key: r for r in run(emu, clock, jobs(2), journal=path)}  # one refusal left, then it goes through
+    assert second["lyrics-0"].status == "completed" and not second["lyrics-0"].from_journal
+    assert second["img-0"].from_journal
+    assert len(set(keys_sent(emu, LYRICS))) == 1  # the same key all along: the same input
+    assert len(created_on(emu)) == 2
+
+
+def test_a_job_refused_by_validation_can_be_fixed_and_run_again_under_its_key(
+    emu: Emulator, clock: FakeClock, tmp_path: Path
+) -> None:
+    path = tmp_path / "j.db"
+    (bad,) = run(emu, clock, [batch.Job("suno.generate_lyrics", {"prompt": ""}, key="a")], journal=path)
+    assert bad.status == "refused" and bad.error and bad.error.startswith("not sent:")
+    assert keys_sent(emu, LYRICS) == []
+    (fixed,) = run(emu, clock, [batch.Job("suno.generate_lyrics", {"prompt": "the sea"}, key="a")], journal=path)
+    assert fixed.status == "completed"
+    assert [t["params"]["prompt"] for t in created_on(emu)] == ["the sea"]
+
+
+def test_a_key_whose_task_exists_still_names_one_job(emu: Emulator, clock: FakeClock, tmp_path: Path) -> None:
+    path = tmp_path / "j.db"
+    run(emu, clock, [batch.Job("suno.generate_lyrics", {"prompt": "a"}, key="k")], journal=path)
+    with pytest.raises(runapi.ValidationError, match="--forget"):
+        run(emu, clock, [batch.Job("suno.generate_lyrics", {"prompt": "b"}, key="k")], journal=path)
+    with batch.Journal(path) as journal:
+        assert journal.forget("k") is True and journal.forget("k") is False
+    (again,) = run(emu, clock, [batch.Job("suno.generate_lyrics", {"prompt": "b"}, key="k")], journal=path)
+    assert again.status == "completed" and len(created_on(emu)) == 2
+
+
+def test_a_failed_task_is_final_unless_retry_failed(emu: Emulator, clock: FakeClock, tmp_path: Path) -> None:
+    path = tmp_path / "j.db"
+    failing = [batch.Job("suno.generate_lyrics", {"prompt": "emulator:fail"}, key="f")]
+    (first,) = run(emu, clock, failing, journal=path)
+    assert first.status == "failed" and first.task_id is not None
+    (kept,) = run(emu, clock, failing, journal=path)
+    assert kept.status == "failed" and kept.from_journal and len(created_on(emu)) == 1
+    fixed = [batch.Job("suno.generate_lyrics", {"prompt": "the sea"}, key="f")]
+    (retried,) = run(emu, clock, fixed, journal=path, retry_failed=True)
+    assert retried.status == "completed" and retried.task_id != first.task_id
+    assert retried.idempotency_key != first.idempotency_key  # other input, another key
+    assert len(created_on(emu)) == 2
+
+
+def test_with_idempotent_creates_an_unknown_create_is_resent_within_the_run(
+    emu: Emulator, clock: FakeClock, tmp_path: Path
+) -> None:
+    emu.inject("drop", method="POST", path=LYRICS, after_handling=True, times=2)  # made, but the answers are lost
+    results = run(emu, clock, jobs(), journal=tmp_path / "j.db", idempotent=True, concurrency=2)
+    assert {r.status for r in results} == {"completed"}
+    assert len(created_on(emu)) == 6  # the emulator answered the resends with the tasks it had made
+    assert len(keys_sent(emu, LYRICS)) == 5
+
+
+def test_without_idempotent_creates_an_unknown_create_is_reported_with_its_key(emu: Emulator, clock: FakeClock) -> None:
+    emu.inject("server_error", method="POST", path=LYRICS, times=1)
+    results = {r.key: r for r in run(emu, clock, jobs(2), concurrency=1)}
+    unknown = results["lyrics-0"]
+    assert unknown.status == "unknown" and unknown.idempotency_key == keys_sent(emu, LYRICS)[0]
+    report = batch.summary(list(results.values()))
+    assert report.splitlines()[0] == "2 jobs: completed 1, failed 0, refused 0, unknown 1, unfinished 0"
+    assert "unknown 'lyrics-0'" in report and "--idempotent-creates" in report and "--forget" in report
+
+
+def test_output_names_of_different_keys_never_collide(emu: Emulator, clock: FakeClock, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    long_a, long_b = "x" * 300 + "a", "x" * 300 + "b"
+    keyed = [
+        batch.Job("nano_banana.text_to_image", {"model": "nano-banana", "prompt": f"cat {key}"}, key=key)
+        for key in ("a/b", "a_b", long_a, long_b)
+    ]
+    results = {r.key: r for r in run(emu, clock, keyed, download=out)}
+    names = [p.name for r in results.values() for p in r.files]
+    assert len(names) == 4 and len(set(names)) == 4 and sorted(names) == sorted(p.name for p in out.iterdir())
+    assert results["a_b"].files[0].name == "a_b-0.png"
+    assert all(len(name.encode()) <= 240 and name.endswith("-0.png") for name in names)
+    import requests
+
+    for result in results.values():  # each file holds its own job's image, as the emulator serves it
+        (url,) = result.task.output_urls  # type: ignore[union-attr]
+        assert result.files[0].read_bytes() == requests.get(url, timeout=5).content
+
+
+def test_a_long_key_keeps_every_output_index(emu: Emulator, clock: FakeClock, tmp_path: Path) -> None:
+    key = "song-" + "y" * 400
+    job = batch.Job(
+        "suno.text_to_music", {"vocal_mode": "auto_lyrics", "prompt": "waves", "model": "suno-v5"}, key=key
+    )
+    (result,) = run(emu, clock, [job], download=tmp_path / "out")
+    assert result.status == "completed" and len(result.task.audios) == 2  # type: ignore[union-attr]
+    assert [p.name[-6:] for p in result.files] == ["-0.mp3", "-1.mp3"]
+    assert len(set(result.files)) == 2 and all(p.is_file() for p in result.files)
+
+
+def test_a_run_removes_the_part_files_a_killed_download_left(emu: Emulator, clock: FakeClock, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".runapi-0123456789abcdef.part").write_bytes(b"half a file")
+    (out / "keep.txt").write_text("not ours")
+    run(emu, clock, jobs(2), download=out)
+    assert sorted(p.name for p in out.iterdir()) == ["img-0-0.png", "keep.txt"]
+
+
+def test_the_journal_is_closed_when_a_job_raises(emu: Emulator, clock: FakeClock, tmp_path: Path) -> None:
+    import gc
+    import sqlite3
+
+    twice = [batch.Job("suno.generate_lyrics", {"prompt": "a"}, key="k")] * 2
+    with pytest.raises(runapi.ValidationError):
+        run(emu, clock, twice, journal=tmp_path / "j.db", concurrency=1)
+    gc.collect()  # an unclosed connection would warn here (an error under this suite's filterwarnings)
+    opened = [o for o in gc.get_objects() if isinstance(o, sqlite3.Connection)]
+    for connection in opened:
+        with pytest.raises(sqlite3.ProgrammingError):  # every connection left is closed
+            connection.execute("SELECT 1")

@@ -6,7 +6,9 @@ Pure file-system logic, no HTTP (the streaming is each transport's ``download``,
 - :func:`is_folder` / :func:`resolve_target`: ``"outputs/"`` (a trailing separator) or an existing
   directory is a folder, which keeps the URL's file name; anything else is the file's own path.
 - :func:`name_from_url`, :func:`safe_name`, :func:`output_name`: file names that never hold a
-  path separator, never climb out of the folder (``..``) and are never empty.
+  path separator, never climb out of the folder (``..``) and are never empty;
+  :func:`output_stem` keeps the names of different tasks (or batch job keys) apart.
+- :func:`remove_stale_parts`: the temporary files of downloads that were killed midway.
 - :func:`place`: move a finished temporary file to its name; without ``overwrite`` an existing
   file is never replaced, even one created a moment before by another process.
 """
@@ -14,6 +16,7 @@ Pure file-system logic, no HTTP (the streaming is each transport's ``download``,
 from __future__ import annotations
 
 import errno
+import hashlib
 import mimetypes
 import os
 import re
@@ -33,7 +36,9 @@ __all__ = [
     "is_folder",
     "name_from_url",
     "output_name",
+    "output_stem",
     "place",
+    "remove_stale_parts",
     "resolve_target",
     "safe_name",
     "suffix_for",
@@ -128,13 +133,63 @@ def suffix_for(url: str, content_type: str | None) -> str:
     return ""
 
 
-def output_name(task_id: str, index: int, url: str, content_type: str | None) -> str:
-    """``{task id}-{index}{ext}``: the file name :meth:`Client.download_outputs` gives output ``index``.
+MAX_STEM_BYTES = MAX_NAME_BYTES - 24
+"""Longest stem :func:`output_stem` gives (UTF-8 bytes): room for ``-{index}{ext}`` after it."""
 
-    Stable (the same task gives the same names on every run) and distinct across tasks; the task
-    id is made safe first (``a/b`` → ``a_b``).
+_DIGEST_CHARS = 10
+"""Hex digits of SHA-256 that tell apart names that :func:`output_stem` had to change."""
+
+
+def output_stem(name: str) -> str:
+    """The file-name stem of a task id (or a batch job key): distinct names give distinct stems.
+
+    A name that is already a safe file name of at most :data:`MAX_STEM_BYTES` bytes is its own
+    stem (task ids always are). Any other is made safe (:func:`safe_name`), cut to fit, and
+    followed by ``~`` and 10 hex digits of its SHA-256: ``a/b`` → ``a_b~<digest>``, while the key
+    ``a_b`` stays ``a_b``, and two long keys that share their first 200 bytes stay apart. (Names
+    that differ only in letter case, ``A`` and ``a``, stay as they are: on a case-insensitive file
+    system, macOS's or Windows' default, they share files; use keys that differ otherwise there.)
     """
-    return safe_name(f"{safe_name(task_id, default='task')}-{index}{suffix_for(url, content_type)}")
+    cleaned = safe_name(name, default="task")
+    if cleaned == name and len(name.encode("utf-8", "surrogatepass")) <= MAX_STEM_BYTES:
+        return name
+    digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:_DIGEST_CHARS]
+    budget = MAX_STEM_BYTES - _DIGEST_CHARS - 1
+    cut = cleaned.encode("utf-8")[:budget].decode("utf-8", "ignore").rstrip(". ")
+    return f"{cut}~{digest}"
+
+
+def output_name(task_id: str, index: int, url: str, content_type: str | None) -> str:
+    """``{stem}-{index}{ext}``: the file name :meth:`Client.download_outputs` gives output ``index``.
+
+    Stable (the same task gives the same names on every run) and distinct across tasks: the stem
+    is :func:`output_stem` of the task id (or of the ``name`` given), and the ``-{index}`` is never
+    cut, so every output of a task keeps its own file.
+    """
+    return f"{output_stem(task_id)}-{index}{suffix_for(url, content_type)}"
+
+
+def remove_stale_parts(folder: str | os.PathLike[str]) -> list[Path]:
+    """Delete the ``.runapi-*.part`` files in ``folder``: downloads that were killed before finishing.
+
+    A batch calls it on its own output folder as it starts (no download of it is running then).
+    A missing folder holds none.
+
+    Returns:
+        The paths removed.
+    """
+    removed: list[Path] = []
+    try:
+        candidates = list(Path(folder).glob(".runapi-*.part"))
+    except OSError:
+        return removed
+    for path in candidates:
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            continue
+        removed.append(path)
+    return removed
 
 
 def resolve_target(url: str, path: str | os.PathLike[str]) -> Path:

@@ -271,7 +271,8 @@ def test_task_ids_are_made_safe_file_names(client: runapi.Client, tmp_path: Path
     with responses.RequestsMock() as mock:
         mock.get(f"{FILES}/x/0.png", body=PNG)
         (saved,) = client.download_outputs(task, folder)
-    assert saved.path.parent == folder and files_in(tmp_path) == [os.path.join("outputs", "_.._evil_id-0.png")]
+    (written,) = files_in(tmp_path)
+    assert saved.path.parent == folder and re.fullmatch(r"outputs/_\.\._evil_id~[0-9a-f]{10}-0\.png", written)
 
 
 def test_output_urls_per_family() -> None:
@@ -369,3 +370,45 @@ def test_a_large_body_is_streamed_in_chunks(
     assert saved.bytes_written == len(data) == saved.path.stat().st_size
     assert saved.path.read_bytes() == data
     assert len(body.reads) > 10 and max(body.reads) <= 1 << 16  # read piece by piece, never all at once
+
+
+# -- output names: distinct keys, distinct files ---------------------------------------------------------
+
+
+def test_a_safe_short_name_is_its_own_stem() -> None:
+    from runapi._core.download import output_name, output_stem
+
+    assert output_stem("task_abc123") == "task_abc123"
+    assert output_name("img-0", 2, "https://file.runapi.ai/x.png", None) == "img-0-2.png"
+
+
+@pytest.mark.parametrize(
+    "pair",
+    [
+        ("a/b", "a_b"),  # sanitising made them equal
+        ("a:b", "a?b"),  # two different unsafe characters
+        (".hidden", "hidden"),  # a leading dot is dropped
+        ("CON", "_CON"),  # a Windows device name gets a prefix
+        ("x" * 300 + "1", "x" * 300 + "2"),  # cut to the same prefix
+        ("é" * 200 + "a", "é" * 200 + "b"),  # cut inside multi-byte characters
+    ],
+)
+def test_names_that_sanitising_or_cutting_would_merge_stay_apart(pair: tuple[str, str]) -> None:
+    from runapi._core.download import MAX_NAME_BYTES, output_name, safe_name
+
+    first, second = (output_name(name, 11, "https://f/x.mp3", None) for name in pair)
+    assert first != second
+    for name in (first, second):
+        assert safe_name(name) == name  # a valid file name as it is
+        assert name.endswith("-11.mp3") and len(name.encode()) <= MAX_NAME_BYTES
+
+
+def test_remove_stale_parts_removes_only_part_files(tmp_path: Path) -> None:
+    from runapi._core.download import remove_stale_parts
+
+    (tmp_path / ".runapi-00aa.part").write_bytes(b"x")
+    (tmp_path / "a-0.png").write_bytes(b"y")
+    (tmp_path / "notes.part").write_bytes(b"z")
+    assert [p.name for p in remove_stale_parts(tmp_path)] == [".runapi-00aa.part"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-0.png", "notes.part"]
+    assert remove_stale_parts(tmp_path / "missing") == []
