@@ -64,7 +64,8 @@ import secrets as _secrets
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeAlias, TypeVar, overload
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Any, Generic, Literal, Protocol, TypeAlias, TypeVar, overload
 
 import attrs
 
@@ -75,13 +76,16 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_DEDUP_TTL",
+    "DEFAULT_LEASE",
     "DEFAULT_TOLERANCE",
     "ID_HEADER",
     "OPERATION_PARAM",
     "SECRET_ENV",
     "SIGNATURE_HEADER",
     "TIMESTAMP_HEADER",
+    "Answer",
     "Callback",
+    "ClaimState",
     "DedupStore",
     "HeadersLike",
     "MemoryStore",
@@ -617,7 +621,18 @@ OPERATION_PARAM = "runapi_operation"
 """The query parameter :func:`callback_url` adds, naming the operation a callback's task came from."""
 
 DEFAULT_DEDUP_TTL = 24 * 3600.0
-"""Seconds a delivered callback is remembered: RunAPI's redeliveries (up to 10) come well within a day."""
+"""Seconds a handled callback is remembered: RunAPI's redeliveries (up to 10) come well within a day."""
+
+DEFAULT_LEASE = 60.0
+"""Seconds a callback is held as *being handled* while its handler runs (see :class:`Receiver`)."""
+
+ClaimState: TypeAlias = Literal["claimed", "handling", "done"]
+"""What :meth:`DedupStore.claim` found: ``"claimed"`` (the key is now yours to handle), ``"handling"``
+(another delivery holds it and its handler is running, or the key's state could not be read) or
+``"done"`` (it was handled)."""
+
+
+_CLAIM_STATES = frozenset(("claimed", "handling", "done"))
 
 
 class MissingCallbackSecretError(ValidationError):
@@ -629,18 +644,37 @@ class MissingCallbackSecretError(ValidationError):
 
 
 class DedupStore(Protocol):
-    """Where a :class:`Receiver` remembers the callbacks it handled (see :class:`MemoryStore`).
+    """Where a :class:`Receiver` keeps the state of each callback key: *handling* or *done*.
+
+    A key goes ``claim`` (absent -> *handling*, for ``lease`` seconds) then ``finish`` (*done*, for
+    ``ttl`` seconds) when its handler returned, or ``release`` (absent again) when it raised. A
+    *handling* key whose lease lapsed (the process died mid-handler) is absent again, so the next
+    redelivery claims it. Every duration is in seconds; a store may round it up (never down) to
+    what its backend supports, e.g. whole seconds.
 
     Implementations: :class:`MemoryStore` (one process), ``runapi.contrib.django.CacheStore``
     (Django's cache framework), ``runapi.contrib.redis.RedisStore`` (Redis, shared by every process).
+    Errors of the backend (a Redis connection error, ...) propagate: the request then fails with a
+    5xx and RunAPI redelivers.
     """
 
-    def add(self, key: str, ttl: float) -> bool:
-        """Record ``key`` for ``ttl`` seconds; ``True`` if it was new, ``False`` if already recorded (atomic)."""
+    def claim(self, key: str, lease: float) -> ClaimState:
+        """Mark ``key`` *handling* for ``lease`` seconds if it is absent, atomically, and say what was found.
+
+        Returns:
+            ``"claimed"`` if this call marked it (exactly one concurrent caller gets this);
+            otherwise the state it is in, ``"handling"`` or ``"done"``. A key that vanished between
+            the failed add and the read (expired, released) counts as ``"handling"``: the caller
+            answers a retryable status, which is always safe.
+        """
         ...
 
-    def delete(self, key: str) -> None:
-        """Forget ``key`` (its handler failed, so a redelivery must be handled again)."""
+    def finish(self, key: str, ttl: float) -> None:
+        """Mark ``key`` *done* for ``ttl`` seconds (its handler returned), whatever its state (an overwrite)."""
+        ...
+
+    def release(self, key: str) -> None:
+        """Forget ``key`` (its handler raised), so a redelivery claims it again; a no-op if it is absent."""
         ...
 
 
@@ -655,54 +689,120 @@ class MemoryStore:
         clock: monotonic seconds (tests pass a fake).
     """
 
-    def __init__(self, max_keys: int = 100_000, *, clock: Any = time.monotonic) -> None:
-        self._keys: collections.OrderedDict[str, float] = collections.OrderedDict()
+    def __init__(self, max_keys: int = 100_000, *, clock: Callable[[], float] = time.monotonic) -> None:
+        self._keys: collections.OrderedDict[str, tuple[ClaimState, float]] = collections.OrderedDict()
         self._lock = threading.Lock()
         self._max = max_keys
         self._clock = clock
 
-    def add(self, key: str, ttl: float) -> bool:
-        """Record ``key`` for ``ttl`` seconds; ``True`` if new (or expired), ``False`` if still held."""
+    def claim(self, key: str, lease: float) -> ClaimState:
+        """Mark ``key`` *handling* for ``lease`` seconds unless it is held; see :meth:`DedupStore.claim`."""
         now = self._clock()
         with self._lock:
-            expires = self._keys.get(key)
-            if expires is not None and expires > now:
-                return False
-            self._keys.pop(key, None)
-            self._keys[key] = now + ttl
-            while len(self._keys) > self._max:
-                self._keys.popitem(last=False)
-            return True
+            held = self._keys.get(key)
+            if held is not None and held[1] > now:
+                return held[0]
+            self._put(key, "handling", now + lease)
+            return "claimed"
 
-    def delete(self, key: str) -> None:
+    def finish(self, key: str, ttl: float) -> None:
+        """Mark ``key`` *done* for ``ttl`` seconds."""
+        now = self._clock()
+        with self._lock:
+            self._put(key, "done", now + ttl)
+
+    def release(self, key: str) -> None:
         """Forget ``key`` (a no-op if it is not held)."""
         with self._lock:
             self._keys.pop(key, None)
+
+    def state(self, key: str) -> ClaimState | None:
+        """``"handling"``, ``"done"``, or ``None`` if ``key`` is not held (never held, released or expired)."""
+        now = self._clock()
+        with self._lock:
+            held = self._keys.get(key)
+            return held[0] if held is not None and held[1] > now else None
+
+    def _put(self, key: str, state: ClaimState, expires: float) -> None:
+        """Store ``key`` as the newest entry (``self._lock`` held), forgetting the oldest beyond ``max_keys``."""
+        self._keys.pop(key, None)
+        self._keys[key] = (state, expires)
+        while len(self._keys) > self._max:
+            self._keys.popitem(last=False)
 
     def __len__(self) -> int:
         """How many keys are held (expired ones included until they are claimed again or pushed out)."""
         return len(self._keys)
 
 
+def _stored_state(value: object) -> ClaimState:
+    """The state a shared store's raw value stands for: ``"done"`` or ``"handling"``.
+
+    ``"done"`` (as text or bytes) is done; so is ``1``, the value earlier versions' stores wrote
+    before keys had states (kept for a day: treating them as done is what those versions did).
+    Anything else, including ``None`` (the key vanished between the add and the read), is
+    ``"handling"``.
+    """
+    if isinstance(value, bytes | bytearray):
+        value = bytes(value).decode("ascii", "replace")
+    return "done" if value in ("done", 1, "1") else "handling"
+
+
+def _whole_seconds(seconds: float) -> int:
+    """``seconds`` rounded up to a whole number, at least 1: what Redis ``EX`` and cache backends take."""
+    return max(1, math.ceil(seconds))
+
+
 @attrs.frozen(kw_only=True)
 class Receipt(Generic[_TaskT_co]):
-    """A verified callback and whether it was seen before, as :meth:`Receiver.receive` returns it.
+    """A verified callback and the state its key was found in, as :meth:`Receiver.receive` returns it.
 
     Attributes:
         callback: the verified :class:`Callback` (its ``task`` typed).
-        duplicate: ``True`` when this callback (same ``X-Callback-Id``, and for Suno the same
-            ``generation_stage``) was already handled: answer 2xx and do nothing.
-        key: the de-duplication key.
+        key: the de-duplication key (``X-Callback-Id``, plus Suno's ``generation_stage``).
+        state: what the claim found (see :data:`ClaimState`): ``"claimed"`` (handle it now, inside
+            :meth:`Receiver.handling`), ``"handling"`` (another delivery of it is being handled:
+            answer 503 so RunAPI redelivers) or ``"done"`` (it was handled: answer 2xx).
     """
 
     callback: Callback[_TaskT_co]
-    duplicate: bool
     key: str
+    state: ClaimState
 
     @property
     def task(self) -> _TaskT_co:
         """The callback's task."""
         return self.callback.task
+
+    @property
+    def claimed(self) -> bool:
+        """``True`` when this delivery holds the key: run your handler (inside :meth:`Receiver.handling`)."""
+        return self.state == "claimed"
+
+    @property
+    def duplicate(self) -> bool:
+        """``True`` when this callback was already handled: answer 2xx and do nothing."""
+        return self.state == "done"
+
+    @property
+    def in_progress(self) -> bool:
+        """``True`` when another delivery of this callback is being handled: answer 503 (not 2xx), do nothing."""
+        return self.state == "handling"
+
+
+@attrs.frozen
+class Answer:
+    """The HTTP answer to give a callback request, as :meth:`Receiver.respond` returns it.
+
+    Attributes:
+        status: ``204`` (handled now, or before), ``400`` (no valid callback) or ``503`` (being
+            handled by another delivery: RunAPI redelivers it later).
+        headers: response headers to send: ``{"Retry-After": "60"}`` (whole seconds) with a 503,
+            else empty.
+    """
+
+    status: int
+    headers: Mapping[str, str] = attrs.field(factory=dict)
 
 
 def callback_url(url: str, operation: object) -> str:
@@ -793,22 +893,36 @@ class Receiver(Generic[_TaskT_co]):
         receiver = webhooks.Receiver(task_type=MusicTask)  # secret from RUNAPI_CALLBACK_SECRET
 
         def view(request):  # any framework
-            try:
-                receipt = receiver.receive(request.body, request.headers)
-            except webhooks.WebhookVerificationError:
-                return 400
-            if not receipt.duplicate:
-                with receiver.handling(receipt):  # forgets the callback if your code raises
-                    finish(receipt.task)
-            return 204
+            answer = receiver.respond(request.body, request.headers, finish)  # finish(task) is yours
+            return Response(status=answer.status, headers=answer.headers)
 
     The framework adapters (``runapi.contrib.flask``, ``.django``, ``.starlette``) do exactly this.
+    By hand, :meth:`respond` is::
 
-    A callback is handled once: RunAPI redelivers a callback (up to 10 times) until it gets a 2xx,
-    with the same ``X-Callback-Id``; Suno sends one callback per stage (``generation_stage``). The
-    key is the id plus the stage, claimed in ``store`` atomically after verification (a forged or
-    stale request never claims one). If your handler raises, the key is released, so the
-    redelivery RunAPI makes after your 5xx is handled again.
+        try:
+            receipt = receiver.receive(request.body, request.headers)
+        except webhooks.WebhookVerificationError:
+            return 400
+        if receipt.in_progress:  # another delivery of it is being handled right now
+            return 503, {"Retry-After": str(receiver.retry_after)}
+        if receipt.claimed:
+            with receiver.handling(receipt):  # done if your code returns, released if it raises
+                finish(receipt.task)
+        return 204
+
+    A callback is processed at least once, and answered 2xx only once it was: RunAPI redelivers a
+    callback (up to 10 times) until it gets a 2xx, with the same ``X-Callback-Id``; Suno sends one
+    callback per stage (``generation_stage``). The key is the id plus the stage. After
+    verification (a forged or stale request never touches the store) it is claimed in ``store``
+    atomically: one delivery gets it and runs your handler; the key is then *handling* for
+    ``lease`` seconds. When the handler returns, the key is marked *done* for ``ttl`` seconds and
+    the answer is 204; redeliveries then get 204 at once. If the handler raises, the key is
+    released and the exception propagates (500): the redelivery is handled again. A redelivery
+    that arrives while the handler still runs (RunAPI timed out waiting for it) gets 503 with
+    ``Retry-After``, never a 2xx: that first handler may yet fail.
+
+    Handlers should be idempotent all the same: a handler running longer than ``lease``, or one
+    whose process died, lets a redelivery run it again.
 
     Args:
         secret: the base64 callback secret (or several while rotating). Leave it out to read
@@ -820,12 +934,21 @@ class Receiver(Generic[_TaskT_co]):
         operation: ``"suno.text_to_music"`` (or the operation): the same as its ``task_type``.
         store: a :class:`DedupStore`; a :class:`MemoryStore` by default.
         ttl: seconds a handled callback is remembered (default one day).
+        lease: seconds a claimed callback is held as *being handled* (default 60). It bounds how
+            long a process that died mid-handler keeps the callback from being handled again, so
+            keep it short, but above your handler's longest run: a handler still running when its
+            lease lapses may be run a second time by a redelivery. 60 seconds is well above a
+            webhook handler's usual run (answer quickly; queue slow work), and a crash costs at most
+            a minute of RunAPI's redelivery schedule. The 503's ``Retry-After`` is this, rounded
+            up to whole seconds: by then the handler finished or its claim lapsed.
         tolerance: the accepted clock difference, seconds (see :func:`verify`).
 
     Raises:
         MissingCallbackSecretError: no ``secret`` and no ``RUNAPI_CALLBACK_SECRET``.
         WebhookVerificationError: the secret is unusable (reason ``"invalid_secret"``).
-        runapi.ValidationError: an unknown ``operation`` or a ``task_type`` that is no task class.
+        runapi.ValidationError: an unknown ``operation``, a ``task_type`` that is no task class, a
+            ``store`` without ``claim``/``finish``/``release``, or a ``ttl`` or ``lease`` that is
+            not a finite number of seconds > 0.
     """
 
     @overload
@@ -837,6 +960,7 @@ class Receiver(Generic[_TaskT_co]):
         operation: object = None,
         store: DedupStore | None = None,
         ttl: float = DEFAULT_DEDUP_TTL,
+        lease: float = DEFAULT_LEASE,
         tolerance: float | None = DEFAULT_TOLERANCE,
     ) -> None: ...
     @overload
@@ -848,6 +972,7 @@ class Receiver(Generic[_TaskT_co]):
         operation: None = None,
         store: DedupStore | None = None,
         ttl: float = DEFAULT_DEDUP_TTL,
+        lease: float = DEFAULT_LEASE,
         tolerance: float | None = DEFAULT_TOLERANCE,
     ) -> None: ...
     @overload
@@ -859,6 +984,7 @@ class Receiver(Generic[_TaskT_co]):
         operation: object = None,
         store: DedupStore | None = None,
         ttl: float = DEFAULT_DEDUP_TTL,
+        lease: float = DEFAULT_LEASE,
         tolerance: float | None = DEFAULT_TOLERANCE,
     ) -> None: ...
     def __init__(
@@ -869,24 +995,43 @@ class Receiver(Generic[_TaskT_co]):
         operation: object = None,
         store: DedupStore | None = None,
         ttl: float = DEFAULT_DEDUP_TTL,
+        lease: float = DEFAULT_LEASE,
         tolerance: float | None = DEFAULT_TOLERANCE,
     ) -> None:
         self._secret = read_secret(secret)
         if operation is not None and task_type is None:
             task_type = task_type_for(operation_name(operation))
         self.task_type: type[Task] | None = task_type
+        if store is not None:
+            missing = [name for name in ("claim", "finish", "release") if not callable(getattr(store, name, None))]
+            if missing:
+                allowed = "a runapi.webhooks.DedupStore: claim(key, lease), finish(key, ttl), release(key)"
+                raise ValidationError(
+                    f"store must be {allowed}; {type(store).__name__} has no {', '.join(missing)}",
+                    field="store",
+                    allowed=allowed,
+                )
         self.store: DedupStore = store if store is not None else MemoryStore()
-        self.ttl = ttl
+        self.ttl = _duration(ttl, "ttl")
+        self.lease = _duration(lease, "lease")
         self.tolerance = tolerance
+
+    @property
+    def retry_after(self) -> int:
+        """Seconds to tell a redelivery that came while the callback is being handled: ``lease``, rounded up."""
+        return _whole_seconds(self.lease)
 
     def __repr__(self) -> str:
         kind = self.task_type.__name__ if self.task_type else "by operation"
-        return f"<runapi.webhooks.Receiver {kind} store={type(self.store).__name__}>"
+        return f"<runapi.webhooks.Receiver {kind} store={type(self.store).__name__} lease={self.lease:g}s>"
 
     def receive(
         self, body: Body, headers: HeadersLike, *, operation: str | None = None, now: float | None = None
     ) -> Receipt[_TaskT_co]:
-        """Verify the callback, type its task, and claim it.
+        """Verify the callback, type its task, and claim its key for ``lease`` seconds.
+
+        A ``claimed`` receipt must then go through :meth:`handling` (which marks it done or
+        releases it); otherwise its key stays *handling* until the lease lapses.
 
         Args:
             body: the raw body bytes, as received.
@@ -896,11 +1041,15 @@ class Receiver(Generic[_TaskT_co]):
             now: the current Unix time (tests).
 
         Returns:
-            A :class:`Receipt`: ``duplicate`` is ``True`` when this callback was handled already.
+            A :class:`Receipt`: ``claimed`` (handle it), ``in_progress`` (another delivery is
+            handling it: answer 503) or ``duplicate`` (it was handled: answer 2xx).
 
         Raises:
             WebhookVerificationError: the request is not a valid callback (answer 400), including
                 an unknown ``operation`` (reason ``"invalid_body"``).
+            runapi.ValidationError: the store's ``claim`` returned something else than a
+                :data:`ClaimState` (a broken custom store; answer 5xx).
+            Exception: whatever the store raises (answer 5xx: RunAPI redelivers).
         """
         task_type: type[Task] | None = self.task_type
         if task_type is None and operation:
@@ -914,36 +1063,53 @@ class Receiver(Generic[_TaskT_co]):
             callback = unwrap(body, headers, self._secret, task_type=task_type, tolerance=self.tolerance, now=now)
         stage = callback.payload.get("generation_stage")
         key = f"{callback.id}:{stage}" if isinstance(stage, str) and stage else callback.id
-        duplicate = not self.store.add(key, self.ttl)
-        return Receipt(callback=callback, duplicate=duplicate, key=key)
+        state = self.store.claim(key, self.lease)
+        if state not in _CLAIM_STATES:  # a 2xx for a callback nobody handled would lose it: refuse
+            allowed = "'claimed', 'handling' or 'done'"
+            raise ValidationError(
+                f"{type(self.store).__name__}.claim() returned {state!r:.40}; a DedupStore's claim returns {allowed}",
+                field="store",
+                allowed=allowed,
+            )
+        return Receipt(callback=callback, key=key, state=state)
 
     def respond(
         self, body: Body, headers: HeadersLike, handler: Callable[[Any], object], *, operation: str | None = None
-    ) -> int:
-        """Receive a callback and, unless it is a duplicate, call ``handler(task)``; return the status to answer.
+    ) -> Answer:
+        """Receive a callback and, if this delivery claimed it, call ``handler(task)``; return the answer to give.
 
-        What a framework adapter does per request: 400 for a request that is no valid callback
-        (its reason logged at WARNING on the ``runapi`` logger, never the secret), 204 once the
-        handler returned, 204 at once for a duplicate. If the handler raises, the callback is
-        forgotten and the exception propagates (your framework answers 500; RunAPI redelivers).
+        What a framework adapter does per request. The :class:`Answer`'s ``status`` is:
+
+        - 204 once ``handler`` returned (the callback is then marked done), or at once for a
+          callback handled before (a duplicate);
+        - 503, with ``headers`` ``{"Retry-After": "<lease in whole seconds>"}``, when another
+          delivery of the callback is being handled: never a 2xx before the handling succeeded,
+          so RunAPI redelivers it;
+        - 400 for a request that is no valid callback (its reason logged at WARNING on the
+          ``runapi`` logger, never the secret).
+
+        Raises:
+            Exception: whatever ``handler`` raises, after the callback was released (your framework
+                answers 500; RunAPI redelivers and the redelivery is handled again); and whatever
+                the store raises.
         """
         receipt = self._accept(body, headers, operation)
-        if receipt is not None and not receipt.duplicate:
+        if receipt is not None and receipt.claimed:
             with self.handling(receipt):
                 handler(receipt.task)
-        return 400 if receipt is None else 204
+        return self._answer(receipt)
 
     async def respond_async(
         self, body: Body, headers: HeadersLike, handler: Callable[[Any], object], *, operation: str | None = None
-    ) -> int:
+    ) -> Answer:
         """:meth:`respond` for asyncio frameworks: ``handler`` may be a coroutine function (it is awaited)."""
         receipt = self._accept(body, headers, operation)
-        if receipt is not None and not receipt.duplicate:
+        if receipt is not None and receipt.claimed:
             with self.handling(receipt):
                 result = handler(receipt.task)
                 if inspect.isawaitable(result):
                     await result
-        return 400 if receipt is None else 204
+        return self._answer(receipt)
 
     def _accept(self, body: Body, headers: HeadersLike, operation: str | None) -> Receipt[_TaskT_co] | None:
         """:meth:`receive`, or ``None`` (logged) for a request that is no valid callback."""
@@ -953,16 +1119,49 @@ class Receiver(Generic[_TaskT_co]):
             _logger.warning("refused a RunAPI callback: %s (%s)", exc.reason, exc)
             return None
 
+    def _answer(self, receipt: Receipt[Any] | None) -> Answer:
+        if receipt is None:
+            return Answer(400)
+        if receipt.in_progress:
+            _logger.info("RunAPI callback %s is being handled by another delivery: answered 503", receipt.key)
+            return Answer(503, {"Retry-After": str(self.retry_after)})
+        return Answer(204)
+
     def forget(self, receipt: Receipt[Any]) -> None:
         """Release a receipt's key, so a redelivery of its callback is handled again."""
-        self.store.delete(receipt.key)
+        self.store.release(receipt.key)
 
-    def handling(self, receipt: Receipt[Any]) -> _Handling:
-        """A context manager around your handler: if it raises, the callback is forgotten (see :meth:`forget`)."""
+    def handling(self, receipt: Receipt[Any]) -> AbstractContextManager[None]:
+        """A context manager around your handler of a ``claimed`` receipt.
+
+        When the block ends normally, the callback is marked done for ``ttl`` seconds (redeliveries
+        are duplicates from then on); when it raises, the callback is released (see :meth:`forget`)
+        and the exception propagates.
+
+        Raises:
+            runapi.ValidationError: the receipt is not ``claimed`` (raised here, before your code
+                runs): a duplicate needs no handling, and one ``in_progress`` is another delivery's.
+        """
+        if not receipt.claimed:
+            allowed = "a receipt whose .claimed is True"
+            what = "being handled by another delivery (answer 503)" if receipt.in_progress else "done (answer 204)"
+            raise ValidationError(
+                f"callback {receipt.key} was not claimed by this delivery: it is {what}",
+                field="receipt",
+                allowed=allowed,
+            )
         return _Handling(self, receipt)
 
 
-class _Handling:
+def _duration(value: object, field: str) -> float:
+    allowed = "a finite number of seconds > 0"
+    seconds = _seconds(value, field, allowed)
+    if seconds is None or seconds <= 0:
+        raise ValidationError(f"{field} must be {allowed}, got {value!r:.40}", field=field, allowed=allowed)
+    return seconds
+
+
+class _Handling(AbstractContextManager[None]):
     def __init__(self, receiver: Receiver[Any], receipt: Receipt[Any]) -> None:
         self._receiver = receiver
         self._receipt = receipt
@@ -971,5 +1170,7 @@ class _Handling:
         return None
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: object) -> None:
-        if exc_type is not None:
+        if exc_type is None:
+            self._receiver.store.finish(self._receipt.key, self._receiver.ttl)
+        else:
             self._receiver.forget(self._receipt)

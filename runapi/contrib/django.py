@@ -14,9 +14,11 @@
     urlpatterns = [path("callbacks/suno", views.on_music)]
 
 The view is CSRF-exempt and POST-only, reads ``request.body`` (the raw bytes), answers 400 to a bad
-signature, 204 after ``handler`` returns or at once for a duplicate, and lets an exception of
-``handler`` through (500; RunAPI redelivers). An ``async def`` handler makes an async view; a plain
-one a sync view: both work under WSGI and ASGI. URL parameters reach ``handler`` as keywords.
+signature, 204 after ``handler`` returns or at once for a duplicate, 503 with ``Retry-After`` to a
+redelivery that comes while ``handler`` still runs on an earlier delivery, and lets an exception of
+``handler`` through (500; RunAPI redelivers, and the redelivery is handled again). An ``async def``
+handler makes an async view; a plain one a sync view: both work under WSGI and ASGI. URL parameters
+reach ``handler`` as keywords.
 """
 
 from __future__ import annotations
@@ -33,11 +35,16 @@ from django.views.decorators.http import require_POST
 
 from ..webhooks import (
     DEFAULT_DEDUP_TTL,
+    DEFAULT_LEASE,
     DEFAULT_TOLERANCE,
     OPERATION_PARAM,
     SECRET_ENV,
+    Answer,
+    ClaimState,
     DedupStore,
     Receiver,
+    _stored_state,
+    _whole_seconds,
     read_secret,
 )
 
@@ -46,6 +53,12 @@ __all__ = ["CacheStore", "callback_view"]
 
 class CacheStore:
     """A :class:`runapi.webhooks.DedupStore` on Django's cache framework (shared by every worker that shares the cache).
+
+    ``claim`` is ``cache.add(key, "handling", lease)`` (atomic; shared between processes by the Redis,
+    Memcached and database caches, not by ``locmem``), then ``cache.get(key)`` when it was held;
+    ``finish`` is ``cache.set(key, "done", ttl)``; ``release`` is ``cache.delete(key)``. Durations
+    are seconds, rounded up to whole ones (at least 1) as every backend takes them. Errors of the
+    cache backend propagate.
 
     Args:
         alias: the cache (``settings.CACHES``) to use; ``"default"`` unless given.
@@ -56,17 +69,25 @@ class CacheStore:
         self.alias = alias
         self.prefix = prefix
 
-    def add(self, key: str, ttl: float) -> bool:
-        """``cache.add`` (atomic on every backend that supports it): ``True`` if ``key`` was new; ``ttl`` in seconds."""
+    def claim(self, key: str, lease: float) -> ClaimState:
+        """``cache.add(key, "handling", lease)``, else ``cache.get(key)`` (see ``DedupStore.claim``); seconds."""
+        cache = self._cache()
+        if cache.add(self.prefix + key, "handling", timeout=_whole_seconds(lease)):
+            return "claimed"
+        return _stored_state(cache.get(self.prefix + key))
+
+    def finish(self, key: str, ttl: float) -> None:
+        """``cache.set(key, "done", ttl)``: the callback was handled; ``ttl`` in seconds."""
+        self._cache().set(self.prefix + key, "done", timeout=_whole_seconds(ttl))
+
+    def release(self, key: str) -> None:
+        """``cache.delete(key)``: its handler failed, a redelivery claims it again."""
+        self._cache().delete(self.prefix + key)
+
+    def _cache(self) -> Any:
         from django.core.cache import caches
 
-        return bool(caches[self.alias].add(self.prefix + key, 1, timeout=max(1, int(ttl))))
-
-    def delete(self, key: str) -> None:
-        """Forget ``key``."""
-        from django.core.cache import caches
-
-        caches[self.alias].delete(self.prefix + key)
+        return caches[self.alias]
 
 
 def callback_view(
@@ -75,6 +96,7 @@ def callback_view(
     operation: object = None,
     store: DedupStore | None = None,
     ttl: float = DEFAULT_DEDUP_TTL,
+    lease: float = DEFAULT_LEASE,
     tolerance: float | None = DEFAULT_TOLERANCE,
 ) -> Callable[[Callable[..., object]], Callable[..., Any]]:
     """Decorate ``handler(task, **url_kwargs)`` (sync or ``async``) into a Django view for RunAPI callbacks.
@@ -85,7 +107,7 @@ def callback_view(
             :func:`runapi.webhooks.callback_url` decides, else :class:`runapi.Task`.
         store: the de-duplication store; :class:`CacheStore` shares it between workers
             (default: :class:`runapi.webhooks.MemoryStore`, one per process).
-        ttl, tolerance: as for :class:`runapi.webhooks.Receiver`.
+        ttl, lease, tolerance: as for :class:`runapi.webhooks.Receiver`.
 
     Raises:
         MissingCallbackSecretError: no ``settings.RUNAPI_CALLBACK_SECRET`` and no environment
@@ -93,32 +115,32 @@ def callback_view(
     """
     secret = read_secret(getattr(settings, SECRET_ENV, None), where="settings or the environment")
     receiver: Receiver[Any] = Receiver(
-        secret, task_type=task_type, operation=operation, store=store, ttl=ttl, tolerance=tolerance
+        secret, task_type=task_type, operation=operation, store=store, ttl=ttl, lease=lease, tolerance=tolerance
     )
 
     def decorate(handler: Callable[..., object]) -> Callable[..., Any]:
         if inspect.iscoroutinefunction(handler):
 
             async def async_view(request: HttpRequest, **url_kwargs: Any) -> HttpResponse:
-                status = await receiver.respond_async(
+                answer = await receiver.respond_async(
                     request.body,
                     request.headers,
                     lambda task: handler(task, **url_kwargs),
                     operation=request.GET.get(OPERATION_PARAM),
                 )
-                return HttpResponse(status=status)
+                return _response(answer)
 
             view: Callable[..., Any] = functools.wraps(handler)(async_view)
         else:
 
             def sync_view(request: HttpRequest, **url_kwargs: Any) -> HttpResponse:
-                status = receiver.respond(
+                answer = receiver.respond(
                     request.body,
                     request.headers,
                     lambda task: handler(task, **url_kwargs),
                     operation=request.GET.get(OPERATION_PARAM),
                 )
-                return HttpResponse(status=status)
+                return _response(answer)
 
             view = functools.wraps(handler)(sync_view)
         view.receiver = receiver  # type: ignore[attr-defined]
@@ -126,3 +148,7 @@ def callback_view(
         return wrapped
 
     return decorate
+
+
+def _response(answer: Answer) -> HttpResponse:
+    return HttpResponse(status=answer.status, headers=dict(answer.headers))

@@ -15,8 +15,9 @@
 
 The view reads the raw body (``request.get_data()``), answers 400 to a bad signature, 204 after
 ``handler`` returns or at once for a duplicate (RunAPI's redeliveries, Suno's repeated stages),
-and lets an exception of ``handler`` through (Flask answers 500; RunAPI redelivers, and the
-redelivery is handled again). URL variables of the route are passed to ``handler`` as keywords.
+503 with ``Retry-After`` to a redelivery that comes while ``handler`` still runs on an earlier
+delivery, and lets an exception of ``handler`` through (Flask answers 500; RunAPI redelivers, and
+the redelivery is handled again). URL variables of the route are passed to ``handler`` as keywords.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from flask import Response, request
 
 from ..webhooks import (
     DEFAULT_DEDUP_TTL,
+    DEFAULT_LEASE,
     DEFAULT_TOLERANCE,
     OPERATION_PARAM,
     SECRET_ENV,
@@ -49,6 +51,7 @@ def callback_view(
     config: Mapping[str, Any] | None = None,
     store: DedupStore | None = None,
     ttl: float = DEFAULT_DEDUP_TTL,
+    lease: float = DEFAULT_LEASE,
     tolerance: float | None = DEFAULT_TOLERANCE,
 ) -> Callable[[Callable[..., object]], Callable[..., Response]]:
     """Decorate ``handler(task, **url_variables)`` into a Flask view for RunAPI callbacks.
@@ -61,26 +64,26 @@ def callback_view(
             environment.
         store: the de-duplication store (:class:`runapi.webhooks.MemoryStore` by default; share
             ``runapi.contrib.redis.RedisStore`` between workers).
-        ttl, tolerance: as for :class:`runapi.webhooks.Receiver`.
+        ttl, lease, tolerance: as for :class:`runapi.webhooks.Receiver`.
 
     Raises:
         MissingCallbackSecretError: no secret in ``config`` nor the environment, when decorating.
     """
     secret = read_secret((config or {}).get(SECRET_ENV), where="app.config or the environment")
     receiver: Receiver[Any] = Receiver(
-        secret, task_type=task_type, operation=operation, store=store, ttl=ttl, tolerance=tolerance
+        secret, task_type=task_type, operation=operation, store=store, ttl=ttl, lease=lease, tolerance=tolerance
     )
 
     def decorate(handler: Callable[..., object]) -> Callable[..., Response]:
         @functools.wraps(handler)
         def view(**url_variables: Any) -> Response:
-            status = receiver.respond(
+            answer = receiver.respond(
                 request.get_data(),
                 request.headers,
                 lambda task: handler(task, **url_variables),
                 operation=request.args.get(OPERATION_PARAM),
             )
-            return Response(status=status)
+            return Response(status=answer.status, headers=dict(answer.headers))
 
         view.receiver = receiver  # type: ignore[attr-defined]
         return view

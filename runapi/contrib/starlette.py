@@ -14,8 +14,10 @@
     # Starlette: Route("/callbacks/suno", callback_endpoint(on_music, task_type=MusicTask), methods=["POST"])
 
 The endpoint reads the raw body (``await request.body()``), answers 400 to a bad signature, 204
-after ``handler`` returns (awaited if it is a coroutine function) or at once for a duplicate, and
-lets an exception of ``handler`` through (500; RunAPI redelivers). The secret is read from
+after ``handler`` returns (awaited if it is a coroutine function) or at once for a duplicate, 503
+with ``Retry-After`` to a redelivery that comes while ``handler`` still runs on an earlier
+delivery, and lets an exception of ``handler`` through (500; RunAPI redelivers, and the
+redelivery is handled again). The secret is read from
 ``RUNAPI_CALLBACK_SECRET`` when the endpoint is made, so a missing one fails at startup.
 """
 
@@ -29,6 +31,7 @@ from starlette.responses import Response
 
 from ..webhooks import (
     DEFAULT_DEDUP_TTL,
+    DEFAULT_LEASE,
     DEFAULT_TOLERANCE,
     OPERATION_PARAM,
     DedupStore,
@@ -48,6 +51,7 @@ def callback_endpoint(
     secret: SecretLike | None = None,
     store: DedupStore | None = None,
     ttl: float = DEFAULT_DEDUP_TTL,
+    lease: float = DEFAULT_LEASE,
     tolerance: float | None = DEFAULT_TOLERANCE,
 ) -> Callable[[Request], Awaitable[Response]]:
     """An async endpoint that verifies, types and de-duplicates callbacks, then calls ``handler(task)``.
@@ -60,20 +64,26 @@ def callback_endpoint(
         secret: from your settings object (pydantic-settings, ...); by default
             ``RUNAPI_CALLBACK_SECRET`` from the environment.
         store: the de-duplication store (default :class:`runapi.webhooks.MemoryStore`).
-        ttl, tolerance: as for :class:`runapi.webhooks.Receiver`.
+        ttl, lease, tolerance: as for :class:`runapi.webhooks.Receiver`.
 
     Raises:
         MissingCallbackSecretError: no secret given and none in the environment.
     """
     receiver: Receiver[Any] = Receiver(
-        read_secret(secret), task_type=task_type, operation=operation, store=store, ttl=ttl, tolerance=tolerance
+        read_secret(secret),
+        task_type=task_type,
+        operation=operation,
+        store=store,
+        ttl=ttl,
+        lease=lease,
+        tolerance=tolerance,
     )
 
     async def endpoint(request: Request) -> Response:
-        status = await receiver.respond_async(
+        answer = await receiver.respond_async(
             await request.body(), request.headers, handler, operation=request.query_params.get(OPERATION_PARAM)
         )
-        return Response(status_code=status)
+        return Response(status_code=answer.status, headers=dict(answer.headers))
 
     endpoint.receiver = receiver  # type: ignore[attr-defined]
     return endpoint

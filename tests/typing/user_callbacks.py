@@ -19,16 +19,23 @@ else:
 
 
 def on_music(body: bytes, headers: dict[str, str]) -> int:
-    receiver = webhooks.Receiver(task_type=MusicTask, store=webhooks.MemoryStore(max_keys=1000))
+    receiver = webhooks.Receiver(task_type=MusicTask, store=webhooks.MemoryStore(max_keys=1000), lease=30.0)
     receipt = receiver.receive(body, headers)
     assert_type(receipt.task, MusicTask)
     assert_type(receipt.duplicate, bool)
-    if not receipt.duplicate:
+    assert_type(receipt.in_progress, bool)
+    assert_type(receipt.state, webhooks.ClaimState)
+    if receipt.in_progress:
+        return 503
+    if receipt.claimed:
         with receiver.handling(receipt):
             print(receipt.task.audios)
     generic = webhooks.Receiver(operation="suno.text_to_music", store=RedisStore(object()))
     assert_type(generic.receive(body, headers).task, Task)
-    return receiver.respond(body, headers, lambda task: print(task.id))
+    answer = receiver.respond(body, headers, lambda task: print(task.id))
+    assert_type(answer, webhooks.Answer)
+    print(dict(answer.headers), receiver.retry_after + 1)
+    return answer.status
 
 
 def run_jobs() -> None:

@@ -154,15 +154,6 @@ def test_django_without_the_setting_fails_at_import_time(
         callback_view(task_type=MusicTask)
 
 
-def test_django_cache_store_is_shared_through_the_cache(django_settings: None) -> None:
-    from runapi.contrib.django import CacheStore
-
-    store = CacheStore()
-    assert store.add("cb_42", 60) and not CacheStore().add("cb_42", 60)
-    store.delete("cb_42")
-    assert store.add("cb_42", 60)
-
-
 # -- Starlette and FastAPI -------------------------------------------------------------------------
 
 
@@ -256,3 +247,122 @@ def test_django_views_behind_the_asgi_handler(django_settings: None) -> None:
     finally:
         del sys.modules[urls.__name__]
     assert len(sync_handled) == 1 and len(async_handled) == 1
+
+
+# -- a redelivery while the handler still runs: 503 with Retry-After, never a 2xx -------------------
+#
+# RunAPI times out on a slow handler and redelivers while it still runs. Here the handler itself sends
+# that redelivery (through the same framework) on its first call, then fails: the redelivery must be
+# answered 503 + Retry-After (the lease, 30 s), and the next one handled. Real concurrency over HTTP, with
+# the emulator's sender, is in tests/integration/test_callback_adapters_on_emulator.py.
+
+Answered = tuple[int, str | None]  # status, Retry-After
+
+
+class FailsAfterARedelivery:
+    def __init__(self) -> None:
+        self.post: Callable[[bytes, dict[str, str]], Answered] | None = None
+        self.post_async: Callable[[bytes, dict[str, str]], Any] | None = None
+        self.during: list[Answered] = []
+        self.handled: list[MusicTask] = []
+
+    def __call__(self, task: MusicTask, **_: Any) -> None:
+        if not self.during:
+            assert self.post is not None
+            self.during.append(self.post(*delivery()))
+            raise RuntimeError("database down")
+        self.handled.append(task)
+
+    async def on_async(self, task: MusicTask, **_: Any) -> None:
+        if not self.during:
+            assert self.post_async is not None
+            self.during.append(await self.post_async(*delivery()))
+            raise RuntimeError("database down")
+        self.handled.append(task)
+
+
+def check_no_2xx_while_handling(post: Callable[[bytes, dict[str, str]], Answered], handler: Any) -> None:
+    assert post(*delivery())[0] == 500  # the first delivery's handler failed
+    assert handler.during == [(503, "30")]  # the redelivery that came meanwhile was not told "done"
+    assert post(*delivery()) == (204, None)  # handled now
+    assert post(*delivery()) == (204, None)  # a duplicate
+    assert len(handler.handled) == 1 and isinstance(handler.handled[0], MusicTask)
+
+
+def test_flask_answers_503_with_retry_after_while_the_handler_runs() -> None:
+    from flask import Flask
+
+    from runapi.contrib.flask import callback_view
+
+    handler = FailsAfterARedelivery()
+    app = Flask(__name__)
+    app.post("/cb")(callback_view(task_type=MusicTask, lease=30)(handler))
+    client = app.test_client()
+
+    def post(body: bytes, headers: dict[str, str]) -> Answered:
+        response = client.post("/cb", data=body, headers=headers)
+        return response.status_code, response.headers.get("Retry-After")
+
+    handler.post = post
+    check_no_2xx_while_handling(post, handler)
+
+
+def test_django_views_answer_503_with_retry_after_while_the_handler_runs(django_settings: None) -> None:
+    from django.test import AsyncRequestFactory, RequestFactory, override_settings
+
+    from runapi.contrib.django import callback_view
+
+    def answered(response: Any) -> Answered:
+        return int(response.status_code), response.headers.get("Retry-After")
+
+    sync_handler = FailsAfterARedelivery()
+    with override_settings(RUNAPI_CALLBACK_SECRET=SECRET):
+        sync_view = callback_view(task_type=MusicTask, lease=30)(sync_handler)
+
+    def post(body: bytes, headers: dict[str, str]) -> Answered:
+        request = RequestFactory().post("/cb", data=body, content_type="application/json", headers=headers)
+        try:
+            return answered(sync_view(request))
+        except RuntimeError:
+            return 500, None  # what Django's handler makes of it
+
+    sync_handler.post = post
+    check_no_2xx_while_handling(post, sync_handler)
+
+    async_handler = FailsAfterARedelivery()
+
+    async def on_music(task: MusicTask) -> None:
+        await async_handler.on_async(task)
+
+    with override_settings(RUNAPI_CALLBACK_SECRET=SECRET):
+        async_view = callback_view(task_type=MusicTask, lease=30)(on_music)
+
+    async def post_async(body: bytes, headers: dict[str, str]) -> Answered:
+        request = AsyncRequestFactory().post("/cb", data=body, content_type="application/json", headers=headers)
+        try:
+            return answered(await async_view(request))
+        except RuntimeError:
+            return 500, None
+
+    async_handler.post_async = post_async
+    check_no_2xx_while_handling(lambda body, headers: asyncio.run(post_async(body, headers)), async_handler)
+
+
+def test_starlette_answers_503_with_retry_after_while_the_handler_runs() -> None:
+    from starlette.applications import Starlette
+    from starlette.routing import Route
+
+    from runapi.contrib.starlette import callback_endpoint
+
+    handler = FailsAfterARedelivery()
+    endpoint = callback_endpoint(handler.on_async, task_type=MusicTask, lease=30)
+    app = Starlette(routes=[Route("/callbacks/suno", endpoint, methods=["POST"])])
+
+    async def post_async(body: bytes, headers: dict[str, str]) -> Answered:
+        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+            response = await client.post("/callbacks/suno", content=body, headers=headers)
+        return response.status_code, response.headers.get("Retry-After")
+
+    handler.post_async = post_async
+    check_no_2xx_while_handling(lambda body, headers: asyncio.run(post_async(body, headers)), handler)

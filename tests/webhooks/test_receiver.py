@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import threading
 from typing import Any
 
 import pytest
@@ -52,17 +53,25 @@ def test_the_secret_comes_from_the_environment_and_never_shows() -> None:
     assert (receipt.duplicate, receipt.callback.id) == (False, "cb_1")
 
 
-def test_a_redelivery_is_a_duplicate() -> None:
+def test_a_redelivery_is_in_progress_until_handled_then_a_duplicate() -> None:
     receiver = webhooks.Receiver(task_type=MusicTask)
-    assert receiver.receive(*fresh()).duplicate is False
-    assert receiver.receive(*fresh()).duplicate is True  # same X-Callback-Id, signed again
+    receipt = receiver.receive(*fresh())
+    assert (receipt.claimed, receipt.duplicate, receipt.in_progress) == (True, False, False)
+    assert receiver.receive(*fresh()).in_progress  # same X-Callback-Id, signed again, while it is handled
+    with receiver.handling(receipt):
+        pass
+    assert receiver.receive(*fresh()).duplicate
 
 
 def test_each_suno_stage_is_handled_once() -> None:
     receiver = webhooks.Receiver(task_type=MusicTask)
     stages = ["text_generated", "first_audio_ready", "all_audios_ready", "all_audios_ready"]
-    seen = [receiver.receive(*fresh({**PAYLOAD, "generation_stage": stage})).duplicate for stage in stages]
-    assert seen == [False, False, False, True]
+    handled: list[str | None] = []
+    for stage in stages:
+        receiver.respond(
+            *fresh({**PAYLOAD, "generation_stage": stage}), lambda task: handled.append(task.generation_stage)
+        )
+    assert handled == stages[:3]
 
 
 def test_a_forged_callback_claims_nothing() -> None:
@@ -105,9 +114,9 @@ def test_callback_url_names_the_operation_and_keeps_the_query() -> None:
 def test_respond_calls_the_handler_once_and_answers_204_or_400() -> None:
     receiver = webhooks.Receiver(task_type=MusicTask)
     handled: list[str] = []
-    assert receiver.respond(*fresh(), handled.append) == 204
-    assert receiver.respond(*fresh(), handled.append) == 204
-    assert receiver.respond(BODY, {}, handled.append) == 400
+    assert receiver.respond(*fresh(), handled.append) == webhooks.Answer(204, {})
+    assert receiver.respond(*fresh(), handled.append).status == 204
+    assert receiver.respond(BODY, {}, handled.append) == webhooks.Answer(400, {})
     assert len(handled) == 1
 
 
@@ -122,9 +131,9 @@ def test_a_failed_handler_lets_the_redelivery_through() -> None:
 
     with pytest.raises(RuntimeError):
         receiver.respond(*fresh(), handler)
-    assert receiver.respond(*fresh(), handler) == 204
+    assert receiver.respond(*fresh(), handler).status == 204
     assert len(calls) == 2
-    assert receiver.respond(*fresh(), handler) == 204 and len(calls) == 2
+    assert receiver.respond(*fresh(), handler).status == 204 and len(calls) == 2
 
 
 def test_respond_async_awaits_a_coroutine_handler() -> None:
@@ -136,10 +145,13 @@ def test_respond_async_awaits_a_coroutine_handler() -> None:
         handled.append(task.id)
 
     async def twice() -> list[int]:
-        return [await receiver.respond_async(*fresh(), handler) for _ in range(2)]
+        return [(await receiver.respond_async(*fresh(), handler)).status for _ in range(2)]
 
     assert asyncio.run(twice()) == [204, 204]
     assert handled == [PAYLOAD["id"]]
+
+
+# -- at least once: handling -> done, or released; never a 2xx before the handling succeeded -------
 
 
 class Clock:
@@ -150,25 +162,187 @@ class Clock:
         return self.now
 
 
-def test_the_memory_store_forgets_after_its_ttl_and_beyond_its_bound() -> None:
-    clock = Clock()
-    store = webhooks.MemoryStore(max_keys=2, clock=clock)
-    assert store.add("a", ttl=10) and not store.add("a", ttl=10)
-    clock.now = 11
-    assert store.add("a", ttl=10)  # expired: new again
-    store.add("b", 10)
-    store.add("c", 10)
-    assert len(store) == 2 and store.add("a", 10)  # "a" was the oldest, so it went first
+KEY = "cb_1:all_audios_ready"  # the X-Callback-Id plus Suno's stage
 
 
-def test_the_redis_store_claims_atomically_and_releases() -> None:
-    fakeredis = pytest.importorskip("fakeredis")
-    from runapi.contrib.redis import RedisStore
-
-    store = RedisStore(fakeredis.FakeRedis())
-    assert store.add("cb_1", 60) and not store.add("cb_1", 60)
-    assert store.client.ttl("runapi:callback:cb_1") == 60
-    store.delete("cb_1")
-    assert store.add("cb_1", 60)
+def test_the_key_is_handling_while_the_handler_runs_then_done() -> None:
+    store = webhooks.MemoryStore()
     receiver = webhooks.Receiver(task_type=MusicTask, store=store)
-    assert [receiver.receive(*fresh(callback_id="cb_9")).duplicate for _ in range(2)] == [False, True]
+    seen: list[object] = []
+    assert store.state(KEY) is None
+    assert receiver.respond(*fresh(), lambda task: seen.append(store.state(KEY))).status == 204
+    assert seen == ["handling"]
+    assert store.state(KEY) == "done"
+
+
+def test_a_redelivery_while_the_handler_runs_gets_503_with_retry_after_and_no_handler_call() -> None:
+    """RunAPI timed out on the first delivery and redelivers while its handler still runs (another thread)."""
+    receiver = webhooks.Receiver(task_type=MusicTask)
+    started, finish = threading.Event(), threading.Event()
+    calls: list[str] = []
+
+    def slow(task: MusicTask) -> None:
+        calls.append(task.id)
+        started.set()
+        assert finish.wait(5)
+
+    first: list[webhooks.Answer] = []
+    thread = threading.Thread(target=lambda: first.append(receiver.respond(*fresh(), slow)))
+    thread.start()
+    try:
+        assert started.wait(5)
+        redelivery = receiver.respond(*fresh(), slow)
+        assert redelivery == webhooks.Answer(503, {"Retry-After": "60"})
+        receipt = receiver.receive(*fresh())
+        assert (receipt.in_progress, receipt.duplicate, receipt.claimed, receipt.state) == (
+            True,
+            False,
+            False,
+            "handling",
+        )
+    finally:
+        finish.set()
+        thread.join(5)
+    assert first == [webhooks.Answer(204, {})]
+    assert calls == [PAYLOAD["id"]]  # the redeliveries did not call it
+    assert receiver.respond(*fresh(), slow).status == 204 and len(calls) == 1  # done now: a duplicate
+
+
+def test_after_the_first_handler_fails_the_redelivery_is_handled() -> None:
+    """The race that must not lose a callback: a redelivery during a handler that then fails gets no 2xx."""
+    receiver = webhooks.Receiver(task_type=MusicTask)
+    answers: list[int] = []
+    done: list[str] = []
+
+    def handler(task: MusicTask) -> None:
+        if not answers:  # the first delivery: a redelivery comes in while it runs, then it fails
+            answers.append(receiver.respond(*fresh(), handler).status)
+            raise RuntimeError("database down")
+        done.append(task.id)
+
+    with pytest.raises(RuntimeError, match="database down"):
+        receiver.respond(*fresh(), handler)
+    assert answers == [503]  # the sender was not told the callback was handled
+    assert receiver.respond(*fresh(), handler).status == 204
+    assert done == [PAYLOAD["id"]]
+    assert receiver.respond(*fresh(), handler).status == 204 and len(done) == 1  # a duplicate now
+
+
+def test_respond_async_answers_503_to_a_redelivery_while_its_handler_runs() -> None:
+    receiver = webhooks.Receiver(task_type=MusicTask, lease=2.5)
+    inner: list[webhooks.Answer] = []
+
+    async def handler(task: MusicTask) -> None:
+        if not inner:
+            inner.append(await receiver.respond_async(*fresh(), handler))
+
+    async def deliver() -> webhooks.Answer:
+        return await receiver.respond_async(*fresh(), handler)
+
+    assert asyncio.run(deliver()).status == 204
+    assert inner == [webhooks.Answer(503, {"Retry-After": "3"})]  # the lease, rounded up to whole seconds
+
+
+def test_an_expired_lease_lets_a_redelivery_claim() -> None:
+    """The process died mid-handler: its claim lapses after ``lease`` seconds, and a redelivery is handled."""
+    clock = Clock()
+    receiver = webhooks.Receiver(task_type=MusicTask, store=webhooks.MemoryStore(clock=clock), lease=30)
+    assert receiver.receive(*fresh()).claimed  # ... and never handled nor released
+    clock.now = 29.9
+    assert receiver.receive(*fresh()).in_progress
+    clock.now = 30.0
+    handled: list[str] = []
+    assert receiver.respond(*fresh(), lambda task: handled.append(task.id)).status == 204
+    assert handled == [PAYLOAD["id"]]
+
+
+def test_a_done_callback_is_remembered_for_ttl_seconds() -> None:
+    clock = Clock()
+    receiver = webhooks.Receiver(task_type=MusicTask, store=webhooks.MemoryStore(clock=clock), ttl=3600, lease=30)
+    handled: list[str] = []
+    assert receiver.respond(*fresh(), handled.append).status == 204
+    clock.now = 3599
+    assert receiver.receive(*fresh()).duplicate
+    clock.now = 3600
+    assert receiver.receive(*fresh()).claimed
+
+
+def test_handling_by_hand_marks_done_on_success_and_releases_on_failure() -> None:
+    store = webhooks.MemoryStore()
+    receiver = webhooks.Receiver(task_type=MusicTask, store=store)
+    receipt = receiver.receive(*fresh())
+    assert receipt.claimed
+    with pytest.raises(RuntimeError), receiver.handling(receipt):
+        raise RuntimeError("database down")
+    assert store.state(KEY) is None
+    receipt = receiver.receive(*fresh())
+    with receiver.handling(receipt):
+        assert store.state(KEY) == "handling"
+    assert store.state(KEY) == "done"
+    assert receiver.receive(*fresh()).duplicate
+
+
+def test_handling_refuses_a_receipt_this_delivery_did_not_claim() -> None:
+    """Code written for ``if not receipt.duplicate: with handling(...)`` fails (500, redelivered), never 2xx."""
+    receiver = webhooks.Receiver(task_type=MusicTask)
+    receiver.receive(*fresh())  # claimed by a delivery still running
+    in_progress = receiver.receive(*fresh())
+    with pytest.raises(runapi.ValidationError, match="being handled by another delivery") as caught:
+        receiver.handling(in_progress)
+    assert caught.value.field == "receipt"
+    receiver.forget(in_progress)  # what a failed handler does: released
+    with receiver.handling(receiver.receive(*fresh())):
+        pass
+    with pytest.raises(runapi.ValidationError, match="done"):
+        receiver.handling(receiver.receive(*fresh()))
+
+
+@pytest.mark.parametrize(("lease", "retry_after"), [(60, "60"), (0.3, "1"), (90.5, "91")])
+def test_retry_after_is_the_lease_in_whole_seconds_rounded_up(lease: float, retry_after: str) -> None:
+    receiver = webhooks.Receiver(task_type=MusicTask, lease=lease)
+    assert receiver.retry_after == int(retry_after)
+    receiver.receive(*fresh())
+    assert receiver.respond(*fresh(), print).headers == {"Retry-After": retry_after}
+    assert "lease=" in repr(receiver) and SECRET not in repr(receiver)
+
+
+@pytest.mark.parametrize("field", ["lease", "ttl"])
+@pytest.mark.parametrize("value", [0, -1, float("nan"), float("inf"), "60", True, None])
+def test_lease_and_ttl_must_be_seconds_above_zero(field: str, value: object) -> None:
+    with pytest.raises(runapi.ValidationError, match=f"{field} must be a finite number of seconds > 0") as caught:
+        webhooks.Receiver(**{field: value})  # type: ignore[arg-type]
+    assert caught.value.field == field
+
+
+def test_a_store_without_claim_finish_release_is_refused() -> None:
+    class OldStore:  # the add/delete stores of earlier versions
+        def add(self, key: str, ttl: float) -> bool:
+            return True
+
+        def delete(self, key: str) -> None: ...
+
+    with pytest.raises(runapi.ValidationError, match="OldStore has no claim, finish, release") as caught:
+        webhooks.Receiver(store=OldStore())  # type: ignore[arg-type]
+    assert caught.value.field == "store"
+
+
+def test_the_memory_store_forgets_the_oldest_keys_beyond_its_bound() -> None:
+    store = webhooks.MemoryStore(max_keys=2, clock=Clock())
+    assert store.claim("a", 10) == "claimed"
+    store.finish("a", 100)
+    assert store.claim("b", 10) == "claimed"
+    store.finish("a", 100)  # finishing makes "a" the newest again
+    assert store.claim("c", 10) == "claimed"
+    assert len(store) == 2 and store.state("b") is None and store.state("a") == "done"
+
+
+def test_a_store_whose_claim_answers_something_else_fails_the_request_rather_than_acknowledge_it() -> None:
+    class BoolStore(webhooks.MemoryStore):  # e.g. an add()-style store renamed: True/False, no state
+        def claim(self, key: str, lease: float) -> Any:
+            return False
+
+    receiver = webhooks.Receiver(task_type=MusicTask, store=BoolStore())
+    handled: list[object] = []
+    with pytest.raises(runapi.ValidationError, match=r"BoolStore\.claim\(\) returned False") as caught:
+        receiver.respond(*fresh(), handled.append)
+    assert caught.value.field == "store" and handled == []
