@@ -428,9 +428,7 @@ async def run_async(
     if rate is not None and (not isinstance(rate, int | float) or isinstance(rate, bool) or not rate > 0):
         raise ValidationError(f"rate must be a number of creates per second > 0; got {rate!r}", field="rate")
     if not isinstance(create_retries, int) or isinstance(create_retries, bool) or create_retries < 0:
-        raise ValidationError(
-            f"create_retries must be an integer >= 0; got {create_retries!r}", field="create_retries"
-        )
+        raise ValidationError(f"create_retries must be an integer >= 0; got {create_retries!r}", field="create_retries")
     folder = None if download is None else Path(download)
     own_client = client is None
     if client is None:
@@ -570,14 +568,14 @@ class _Runner:
         except ValidationError as exc:
             return outcome.result("refused", error=str(exc))
         state = None if row is None else row["state"]
-        if row is not None and state != "refused" and (row["operation"], row["params"]) != (job.operation, params_text):
-            if not (state == "failed" and self.retry_failed):
-                remedy = "--retry-failed (retry_failed=True) to create it anew" if state == "failed" else "another key"
-                raise ValidationError(
-                    f"job key {key!r} names another job in this journal (its task was made with other params); "
-                    f"give this job {remedy}, or forget the old one (runapi batch --forget {key!r})",
-                    field="key",
-                )
+        replaced = row is not None and (row["operation"], row["params"]) != (job.operation, params_text)
+        if replaced and state != "refused" and not (state == "failed" and self.retry_failed):
+            remedy = "--retry-failed (retry_failed=True) to create it anew" if state == "failed" else "another key"
+            raise ValidationError(
+                f"job key {key!r} names another job in this journal (its task was made with other params); "
+                f"give this job {remedy}, or forget the old one (runapi batch --forget {key!r})",
+                field="key",
+            )
         if state in ("completed", "failed") and not (state == "failed" and self.retry_failed):
             assert row is not None
             returns = resource._operation.returns
@@ -715,8 +713,14 @@ class _Display:
     def __init__(self, counts: _Counts, total: int | None) -> None:
         from rich.console import Console, Group
         from rich.live import Live
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-        from rich.progress import TimeRemainingColumn
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
         from rich.text import Text
 
         self._counts = counts

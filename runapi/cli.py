@@ -4,6 +4,7 @@
 
     runapi run suno.generate_lyrics --prompt "A song about the sea"      # create, wait, print
     runapi run nano_banana.text_to_image --model nano-banana --prompt "a cat" --download outputs/
+    runapi run recraft.remove_background --model recraft-remove-background --source_image_url ./cat.png
     runapi run veo_3_1.text_to_video --help                             # its parameters, enums, defaults
     runapi get suno.generate_lyrics TASK_ID       runapi wait veo_3_1.text_to_video TASK_ID
     runapi balance
@@ -11,11 +12,23 @@
     runapi emulator --port 8910                   runapi listen --forward-to http://localhost:8000/callbacks
     runapi verify < captured-request.txt
 
-The API key comes from ``--api-key``, else ``RUNAPI_API_KEY``, else ``~/.config/runapi/config.json``
-(``{"api_key": "...", "base_url": "..."}``); it is never printed. Parameters keep RunAPI's names
-(``--vocal_mode``); a list parameter is repeated (``--source_image_urls a.png --source_image_urls
-b.png``) and a nested one is JSON. A parameter RunAPI refuses is one line on stderr and exit code 2;
-an API error or a failed task, exit code 1.
+Also ``python -m runapi``. The API key comes from ``--api-key``, else ``RUNAPI_API_KEY``, else
+``~/.config/runapi/config.json`` (``{"api_key": "...", "base_url": "..."}``); it is never printed.
+No key, or an empty ``--api-key ""``, is one line on stderr and exit code 2. Parameters keep
+RunAPI's names (``--vocal_mode``); a list parameter is repeated (``--source_image_urls a.png
+--source_image_urls b.png``) and a nested one is JSON. A file URL parameter takes an http(s) URL
+or a local file (``./cat.png``, ``~/cat.png``, or any existing file), which is uploaded once, as a
+``pathlib.Path`` is in Python; a local file that does not exist is a usage error (exit code 2).
+
+``run`` (unless ``--no-wait``) prints ``task ID: processing`` on stderr as soon as the create
+answers; while ``run`` or ``wait`` waits, stderr shows the task's status and the seconds elapsed
+(a spinner when stderr is a terminal, else one plain line per poll); results go to stdout.
+``--poll-interval SECONDS`` sets a fixed poll schedule (first gap, growing 1.5x). Ctrl-C while
+waiting does not cancel the task: it prints the task id and the ``runapi wait ...`` command that
+picks it up again, and exits with code 130. A wait that ends at its ``--timeout`` or on a lost
+connection prints that command too. A parameter RunAPI refuses is one
+line on stderr and exit code 2; an API error or a failed task, exit code 1. Messages never print a
+line break or control character from a value (they are escaped).
 """
 
 from __future__ import annotations
@@ -23,7 +36,9 @@ from __future__ import annotations
 import json
 import os
 import re
+import shlex
 import sys
+import time
 import types
 import typing
 from collections import abc
@@ -34,7 +49,7 @@ from typing import Annotated, Any, Literal, get_args, get_origin
 import attrs
 import click
 
-from .errors import RunAPIError, ValidationError
+from .errors import APIConnectionError, MissingAPIKeyError, RunAPIError, TaskTimeoutError, ValidationError
 
 __all__ = ["main"]
 
@@ -52,17 +67,60 @@ def _config() -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
+class _NoKeyError(MissingAPIKeyError):
+    """No API key where the command line looks for one (its message names the CLI's options)."""
+
+
+def _config_shown() -> str:
+    """The config file's path as a message shows it: ``~/.config/runapi/config.json`` under the home folder."""
+    home = Path.home()
+    try:
+        return "~/" + CONFIG_PATH.relative_to(home).as_posix()
+    except ValueError:
+        return str(CONFIG_PATH)
+
+
 class Settings:
-    """The group's options, resolved lazily: ``--api-key`` > ``RUNAPI_API_KEY`` > the config file."""
+    """The group's options, resolved lazily: ``--api-key`` > ``RUNAPI_API_KEY`` > the config file.
+
+    An empty ``--api-key ""`` is an error, never a fall back to the others; an empty
+    ``RUNAPI_API_KEY`` counts as unset.
+    """
 
     def __init__(self, api_key: str | None, base_url: str | None) -> None:
         self._api_key = api_key
         self._base_url = base_url
 
+    @property
+    def base_url_option(self) -> str | None:
+        """``--base-url`` as given on the command line (``None`` when not given)."""
+        return self._base_url
+
+    def api_key(self) -> str:
+        """The key (never shown).
+
+        Raises:
+            MissingAPIKeyError: none is set, or ``--api-key`` is empty (its message names
+                ``--api-key``, ``RUNAPI_API_KEY`` and the config file).
+        """
+        where = f"RUNAPI_API_KEY (or api_key in {_config_shown()})"
+        if self._api_key is not None:
+            if not self._api_key.strip():
+                raise _NoKeyError(f"--api-key is empty: pass your key, or leave --api-key out to use {where}")
+            return self._api_key
+        key = (os.environ.get("RUNAPI_API_KEY") or "").strip() or _config().get("api_key")
+        if not isinstance(key, str) or not key.strip():
+            raise _NoKeyError(f"no API key: pass --api-key or set {where}")
+        return key
+
     def client_options(self) -> dict[str, Any]:
-        config = _config()
-        key = self._api_key or os.environ.get("RUNAPI_API_KEY") or config.get("api_key")
-        base_url = self._base_url or os.environ.get("RUNAPI_BASE_URL") or config.get("base_url")
+        """``api_key`` and ``base_url`` for a client.
+
+        Raises:
+            MissingAPIKeyError: no key (see :meth:`api_key`).
+        """
+        key = self.api_key()
+        base_url = self._base_url or os.environ.get("RUNAPI_BASE_URL") or _config().get("base_url")
         return {"api_key": key, "base_url": base_url}
 
     def client(self) -> Any:
@@ -71,15 +129,29 @@ class Settings:
         return runapi.Client(**self.client_options())
 
 
+def _one_line(text: str) -> str:
+    """``text`` with each line break or other unprintable character escaped (``\\n``), so it prints as one line."""
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
+
+
 def _fail(message: str, code: int) -> typing.NoReturn:
-    click.echo(f"error: {message}", err=True)
+    click.echo(f"error: {_one_line(message)}", err=True)
     sys.exit(code)
 
 
+def _missing_key(exc: MissingAPIKeyError) -> str:
+    """The CLI's wording for a missing key (the client's own names ``api_key=``, a Python argument)."""
+    if isinstance(exc, _NoKeyError):
+        return str(exc)
+    return f"no API key: pass --api-key or set RUNAPI_API_KEY (or api_key in {_config_shown()})"
+
+
 def _guarded(call: Callable[[], Any]) -> Any:
-    """Run ``call``: a refused parameter exits 2, any other SDK error exits 1, each as one line on stderr."""
+    """Run ``call``: no key or a refused parameter exits 2, any other SDK error exits 1, each as one line on stderr."""
     try:
         return call()
+    except MissingAPIKeyError as exc:
+        _fail(_missing_key(exc), 2)
     except ValidationError as exc:
         _fail(str(exc), 2)
     except RunAPIError as exc:  # an API error, a failed task, a deadline
@@ -117,7 +189,10 @@ def _operations() -> dict[str, tuple[str, str, Any]]:
 
 
 _UNIONS = (typing.Union, types.UnionType)
-_TASK_HELP = "Creates a task, waits for it (unless --no-wait) and prints it."
+_TASK_HELP = (
+    "Creates a task, waits for it (unless --no-wait) and prints it. Ctrl-C while it waits leaves the task "
+    "running and prints the runapi wait command that picks it up (exit code 130)."
+)
 _ENTRY = re.compile(r"^    (\w+(?:, \w+)*): (.*)$")
 
 
@@ -168,19 +243,80 @@ class _JSON(click.ParamType):  # type: ignore[type-arg,unused-ignore]
             self.fail(f"{value!r} is not JSON", param, ctx)
 
 
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+_PATH_PREFIXES = ("./", "../", "/", "~", ".\\", "..\\")
+
+
+class _FileUrl(click.ParamType):  # type: ignore[type-arg,unused-ignore]
+    """A file URL parameter's value (:data:`runapi._core.params.HttpUrl`): a URL is passed as is (the
+    SDK checks it); an existing local file becomes a ``pathlib.Path``, which the SDK uploads once and
+    sends as its URL. A path that names no file is a usage error naming the option."""
+
+    name = "url|file"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if not isinstance(value, str):
+            return value
+        if _SCHEME.match(value):
+            return value
+        from ._core.params import _is_file
+
+        path = Path(value).expanduser()
+        if _is_file(path):
+            return path
+        if value.startswith(_PATH_PREFIXES) or os.sep in value or "/" in value:
+            problem = "is a folder, not a file" if path.is_dir() else "no such file"
+            self.fail(f"{value!r}: {problem}", param, ctx)
+        self.fail(
+            f"{value!r} is neither an http(s) URL (https://example.com/cat.png) nor an existing file (./cat.png)",
+            param,
+            ctx,
+        )
+
+
+def _sentence(text: str, more: str) -> str:
+    """``more`` after the help ``text``, as its next sentence."""
+    text = text.strip()
+    if text and not text.endswith((".", "!", "?", ":")):
+        text += "."
+    return f"{text} {more}".strip()
+
+
+def _file_example(name: str) -> str:
+    """A file name that suits the parameter, for its help: ``clip.mp4`` for a video, ``song.mp3`` for audio."""
+    if "video" in name:
+        return "clip.mp4"
+    if "audio" in name or name.startswith("upload_url"):
+        return "song.mp3"
+    return "mask.png" if "mask" in name else "cat.png"
+
+
 def _option(name: str, hint: Any, default: Any, help_text: str) -> click.Option:
     """One ``--name`` option for a params field: its type, choices, repetition, and default shown in the help."""
-    from ._core.params import OMIT, _is_params
+    from ._core.params import OMIT, CallbackUrl, _is_params, _url_kind
 
     members = [arg for arg in get_args(hint) if arg is not type(None)] if get_origin(hint) in _UNIONS else [hint]
     base = members[0] if len(members) == 1 else None
+    url_kind = _url_kind(hint)  # "url" / "urls": HttpUrl, Sequence[HttpUrl] (a URL or a local file)
+    is_callback = base is not None and base == CallbackUrl  # a URL RunAPI calls: text
     if get_origin(base) is Annotated:
         base = get_args(base)[0]
     required = default is attrs.NOTHING
     kind: Any = _JSON()  # nested objects, and anything no simpler type fits
     multiple = False
     literals: tuple[Any, ...] = ()
-    if get_origin(base) is Literal:
+    metavar: str | None = None
+    example = f"https://example.com/{_file_example(name)} or ./{_file_example(name)}"
+    if url_kind == "url":
+        kind = _FileUrl()
+        help_text = _sentence(help_text, f"URL or local file, e.g. {example}.")
+    elif url_kind == "urls":
+        kind, multiple = _FileUrl(), True
+        help_text = _sentence(help_text, f"URLs or local files, e.g. {example}.")
+    elif is_callback:
+        kind, metavar = click.STRING, "URL"
+        help_text = _sentence(help_text, "An http(s) URL, e.g. https://example.com/callbacks/runapi.")
+    elif get_origin(base) is Literal:
         literals = get_args(base)
         kind = click.Choice([str(value) for value in literals])
     elif base in (str, int, float, bool):
@@ -195,7 +331,12 @@ def _option(name: str, hint: Any, default: Any, help_text: str) -> click.Option:
     if multiple:
         notes += " (repeat for each item)"
     option = click.Option(
-        [f"--{name}"], type=kind, multiple=multiple, default=() if multiple else None, help=(help_text + notes).strip()
+        [f"--{name}"],
+        type=kind,
+        multiple=multiple,
+        default=() if multiple else None,
+        metavar=metavar,
+        help=(help_text + notes).strip(),
     )
     option.runapi_literals = literals  # type: ignore[attr-defined]
     return option
@@ -217,7 +358,182 @@ def _values(command: click.Command, given: Mapping[str, Any]) -> dict[str, Any]:
     return values
 
 
-_COMMON = {"wait", "download", "as_json", "timeout"}
+_COMMON = {"wait", "download", "as_json", "timeout", "poll_interval"}
+
+
+# -- waiting for a task --------------------------------------------------------------------------------
+
+
+def _elapsed(seconds: float) -> str:
+    """``"12 s"``, or ``"3 min 05 s"`` from a minute on."""
+    whole = int(seconds)
+    return f"{whole} s" if whole < 60 else f"{whole // 60} min {whole % 60:02d} s"
+
+
+def _interactive() -> bool:
+    """Whether stderr is a terminal that can show a spinner (not a pipe, a file or ``TERM=dumb``)."""
+    try:
+        return sys.stderr.isatty() and os.environ.get("TERM") != "dumb"
+    except (AttributeError, ValueError):  # no stderr, or a closed one
+        return False
+
+
+class _Progress:
+    """A task's status and the seconds since the wait began, on stderr (stdout is for results).
+
+    On a terminal, a ``rich`` spinner whose line is redrawn several times a second (the seconds
+    tick between polls) and erased when the wait ends; elsewhere (a pipe, a log file,
+    ``TERM=dumb``), one plain line per poll and nothing decorative.
+    """
+
+    def __init__(self, task_id: str, status: str, clock: Callable[[], float]) -> None:
+        self.task_id = task_id
+        self.status = status
+        self._clock = clock
+        self._start = clock()
+        self._spinner: Any = None
+
+    def elapsed(self) -> float:
+        """Seconds since the wait began, on the client's clock."""
+        return max(0.0, self._clock() - self._start)
+
+    def describe(self) -> str:
+        """``task ID: STATUS, 12 s``."""
+        return _one_line(f"task {self.task_id}: {self.status}, {_elapsed(self.elapsed())}")
+
+    def __rich__(self) -> Any:
+        from rich.text import Text  # rich draws only on a terminal: imported there
+
+        hint = " · Ctrl-C stops waiting, not the task"
+        return Text(self.describe() + hint, no_wrap=True, overflow="ellipsis")  # one line, cut to the terminal
+
+    def __enter__(self) -> _Progress:
+        if _interactive():
+            from rich.console import Console
+
+            self._spinner = Console(file=sys.stderr).status(self)
+            self._spinner.start()
+        return self
+
+    def update(self, task: Any) -> None:
+        """``on_progress``: each polled task's status (and Suno's ``generation_stage``)."""
+        status = str(getattr(task, "status", None) or "processing")
+        stage = getattr(task, "generation_stage", None)
+        self.status = f"{status} ({stage})" if stage else status
+        if self._spinner is None:
+            click.echo(self.describe(), err=True)
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._spinner is not None:
+            self._spinner.stop()
+            self._spinner = None
+
+
+@attrs.frozen
+class _WaitOptions:
+    """What ``run`` or ``wait`` was given for the wait; it also makes the command that resumes it.
+
+    Attributes:
+        timeout: seconds to wait at most (``None``: the client's 900).
+        poll_interval: a fixed schedule's first gap between polls, seconds (``None``: shaped by
+            the operation's expected duration).
+        download: the folder outputs are saved into, or ``None``.
+    """
+
+    settings: Settings
+    operation: str
+    timeout: float | None
+    poll_interval: float | None
+    download: str | None
+    as_json: bool
+
+    def resume(self, task_id: str) -> str:
+        """The command that waits for ``task_id`` again, called as this one was (``runapi``, ``python -m runapi``)."""
+        ctx = click.get_current_context(silent=True)
+        program = (ctx.find_root().info_name if ctx is not None else None) or "runapi"
+        base_url = self.settings.base_url_option
+        args = ["--base-url", base_url] if base_url else []
+        args += ["wait", self.operation, task_id]
+        if self.download:
+            args += ["--download", self.download]
+        if self.poll_interval is not None:
+            args += ["--poll-interval", f"{self.poll_interval:g}"]
+        if self.as_json:
+            args.append("--json")
+        return _one_line(f"{program} {shlex.join(args)}")
+
+
+def _interrupted(task_id: str, options: _WaitOptions, elapsed: float | None) -> typing.NoReturn:
+    """Ctrl-C once the task exists: its id and the command that resumes it, on stderr; exit code 130."""
+    after = "" if elapsed is None else f" after {_elapsed(elapsed)}"
+    click.echo(
+        f"interrupted{after}: task {_one_line(task_id)} goes on at RunAPI (Ctrl-C does not cancel it); "
+        f"wait for it again with:\n  {options.resume(task_id)}",
+        err=True,
+    )
+    sys.exit(130)
+
+
+def _await_task(
+    client: Any, resource: Any, options: _WaitOptions, task_id: str, status: str, *, just_created: bool = False
+) -> Any:
+    """Wait for a task while showing its progress, then save its outputs into ``options.download``.
+
+    Args:
+        status: what the progress shows until the first poll answers.
+        just_created: the task was created just now: ``task ID: STATUS`` is printed first, and
+            polls follow ``run()``'s schedule (the first one after the first gap), not
+            ``wait()``'s (the first one at once).
+
+    Ctrl-C prints the task id and the command that resumes it, and exits with code 130: the task
+    goes on. An error that leaves the task going on (the deadline, a lost connection) prints its
+    line and that command, and exits with code 1. Any other error (a failed task, a refused value,
+    a 404) is raised, for :func:`_guarded`.
+    """
+    progress = _Progress(task_id, status, getattr(client, "_clock", time.monotonic))
+    shown = _one_line(task_id)
+    try:
+        if just_created:
+            click.echo(_one_line(f"task {task_id}: {status}"), err=True)  # its id, before any wait
+        with progress:
+            bound = resource.with_options(
+                wait_timeout=options.timeout, poll_interval=options.poll_interval, on_progress=progress.update
+            )
+            if just_created:  # as run() and the batch do
+                task = client._run(bound._wait_flow(task_id, bound._options, just_created=True), bound._options)
+            else:
+                task = bound.wait(task_id)
+    except KeyboardInterrupt:
+        _interrupted(task_id, options, progress.elapsed())
+    except (TaskTimeoutError, APIConnectionError) as exc:  # the task itself goes on (else: see _guarded)
+        click.echo(f"error: {_one_line(str(exc))}", err=True)
+        click.echo(f"task {shown} goes on at RunAPI; wait for it again with:\n  {options.resume(task_id)}", err=True)
+        sys.exit(1)
+    if options.download:
+        try:
+            # the names are the task's own ({task id}-{index}{ext}): a resumed download replaces its own files
+            saved = client.download_outputs(task, options.download, overwrite=True)
+            for item in saved:
+                click.echo(f"saved {_one_line(str(item.path))}", err=True)
+        except KeyboardInterrupt:
+            click.echo(
+                f"interrupted: task {shown} completed; save its outputs with:\n  {options.resume(task_id)}", err=True
+            )
+            sys.exit(130)
+        except (RunAPIError, OSError) as exc:  # a lost connection, a file already there
+            click.echo(f"error: {_one_line(str(exc))}", err=True)
+            click.echo(f"task {shown} completed; save its outputs with:\n  {options.resume(task_id)}", err=True)
+            sys.exit(1)
+    return task
+
+
+_POLL_HELP = (
+    "seconds between polls: a fixed schedule from this first gap, growing 1.5x up to 15 s "
+    "(default: shaped by the operation's expected duration)"
+)
+
+
+# -- runapi run ------------------------------------------------------------------------------------------
 
 
 def _run_command(operation_name: str, settings_getter: Callable[[], Settings]) -> click.Command:
@@ -233,7 +549,12 @@ def _run_command(operation_name: str, settings_getter: Callable[[], Settings]) -
     is_task = isinstance(operation, TaskOperation)
 
     def callback(
-        as_json: bool, wait: bool = True, download: str | None = None, timeout: float | None = None, **given: Any
+        as_json: bool,
+        wait: bool = True,
+        download: str | None = None,
+        timeout: float | None = None,
+        poll_interval: float | None = None,
+        **given: Any,
     ) -> None:
         settings = settings_getter()
         params = _values(command, given)
@@ -242,33 +563,40 @@ def _run_command(operation_name: str, settings_getter: Callable[[], Settings]) -
             with settings.client() as client:
                 resource = getattr(getattr(client, family), name)
                 if not is_task:
-                    return resource(**params), client
-                if not wait:
-                    return resource.create(**params), client
-                options_ = {} if timeout is None else {"wait_timeout": timeout}
-                task = resource.with_options(**options_).run(**params)
-                saved = client.download_outputs(task, download, name=None) if download else []
-                for item in saved:
-                    click.echo(f"saved {item.path}", err=True)
-                return task, client
+                    return resource(**params)
+                options = _WaitOptions(settings, operation_name, timeout, poll_interval, download, as_json)
+                task = None
+                try:
+                    task = resource.create(**params)
+                    if not wait:
+                        return task
+                    return _await_task(client, resource, options, task.id, task.status, just_created=True)
+                except KeyboardInterrupt:  # _await_task handles its own: this is before it, or in the create
+                    if task is not None:
+                        _interrupted(task.id, options, None)
+                    _fail(
+                        "interrupted before RunAPI answered the create: a task may have been created (and billed); "
+                        "check for it before running this again",
+                        130,
+                    )
 
-        result, _ = _guarded(act)
-        _emit(result, as_json)
+        _emit(_guarded(act), as_json)
 
     common = [
         click.Option(
             ["--wait/--no-wait"], default=True, help="wait until the task completes (default) or return it at once"
         ),
         click.Option(["--download"], type=click.Path(file_okay=False), help="save every output into this folder"),
-        click.Option(["--json", "as_json"], is_flag=True, help="print the task as JSON"),
         click.Option(["--timeout"], type=float, help="seconds to wait at most (default 900)"),
+        click.Option(["--poll-interval"], type=click.FloatRange(min=0, min_open=True), help=_POLL_HELP),
     ]
+    json_option = click.Option(["--json", "as_json"], is_flag=True, help="print the task as JSON")
     first = (operation.params.__doc__ or "").strip().splitlines()[:1]
     doc = re.sub(r"^(Params|Parameters) of ", "", first[0]).replace("``", "") if first else ""
     command = click.Command(
         operation_name,
         callback=callback,
-        params=[*options, *(common if is_task else common[2:3])],
+        params=[*options, *common, json_option] if is_task else [*options, json_option],
         help=f"{doc}\n\n{_TASK_HELP if is_task else 'Direct: answers at once.'}",
         short_help=doc[:80] if doc else None,
     )
@@ -290,7 +618,7 @@ class _Operations(click.Group):
 # -- the commands --------------------------------------------------------------------------------------
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(name="runapi", context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--api-key", envvar=None, help="your RunAPI key (else RUNAPI_API_KEY, else the config file); never shown")
 @click.option("--base-url", help="the RunAPI base URL (else RUNAPI_BASE_URL, else https://runapi.ai)")
 @click.pass_context
@@ -330,20 +658,29 @@ def get(settings: Settings, operation: str, task_id: str, as_json: bool) -> None
 @click.argument("operation")
 @click.argument("task_id")
 @click.option("--timeout", type=float, help="seconds to wait at most (default 900)")
+@click.option("--poll-interval", type=click.FloatRange(min=0, min_open=True), help=_POLL_HELP)
 @click.option("--download", type=click.Path(file_okay=False), help="save every output into this folder")
 @click.option("--json", "as_json", is_flag=True, help="print the task as JSON")
 @click.pass_obj
 def wait(
-    settings: Settings, operation: str, task_id: str, timeout: float | None, download: str | None, as_json: bool
+    settings: Settings,
+    operation: str,
+    task_id: str,
+    timeout: float | None,
+    poll_interval: float | None,
+    download: str | None,
+    as_json: bool,
 ) -> None:
-    """Wait until a task completes and print it: runapi wait FAMILY.OPERATION TASK_ID."""
+    """Wait until a task completes and print it: runapi wait FAMILY.OPERATION TASK_ID.
+
+    Shows its status and the seconds elapsed on stderr; Ctrl-C stops waiting (not the task), prints
+    this command again and exits with code 130.
+    """
 
     def act() -> Any:
         with settings.client() as client:
-            task = _task_resource(client, operation).wait(task_id, timeout=timeout)
-            for item in client.download_outputs(task, download) if download else []:
-                click.echo(f"saved {item.path}", err=True)
-            return task
+            options = _WaitOptions(settings, operation, timeout, poll_interval, download, as_json)
+            return _await_task(client, _task_resource(client, operation), options, task_id, "waiting")
 
     _emit(_guarded(act), as_json)
 
@@ -410,6 +747,21 @@ def _read_jobs(path: str) -> Iterator[dict[str, Any]]:
 @click.option(
     "--poll-interval", type=click.FloatRange(min=0, min_open=True), help="a fixed poll schedule: first gap, seconds"
 )
+@click.option(
+    "--create-retries",
+    type=click.IntRange(min=0),
+    default=6,
+    show_default=True,
+    help="resends of a create refused with 429/503 (same key) before the job is 'refused' for this run",
+)
+@click.option("--retry-failed", is_flag=True, help="create a new task for jobs whose task failed (pays again)")
+@click.option(
+    "--forget",
+    "forget_keys",
+    multiple=True,
+    metavar="KEY",
+    help="remove KEY from the journal first, so its job is created anew (check it has no task); repeatable",
+)
 @click.option("--progress/--no-progress", default=True, help="a progress bar on stderr")
 @click.pass_obj
 def batch_command(
@@ -422,15 +774,28 @@ def batch_command(
     out: str,
     idempotent_creates: bool,
     poll_interval: float | None,
+    create_retries: int,
+    retry_failed: bool,
+    forget_keys: tuple[str, ...],
     progress: bool,
 ) -> None:
     """Run every job of a JSON Lines file: {"operation": "suno.generate_lyrics", "params": {...}, "key": "a1"} per line.
 
-    With --journal, running it again never creates a task twice: finished jobs are skipped, started
-    ones resumed. Exit code 0 when every job completed, else 1.
+    With --journal, running it again never creates a task twice and loses no job: completed and
+    failed jobs are kept, refused ones (no task was made) sent again, started ones resumed, and
+    unknown ones (a task may exist) resumed by their Idempotency-Key with --idempotent-creates or
+    reported. The summary on stderr lists every job that needs you. Exit code 0 when every job
+    completed, else 1.
     """
     from . import batch
 
+    if forget_keys:
+        if journal is None:
+            _fail("--forget needs --journal", 2)
+        with batch.Journal(journal) as book:
+            for key in forget_keys:
+                found = book.forget(key)
+                click.echo(f"forgot {key!r}" if found else f"{key!r} was not in the journal", err=True)
     job_list = [batch.Job.from_dict(job) for job in _read_jobs(jobs)]
     target = sys.stdout if out == "-" else open(out, "w", encoding="utf-8")  # noqa: SIM115
 
@@ -457,6 +822,8 @@ def batch_command(
                     download=download,
                     on_result=write,
                     progress=progress,
+                    create_retries=create_retries,
+                    retry_failed=retry_failed,
                 )
 
         import asyncio
@@ -468,11 +835,7 @@ def batch_command(
     finally:
         if target is not sys.stdout:
             target.close()
-    counts: dict[str, int] = {}
-    for result in results:
-        counts[result.status] = counts.get(result.status, 0) + 1
-    summary = ", ".join(f"{status} {count}" for status, count in sorted(counts.items()))
-    click.echo(f"{len(results)} jobs: {summary or 'none'}", err=True)
+    click.echo(batch.summary(results), err=True)
     sys.exit(0 if all(result.status == "completed" for result in results) else 1)
 
 

@@ -35,7 +35,8 @@ task: retry it only with the same idempotency key, see the README's "Retrying a 
 
 Status codes and messages come from the docs' "Errors" section; Suno's codes
 (``SENSITIVE_WORD_ERROR``, ``INSUFFICIENT_QUOTA``, ``REFUNDED``, …) from "Suno > Common Error Codes".
-No message built here ever contains an API key or a callback secret.
+No message built here ever contains an API key or a callback secret, nor the password of a URL
+(``https://user:secret@host`` reads ``https://user:***@host``: see :func:`redact_url`).
 """
 
 from __future__ import annotations
@@ -74,6 +75,7 @@ __all__ = [
     "ValidationError",
     "error_code",
     "outcome_unknown",
+    "redact_url",
     "status_error",
 ]
 
@@ -99,12 +101,49 @@ def error_code(body: object) -> str | None:
     return None
 
 
+_SCHEME_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://")
+_USERINFO_RE = re.compile(r"(?P<scheme>\b[A-Za-z][A-Za-z0-9+.\-]*://)(?P<userinfo>[^/?#\s]*)@")
+"""A URL's ``scheme://userinfo@`` in free text: the userinfo runs to the host's ``@`` (never past
+``/``, ``?``, ``#`` or a space)."""
+
+
+def _masked(userinfo: str) -> str:
+    user, colon, _ = userinfo.partition(":")
+    return f"{user}:***" if colon else "***"
+
+
+def redact_url(text: str) -> str:
+    """``text`` with the credentials of every URL in it masked: ``https://user:secret@host/x`` reads
+    ``https://user:***@host/x``, and a lone user (often a token, ``https://ghp_x@host``) ``https://***@host``.
+
+    A text that starts with a URL (an error's ``url``, a ``base_url``) has its credentials masked
+    up to its host's ``@`` whatever they hold (spaces and line breaks too); URLs further in are
+    masked up to the first space. Applied to every message and ``url`` an error carries, and to a
+    client's ``repr``.
+    """
+    if "@" not in text or "://" not in text:
+        return text
+    head = _SCHEME_RE.match(text)
+    if head is not None:
+        start = head.end()
+        ends = [at for at in (text.find(mark, start) for mark in "/?#") if at >= 0]
+        end = min(ends, default=len(text))
+        userinfo, at, host = text[start:end].rpartition("@")
+        if at:
+            text = f"{text[:start]}{_masked(userinfo)}@{host}{text[end:]}"
+    return _USERINFO_RE.sub(lambda match: f"{match['scheme']}{_masked(match['userinfo'])}@", text)
+
+
 class RunAPIError(Exception):
     """Root of every error raised by the runapi SDK."""
 
 
 class ValidationError(RunAPIError, ValueError):
     """Parameters refused on the client, before any request was sent.
+
+    One is raised while a request is sent: a file stream of unknown size (a pipe) given to
+    ``client.files.from_stream`` is counted as it goes, and refused once it passes the upload
+    limit; the upload is stopped there, so the server gets an incomplete body and stores nothing.
 
     Attributes:
         field: the parameter name as RunAPI spells it (``"duration_seconds"``), or ``None`` for
@@ -113,7 +152,7 @@ class ValidationError(RunAPIError, ValueError):
     """
 
     def __init__(self, message: str, *, field: str | None = None, allowed: str | None = None) -> None:
-        super().__init__(message)
+        super().__init__(redact_url(message))
         self.field = field
         self.allowed = allowed
 
@@ -133,7 +172,8 @@ class APIError(RunAPIError):
     Attributes:
         message: what went wrong, without the hints ``str(error)`` adds.
         method: HTTP method of the request (``"POST"``).
-        url: full URL of the request; never contains the API key.
+        url: full URL of the request; never contains the API key, and a password in it (a
+            ``base_url`` of ``https://user:secret@host``) reads ``***`` (see :func:`redact_url`).
         request_sent: ``False`` only when the request certainly never reached the server.
         task_id: the task this error concerns, when one exists (errors raised by ``wait``/``run``
             after the create, and by ``get``); ``None`` otherwise.
@@ -148,10 +188,11 @@ class APIError(RunAPIError):
     request_sent: bool = True
 
     def __init__(self, message: str, *, method: str | None = None, url: str | None = None) -> None:
+        message = redact_url(message)
         super().__init__(message)
         self.message = message
         self.method = method
-        self.url = url
+        self.url = None if url is None else redact_url(url)
         self.task_id: str | None = None
         self.idempotency_key: str | None = None
         self.task_may_exist = False

@@ -51,7 +51,19 @@ import attrs
 from ._core.models import Result, Task
 from ._core.operations import ClientT, DirectOperation, Family, TaskOperation
 from ._core.options import DURATIONS
-from ._core.params import CallbackUrl, HttpUrl, field, integer, number, params, text, text_list, url_list
+from ._core.params import (
+    MB,
+    CallbackUrl,
+    HttpUrl,
+    field,
+    integer,
+    max_bytes,
+    number,
+    params,
+    text,
+    text_list,
+    url_list,
+)
 from .errors import ValidationError
 
 __all__ = [
@@ -209,7 +221,7 @@ class CreateCharacterParams:
     """
 
     descriptions: str
-    reference_image_url: HttpUrl
+    reference_image_url: HttpUrl = field(max_bytes(20 * MB))
     audio_ids: list[str] | None = field(text_list(min_items=1), default=None)
     character_name: str | None = field(_names, default=None)
 
@@ -266,7 +278,7 @@ class TextToVideoParams:
     prompt: str = field(text(max_length=20_000))
     duration_seconds: Literal[4, 6, 8, 10]
     reference_image_urls: Sequence[HttpUrl] | None = field(
-        url_list(min_items=1, max_items=MAX_REFERENCE_UNITS), default=None
+        url_list(min_items=1, max_items=MAX_REFERENCE_UNITS), max_bytes(20 * MB), default=None
     )
     audio_ids: list[str] | None = field(text_list(min_items=1, max_items=3), default=None)
     character_ids: list[str] | None = field(text_list(min_items=1, max_items=3), default=None)

@@ -35,9 +35,10 @@ Readings of the docs:
   it), as are ``style_reference_image_urls`` and ``reference_mask_urls`` with ``ideogram-v3-remix``
   ("ideogram-v3-character-remix only") and ``style`` with ``ideogram-v3-edit``.
 - "Only the first image is used" (``reference_image_urls``): at least one URL is required; more are
-  accepted and sent (the field is an array), and RunAPI uses the first. "Max 10 MB total", the file
-  formats and "must match source dimensions" (``mask_url``) are properties of the files, which only
-  the server can check.
+  accepted and sent (the field is an array), and RunAPI uses the first. "Max 10 MB total"
+  (``reference_image_urls``) and "max 10 MB" (``source_image_url``) are checked on local files
+  (``pathlib.Path``); a URL's size, the file formats and "must match source dimensions"
+  (``mask_url``) are properties of the files, which only the server can check.
 - ``reference_mask_urls`` is "ignored without reference_image_urls"; the one model that takes it
   requires ``reference_image_urls``, so the rule always holds. How many masks go with how many
   references is not documented: not checked. The URL lists hold at least one URL each.
@@ -65,7 +66,20 @@ import attrs
 from ._core.models import Task
 from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
-from ._core.params import CallbackUrl, HttpUrl, by, field, number, one_of, params, rules, text, url_list
+from ._core.params import (
+    MB,
+    CallbackUrl,
+    HttpUrl,
+    by,
+    field,
+    max_bytes,
+    number,
+    one_of,
+    params,
+    rules,
+    text,
+    url_list,
+)
 
 __all__ = [
     "ASPECT_RATIOS",
@@ -156,6 +170,8 @@ OutputCount = Literal[1, 2, 3, 4]
 
 _prompt = text(max_length=5_000)
 _references = url_list(min_items=1)  # "only the first image is used": one is enough, more are sent as given
+_source_size = max_bytes(10 * MB)  # source_image_url: "JPEG/PNG/WEBP, max 10 MB"
+_references_size = max_bytes(10 * MB, total=True)  # reference_image_urls: "max 10 MB total"
 
 # -- what each model accepts (docs: Ideogram V3 > Create Text-to-Image / Edit / Remix / Reframe) -
 
@@ -252,7 +268,7 @@ class TextToImageParams:
 
     model: TextToImageModel
     prompt: str = field(_prompt)
-    reference_image_urls: Sequence[HttpUrl] | None = field(_references, default=None)
+    reference_image_urls: Sequence[HttpUrl] | None = field(_references, _references_size, default=None)
     callback_url: CallbackUrl | None = None
     rendering_speed: RenderingSpeed | None = None
     style: Style | None = None
@@ -288,9 +304,9 @@ class EditImageParams:
 
     model: EditImageModel
     prompt: str = field(_prompt)
-    source_image_url: HttpUrl
+    source_image_url: HttpUrl = field(_source_size)
     mask_url: HttpUrl
-    reference_image_urls: Sequence[HttpUrl] | None = field(_references, default=None)
+    reference_image_urls: Sequence[HttpUrl] | None = field(_references, _references_size, default=None)
     callback_url: CallbackUrl | None = None
     rendering_speed: RenderingSpeed | None = None
     style: CharacterStyle | None = None
@@ -331,8 +347,8 @@ class RemixImageParams:
 
     model: RemixImageModel
     prompt: str = field(_prompt)
-    source_image_url: HttpUrl
-    reference_image_urls: Sequence[HttpUrl] | None = field(_references, default=None)
+    source_image_url: HttpUrl = field(_source_size)
+    reference_image_urls: Sequence[HttpUrl] | None = field(_references, _references_size, default=None)
     callback_url: CallbackUrl | None = None
     rendering_speed: RenderingSpeed | None = None
     style: Style | None = None
@@ -364,7 +380,7 @@ class ReframeImageParams:
     """
 
     model: ReframeImageModel
-    source_image_url: HttpUrl
+    source_image_url: HttpUrl = field(_source_size)
     aspect_ratio: AspectRatio
     callback_url: CallbackUrl | None = None
     rendering_speed: RenderingSpeed | None = None

@@ -65,12 +65,14 @@ from ._core.models import Task
 from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import (
+    MB,
     CallbackUrl,
     HttpUrl,
     by,
     field,
     forbid,
     integer,
+    max_bytes,
     number,
     one_of,
     params,
@@ -220,8 +222,12 @@ class KlingElement:
 
     name: str
     description: str
-    element_input_urls: Sequence[HttpUrl] | None = field(url_list(min_items=2, max_items=4), default=None)
-    element_input_video_urls: Sequence[HttpUrl] | None = field(url_list(min_items=1, max_items=1), default=None)
+    element_input_urls: Sequence[HttpUrl] | None = field(
+        url_list(min_items=2, max_items=4), max_bytes(10 * MB), default=None
+    )
+    element_input_video_urls: Sequence[HttpUrl] | None = field(
+        url_list(min_items=1, max_items=1), max_bytes(50 * MB), default=None
+    )
 
 
 # -- params ----------------------------------------------------------------------------------
@@ -425,8 +431,8 @@ class AiAvatarParams:
     """
 
     model: AvatarModel
-    source_image_url: HttpUrl
-    source_audio_url: HttpUrl
+    source_image_url: HttpUrl = field(max_bytes(10 * MB))
+    source_audio_url: HttpUrl = field(max_bytes(10 * MB))
     prompt: str = field(text(min_length=0, max_length=5_000))
     callback_url: CallbackUrl | None = None
 

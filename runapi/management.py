@@ -449,7 +449,9 @@ class ManagementClient(_Management["ManagementClient"], ClientCore):
     """A client for the management endpoints, holding a management key (never the API key).
 
     Shares :class:`runapi.Client`'s transport, retries, errors and options; it has no model
-    families, and ``runapi.Client`` has none of these collections.
+    families, and ``runapi.Client`` has none of these collections. It is not copied or pickled
+    (``copy.copy``, ``copy.deepcopy`` and ``pickle.dumps`` raise ``TypeError``): ``with_options()``
+    is its copy, sharing the pool.
 
     Args:
         management_key: defaults to ``RUNAPI_MANAGEMENT_KEY`` (``RUNAPI_API_KEY`` is never read).

@@ -17,9 +17,9 @@ Readings of the docs where they are silent:
 - ``output_resolution`` is documented for Pro and V2 only; it is refused for the base model
   rather than sent and ignored.
 - ``reference_image_urls`` and ``source_image_urls`` are "image URLs": each item must be an absolute
-  http(s) URL (a mistake names its index, ``reference_image_urls[2]``). The size (30 MB each) and,
-  for ``nano-banana-2``, the formats (jpeg, png, webp) cannot be seen from a URL and are left to
-  the server.
+  http(s) URL (a mistake names its index, ``reference_image_urls[2]``). The size (30 MB each) is
+  checked on local files (``pathlib.Path``); a URL's size and, for ``nano-banana-2``, the formats
+  (jpeg, png, webp) cannot be seen from a URL and are left to the server.
 - The status path ``GET /api/v1/nano_banana/text_to_image/{id}`` is printed only in the Quick Start;
   its completed answer there also echoes ``model`` (:attr:`ImageTask.model`). The create answer may
   carry only ``id`` (Quick Start; the section's Response table lists ``id`` alone): such a task
@@ -37,7 +37,20 @@ import attrs
 from ._core.models import Task
 from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
-from ._core.params import CallbackUrl, HttpUrl, by, field, one_of, params, rules, text, text_list, url_list
+from ._core.params import (
+    MB,
+    CallbackUrl,
+    HttpUrl,
+    by,
+    field,
+    max_bytes,
+    one_of,
+    params,
+    rules,
+    text,
+    text_list,
+    url_list,
+)
 
 __all__ = [
     "ASPECT_RATIOS",
@@ -152,7 +165,9 @@ class TextToImageParams:
     aspect_ratio: AspectRatio | None = None
     output_resolution: Literal["1k", "2k", "4k"] | None = None
     # the count (and blank items) first, then each item as a URL (an error names its index)
-    reference_image_urls: Sequence[HttpUrl] | None = field(text_list(max_items=14), url_list(), default=None)
+    reference_image_urls: Sequence[HttpUrl] | None = field(
+        text_list(max_items=14), url_list(), max_bytes(30 * MB), default=None
+    )
 
     __rules__ = MODEL_RULES
 

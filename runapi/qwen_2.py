@@ -24,8 +24,9 @@ Readings of the docs:
 - Defaults the docs state (``aspect_ratio`` 16:9, ``output_format`` png, ``strength`` 0.8,
   ``acceleration`` none, ``num_inference_steps`` 30, ``guidance_scale`` 2.5) are the server's: a
   parameter left out is off the wire. ``seed`` is any integer (no range printed).
-- "JPEG, PNG, and WebP up to 10 MB" (``source_image_url``) is a property of the file, which only the
-  server can check; the SDK checks that the URL is an absolute http(s) URL.
+- "JPEG, PNG, and WebP up to 10 MB" (``source_image_url``): the size is checked on a local file
+  (``pathlib.Path``); a URL's size and format are properties of the file, which only the server can
+  check (the SDK checks that the URL is an absolute http(s) URL).
 - The 202 answer and the completed answer ("Polling and webhook responses use the same shape") are
   printed once, after the three endpoints: they are the answers of all three. No failed example is
   printed: a failure is the platform's ``{"id", "status": "failed", "error"}`` (docs: Errors >
@@ -41,7 +42,7 @@ import attrs
 from ._core.models import Task
 from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
-from ._core.params import CallbackUrl, HttpUrl, field, integer, number, params, text
+from ._core.params import MB, CallbackUrl, HttpUrl, field, integer, max_bytes, number, params, text
 
 __all__ = [
     "EDIT_IMAGE_ASPECT_RATIOS",
@@ -168,7 +169,7 @@ class RemixImageParams:
 
     model: RemixImageModel
     prompt: str = field(text(max_length=5_000))
-    source_image_url: HttpUrl
+    source_image_url: HttpUrl = field(max_bytes(10 * MB))
     strength: float | None = field(number(0, 1), default=None)
     output_format: OutputFormat | None = None
     acceleration: Acceleration | None = None
@@ -197,7 +198,7 @@ class EditImageParams:
 
     model: EditImageModel
     prompt: str = field(_short_prompt)
-    source_image_url: HttpUrl
+    source_image_url: HttpUrl = field(max_bytes(10 * MB))
     aspect_ratio: EditImageAspectRatio | None = None
     output_format: OutputFormat | None = None
     seed: int | None = None

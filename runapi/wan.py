@@ -33,8 +33,10 @@ Readings of the docs where they are silent or loose:
   ("e.g. 720p, 1080p"), ``ratio``, ``acceleration``, ``audio_setting``, and ``aspect_ratio`` of
   ``image_to_video`` and ``edit_video`` (only ``text_to_video`` and ``text_to_image`` list theirs).
 - No range is documented for ``duration_seconds``, ``seed``, ``guidance_scale`` or ``shift``:
-  any number (an integer for ``seed``) is sent. Counts (``output_count``, ``num_frames``,
-  ``frames_per_second``, ``num_inference_steps``) are read as at least 1.
+  any number (an integer for ``seed``) is sent, but a duration must be greater than 0 (the
+  core's rule for every family's durations: ``runapi._core.params.sign_rule``). Counts
+  (``output_count``, ``num_frames``, ``frames_per_second``, ``num_inference_steps``) are read as
+  at least 1.
 - ``text_to_image``: ``color_palette`` items are ``{hex, ratio}`` (:class:`PaletteColor`, both
   read as required, ``ratio`` a number); ``bbox_list``'s items have no documented shape, so any
   JSON list is sent as given.
@@ -326,7 +328,7 @@ class TextToVideoParams:
         model: one of :data:`TEXT_TO_VIDEO_MODELS`.
         prompt: what the video shows.
         callback_url: where RunAPI POSTs the result.
-        duration_seconds: length of the video, seconds; required for ``wan-2.5-text-to-video``.
+        duration_seconds: length of the video, seconds (greater than 0); required for ``wan-2.5-text-to-video``.
         output_resolution: e.g. ``"720p"`` or ``"1080p"``.
         aspect_ratio: ``"16:9"``, ``"9:16"``, ``"1:1"``, ``"4:3"`` or ``"3:4"``; not for wan-2.7 models.
         ratio: the wan-2.7 models' own ratio format (values undocumented).
@@ -389,7 +391,7 @@ class ImageToVideoParams:
         callback_url: where RunAPI POSTs the result.
         first_frame_image_url: the source image (first frame); required for every model but
             ``wan-2.7-image-to-video``, where it is optional frame anchoring.
-        duration_seconds: length of the video, seconds; required for ``wan-2.5-image-to-video``.
+        duration_seconds: length of the video, seconds (greater than 0); required for ``wan-2.5-image-to-video``.
         output_resolution: e.g. ``"720p"``.
         aspect_ratio: aspect ratio (values undocumented); wan-2.2 and wan-2.5 models only.
         ratio: the wan-2.7 model's ratio format (values undocumented).
@@ -561,7 +563,7 @@ class EditVideoParams:
         reference_image_url: a reference image for style guidance.
         output_resolution: output resolution.
         aspect_ratio: output aspect ratio (values undocumented).
-        duration_seconds: output duration, seconds.
+        duration_seconds: output duration, seconds (greater than 0).
         audio_setting: audio handling setting (values undocumented).
         audio: generate audio; ``wan-2.6-flash-edit-video`` only.
         multi_shots: multi-shot mode; ``wan-2.6-flash-edit-video`` only.

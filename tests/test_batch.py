@@ -396,9 +396,7 @@ def test_output_names_of_different_keys_never_collide(emu: Emulator, clock: Fake
 
 def test_a_long_key_keeps_every_output_index(emu: Emulator, clock: FakeClock, tmp_path: Path) -> None:
     key = "song-" + "y" * 400
-    job = batch.Job(
-        "suno.text_to_music", {"vocal_mode": "auto_lyrics", "prompt": "waves", "model": "suno-v5"}, key=key
-    )
+    job = batch.Job("suno.text_to_music", {"vocal_mode": "auto_lyrics", "prompt": "waves", "model": "suno-v5"}, key=key)
     (result,) = run(emu, clock, [job], download=tmp_path / "out")
     assert result.status == "completed" and len(result.task.audios) == 2  # type: ignore[union-attr]
     assert [p.name[-6:] for p in result.files] == ["-0.mp3", "-1.mp3"]
@@ -414,15 +412,22 @@ def test_a_run_removes_the_part_files_a_killed_download_left(emu: Emulator, cloc
     assert sorted(p.name for p in out.iterdir()) == ["img-0-0.png", "keep.txt"]
 
 
-def test_the_journal_is_closed_when_a_job_raises(emu: Emulator, clock: FakeClock, tmp_path: Path) -> None:
-    import gc
+def test_the_journal_is_closed_when_a_job_raises(
+    emu: Emulator, clock: FakeClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import sqlite3
 
+    opened: list[sqlite3.Connection] = []
+    real_connect = sqlite3.connect
+
+    def connect(*args: Any, **kwargs: Any) -> sqlite3.Connection:
+        opened.append(real_connect(*args, **kwargs))
+        return opened[-1]
+
+    monkeypatch.setattr(batch.sqlite3, "connect", connect)
     twice = [batch.Job("suno.generate_lyrics", {"prompt": "a"}, key="k")] * 2
     with pytest.raises(runapi.ValidationError):
         run(emu, clock, twice, journal=tmp_path / "j.db", concurrency=1)
-    gc.collect()  # an unclosed connection would warn here (an error under this suite's filterwarnings)
-    opened = [o for o in gc.get_objects() if isinstance(o, sqlite3.Connection)]
-    for connection in opened:
-        with pytest.raises(sqlite3.ProgrammingError):  # every connection left is closed
-            connection.execute("SELECT 1")
+    assert len(opened) == 1
+    with pytest.raises(sqlite3.ProgrammingError, match="closed"):  # the batch closed the journal it opened
+        opened[0].execute("SELECT 1")

@@ -5,6 +5,7 @@ The request and answer bodies are the docs' examples. HTTP goes through ``respon
 
 from __future__ import annotations
 
+import base64
 import datetime
 import inspect
 import io
@@ -168,6 +169,55 @@ def test_bad_arguments_are_refused_before_any_request(client: runapi.Client, tmp
     with pytest.raises(runapi.ValidationError, match="keyword arguments only"):
         client.files.from_url("https://example.com/a.png")  # type: ignore[misc]
     assert len(responses.calls) == 0
+
+
+# -- the upload limit: "413 File size exceeds maximum allowed size ... (max 10MB)" (docs: Errors) ---------
+
+LIMIT = 10 * 1024 * 1024  # "max 10MB", read as 10,485,760 bytes
+
+
+def sparse(path: Path, size: int) -> Path:
+    with open(path, "wb") as file:
+        file.truncate(size)  # a hole: no disk used, read as zeros
+    return path
+
+
+@responses.activate
+def test_from_stream_refuses_a_file_over_10_mb_before_sending_anything(client: runapi.Client, tmp_path: Path) -> None:
+    big = sparse(tmp_path / "big.mp4", 11 * 1024 * 1024)
+    with pytest.raises(runapi.ValidationError) as info:
+        client.files.from_stream(file=big, file_name="big.mp4")
+    assert info.value.field == "file"
+    assert str(info.value) == (
+        "file must be a file of at most 10 MB (10,485,760 bytes), the most RunAPI takes in one upload; "
+        f"got {big!r} of 11 MB (11,534,336 bytes)"
+    )
+    with open(big, "rb") as opened, pytest.raises(runapi.ValidationError, match="got a file object of 11 MB"):
+        client.files.from_stream(file=opened)
+    with pytest.raises(runapi.ValidationError, match=r"got 10 MB \(10,485,761 bytes\)$"):
+        client.files.from_stream(file=bytes(LIMIT + 1))
+    assert len(responses.calls) == 0
+
+
+@responses.activate
+def test_from_stream_sends_a_file_of_exactly_10_mb(client: runapi.Client, tmp_path: Path) -> None:
+    responses.post(FROM_STREAM, status=201, json=STREAM_ANSWER)
+    client.files.from_stream(file=sparse(tmp_path / "ten.bin", LIMIT))
+    (call,) = responses.calls
+    _, files = multipart(call.request)
+    assert len(files["file"][1]) == LIMIT
+
+
+@responses.activate
+def test_from_base64_refuses_data_that_decodes_to_over_10_mb(client: runapi.Client) -> None:
+    over = "data:video/mp4;base64," + base64.b64encode(bytes(LIMIT + 1)).decode()
+    with pytest.raises(runapi.ValidationError) as info:
+        client.files.from_base64(base64_data=over)
+    assert info.value.field == "base64_data" and "it decodes to 10 MB (10,485,761 bytes)" in str(info.value)
+    assert len(responses.calls) == 0
+    responses.post(FROM_BASE64, status=201, json=BASE64_ANSWER)
+    client.files.from_base64(base64_data=base64.encodebytes(bytes(LIMIT)).decode())  # with line breaks: 10 MB
+    assert len(responses.calls) == 1
 
 
 @responses.activate

@@ -156,7 +156,8 @@ class AsyncBaseClient(APIClientBase, AsyncClientCore):
     your own, not closed by us) in place of ``session``, and an async ``sleep``
     (``asyncio.sleep`` by default; tests pass a fake). Every call is awaited; the errors,
     retries, polling and options are :class:`BaseClient`'s. Use it as ``async with``, or
-    ``await client.aclose()``, to release connections.
+    ``await client.aclose()``, to release connections. Like the blocking client it is not copied
+    or pickled (``TypeError``): ``with_options()`` is its copy.
 
     Raises:
         MissingAPIKeyError: no ``api_key`` and no ``RUNAPI_API_KEY``.

@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import copy
 import json
 import logging
 import os
@@ -16,14 +15,21 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from types import MappingProxyType, TracebackType
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, NoReturn, SupportsIndex, TypeVar
 from urllib.parse import urlsplit
 
 import attrs
 import requests
 
 from .._version import __version__
-from ..errors import APIError, APIResponseValidationError, MissingAPIKeyError, ValidationError, status_error
+from ..errors import (
+    APIError,
+    APIResponseValidationError,
+    MissingAPIKeyError,
+    ValidationError,
+    redact_url,
+    status_error,
+)
 from .flows import Call, Flow, Reply, Sleep, request
 from .models import Result, Task, structure
 from .operations import Family, FamilyAttribute
@@ -154,6 +160,10 @@ class ClientBase:
     :class:`runapi._core.async_client.AsyncClientCore` the asyncio one (``httpx``). Each client
     reads its own key from its own argument and environment variable: the API-key clients and
     :class:`runapi.ManagementClient` never send, or fall back to, each other's.
+
+    A client is neither copied nor pickled (``copy.copy``, ``copy.deepcopy`` and ``pickle`` raise
+    ``TypeError``): it holds a connection pool and a key. ``client.with_options(...)`` is the copy
+    (sharing the pool); another process makes its own client.
     """
 
     credential: ClassVar[Credential]
@@ -210,7 +220,8 @@ class ClientBase:
         default_headers: Mapping[str, str] | None = None,
     ) -> Self:
         """A copy sharing the connection pool, with the shared options changed (``None`` keeps one)."""
-        clone = copy.copy(self)
+        clone = object.__new__(type(self))  # not copy.copy: a client refuses to be copied (see __copy__)
+        clone.__dict__.update(self.__dict__)
         for name, value in list(clone.__dict__.items()):
             if isinstance(value, Family):  # cached family accessors still point at self
                 del clone.__dict__[name]
@@ -232,7 +243,29 @@ class ClientBase:
         return clone
 
     def __repr__(self) -> str:
-        return f"<runapi.{type(self).__name__} base_url={self.base_url!r}>"
+        return f"<runapi.{type(self).__name__} base_url={redact_url(self.base_url)!r}>"
+
+    # -- no copies: a client holds a connection pool and a key ---------------------------------
+
+    def _not_copied(self, how: str) -> TypeError:
+        name = type(self).__name__
+        return TypeError(
+            f"a runapi.{name} cannot be {how}: it holds a connection pool and a key. "
+            f"Use client.with_options(...) for a copy that shares the pool, or create a new {name}(...) "
+            "where one is needed (another process makes its own, e.g. from the RUNAPI_* environment variables)"
+        )
+
+    def __copy__(self) -> NoReturn:
+        """Refused (``TypeError``): ``with_options()`` is a client's copy."""
+        raise self._not_copied("copied")
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> NoReturn:
+        """Refused (``TypeError``): a deep copy would need a second pool; ``with_options()`` is the copy."""
+        raise self._not_copied("deep-copied")
+
+    def __reduce_ex__(self, protocol: SupportsIndex) -> NoReturn:
+        """Refused (``TypeError``): a client is not pickled (nor sent to another process)."""
+        raise self._not_copied("pickled")
 
     # -- one call: what the drivers share -------------------------------------------------------
 
@@ -270,7 +303,8 @@ class ClientBase:
         """``response`` if 2xx, else its :class:`~runapi.APIStatusError` raised; logged at DEBUG when timed."""
         if started is not None:
             elapsed = time.monotonic() - started
-            logger.debug("%s %s -> %d (%.3fs)", built.method, built.url, response.status_code, elapsed)
+            url = redact_url(built.url)
+            logger.debug("%s %s -> %d (%.3fs)", built.method, url, response.status_code, elapsed)
         if not 200 <= response.status_code < 300:
             raise status_error(
                 response.status_code,
@@ -512,13 +546,22 @@ class BaseClient(APIClientBase, ClientCore):
 
     ``client.files`` uploads files (``from_url``, ``from_stream``, ``from_base64``; docs: File
     Upload). A create parameter typed as a URL (``HttpUrl``) also takes a local ``pathlib.Path``:
-    the file is uploaded first (``files.from_stream``) and its ``download_url`` sent instead.
+    the file is uploaded first (``files.from_stream``) and its ``download_url`` sent instead. A
+    file larger than an upload may hold (10 MB, 10,485,760 bytes) or than its parameter's
+    documented limit is refused with a ``ValidationError`` before anything is sent.
+
+    A client is not copied or pickled: ``copy.copy``, ``copy.deepcopy`` and ``pickle.dumps`` raise
+    ``TypeError`` (it holds a connection pool and the key). ``with_options()`` makes a copy that
+    shares the pool; another process (a worker) makes its own client.
 
     Args:
         api_key: the API key; defaults to ``RUNAPI_API_KEY``. Never logged or shown in reprs.
         base_url: defaults to ``RUNAPI_BASE_URL``, else ``https://runapi.ai``. The docs' form
             ``https://runapi.ai/api/v1`` is accepted too (the ``/api/v1`` is part of every path,
             so it is stripped). Point it at ``runapi.emulator`` to test without spending credits.
+            Spaces or control characters inside it are refused. A password in it
+            (``https://user:secret@host``) is shown as ``user:***`` in ``repr(client)``, in
+            errors (``APIError.url`` and messages) and in logs.
         timeout: seconds; a float sets connect and read, or pass ``(connect, read)`` or
             :class:`runapi.Timeout` (default 10 s connect, 60 s read).
         max_retries: retries after a failed attempt (default 2). See ``runapi._core.retry`` for
@@ -544,9 +587,9 @@ class BaseClient(APIClientBase, ClientCore):
     Raises:
         MissingAPIKeyError: no ``api_key`` and no ``RUNAPI_API_KEY``.
         ValidationError: an option is out of range or of the wrong type (a negative
-            ``max_retries``, ``timeout='abc'``, ``poll_interval=0``, a NaN, ...), naming the
-            option; or the API key holds characters no HTTP header can carry (the message never
-            shows the key).
+            ``max_retries``, ``timeout='abc'``, ``poll_interval=0``, a NaN, a ``base_url`` with a
+            space or a line break, ...), naming the option; or the API key holds characters no
+            HTTP header can carry (the message never shows the key).
     """
 
     files: FamilyAttribute[Files[BaseClient]] = FamilyAttribute("runapi._core.files", "Files")
@@ -632,8 +675,10 @@ class BaseClient(APIClientBase, ClientCore):
         Files are named ``{task.id}-{index}{ext}`` (``{name}-{index}{ext}`` with ``name``, e.g. a
         batch job's key): ``index`` counts from 0 in output order; the
         extension is the URL's (``.mp3``), else one for the answer's ``Content-Type``, else none.
-        The task id is made safe as a file name. So outputs of many tasks never collide in one
-        folder, and the same task gets the same names on every run. ``folder`` is created if
+        A task id (or ``name``) that is not a safe file name as it is, or is too long, is made safe
+        and gets ``~`` and 10 hex digits of its SHA-256 (``a/b`` → ``a_b~<digest>-0.png``), and
+        ``-{index}`` is never cut. So outputs of many tasks never collide in one folder, and the
+        same task gets the same names on every run. ``folder`` is created if
         missing (parents too). A task with no output URLs yet gives ``[]``.
 
         Returns:
@@ -705,9 +750,20 @@ def _api_key(value: str | None) -> str:
 
 
 def _base_url(value: str) -> str:
-    """The origin (and any path prefix) the documented ``/api/v1/...`` paths are appended to."""
+    """The origin (and any path prefix) the documented ``/api/v1/...`` paths are appended to.
+
+    Spaces around it are dropped; one inside it, or a control character (a line break), is refused,
+    as is anything but an absolute http(s) URL without a query or fragment. Messages show the value
+    ``repr``-escaped (``'\\r\\n'``, never a raw line break) with any password masked (``user:***@``).
+
+    Raises:
+        ValidationError: (``field`` ``"base_url"``) any of the above.
+    """
+    allowed = "an http(s) URL without spaces or control characters, e.g. 'https://runapi.ai' or 'http://127.0.0.1:8910'"
     if not isinstance(value, str):
-        raise ValidationError(f"base_url must be a string; got {value!r}", field="base_url")
+        raise ValidationError(
+            f"base_url must be a string; got {type(value).__name__}", field="base_url", allowed=allowed
+        )
     url = value.strip().rstrip("/")
     if url.endswith(API_PREFIX):
         url = url[: -len(API_PREFIX)].rstrip("/")
@@ -715,12 +771,18 @@ def _base_url(value: str) -> str:
         parts = urlsplit(url)
         host = parts.hostname
     except ValueError:
-        host = None
-    if not host or urlsplit(url).scheme not in ("http", "https") or urlsplit(url).query or urlsplit(url).fragment:
+        parts, host = None, None
+    unsafe = next((c for c in url if c.isspace() or not c.isprintable()), None)
+    if unsafe is not None or parts is None or not host or parts.scheme not in ("http", "https"):
+        what = "" if unsafe is None else f" (it holds {unsafe!r})"
         raise ValidationError(
-            f"base_url must be an http(s) URL such as 'https://runapi.ai'; got {value!r}",
+            f"base_url must be {allowed}; got {redact_url(value)!r}{what}", field="base_url", allowed=allowed
+        )
+    if parts.query or parts.fragment:
+        raise ValidationError(
+            f"base_url must be {allowed}, without a query or fragment; got {redact_url(value)!r}",
             field="base_url",
-            allowed="an http(s) URL, e.g. 'https://runapi.ai' or 'http://127.0.0.1:8910'",
+            allowed=allowed,
         )
     return url
 

@@ -11,6 +11,15 @@ stored the file (as creates are: see ``runapi._core.retry``).
 
 A create parameter typed as a file URL also takes a local ``pathlib.Path``: the create uploads it
 through ``from_stream`` first (see ``BaseClient._upload_local``).
+
+One file holds at most :data:`~runapi._core.params.MAX_UPLOAD_BYTES`, 10 MB read as 10,485,760 bytes (docs: Errors,
+"413 ... Uploaded file is too large (max 10MB)"; why the larger megabyte: see
+:data:`runapi._core.params.MB`). A larger file is refused with a :class:`runapi.ValidationError`
+naming the field, the file's size and the limit, before a byte is sent: a path, bytes or a
+seekable file object (``from_stream``; its size is read without reading it), base64 data
+(``from_base64``; its decoded size). A stream of unknown size (a pipe) is counted while it is sent
+and the upload stopped, with the same error, as soon as it passes the limit. ``from_url`` is
+fetched by RunAPI: only the server can measure that file.
 """
 
 from __future__ import annotations
@@ -20,9 +29,10 @@ import re
 
 import attrs
 
+from . import params as _params
 from .models import Result
 from .operations import ClientT, Family, UploadOperation
-from .params import FileInput, field, http_url, params, text
+from .params import FileInput, field, http_url, params, size_text, text
 
 __all__ = [
     "EXPIRES_AFTER",
@@ -93,6 +103,31 @@ def _base64_text(_: object, attribute: attrs.Attribute[object], value: object) -
         )
 
 
+def decoded_size(text: str) -> int:
+    """The bytes base64 text decodes to (a ``data:`` URL prefix and whitespace left out), without decoding it."""
+    data = _DATA_URL.sub("", text.strip(), count=1)
+    length = len(data) - sum(data.count(space) for space in " \t\r\n\f\v")
+    padding = len(data.rstrip()) - len(data.rstrip().rstrip("="))
+    return max(0, (length - padding) * 3 // 4)
+
+
+def _base64_size(_: object, attribute: attrs.Attribute[object], value: object) -> None:
+    """Base64 data that decodes to at most ``MAX_UPLOAD_BYTES`` (checked after :func:`_base64_text`)."""
+    from ..errors import ValidationError
+
+    limit = _params.MAX_UPLOAD_BYTES  # read per call: a module setting
+    if limit is None or not isinstance(value, str):
+        return
+    size = decoded_size(value)
+    if size > limit:
+        allowed = f"base64 of a file of at most {size_text(limit)}"
+        raise ValidationError(
+            f"{attribute.name} must be {allowed}, the most RunAPI takes in one upload; it decodes to {size_text(size)}",
+            field=attribute.name,
+            allowed=allowed,
+        )
+
+
 @params
 class FromUrlParams:
     """Params of ``POST /api/v1/files/from_url`` (docs: File Upload > Upload via URL).
@@ -112,7 +147,8 @@ class FromStreamParams:
 
     Attributes:
         file: the file: a path (``str`` or ``pathlib.Path``), bytes, or a binary file object
-            (``open(path, "rb")``; read from its current position, left open).
+            (``open(path, "rb")``; read from its current position, left open); at most
+            :data:`~runapi._core.params.MAX_UPLOAD_BYTES` (10,485,760 bytes).
         file_name: a name for the stored file; by default the file's own name.
     """
 
@@ -126,11 +162,12 @@ class FromBase64Params:
 
     Attributes:
         base64_data: the file's bytes in base64, with or without a data URL prefix
-            (``"data:image/png;base64,iVBORw0KGgo..."``).
+            (``"data:image/png;base64,iVBORw0KGgo..."``); the file decoded holds at most
+            :data:`~runapi._core.params.MAX_UPLOAD_BYTES` (10,485,760 bytes).
         file_name: a name for the stored file.
     """
 
-    base64_data: str = field(_base64_text)
+    base64_data: str = field(_base64_text, _base64_size)
     file_name: str | None = field(text(max_length=1024), default=None)
 
 
@@ -142,12 +179,22 @@ class Files(Family[ClientT]):
         uploaded = client.files.from_stream(file=Path("song.mp3"))
         client.suno.add_vocals.run(upload_url=uploaded.download_url, ...)
 
-    Uploaded files expire after 24 hours (:attr:`UploadedFile.expires_at`).
+    Uploaded files expire after 24 hours (:attr:`UploadedFile.expires_at`). One file holds at most
+    :data:`~runapi._core.params.MAX_UPLOAD_BYTES` (10 MB, 10,485,760 bytes); a larger one is refused before it is sent.
+
+    Raises (each call, besides the errors of any upload: see ``UploadResource``):
+        ValidationError: a file over :data:`~runapi._core.params.MAX_UPLOAD_BYTES` (``field`` ``"file"`` or
+            ``"base64_data"``; the message gives its size and the limit in MB and bytes), before
+            any request; for a stream of unknown size, once it passes the limit while it is sent.
+        PayloadTooLargeError: RunAPI's own 413, should its limit be lower than the SDK's reading.
     """
 
     from_url = UploadOperation("/api/v1/files/from_url", FromUrlParams, UploadedFile)
-    """Fetch a file from a URL and store it."""
+    """Fetch a file from a URL and store it (RunAPI fetches it: its size is the server's to check)."""
     from_stream = UploadOperation("/api/v1/files/from_stream", FromStreamParams, UploadedFile)
-    """Upload a local file, bytes or a binary stream (streamed ``multipart/form-data``)."""
+    """Upload a local file, bytes or a binary stream (streamed ``multipart/form-data``), of at most
+    10,485,760 bytes: a larger one of known size raises :class:`runapi.ValidationError` before a
+    byte is sent; a stream of unknown size raises it once it passes the limit while being sent."""
     from_base64 = UploadOperation("/api/v1/files/from_base64", FromBase64Params, UploadedFile)
-    """Store base64 data (with or without a ``data:`` URL prefix)."""
+    """Store base64 data (with or without a ``data:`` URL prefix) of a file of at most 10,485,760
+    bytes decoded; larger raises :class:`runapi.ValidationError` before anything is sent."""

@@ -9,6 +9,12 @@ The body's length is known (and sent as ``Content-Length``) for a path, bytes an
 object; a non-seekable stream (a pipe, a socket) is sent with ``Transfer-Encoding: chunked`` and
 cannot be sent twice, so a request carrying one is never retried (:attr:`Multipart.rewindable`).
 Each :meth:`~Multipart.open` starts the body from its beginning: a retry sends the same bytes.
+
+A body may carry a size limit for its file (``max_file_bytes``): a file of known size over it is
+refused by whoever builds the body (before any request); a stream of unknown size is counted while
+it is sent, and the send is abandoned with a :class:`runapi.ValidationError` as soon as the file
+passes the limit (never more than the limit is sent; the server gets a body cut short, which it
+cannot store).
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ __all__ = [
     "file_name_of",
     "is_binary_stream",
     "source_identity",
+    "source_size",
 ]
 
 FileSource = str | os.PathLike[str] | bytes | bytearray | memoryview | IO[bytes]
@@ -40,6 +47,39 @@ CHUNK = 1 << 16
 def is_binary_stream(value: object) -> bool:
     """A readable file object in binary mode (``open(path, "rb")``, ``io.BytesIO``, a socket file)."""
     return callable(getattr(value, "read", None)) and not isinstance(value, io.TextIOBase)
+
+
+def _stream_span(stream: IO[bytes]) -> tuple[int, int] | None:
+    """``(position, bytes left from it)`` of a seekable stream (left where it was), or ``None`` when it cannot seek."""
+    try:
+        if not stream.seekable():
+            return None
+        start = stream.tell()
+        end = stream.seek(0, os.SEEK_END)
+        stream.seek(start)
+    except (AttributeError, OSError, ValueError):
+        return None
+    return start, max(0, end - start)
+
+
+def source_size(source: object) -> int | None:
+    """The bytes a file source would send, found without reading it: a path's size (``os.stat``),
+    bytes' length, what is left of a seekable stream from its position (seek to the end and back).
+
+    ``None`` when the size cannot be known before reading (a pipe, a socket), for a path that
+    cannot be read, and for an object that is no file source.
+    """
+    if isinstance(source, str | os.PathLike):
+        try:
+            return os.stat(source).st_size
+        except (OSError, TypeError, ValueError):
+            return None
+    if isinstance(source, bytes | bytearray | memoryview):
+        return memoryview(source).nbytes
+    if is_binary_stream(source):
+        span = _stream_span(source)  # type: ignore[arg-type]  # checked: a binary stream
+        return None if span is None else span[1]
+    return None
 
 
 def file_name_of(source: object) -> str | None:
@@ -80,6 +120,9 @@ class Multipart:
         filename: the file part's ``filename``; defaults to the source's own name, else ``"file"``.
         content_type: the file part's ``Content-Type``; defaults to a guess from ``filename``,
             else ``application/octet-stream``.
+        max_file_bytes: the most bytes the file may hold, or ``None`` (no limit). Only a stream of
+            unknown size is checked here, while it is sent (see :class:`MultipartStream`); a
+            source of known size (:attr:`file_size`) is the caller's to check before sending.
 
     Raises:
         OSError: a path that cannot be read (checked when the body is built: its size is needed).
@@ -94,8 +137,11 @@ class Multipart:
         *,
         filename: str | None = None,
         content_type: str | None = None,
+        max_file_bytes: int | None = None,
     ) -> None:
         self.boundary = "runapi-" + uuid.uuid4().hex
+        self.max_file_bytes = max_file_bytes
+        self._file_field = file_field
         self.filename = filename or file_name_of(source) or "file"
         self.file_content_type = content_type or mimetypes.guess_type(self.filename)[0] or "application/octet-stream"
         self._source = source
@@ -129,15 +175,11 @@ class Multipart:
 
     def _stream_size(self, stream: IO[bytes]) -> int | None:
         """Bytes left from the stream's current position, or ``None`` when it cannot seek."""
-        try:
-            if not stream.seekable():
-                return None
-            self._start = stream.tell()
-            end = stream.seek(0, os.SEEK_END)
-            stream.seek(self._start)
-        except (AttributeError, OSError, ValueError):
+        span = _stream_span(stream)
+        if span is None:
             return None
-        return max(0, end - self._start)
+        self._start, size = span
+        return size
 
     @property
     def content_type(self) -> str:
@@ -179,7 +221,8 @@ class Multipart:
             elif self._opened > 1:
                 raise OSError("a non-seekable stream cannot be sent twice")
         if self.file_size is None:
-            return MultipartStream(self._head, file, None, self._tail, owned=owned)
+            limit = None if self.max_file_bytes is None else (self.max_file_bytes, self._file_field)
+            return MultipartStream(self._head, file, None, self._tail, owned=owned, limit=limit)
         return SizedMultipartStream(self._head, file, self.file_size, self._tail, owned=owned)
 
     def __repr__(self) -> str:
@@ -195,17 +238,34 @@ class MultipartStream:
     whose ``len()`` makes ``requests`` send a ``Content-Length``; this class has no ``len()``, so
     a body of unknown size is sent with chunked transfer encoding.
 
+    ``limit`` is ``(max bytes, the file's name in messages)`` for a file of unknown size: its bytes
+    are counted as they are read, and a read that would pass the limit raises instead of returning
+    them, so at most that many bytes of the file go out.
+
     Raises (from ``read``):
         OSError: the file ended before the size it had when the body was built (it shrank while
             being sent), so the ``Content-Length`` already sent cannot be honoured.
+        ValidationError: a file of unknown size passed ``limit`` (the HTTP libraries let it through
+            unchanged, and the connection is dropped, not reused).
     """
 
-    def __init__(self, head: bytes, file: IO[bytes], size: int | None, tail: bytes, *, owned: bool) -> None:
+    def __init__(
+        self,
+        head: bytes,
+        file: IO[bytes],
+        size: int | None,
+        tail: bytes,
+        *,
+        owned: bool,
+        limit: tuple[int, str] | None = None,
+    ) -> None:
         self._head_left = memoryview(head)
         self._file: IO[bytes] | None = file
         self._file_left = size
         self._tail_left = memoryview(tail)
         self._owned = owned
+        self._limit = limit
+        self._file_read = 0
 
     def read(self, size: int | None = -1) -> bytes:
         """Up to ``size`` bytes of the body, ``b""`` at its end; all that is left when ``size`` is negative
@@ -221,12 +281,31 @@ class MultipartStream:
             if data:
                 if self._file_left is not None:
                     self._file_left -= len(data)
+                elif self._limit is not None:
+                    self._count(len(data))
                 return data
             if self._file_left:
                 raise OSError(f"the file ended {self._file_left} bytes early: it shrank while being uploaded")
             self._close_file()
         piece, self._tail_left = self._tail_left[:size], self._tail_left[size:]
         return bytes(piece)
+
+    def _count(self, read: int) -> None:
+        """Add ``read`` bytes of a file of unknown size; refuse it once it passes the limit."""
+        self._file_read += read
+        if self._limit is None or self._file_read <= self._limit[0]:
+            return
+        from ..errors import ValidationError
+        from .params import size_text
+
+        limit, label = self._limit
+        self._close_file()
+        raise ValidationError(
+            f"{label} holds more than {size_text(limit)}, the most one upload may hold; the upload was stopped "
+            "there (the server got an incomplete body, which it cannot store)",
+            field=label,
+            allowed=f"a file of at most {size_text(limit)}",
+        )
 
     def __iter__(self) -> Iterator[bytes]:
         """The rest of the body in blocks of at most 64 KiB."""

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Generic, ParamSpec, TypeVar, overload
 import attrs
 
 from ..errors import APIError, ValidationError
+from . import params as _params
 from .flows import Flow, call_direct, create_task, get_task, upload_file, wait_task
 from .models import Result, Task
 from .options import DURATIONS, Duration, RequestOptions
@@ -544,10 +545,18 @@ class _UploadResourceBase(_PostResource["UploadOperation[P, R]"], Generic[P, R])
             source = values.pop(file_field)
             name = values.get("file_name")
             fields = [(key, value if isinstance(value, str) else json.dumps(value)) for key, value in values.items()]
+            limit = _params.MAX_UPLOAD_BYTES  # read per call: a module setting
             try:
-                body = Multipart(fields, file_field, source, filename=_filename(source, name))
+                body = Multipart(fields, file_field, source, filename=_filename(source, name), max_file_bytes=limit)
             except OSError as exc:  # the file went away (or became unreadable) since it was checked
                 raise ValidationError(f"{file_field} cannot be read: {exc}", field=file_field) from None
+            if limit is not None and body.file_size is not None and body.file_size > limit:  # it grew since
+                allowed = f"a file of at most {_params.size_text(limit)}"
+                raise ValidationError(
+                    f"{file_field} must be {allowed}; it grew to {_params.size_text(body.file_size)} once checked",
+                    field=file_field,
+                    allowed=allowed,
+                )
             fingerprint = {**values, file_field: source_identity(source)}
         key = self._options.idempotency_key
         if key is None:
@@ -565,7 +574,11 @@ class UploadResource(_UploadResourceBase[P, R]):
     non-seekable stream was read), unless the client has ``idempotent_creates=True``.
 
     Raises:
-        ValidationError: bad parameters (a file that does not exist), before any request.
+        ValidationError: bad parameters, before any request: a file that does not exist, or one
+            larger than an upload may be (``runapi._core.params.MAX_UPLOAD_BYTES``, 10 MB) where
+            its size is known (a path, bytes, a seekable file object), naming the field, the
+            file's size and the limit. A stream of unknown size (a pipe) is counted while it is
+            sent instead: once it passes the limit the upload is stopped and this is raised then.
         APIStatusError: a non-2xx answer, after retries (``.idempotency_key``; ``.task_may_exist``
             when the file may have been stored anyway).
         APIConnectionError: no answer.

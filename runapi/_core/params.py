@@ -20,11 +20,25 @@ strings; ``Literal[...]`` one of its values (compared with type, so ``True`` is 
 per-field validators go in :func:`field`. Required fields have no default; optional ones default
 to ``None`` and are then left off the wire (nothing else is ever dropped).
 
+A numeric field (``int`` or ``float``) whose **name says it cannot be negative** and which declares
+no lower bound of its own gets one (see :func:`sign_rule`): a duration (a name holding the word
+``duration``, ``duration_seconds``) must be greater than 0; other seconds (``*_seconds``), counts
+(``num_*``, ``*_count``, ``count``, ``n``) and indexes (``index``, ``*_index``) at least 0. So
+``duration_seconds=-5`` is refused in every family, whether or not its docs print a range. A
+declared bound (``integer(1, 10)``, ``number(0.5, 22)``, a ``Literal`` of values) is the field's
+own and stays as it is; ``seed`` is not covered (a seed of -1 means "random" for some models).
+
 URL parameters come in two kinds. :data:`HttpUrl` (and ``Sequence[HttpUrl]``) is a file RunAPI
 fetches (``source_image_url``): it also takes a local file as a ``pathlib.Path``, which a create
 uploads first (``client.files.from_stream``) and replaces with its download URL
 (:func:`local_files`, then :func:`with_urls`). :data:`CallbackUrl` is where RunAPI calls you
 (``callback_url``): a URL only. :data:`FileInput` is the content of a file upload itself.
+
+File sizes are checked before any byte moves. Every upload holds at most :data:`MAX_UPLOAD_BYTES`
+(the docs' "max 10MB"): a :data:`FileInput` and each local file given for a URL parameter. A file
+parameter with a documented limit of its own declares it with :func:`max_bytes`
+(``source_image_url: HttpUrl = field(max_bytes(10 * MB))``), which refuses a local file over it;
+a URL's file is the server's to measure.
 
 Rules that span several fields go in ``__attrs_post_init__`` with :func:`require`, :func:`forbid`
 and :func:`check`. Every refusal is a :class:`runapi.ValidationError` naming the field and what
@@ -57,6 +71,8 @@ else:  # pragma: no cover - Python 3.10
     from typing_extensions import dataclass_transform
 
 __all__ = [
+    "MAX_UPLOAD_BYTES",
+    "MB",
     "OMIT",
     "By",
     "CallbackUrl",
@@ -77,12 +93,15 @@ __all__ = [
     "http_url",
     "integer",
     "local_files",
+    "max_bytes",
     "nested_params",
     "number",
     "one_of",
     "params",
     "require",
     "rules",
+    "sign_rule",
+    "size_text",
     "text",
     "text_list",
     "to_body",
@@ -94,6 +113,25 @@ Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 C = TypeVar("C", bound=type)
 
 _MISSING: Any = attrs.NOTHING
+
+MB: Final = 1024 * 1024
+"""A megabyte as the docs' file-size limits are read here: 1,048,576 bytes (``10 * MB`` is 10,485,760).
+
+The docs write "max 10MB" without saying which megabyte. The larger reading is taken so that the
+SDK never refuses a file RunAPI may accept: a file of 10,000,001-10,485,760 bytes is sent, and
+RunAPI's own answer decides it (a 413, :class:`runapi.PayloadTooLargeError`, if it counts in millions).
+"""
+
+MAX_UPLOAD_BYTES: int | None = 10 * MB
+"""The most bytes one uploaded file may hold: 10,485,760 (10 :data:`MB`).
+
+docs: Errors > Common Error Messages, "413 File size exceeds maximum allowed size: Uploaded file is
+too large (max 10MB)". Checked before anything is sent: a ``files.from_stream`` file (a path, bytes
+or a file object of known size), ``files.from_base64`` data (its decoded size), and every local
+file given for a URL parameter (which is uploaded first); a stream of unknown size is counted
+while it is sent and stopped once it passes. Read at each call, so a process may set it (the
+emulator's memory test does; ``None`` is no limit).
+"""
 
 
 @typing.final
@@ -153,6 +191,7 @@ def params(cls: C) -> C:
     """
     hints = typing.get_type_hints(cls, include_extras=True)
     nullable: set[str] = set()
+    file_limits: dict[str, tuple[int, bool]] = {}
     for name, written in inspect.get_annotations(cls).items():
         declared = cls.__dict__.get(name, _MISSING)
         spec = declared if isinstance(declared, _FieldSpec) else _FieldSpec(declared, ())
@@ -169,7 +208,8 @@ def params(cls: C) -> C:
         # an implied check of the same kind (``text()`` for ``str``) is theirs to make
         kinds = {getattr(check, "kind", None) for check in spec.validators} - {None}
         implied = [check for check in _validators_for(hint) if getattr(check, "kind", None) not in kinds]
-        checks = (*spec.validators, *implied)
+        checks = (*spec.validators, *implied, *_sign_check(name, hint, (*spec.validators, *implied)))
+        file_limits.update((name, check.file_limit) for check in checks if hasattr(check, "file_limit"))
         nested = _nested(hint)
         validator = _all(checks) if checks else None
         converter = None if nested is None else _nested_converter(name, *nested)
@@ -177,6 +217,7 @@ def params(cls: C) -> C:
             validator, converter = _unless_omitted(name, validator, clearable), _omit_passes(converter)
         setattr(cls, name, attrs.field(default=spec.default, validator=validator, converter=converter))
     cls.__runapi_nullable__ = frozenset(nullable)  # type: ignore[attr-defined]  # update fields sent as null
+    cls.__runapi_file_limits__ = types.MappingProxyType(file_limits)  # type: ignore[attr-defined]  # see max_bytes
     cls.__runapi_params__ = True  # type: ignore[attr-defined]  # marks a params class: another may nest it
     tables = cls.__dict__.get("__rules__", ())
     if tables:
@@ -259,6 +300,67 @@ def _all(checks: tuple[Validator, ...]) -> Validator:
             check(instance, attribute, value)
 
     return validate
+
+
+def sign_rule(name: str) -> bool | None:
+    """Whether a numeric field named ``name`` must be greater than 0 (``True``), at least 0
+    (``False``), or is left as declared (``None``), read from the words of its name.
+
+    The rule, for every family: a number whose name says it measures a length of time, counts
+    things or points into a list cannot be negative, whatever its docs print.
+
+    - a duration, a name with the word ``duration`` (``duration_seconds``,
+      ``extension_duration_seconds``): greater than 0, as nothing lasts no time;
+    - other seconds, a name ending in ``seconds`` (``start_seconds``, ``vocal_end_seconds``): a
+      point in time, at least 0;
+    - a count, ``num_*``, ``*_count``, ``count`` or ``n`` (``num_frames``, ``output_count``): at least 0;
+    - an index, ``index`` or ``*_index``: at least 0.
+
+    ``seed`` is none of these: some models document -1 as "random" (Seedance). The rule applies
+    only to an ``int`` or ``float`` field that declares no lower bound itself (see
+    :func:`params`); a declared one (``integer(1, 12)``, ``Literal[5, 10]``) is the field's own.
+    """
+    words = name.split("_")
+    if "duration" in words:
+        return True
+    if words[-1] in ("seconds", "count", "index") or words[0] == "num" or name == "n":
+        return False
+    return None
+
+
+def _numeric(hint: Any) -> str | None:
+    """``"an integer"`` for an ``int`` annotation, ``"a number"`` for ``float`` (``X | None``, ``Annotated`` too)."""
+    if get_origin(hint) in (Union, types.UnionType):
+        members = [arg for arg in get_args(hint) if arg is not type(None)]
+        if len(members) != 1:
+            return None
+        hint = members[0]
+    if get_origin(hint) is Annotated:
+        hint = get_args(hint)[0]
+    return "an integer" if hint is int else "a number" if hint is float else None
+
+
+def _sign_check(name: str, hint: Any, checks: tuple[Validator, ...]) -> tuple[Validator, ...]:
+    """The bound :func:`sign_rule` adds to a numeric field that declares none: ``(validator,)`` or ``()``."""
+    what = _numeric(hint)
+    strict = sign_rule(name)
+    if what is None or strict is None or any(getattr(check, "bounded_below", False) for check in checks):
+        return ()
+    return (_not_negative(what, strict),)
+
+
+@functools.cache
+def _not_negative(what: str, strict: bool) -> Validator:
+    """A number above 0 (``strict``) or at least 0; other values are the type check's to refuse."""
+    allowed = f"{what} greater than 0" if strict else f"{what} of at least 0"
+
+    def validate(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return
+        if value < 0 or (strict and value == 0):
+            raise _fail(attribute.name, allowed, value)
+
+    return _bounded(_kind(validate, "sign"), True)
 
 
 _FIELDS: dict[type, dict[str, attrs.Attribute[Any]]] = {}
@@ -382,6 +484,13 @@ def _kind(validator: Validator, kind: str) -> Validator:
     return validator
 
 
+def _bounded(validator: Validator, bounded: bool) -> Validator:
+    """Mark whether ``validator`` sets a lower bound (a minimum, or a list of the values allowed):
+    a field declaring one keeps it, and :func:`sign_rule` adds none."""
+    validator.bounded_below = bounded  # type: ignore[attr-defined]
+    return validator
+
+
 def _fail(name: str, allowed: str, value: object) -> ValidationError:
     shown = repr(value)
     if len(shown) > 80:
@@ -413,7 +522,7 @@ def one_of(*values: object) -> Validator:
         if not known:
             raise _fail(attribute.name, allowed, value)
 
-    return validate
+    return _bounded(validate, True)
 
 
 @functools.cache
@@ -532,7 +641,7 @@ def integer(minimum: int | None = None, maximum: int | None = None) -> Validator
         if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
             raise _fail(attribute.name, allowed, value)
 
-    return _kind(validate, "integer")
+    return _bounded(_kind(validate, "integer"), minimum is not None)
 
 
 @functools.cache
@@ -548,7 +657,7 @@ def number(minimum: float | None = None, maximum: float | None = None) -> Valida
         if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
             raise _fail(attribute.name, allowed, value)
 
-    return _kind(validate, "number")
+    return _bounded(_kind(validate, "number"), minimum is not None)
 
 
 @functools.cache
@@ -598,6 +707,96 @@ def _local_file(name: str, value: os.PathLike[str]) -> None:
         raise ValidationError(f"{name} must be {allowed}; got {value!r}, which is no file", field=name, allowed=allowed)
 
 
+def size_text(size: int) -> str:
+    """A size in bytes as messages show it: ``"10 MB (10,485,760 bytes)"``, ``"11.5 MB (12,058,624 bytes)"``;
+    under a tenth of a :data:`MB`, bytes alone (``"1,000 bytes"``)."""
+    if size < MB // 10:
+        return f"{size:,} bytes"
+    megabytes = f"{size / MB:.1f}".removesuffix(".0")
+    return f"{megabytes} MB ({size:,} bytes)"
+
+
+def _file_path(item: object) -> os.PathLike[str] | None:
+    """The local file a URL field's value names: a ``pathlib.Path``, or a create's placeholder for one."""
+    if isinstance(item, _LocalFile):
+        return item.path
+    return item if isinstance(item, os.PathLike) else None
+
+
+def _size_of(path: os.PathLike[str]) -> int | None:
+    try:
+        return os.stat(path).st_size
+    except (OSError, TypeError, ValueError):  # missing or unreadable: the existence check says so
+        return None
+
+
+@functools.cache
+def max_bytes(limit: int, *, total: bool = False) -> Validator:
+    """A file URL parameter's documented size limit, ``limit`` bytes: ``field(max_bytes(10 * MB))``.
+
+    For an :data:`HttpUrl` field or a list of them. A local file (``pathlib.Path``) larger than
+    ``limit`` is refused, naming the field (``reference_image_urls[1]`` in a list), the file's
+    size and the limit, before anything is uploaded; a URL's file is left to the server, which
+    alone can measure it. With ``total``, the limit is on all the local files of a list together
+    ("max 10 MB total"). Read "N MB" in the docs as ``N * MB`` (see :data:`MB`). Every upload is
+    also held to :data:`MAX_UPLOAD_BYTES` (a local file is uploaded first), checked by
+    :func:`local_files`. A params class lists its fields' limits in ``__runapi_file_limits__``
+    (``{name: (limit, total)}``).
+
+    Raises (when the field is checked):
+        ValidationError: a local file, or the local files of a list together, larger than ``limit``.
+    """
+    allowed = f"files of at most {size_text(limit)}" + (" in all" if total else " each")
+
+    def validate(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None:
+            return
+        many = isinstance(value, list | tuple)
+        items = list(value) if many else [value]
+        name = attribute.name
+        summed = 0
+        for index, item in enumerate(items):
+            path = _file_path(item)
+            size = None if path is None else _size_of(path)
+            if size is None:
+                continue
+            summed += size
+            where = f"{name}[{index}]" if many else name
+            if not total and size > limit:
+                raise ValidationError(
+                    f"{where} must be a file of at most {size_text(limit)}; got {path!r} of {size_text(size)}",
+                    field=where,
+                    allowed=allowed,
+                )
+        if total and summed > limit:
+            raise ValidationError(
+                f"{name} must be {allowed}; its local files add up to {size_text(summed)}",
+                field=name,
+                allowed=allowed,
+            )
+
+    validate.file_limit = (limit, total)  # type: ignore[attr-defined]  # read into __runapi_file_limits__
+    return _kind(validate, "max_bytes")
+
+
+def _upload_limit(name: str, size: int | None, shown: str, why: str = "", advice: str = "") -> None:
+    """Refuse a file of ``size`` bytes that an upload cannot take (over :data:`MAX_UPLOAD_BYTES`).
+
+    ``shown`` is the value as the message shows it (``PosixPath('a.png')``; empty for bytes); ``why``
+    says why it is uploaded, ``advice`` what to do instead.
+    """
+    limit = MAX_UPLOAD_BYTES
+    if limit is None or size is None or size <= limit:
+        return
+    allowed = f"a file of at most {size_text(limit)}"
+    raise ValidationError(
+        f"{name} must be {allowed}, the most RunAPI takes in one upload{why}; "
+        f"got {f'{shown} of ' if shown else ''}{size_text(size)}{advice}",
+        field=name,
+        allowed=allowed,
+    )
+
+
 def _url_item(item: Any) -> bool:
     return isinstance(item, os.PathLike) or _non_blank(item)
 
@@ -631,14 +830,24 @@ CallbackUrl = Annotated[str, http_url()]
 
 def file_source(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """A file's content for an upload: a path (``str`` or ``pathlib.Path``) of an existing file,
-    bytes, or a binary file object (``open(path, "rb")``, ``io.BytesIO``)."""
-    from .multipart import is_binary_stream
+    bytes, or a binary file object (``open(path, "rb")``, ``io.BytesIO``), of at most
+    :data:`MAX_UPLOAD_BYTES` where its size can be known without reading it (a path, bytes, a
+    seekable file object: from its current position). A stream of unknown size (a pipe) is
+    counted while it is sent instead (see ``runapi._core.multipart``)."""
+    from .multipart import is_binary_stream, source_size
 
     allowed = "a path of an existing file (str or pathlib.Path), bytes, or a binary file object (open(path, 'rb'))"
-    if value is None or isinstance(value, bytes | bytearray | memoryview) or is_binary_stream(value):
+    if value is None:
+        return
+    if isinstance(value, bytes | bytearray | memoryview):
+        _upload_limit(attribute.name, source_size(value), "")
+        return
+    if is_binary_stream(value):
+        _upload_limit(attribute.name, source_size(value), "a file object")
         return
     if isinstance(value, str | os.PathLike):
         if _is_file(value):
+            _upload_limit(attribute.name, source_size(value), repr(value))
             return
         message = f"{attribute.name} must be {allowed}; got {value!r}, which is no file"
         raise ValidationError(message, field=attribute.name, allowed=allowed)
@@ -647,7 +856,8 @@ def file_source(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
 
 FileInput = Annotated[str | os.PathLike[str] | bytes | bytearray | memoryview | IO[bytes], file_source]
 """The content of a file upload (``client.files.from_stream(file=...)``), sent as a streamed
-``multipart/form-data`` part: a path, bytes, or a binary file object."""
+``multipart/form-data`` part: a path, bytes, or a binary file object, of at most
+:data:`MAX_UPLOAD_BYTES` (see :func:`file_source`)."""
 
 
 def _url_kind(hint: Any) -> str | None:
@@ -701,6 +911,13 @@ class _LocalFile(str):
 
 def _placeholder(path: os.PathLike[str], where: str, found: dict[str, os.PathLike[str]]) -> str:
     _local_file(where, path)
+    _upload_limit(
+        where,
+        _size_of(path),
+        repr(path),
+        " (a local file is uploaded first, with files.from_stream)",
+        ". Give the file's URL instead: RunAPI fetches a URL itself",
+    )
     marker = _LocalFile(_LOCAL_PREFIX + quote(os.path.abspath(path)))
     marker.path = path
     found.setdefault(marker, path)
@@ -763,7 +980,8 @@ def local_files(cls: type, kwargs: Mapping[str, Any]) -> tuple[Mapping[str, Any]
         was given: the arguments are returned as they are).
 
     Raises:
-        ValidationError: a local file that does not exist, named by its path (``video_list[0].url``).
+        ValidationError: a local file that does not exist, or that is larger than an upload may be
+            (:data:`MAX_UPLOAD_BYTES`), named by its path (``video_list[0].url``).
     """
     found: dict[str, os.PathLike[str]] = {}
     return _swap(cls, kwargs, found, ""), found

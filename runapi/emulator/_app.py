@@ -118,8 +118,9 @@ class RequestLog:
     def add(self, request: Request, status: int | None, fault: Fault | None) -> None:
         """Record one request and the status answered (``None``: the connection was dropped)."""
         multipart = request.mimetype == "multipart/form-data"  # an upload: never read into memory
+        too_large = status == 413  # a body refused for its size: never read into memory either
         try:
-            raw = b"" if multipart else request.get_data(cache=True)
+            raw = b"" if multipart or too_large else request.get_data(cache=True)
         except ClientDisconnected:
             raw = b""
         try:

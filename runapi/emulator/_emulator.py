@@ -21,7 +21,7 @@ from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 from ._app import App, RequestLog
 from ._callbacks import CallbackDispatcher
 from ._faults import Fault, FaultBook
-from ._files import FileStore
+from ._files import MAX_UPLOAD_BYTES, FileStore
 from ._store import Store
 
 logger = logging.getLogger("runapi.emulator")
@@ -140,6 +140,9 @@ class Emulator:
             ``callback_url`` (as the docs' ``runapi listen`` forwards them); ``None``: none.
         verbose: log each request (werkzeug's access log) and each callback attempt (logger
             ``runapi.emulator``, level INFO).
+        max_upload_bytes: the most bytes one uploaded file may hold (``from_stream``,
+            ``from_base64``); larger answers 413 ``{"error": "File size exceeds maximum allowed
+            size"}``. Defaults to the docs' 10 MB (10,485,760 bytes); ``None``: no limit.
 
     Raises:
         ValueError: an invalid argument (e.g. a callback secret that is not base64, a negative
@@ -163,6 +166,7 @@ class Emulator:
         clock: Callable[[], float] = time.monotonic,
         verbose: bool = False,
         forward_to: str | None = None,
+        max_upload_bytes: int | None = MAX_UPLOAD_BYTES,
     ) -> None:
         if api_key is not None and not api_key.strip():
             raise ValueError("api_key must be a non-empty string or None")
@@ -188,6 +192,8 @@ class Emulator:
             raise ValueError("callback_workers must be an integer >= 1")
         if forward_to is not None and not forward_to.startswith(("http://", "https://")):
             raise ValueError("forward_to must be an http(s) URL")
+        if max_upload_bytes is not None and (not _integer(max_upload_bytes) or max_upload_bytes < 1):
+            raise ValueError("max_upload_bytes must be an integer number of bytes >= 1, or None")
         if callback_secret is None:
             callback_secret = base64.b64encode(os.urandom(24)).decode("ascii")
         else:
@@ -224,7 +230,12 @@ class Emulator:
             on_stage=self._dispatcher.enqueue,
             forward_to=forward_to,
         )
-        self._files = FileStore(clock=clock, base_url=lambda: self.url, has_outputs=self._store.has_files)
+        self._files = FileStore(
+            clock=clock,
+            base_url=lambda: self.url,
+            has_outputs=self._store.has_files,
+            max_upload_bytes=max_upload_bytes,
+        )
         self._app = App(
             store=self._store,
             faults=self._faults,

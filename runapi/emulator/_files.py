@@ -17,6 +17,16 @@ temporary and expire after 24 hours"); after that the URL answers 404.
   extension names (the emulator's small PNG, JPEG, WebP, MP3, MP4 or WAV), or as a short text
   placeholder when the extension names none of those.
 
+An uploaded file holds at most ``max_upload_bytes`` (:data:`MAX_UPLOAD_BYTES`, 10 MB read as
+10,485,760 bytes, by default; docs: Errors, "413 File size exceeds maximum allowed size: Uploaded
+file is too large (max 10MB)"): a larger one answers 413 ``{"error": "File size exceeds maximum
+allowed size"}`` and nothing is stored. ``from_stream`` answers it from the ``Content-Length``
+alone when the body is longer than the limit plus 1 MiB of form fields (nothing is read), and
+otherwise counts the file part while it streams it to disk, stopping at the limit (a chunked body
+too); ``from_base64`` the same, from the ``Content-Length`` (base64 is 4/3 of the bytes) and then
+from the decoded size. The rest of a refused body is read and discarded by the server (werkzeug),
+never kept.
+
 ``mime_type`` comes from the stored file's name (its extension), else from the type the upload
 declared (the part's ``Content-Type``, the data URL's type), else ``application/octet-stream``.
 Without a ``file_name`` the name is the part's file name, the URL's last path segment, or
@@ -44,6 +54,7 @@ from dataclasses import dataclass
 from typing import IO, Any
 from urllib.parse import quote, unquote, urlsplit
 
+from werkzeug.exceptions import ClientDisconnected, RequestEntityTooLarge
 from werkzeug.formparser import FormDataParser
 from werkzeug.utils import send_file
 from werkzeug.wrappers import Request, Response
@@ -52,7 +63,16 @@ from . import _payloads
 from ._errors import ApiError
 from ._media import CONTENT_TYPES, media_bytes
 
-__all__ = ["EXPIRES_AFTER_SECONDS", "FROM_BASE64", "FROM_STREAM", "FROM_URL", "UPLOADS_PREFIX", "FileStore"]
+__all__ = [
+    "EXPIRES_AFTER_SECONDS",
+    "FROM_BASE64",
+    "FROM_STREAM",
+    "FROM_URL",
+    "MAX_UPLOAD_BYTES",
+    "TOO_LARGE",
+    "UPLOADS_PREFIX",
+    "FileStore",
+]
 
 FROM_URL = "/api/v1/files/from_url"
 FROM_STREAM = "/api/v1/files/from_stream"
@@ -63,12 +83,43 @@ UPLOADS_PREFIX = "/files/uploads/"
 EXPIRES_AFTER_SECONDS = 24 * 3600.0
 """Uploaded files expire this many seconds (of the emulator's clock) after they were stored."""
 
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+"""The most bytes an uploaded file may hold by default: the docs' "max 10MB", read as 10,485,760
+(the larger megabyte: the emulator refuses nothing the real API may take)."""
+
+TOO_LARGE = "File size exceeds maximum allowed size"
+"""The 413 answer's ``error`` (docs: Errors > Common Error Messages)."""
+
 _OUTPUT_PATH = re.compile(
     r"/files/(?P<task_id>[^/]+)/(?P<name>[A-Za-z0-9_-]+)\.(?P<ext>" + "|".join(map(re.escape, CONTENT_TYPES)) + ")"
 )
 _DATA_URL = re.compile(r"^data:(?P<type>[^,;]*)(?:;[^,;=]+=[^,;]*)*;base64,", re.IGNORECASE)
 _MAX_FIELDS_MEMORY = 1 << 20
-"""Bytes of non-file form fields held in memory at most (``file_name``)."""
+"""Bytes of non-file form fields held in memory at most (``file_name``); also the slack allowed over
+the file limit in a body's ``Content-Length`` (the multipart head, the fields, the tail)."""
+
+
+class _TooLarge(Exception):
+    """Raised out of the multipart parser once the file part passes the limit."""
+
+
+class _Counted:
+    """The file a part is streamed into, counting what is written: past ``limit`` it raises
+    :class:`_TooLarge` instead of writing (so no more than the limit reaches the disk)."""
+
+    def __init__(self, file: IO[bytes], limit: int | None) -> None:
+        self._file = file
+        self._limit = limit
+        self._written = 0
+
+    def write(self, data: bytes) -> int:
+        self._written += len(data)
+        if self._limit is not None and self._written > self._limit:
+            raise _TooLarge
+        return self._file.write(data)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._file, name)
 
 
 @dataclass
@@ -125,6 +176,7 @@ class FileStore:
         base_url: returns the emulator's base URL, for download URLs; ``None``: the request's host.
         has_outputs: whether ``/files/<id>/...`` task outputs exist for an id (``Store.has_files``),
             for ``from_url`` of the emulator's own output URLs.
+        max_upload_bytes: the most bytes an uploaded file may hold (413 above it); ``None``: no limit.
     """
 
     def __init__(
@@ -133,7 +185,9 @@ class FileStore:
         clock: Callable[[], float],
         base_url: Callable[[], str] | None = None,
         has_outputs: Callable[[str], bool] = lambda _: False,
+        max_upload_bytes: int | None = MAX_UPLOAD_BYTES,
     ) -> None:
+        self._max_upload_bytes = max_upload_bytes
         self._clock = clock
         self._base_url = base_url
         self._has_outputs = has_outputs
@@ -162,9 +216,16 @@ class FileStore:
 
     # --- handlers -------------------------------------------------------------------------
 
+    def _refuse_length(self, request: Request, limit: int | None) -> None:
+        """413 at once when the body's ``Content-Length`` alone exceeds ``limit`` (nothing read)."""
+        if limit is not None and request.content_length is not None and request.content_length > limit:
+            raise ApiError(413, TOO_LARGE)
+
     def _from_stream(self, request: Request) -> Response:
         if request.mimetype != "multipart/form-data":
             raise ApiError(400, "Missing required parameter: file")
+        limit = self._max_upload_bytes
+        self._refuse_length(request, None if limit is None else limit + _MAX_FIELDS_MEMORY)
         opened: list[IO[bytes]] = []
 
         def stream_factory(
@@ -175,13 +236,20 @@ class FileStore:
         ) -> IO[bytes]:
             file = tempfile.NamedTemporaryFile(dir=self._directory(), prefix="part-", delete=False)  # noqa: SIM115
             opened.append(file)
-            return file
+            return _Counted(file, limit)  # type: ignore[return-value]  # a file, as far as the parser goes
 
         parser = FormDataParser(stream_factory=stream_factory, max_form_memory_size=_MAX_FIELDS_MEMORY)
         try:
-            _, form, files = parser.parse(
-                request.stream, request.mimetype, request.content_length, request.mimetype_params
-            )
+            try:
+                _, form, files = parser.parse(
+                    request.stream, request.mimetype, request.content_length, request.mimetype_params
+                )
+            except (_TooLarge, RequestEntityTooLarge):  # the file part, or the fields, passed their limit
+                raise ApiError(413, TOO_LARGE) from None
+            except OSError as exc:
+                if exc.errno is not None:  # the disk, not the body
+                    raise
+                raise ClientDisconnected() from None  # a chunked body cut short ("Invalid chunk header")
             for file in opened:
                 file.close()
             part = files.get("file")
@@ -196,6 +264,8 @@ class FileStore:
         return _json(201, self._answer(upload, request))
 
     def _from_base64(self, request: Request) -> Response:
+        limit = self._max_upload_bytes
+        self._refuse_length(request, None if limit is None else -(-limit // 3) * 4 + _MAX_FIELDS_MEMORY)
         body = _json_object(request)
         data = body.get("base64_data")
         if data is None or data == "":
@@ -211,6 +281,8 @@ class FileStore:
             content = base64.b64decode("".join(data.split()), validate=True)
         except (binascii.Error, ValueError):
             raise ApiError(400, "Invalid base64_data") from None
+        if limit is not None and len(content) > limit:
+            raise ApiError(413, TOO_LARGE)
         name = _optional_name(body.get("file_name"))
         if name is None:
             ext = mimetypes.guess_extension(declared or "") or ""

@@ -198,6 +198,39 @@ def test_a_local_file_for_a_url_parameter_is_uploaded_first(clock: FakeClock, tm
     assert json.loads(wire.requests[1].content)["source_image_urls"] == ["https://f/cat.png"]
 
 
+def test_a_file_over_the_upload_limit_is_refused_before_any_request(clock: FakeClock, tmp_path: Path) -> None:
+    wire = Wire(httpx.Response(201, json={"download_url": "https://f/x"}), httpx.Response(202, json={"id": "t1"}))
+    huge = tmp_path / "huge.png"
+    with open(huge, "wb") as file:
+        file.truncate(2 * 1024 * 1024 * 1024)  # 2 GB as a hole: nothing written, nothing read
+    client = client_on(wire, clock)
+    with pytest.raises(runapi.ValidationError) as info:
+        run(client.files.from_stream(file=huge))
+    assert info.value.field == "file" and "10 MB (10,485,760 bytes)" in str(info.value)
+    with pytest.raises(runapi.ValidationError) as info:
+        run(client.qwen_2.edit_image.create(model="qwen-2-edit-image", prompt="night", source_image_url=huge))
+    assert info.value.field == "source_image_url" and "2048 MB (2,147,483,648 bytes)" in str(info.value)
+    assert wire.requests == []
+
+
+def test_a_stream_past_the_upload_limit_is_stopped_while_it_is_sent(
+    clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    import runapi._core.params
+
+    monkeypatch.setattr(runapi._core.params, "MAX_UPLOAD_BYTES", 1_000)
+    wire = Wire(httpx.Response(201, json={"download_url": "https://f/x"}))
+    read, write = os.pipe()
+    os.write(write, b"x" * 5_000)
+    os.close(write)
+    with open(read, "rb", buffering=0) as pipe, pytest.raises(runapi.ValidationError) as info:
+        run(client_on(wire, clock).files.from_stream(file=pipe))
+    assert info.value.field == "file" and "more than 1,000 bytes" in str(info.value)
+    assert wire.requests == []  # the mock reads a body whole: it never got one
+
+
 def test_download_streams_to_disk_and_a_404_leaves_nothing(clock: FakeClock, tmp_path: Path) -> None:
     wire = Wire(
         httpx.Response(200, content=b"ID3 audio", headers={"Content-Type": "audio/mpeg"}),

@@ -5,11 +5,17 @@ Each test here failed on the SDK before the hardening issue (see CHANGELOG) and 
 
 from __future__ import annotations
 
+import asyncio
+import copy
 import json
 import logging
 import math
+import pickle
 import traceback
+from collections.abc import Callable
+from typing import Any
 
+import httpx
 import pytest
 import requests
 import responses
@@ -191,6 +197,121 @@ def test_a_base_url_that_is_not_an_http_url_is_refused(given: str) -> None:
         runapi.Client(api_key="k", base_url=given)
     assert info.value.field == "base_url"
     assert "https://runapi.ai" in str(info.value)
+
+
+def _clients() -> list[Any]:
+    """Every client kind, each made from keyword arguments (the key under each one's own name)."""
+    return [
+        pytest.param(lambda **kw: runapi.Client(api_key=API_KEY, **kw), id="Client"),
+        pytest.param(lambda **kw: runapi.AsyncClient(api_key=API_KEY, **kw), id="AsyncClient"),
+        pytest.param(lambda **kw: runapi.ManagementClient(management_key=API_KEY, **kw), id="ManagementClient"),
+        pytest.param(lambda **kw: runapi.AsyncManagementClient(management_key=API_KEY, **kw), id="AsyncManagement"),
+    ]
+
+
+@pytest.mark.parametrize("make", _clients())
+@pytest.mark.parametrize(
+    "given",
+    [
+        "http://exa mple.com",
+        "https://runapi.ai/\r\nX-Injected: 1",
+        "https://run\tapi.ai",
+        "https://runapi.ai/v1\x00",
+        "https://runapi.ai/\u200bx",
+    ],
+)
+def test_a_base_url_with_a_space_or_a_control_character_is_refused(make: Callable[..., Any], given: str) -> None:
+    with pytest.raises(runapi.ValidationError) as info:
+        make(base_url=given)
+    message = str(info.value)
+    assert info.value.field == "base_url" and "without spaces or control characters" in message
+    assert repr(given) in message  # shown escaped: never a raw line break or tab in the message
+    assert not any(c in message for c in "\r\n\t\x00")
+    with pytest.raises(runapi.ValidationError, match="base_url"):
+        make().with_options(base_url=given)
+
+
+def test_white_space_around_a_base_url_is_dropped() -> None:
+    assert runapi.Client(api_key="k", base_url=" https://runapi.ai/\n").base_url == "https://runapi.ai"  # an env file
+
+
+@pytest.mark.parametrize("make", _clients())
+def test_a_password_in_the_base_url_is_masked_in_the_repr_and_in_messages(make: Callable[..., Any]) -> None:
+    client = make(base_url="https://user:s3cret-pw@proxy.test/")
+    assert repr(client) == f"<runapi.{type(client).__name__} base_url='https://user:***@proxy.test'>"
+    with pytest.raises(runapi.ValidationError) as info:
+        make(base_url="https://user:s3cret-pw@proxy.test/?x=1")
+    assert info.value.field == "base_url" and "user:***@proxy.test" in str(info.value)
+    with pytest.raises(runapi.ValidationError) as info:
+        make(base_url="https://user:s3 cret@proxy.test")  # a space even in the password: refused, still masked
+    assert "s3" not in str(info.value) and "'https://user:***@proxy.test'" in str(info.value)
+    with pytest.raises(runapi.ValidationError) as info:
+        make(base_url="https://tok-3f9a@proxy.test?x")  # a lone user is often a token: masked too
+    assert "tok-3f9a" not in str(info.value) and "https://***@proxy.test" in str(info.value)
+
+
+@responses.activate
+def test_api_errors_mask_the_base_urls_password(clock: FakeClock, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG, logger="runapi")
+    base = "https://user:s3cret-pw@proxy.test"
+    responses.get(f"{base}/api/v1/me/balance", status=500, json={"error": "Internal server error"})
+    responses.post(f"{base}/api/v1/suno/generate_lyrics", body=requests.ConnectionError("reset"))
+    client = runapi.Client(api_key=API_KEY, base_url=base, max_retries=0, sleep=clock.sleep, clock=clock)
+    with pytest.raises(runapi.InternalServerError) as status:
+        client.get_balance()
+    with pytest.raises(runapi.APIConnectionError) as lost:
+        client.suno.generate_lyrics.create(prompt="night")
+    assert status.value.url == "https://user:***@proxy.test/api/v1/me/balance"
+    assert str(status.value) == "500 Internal server error (GET https://user:***@proxy.test/api/v1/me/balance)"
+    assert lost.value.url == "https://user:***@proxy.test/api/v1/suno/generate_lyrics"
+    for text in (str(status.value), repr(status.value), str(lost.value), repr(lost.value.__dict__), caplog.text):
+        assert "s3cret-pw" not in text
+    assert "GET https://user:***@proxy.test/api/v1/me/balance -> 500" in caplog.text
+
+
+def test_async_api_errors_mask_the_base_urls_password() -> None:
+    transport = httpx.MockTransport(lambda request: httpx.Response(503, json={"error": "Service unavailable"}))
+    client = runapi.AsyncClient(
+        api_key=API_KEY,
+        base_url="https://user:s3cret-pw@proxy.test",
+        http_client=httpx.AsyncClient(transport=transport),
+        max_retries=0,
+    )
+    with pytest.raises(runapi.ServiceUnavailableError) as info:
+        asyncio.run(client.get_balance())
+    assert info.value.url == "https://user:***@proxy.test/api/v1/me/balance"
+    assert "s3cret-pw" not in str(info.value) and "user:***@proxy.test" in str(info.value)
+
+
+# -- clients are not copied or pickled: with_options is the copy ---------------------------------------
+
+
+@pytest.mark.parametrize("make", _clients())
+@pytest.mark.parametrize(
+    ("how", "attempt"),
+    [
+        ("copied", copy.copy),
+        ("deep-copied", copy.deepcopy),
+        ("pickled", pickle.dumps),
+    ],
+)
+def test_a_client_refuses_to_be_copied_or_pickled_and_names_with_options(
+    make: Callable[..., Any], how: str, attempt: Callable[[Any], Any]
+) -> None:
+    client = make(default_headers={"X-Team": "t"})
+    with pytest.raises(TypeError) as info:
+        attempt(client)
+    message = str(info.value)
+    assert f"cannot be {how}" in message and "with_options(" in message and type(client).__name__ in message
+    assert API_KEY not in message and API_KEY not in repr(info.value)
+    other = client.with_options(max_retries=5)  # the copy there is: same pool, its own settings
+    assert other._transport is client._transport and other.retry_policy.max_retries == 5
+    assert other.default_headers == {"X-Team": "t"}
+
+
+def test_a_deep_copy_of_what_holds_a_client_says_so(client: runapi.Client) -> None:
+    with pytest.raises(TypeError, match=r"runapi\.Client cannot be deep-copied"):
+        copy.deepcopy({"settings": {"client": client}})
 
 
 # -- 7. options checked at construction ---------------------------------------------------------

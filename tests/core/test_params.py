@@ -10,15 +10,19 @@ import responses
 import runapi
 from runapi import ValidationError
 from runapi._core.params import (
+    OMIT,
     HttpUrl,
+    Omit,
     build_params,
     by,
     by_presence,
     field,
     integer,
+    number,
     one_of,
     params,
     rules,
+    sign_rule,
     text,
     text_list,
     to_body,
@@ -326,3 +330,101 @@ def test_rules_by_presence_apply_the_given_entry_with_the_field() -> None:
         _Frames(prompt="p", first_frame_image_url="https://a.test/1.png", negative_prompt="blur")
     with pytest.raises(ValidationError, match=r"prompt must be .* \(when first_frame_image_url is given\)"):
         _Frames(prompt="too long", first_frame_image_url="https://a.test/1.png")
+
+
+# -- numbers that cannot be negative, found by their names ------------------------------------------
+
+
+@params
+class _Timed:
+    duration_seconds: float | None = None
+    clip_duration: int | None = None
+    start_seconds: int | None = None
+    num_frames: int | None = None
+    output_count: int | None = None
+    n: int | None = None
+    index: int | None = None
+    seed: int | None = None  # not a quantity: some models document -1 as "random"
+    weight: float | None = None
+    offset_seconds: int | None = field(integer(-10, 10), default=None)  # declared: kept as declared
+    steps_count: int | None = field(integer(maximum=50), default=None)  # a maximum only: the rule adds a minimum
+    total_duration: Literal[5, 10] | None = None  # a list of values is a declared range
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "allowed"),
+    [
+        ("duration_seconds", -5, "a number greater than 0"),
+        ("duration_seconds", 0, "a number greater than 0"),
+        ("duration_seconds", -0.5, "a number greater than 0"),
+        ("clip_duration", 0, "an integer greater than 0"),
+        ("start_seconds", -1, "an integer of at least 0"),
+        ("num_frames", -1, "an integer of at least 0"),
+        ("output_count", -3, "an integer of at least 0"),
+        ("n", -1, "an integer of at least 0"),
+        ("index", -1, "an integer of at least 0"),
+        ("steps_count", -1, "an integer of at least 0"),
+    ],
+)
+def test_a_duration_count_or_index_refuses_a_negative_value_naming_it(name: str, value: float, allowed: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        _Timed(**{name: value})
+    assert info.value.field == name and info.value.allowed == allowed
+    assert str(info.value) == f"{name} must be {allowed}; got {value!r}"
+
+
+def test_the_sign_rule_leaves_zero_seeds_and_declared_ranges_alone() -> None:
+    assert _Timed(start_seconds=0, num_frames=0, output_count=0, n=0, index=0).index == 0  # at least 0: 0 is fine
+    assert _Timed(duration_seconds=0.5, clip_duration=1).duration_seconds == 0.5
+    assert _Timed(seed=-1, weight=-2.5).seed == -1  # not quantities
+    assert _Timed(offset_seconds=-10).offset_seconds == -10  # the field's own range wins
+    with pytest.raises(ValidationError, match="from -10 to 10"):
+        _Timed(offset_seconds=-11)
+    with pytest.raises(ValidationError, match="one of 5, 10"):
+        _Timed(total_duration=-5)  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match="an integer of at most 50"):
+        _Timed(steps_count=51)
+    with pytest.raises(ValidationError, match="an integer"):
+        _Timed(num_frames=1.5)  # type: ignore[arg-type]  # the type check still comes first
+
+
+def test_the_sign_rule_reads_the_words_of_a_name() -> None:
+    assert [sign_rule(n) for n in ("duration", "duration_seconds", "extension_duration_seconds")] == [True] * 3
+    at_least_zero = ("start_seconds", "vocal_end_seconds", "num_inference_steps", "output_count", "count", "n", "index")
+    assert [sign_rule(n) for n in at_least_zero] == [False] * len(at_least_zero)
+    others = (
+        "seed",
+        "seeds",
+        "seconds_left_x",
+        "weight",
+        "guidance_scale",
+        "frames_per_second",
+        "nothing",
+        "durations",
+    )
+    assert [sign_rule(n) for n in others] == [None] * len(others)
+
+
+@params
+class _Clip:
+    duration_seconds: float
+
+
+@params
+class _Timeline:
+    clips: list[_Clip]
+
+
+@params
+class _Update:
+    num_frames: int | Omit | None = OMIT
+
+
+def test_the_sign_rule_holds_in_nested_objects_and_updates() -> None:
+    with pytest.raises(ValidationError) as info:
+        build_params(_Timeline, (), {"clips": [{"duration_seconds": 2}, {"duration_seconds": -1}]}, "POST /t")
+    assert info.value.field == "clips[1].duration_seconds"
+    with pytest.raises(ValidationError, match="num_frames must be an integer of at least 0"):
+        _Update(num_frames=-1)
+    assert to_body(_Update()) == {} and to_body(_Update(num_frames=None)) == {"num_frames": None}
+    assert number(0.5).bounded_below and not number(maximum=2).bounded_below  # type: ignore[attr-defined]

@@ -24,10 +24,11 @@ from werkzeug.formparser import MultiPartParser
 
 import runapi
 import runapi._client
+from runapi._core import params as params_module
 from runapi._core.models import Result, Task
 from runapi._core.multipart import CHUNK, Multipart
 from runapi._core.operations import DirectOperation, Family, TaskOperation, UploadOperation
-from runapi._core.params import CallbackUrl, FileInput, HttpUrl, field, params, text, url_list
+from runapi._core.params import MB, CallbackUrl, FileInput, HttpUrl, field, max_bytes, params, size_text, text, url_list
 from runapi._core.transport import Request, RequestsTransport
 from tests.conftest import API_KEY, BASE_URL, FakeClock
 
@@ -37,6 +38,8 @@ CREATE = BASE_URL + CREATE_PATH
 DIRECT = BASE_URL + "/api/v1/test/describe"
 UPLOAD_JSON = BASE_URL + "/api/v1/test/upload_json"
 UPLOAD_FILE = BASE_URL + "/api/v1/test/upload_file"
+SIZED = BASE_URL + "/api/v1/test/sized"
+LIMIT = 10 * 1024 * 1024  # the docs' "max 10MB", as the SDK reads it
 
 
 # -- a test family -----------------------------------------------------------------------------
@@ -55,6 +58,15 @@ class EditParams:
     reference_image_urls: Sequence[HttpUrl] | None = field(url_list(max_items=3), default=None)
     clips: list[Clip] | None = None
     callback_url: CallbackUrl | None = None
+
+
+@params
+class SizedParams:
+    """File URL parameters with documented size limits (1,000 bytes here, to keep the files small)."""
+
+    source_image_url: HttpUrl = field(max_bytes(1_000))
+    reference_image_urls: Sequence[HttpUrl] | None = field(url_list(max_items=3), max_bytes(1_000), default=None)
+    character_urls: Sequence[HttpUrl] | None = field(max_bytes(1_500, total=True), default=None)
 
 
 @params
@@ -83,6 +95,7 @@ class Stored(Result):
 
 class EditFamily(Family):
     edit = TaskOperation(CREATE_PATH, EditParams, Task)
+    sized = TaskOperation("/api/v1/test/sized", SizedParams, Task)
     describe = DirectOperation("/api/v1/test/describe", EditParams, Described)
     upload_json = UploadOperation("/api/v1/test/upload_json", JsonUploadParams, Stored)
     upload_file = UploadOperation("/api/v1/test/upload_file", FileUploadParams, Stored)
@@ -134,6 +147,13 @@ class Uploads:
 
     def files(self, index: int = -1) -> dict[str, tuple[str | None, str, bytes]]:
         return parse(self.bodies[index], self.headers[index]["Content-Type"])[1]
+
+
+def sparse(path: Path, size: int) -> Path:
+    """A file of ``size`` bytes that takes no disk (a hole): cheap at any size, read as zeros."""
+    with open(path, "wb") as file:
+        file.truncate(size)
+    return path
 
 
 def add_uploads(uploads: Uploads, url: str = FROM_STREAM) -> Uploads:
@@ -568,3 +588,149 @@ def test_every_family_takes_local_files_for_its_file_urls_and_never_for_callback
                 assert _url_kind(hints[name]) is not None, f"{cls.__module__}.{cls.__qualname__}.{name}: HttpUrl"
                 checked += 1
     assert checked > 80
+
+
+# -- file sizes: the upload limit and the parameters' documented limits -----------------------------
+
+
+def test_the_upload_limit_is_the_docs_10_mb_read_as_mebibytes() -> None:
+    assert params_module.MAX_UPLOAD_BYTES == 10 * MB == LIMIT == 10_485_760
+    assert size_text(LIMIT) == "10 MB (10,485,760 bytes)"
+    assert size_text(11 * MB + MB // 2) == "11.5 MB (12,058,624 bytes)"
+    assert size_text(2 * 1024 * MB) == "2048 MB (2,147,483,648 bytes)"
+    assert size_text(1_000) == "1,000 bytes"
+
+
+@responses.activate
+def test_a_file_over_the_upload_limit_is_refused_before_a_byte_moves(family: EditFamily, tmp_path: Path) -> None:
+    huge = sparse(tmp_path / "huge.bin", 2 * 1024 * MB)  # 2 GB, as a hole on disk
+    with pytest.raises(runapi.ValidationError) as info:
+        family.upload_file(file=huge)
+    assert info.value.field == "file" and info.value.allowed == "a file of at most 10 MB (10,485,760 bytes)"
+    assert "2048 MB (2,147,483,648 bytes)" in str(info.value) and "10 MB (10,485,760 bytes)" in str(info.value)
+    with pytest.raises(runapi.ValidationError, match="file must be a file of at most 10 MB"):
+        family.upload_file(file=str(huge))
+    with open(huge, "rb") as opened, pytest.raises(runapi.ValidationError, match="got a file object of 2048 MB"):
+        family.upload_file(file=opened)
+    assert len(responses.calls) == 0
+
+
+@responses.activate
+def test_a_file_at_the_upload_limit_is_sent(family: EditFamily, tmp_path: Path) -> None:
+    uploads = add_uploads(Uploads(), UPLOAD_FILE)
+    family.upload_file(file=sparse(tmp_path / "ten.bin", LIMIT))
+    (headers,) = uploads.headers
+    assert int(headers["Content-Length"]) > LIMIT  # the whole file, with the form around it
+    assert len(uploads.files()["file"][2]) == LIMIT
+
+
+@responses.activate
+def test_bytes_and_file_objects_are_measured_from_where_they_start(
+    family: EditFamily, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(params_module, "MAX_UPLOAD_BYTES", 1_000)  # a module setting, read per call
+    uploads = add_uploads(Uploads(), UPLOAD_FILE)
+    with pytest.raises(runapi.ValidationError, match=r"; got 1,001 bytes$"):
+        family.upload_file(file=b"x" * 1_001)
+    source = io.BytesIO(b"x" * 1_001)
+    with pytest.raises(runapi.ValidationError, match="got a file object"):
+        family.upload_file(file=source)
+    source.seek(1)  # what is left from its position: 1,000 bytes
+    family.upload_file(file=source)
+    assert len(uploads.bodies) == 1 and uploads.files()["file"][2] == b"x" * 1_000
+
+
+def test_a_stream_of_unknown_size_is_stopped_once_it_passes_the_limit() -> None:
+    read, write = os.pipe()
+    os.write(write, b"x" * 3_000)
+    os.close(write)
+    with open(read, "rb", buffering=0) as pipe:
+        body = Multipart([], "file", pipe, max_file_bytes=1_000)
+        assert body.length is None  # unknown: sent chunked, counted as it goes
+        stream = body.open()
+        sent = b""
+        with pytest.raises(runapi.ValidationError) as info:
+            while chunk := stream.read(512):
+                sent += chunk
+    assert info.value.field == "file" and "more than 1,000 bytes" in str(info.value)
+    assert sent.count(b"x") <= 1_000  # never more than the limit went out
+    assert b"--\r\n" not in sent[-8:]  # and the body was not closed: the server cannot store it
+
+
+@responses.activate
+def test_an_upload_of_a_stream_past_the_limit_raises_and_sends_nothing_more(
+    family: EditFamily, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(params_module, "MAX_UPLOAD_BYTES", 1_000)
+    add_uploads(Uploads(), UPLOAD_FILE)
+    read, write = os.pipe()
+    os.write(write, b"x" * 3_000)
+    os.close(write)
+    with open(read, "rb", buffering=0) as pipe, pytest.raises(runapi.ValidationError) as info:
+        family.upload_file(file=pipe)
+    assert info.value.field == "file"
+    read, write = os.pipe()
+    os.write(write, b"x" * 1_000)
+    os.close(write)
+    with open(read, "rb", buffering=0) as pipe:
+        assert family.upload_file(file=pipe).file_size  # at the limit: sent
+
+
+@responses.activate
+def test_a_local_file_over_the_upload_limit_is_refused_before_any_upload(family: EditFamily, tmp_path: Path) -> None:
+    huge = sparse(tmp_path / "huge.png", 2 * 1024 * MB)
+    small = sparse(tmp_path / "small.png", 10)
+    with pytest.raises(runapi.ValidationError) as info:
+        family.edit.create(prompt="hat", source_image_url=huge)
+    assert info.value.field == "source_image_url"
+    assert "2048 MB (2,147,483,648 bytes)" in str(info.value) and "10 MB (10,485,760 bytes)" in str(info.value)
+    assert "URL instead" in str(info.value)
+    with pytest.raises(runapi.ValidationError) as info:
+        family.edit.create(prompt="hat", reference_image_urls=[small, huge])  # the small one is not uploaded either
+    assert info.value.field == "reference_image_urls[1]"
+    with pytest.raises(runapi.ValidationError) as info:
+        family.describe(prompt="hat", clips=[{"url": small}, {"url": huge}])
+    assert info.value.field == "clips[1].url"
+    assert len(responses.calls) == 0
+
+
+@responses.activate
+def test_a_local_file_at_the_upload_limit_is_uploaded(family: EditFamily, tmp_path: Path) -> None:
+    uploads = add_uploads(Uploads())
+    responses.post(CREATE, status=202, json={"id": "t1"})
+    family.edit.create(prompt="hat", source_image_url=sparse(tmp_path / "ten.png", LIMIT))
+    assert len(uploads.files()["file"][2]) == LIMIT
+    assert sent(CREATE) == [{"prompt": "hat", "source_image_url": "https://cdn.test/u/1/file"}]
+
+
+@responses.activate
+def test_a_parameters_documented_limit_refuses_a_larger_local_file(family: EditFamily, tmp_path: Path) -> None:
+    over = sparse(tmp_path / "over.png", 1_001)
+    at = sparse(tmp_path / "at.png", 1_000)
+    with pytest.raises(runapi.ValidationError) as info:
+        family.sized.create(source_image_url=over)
+    assert info.value.field == "source_image_url" and info.value.allowed == "files of at most 1,000 bytes each"
+    assert str(info.value) == f"source_image_url must be a file of at most 1,000 bytes; got {over!r} of 1,001 bytes"
+    with pytest.raises(runapi.ValidationError) as info:
+        family.sized.create(source_image_url=at, reference_image_urls=["https://e.com/big.png", at, over])
+    assert info.value.field == "reference_image_urls[2]"
+    with pytest.raises(runapi.ValidationError, match="its local files add up to 1,501 bytes") as info:
+        family.sized.create(source_image_url=at, character_urls=[at, sparse(tmp_path / "b.png", 501)])
+    assert info.value.field == "character_urls" and info.value.allowed == "files of at most 1,500 bytes in all"
+    with pytest.raises(runapi.ValidationError, match="source_image_url"):
+        SizedParams(source_image_url=over)  # a params object checks it too
+    assert len(responses.calls) == 0
+
+
+@responses.activate
+def test_a_file_at_a_parameters_limit_and_any_url_pass(family: EditFamily, tmp_path: Path) -> None:
+    add_uploads(Uploads())
+    responses.post(SIZED, status=202, json={"id": "t1"})
+    at = sparse(tmp_path / "at.png", 1_000)
+    family.sized.create(
+        source_image_url=at,
+        reference_image_urls=[at, "https://e.com/huge.png"],  # a URL's file: the server's to measure
+        character_urls=[sparse(tmp_path / "a.png", 700), sparse(tmp_path / "b.png", 800), "https://e.com/c.png"],
+    )
+    (body,) = sent(SIZED)
+    assert body["reference_image_urls"][1] == "https://e.com/huge.png" and len(body["character_urls"]) == 3

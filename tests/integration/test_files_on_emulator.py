@@ -8,12 +8,14 @@ The client's sleep is a fake clock and the emulator's clock a fake too, so nothi
 from __future__ import annotations
 
 import base64
+import contextlib
 import io
 import json
 import os
 import subprocess
 import sys
 import textwrap
+import threading
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -194,6 +196,84 @@ def test_a_503_upload_is_sent_again_a_dropped_one_is_not(
     assert len(emu.uploads()) == stored + 2  # stored once, never replayed
 
 
+# -- the upload limit (docs: Errors, "413 ... Uploaded file is too large (max 10MB)") ---------------------
+
+LIMIT = 10 * 1024 * 1024  # "max 10MB", read as 10,485,760 bytes
+
+
+def sparse(path: Path, size: int) -> Path:
+    with open(path, "wb") as file:
+        file.truncate(size)  # a hole: no disk written, read as zeros
+    return path
+
+
+@pytest.fixture(scope="module")
+def huge(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return sparse(tmp_path_factory.mktemp("huge") / "huge.png", 2 * 1024 * 1024 * 1024)  # 2 GB
+
+
+def test_a_2_gb_file_is_refused_before_any_request(client: runapi.Client, emu: Emulator, huge: Path) -> None:
+    before = len(emu.requests())
+    with pytest.raises(runapi.ValidationError) as info:
+        client.files.from_stream(file=huge)
+    assert info.value.field == "file"
+    assert "2048 MB (2,147,483,648 bytes)" in str(info.value) and "10 MB (10,485,760 bytes)" in str(info.value)
+    with pytest.raises(runapi.ValidationError) as info:
+        client.qwen_2.edit_image.create(model="qwen-2-edit-image", prompt="Make it night", source_image_url=huge)
+    assert info.value.field == "source_image_url"
+    with pytest.raises(runapi.ValidationError) as info:
+        client.nano_banana.edit_image.create(
+            model="nano-banana-edit", prompt="Add a hat", source_image_urls=[huge, "https://example.com/b.png"]
+        )
+    assert info.value.field == "source_image_urls[0]"
+    assert len(emu.requests()) == before  # no upload, no create: nothing reached the server
+
+
+def test_a_file_of_exactly_10_mb_goes_through_from_stream_and_an_image_parameter(
+    client: runapi.Client, emu: Emulator, tmp_path: Path
+) -> None:
+    ten = sparse(tmp_path / "ten.png", LIMIT)
+    assert client.files.from_stream(file=ten).file_size == LIMIT
+    task = client.qwen_2.edit_image.create(model="qwen-2-edit-image", prompt="Make it night", source_image_url=ten)
+    [params] = [t["params"] for t in emu.tasks() if t["id"] == task.id]
+    assert params["source_image_url"].startswith(emu.url + "/files/uploads/")
+    assert emu.uploads()[-1]["file_size"] == LIMIT
+
+
+def test_a_pipe_past_10_mb_is_stopped_while_it_is_sent_and_nothing_is_stored(
+    client: runapi.Client, emu: Emulator
+) -> None:
+    stored = len(emu.uploads())
+    read, write = os.pipe()
+
+    def feed() -> None:  # 11 MB, more than a pipe holds: written while the client reads
+        with open(write, "wb") as out, contextlib.suppress(BrokenPipeError):
+            for _ in range(11 * 16):
+                out.write(bytes(1 << 16))
+
+    feeder = threading.Thread(target=feed)
+    feeder.start()
+    with open(read, "rb") as pipe, pytest.raises(runapi.ValidationError) as info:
+        client.files.from_stream(file=pipe, file_name="live.bin")
+    feeder.join(timeout=10)
+    assert info.value.field == "file" and "more than 10 MB (10,485,760 bytes)" in str(info.value)
+    assert len(emu.uploads()) == stored
+    assert client.files.from_stream(file=b"after", file_name="a.txt").file_size == 5  # the client goes on
+
+
+def test_the_emulator_answers_413_when_the_client_check_is_bypassed(
+    client: runapi.Client, emu: Emulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import runapi._core.params
+
+    monkeypatch.setattr(runapi._core.params, "MAX_UPLOAD_BYTES", None)  # no client-side check
+    stored = len(emu.uploads())
+    with pytest.raises(runapi.PayloadTooLargeError) as info:
+        client.files.from_stream(file=sparse(tmp_path / "eleven.bin", 11 * 1024 * 1024))
+    assert info.value.status_code == 413 and info.value.message == "File size exceeds maximum allowed size"
+    assert len(emu.uploads()) == stored
+
+
 # -- memory -----------------------------------------------------------------------------------------
 
 _MEMORY_SCRIPT = textwrap.dedent(
@@ -201,7 +281,11 @@ _MEMORY_SCRIPT = textwrap.dedent(
     import json, sys, tempfile
     from pathlib import Path
     import runapi
+    import runapi._core.params
     from runapi.emulator import Emulator
+
+    # 200 MB is over the documented 10 MB upload limit: both sides lift it, to measure the streaming itself
+    runapi._core.params.MAX_UPLOAD_BYTES = None
 
     def kib(key):
         with open("/proc/self/status") as status:
@@ -210,7 +294,7 @@ _MEMORY_SCRIPT = textwrap.dedent(
                     return int(line.split()[1])
 
     size = int(sys.argv[1])
-    with tempfile.TemporaryDirectory() as folder, Emulator(api_key="k") as emu:
+    with tempfile.TemporaryDirectory() as folder, Emulator(api_key="k", max_upload_bytes=None) as emu:
         big = Path(folder) / "big.bin"
         with open(big, "wb") as out:
             out.truncate(size)  # a sparse file: no disk written, same bytes read
@@ -235,7 +319,8 @@ _MEMORY_SCRIPT = textwrap.dedent(
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads VmRSS/VmHWM from /proc (Linux)")
 def test_a_200_mb_upload_keeps_memory_flat() -> None:
     """Client and emulator in one fresh process: the peak RSS while 200 MB go through both stays
-    within 50 MB of what it was before (it measures about 1 MB: both sides stream in blocks)."""
+    within 50 MB of what it was before (it measures about 1 MB: both sides stream in blocks). The
+    10 MB upload limit is lifted on both sides for this (``MAX_UPLOAD_BYTES = None``)."""
     size = 200 * 1024 * 1024
     done = subprocess.run(
         [sys.executable, "-c", _MEMORY_SCRIPT, str(size)], capture_output=True, text=True, cwd=ROOT, timeout=120
