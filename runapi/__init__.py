@@ -19,6 +19,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from . import errors
+from ._families import FAMILIES
 from ._version import __version__
 from .errors import (
     APIConnectionError,
@@ -48,38 +49,39 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
+    # explicit re-exports (the redundant alias): ``__all__`` lists the families only at run time
     from . import (
-        elevenlabs,
-        emulator,
-        flux_2,
-        flux_kontext,
-        gemini_omni,
-        gpt_4o_image,
-        gpt_image,
-        gpt_image_2,
-        grok_imagine,
-        hailuo,
-        happyhorse,
-        ideogram_v3,
-        imagen_4,
-        infinitetalk,
-        kling,
-        llm,
-        luma,
-        management,
-        nano_banana,
-        qwen_2,
-        recraft,
-        runway,
-        runway_aleph,
-        seedance,
-        seedream,
-        suno,
-        topaz,
-        veo_3_1,
-        wan,
-        webhooks,
-        z_image,
+        elevenlabs as elevenlabs,
+        emulator as emulator,
+        flux_2 as flux_2,
+        flux_kontext as flux_kontext,
+        gemini_omni as gemini_omni,
+        gpt_4o_image as gpt_4o_image,
+        gpt_image as gpt_image,
+        gpt_image_2 as gpt_image_2,
+        grok_imagine as grok_imagine,
+        hailuo as hailuo,
+        happyhorse as happyhorse,
+        ideogram_v3 as ideogram_v3,
+        imagen_4 as imagen_4,
+        infinitetalk as infinitetalk,
+        kling as kling,
+        llm as llm,
+        luma as luma,
+        management as management,
+        nano_banana as nano_banana,
+        qwen_2 as qwen_2,
+        recraft as recraft,
+        runway as runway,
+        runway_aleph as runway_aleph,
+        seedance as seedance,
+        seedream as seedream,
+        suno as suno,
+        topaz as topaz,
+        veo_3_1 as veo_3_1,
+        wan as wan,
+        webhooks as webhooks,
+        z_image as z_image,
     )
     from ._async_client import AsyncClient
     from ._async_management import AsyncManagementClient
@@ -91,7 +93,7 @@ if TYPE_CHECKING:
     from ._core.transport import Timeout
     from .management import ManagementClient
 
-__all__ = [
+__all__ = [  # the model families are added below, from runapi._families
     "APIConnectionError",
     "APIError",
     "APIResponseValidationError",
@@ -129,39 +131,13 @@ __all__ = [
     "UploadedFile",
     "ValidationError",
     "__version__",
-    "elevenlabs",
     "emulator",
     "errors",
-    "flux_2",
-    "flux_kontext",
-    "gemini_omni",
-    "gpt_4o_image",
-    "gpt_image",
-    "gpt_image_2",
-    "grok_imagine",
-    "hailuo",
-    "happyhorse",
-    "ideogram_v3",
-    "imagen_4",
-    "infinitetalk",
-    "kling",
     "llm",
-    "luma",
     "management",
-    "nano_banana",
-    "qwen_2",
-    "recraft",
-    "runway",
-    "runway_aleph",
-    "seedance",
-    "seedream",
-    "suno",
-    "topaz",
-    "veo_3_1",
-    "wan",
     "webhooks",
-    "z_image",
 ]
+__all__ += [family.name for family in FAMILIES]
 
 # name -> module that defines it; imported on first attribute access (PEP 562)
 _LAZY = {
@@ -179,38 +155,12 @@ _LAZY = {
     "UploadedFile": "runapi._core.files",
 }
 _SUBMODULES = {
-    "elevenlabs",
     "emulator",
-    "flux_2",
-    "flux_kontext",
-    "gemini_omni",
-    "gpt_4o_image",
-    "gpt_image",
-    "gpt_image_2",
-    "grok_imagine",
-    "hailuo",
-    "happyhorse",
-    "ideogram_v3",
-    "imagen_4",
-    "infinitetalk",
-    "kling",
     "llm",
-    "luma",
     "management",
-    "nano_banana",
-    "qwen_2",
-    "recraft",
-    "runway",
-    "runway_aleph",
-    "seedance",
-    "seedream",
-    "suno",
-    "topaz",
-    "veo_3_1",
-    "wan",
     "webhooks",
-    "z_image",
 }
+_SUBMODULES |= {family.name for family in FAMILIES}
 
 
 def __getattr__(name: str) -> Any:

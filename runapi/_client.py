@@ -1,9 +1,11 @@
 """``runapi.Client``: the client core plus one lazily imported attribute per model family.
 
-This table (``_Families``) is the one place that lists the families; ``runapi.AsyncClient``
-(``runapi/_async_client.py``) inherits it too. Each family's module is imported the first
-time its attribute is read, so ``import runapi`` and a client stay cheap however many families
-there are. Adding a family is one line here (and its module name in ``runapi.__init__``).
+The families are listed once, in :mod:`runapi._families`. The table here (``_Families``) writes
+each out again only because type checkers need it typed (``client.suno`` is a ``Suno``); each
+line names nothing but the attribute and its class, and ``tests/test_family_list.py`` holds it against
+the list. ``runapi.AsyncClient`` (``runapi/_async_client.py``) inherits the same table. Each
+family's module is imported the first time its attribute is read, so ``import runapi`` and a
+client stay cheap however many families there are.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Generic
 
 from ._core.client import BaseClient
 from ._core.operations import ClientT, FamilyAttribute
+from ._families import FAMILIES, by_name
 
 if TYPE_CHECKING:
     from .elevenlabs import ElevenLabs
@@ -47,6 +50,24 @@ if TYPE_CHECKING:
 __all__ = ["Client", "operations"]
 
 
+class _Listed(FamilyAttribute[Any]):
+    """A family attribute whose module and class come from :data:`runapi._families.FAMILIES`, by its name."""
+
+    def __init__(self) -> None:
+        super().__init__("", "")
+
+    def __set_name__(self, owner: type, attribute: str) -> None:
+        family = by_name().get(attribute)
+        if family is None:
+            raise TypeError(f"{owner.__name__}.{attribute} is not in runapi._families.FAMILIES")
+        self.module, self.name, self.attribute = f"runapi.{family.name}", family.cls, attribute
+
+
+def _listed() -> Any:
+    """``client.<name>``: the family of that name in :data:`runapi._families.FAMILIES` (typed by the annotation)."""
+    return _Listed()
+
+
 class _Families(Generic[ClientT]):
     """The one table of families, shared by :class:`Client` and :class:`AsyncClient`.
 
@@ -54,33 +75,33 @@ class _Families(Generic[ClientT]):
     through: called on a ``Client``, awaited on an ``AsyncClient``.
     """
 
-    suno: FamilyAttribute[Suno[ClientT]] = FamilyAttribute("runapi.suno", "Suno")
-    nano_banana: FamilyAttribute[NanoBanana[ClientT]] = FamilyAttribute("runapi.nano_banana", "NanoBanana")
-    veo_3_1: FamilyAttribute[Veo31[ClientT]] = FamilyAttribute("runapi.veo_3_1", "Veo31")
-    elevenlabs: FamilyAttribute[ElevenLabs[ClientT]] = FamilyAttribute("runapi.elevenlabs", "ElevenLabs")
-    runway: FamilyAttribute[Runway[ClientT]] = FamilyAttribute("runapi.runway", "Runway")
-    runway_aleph: FamilyAttribute[RunwayAleph[ClientT]] = FamilyAttribute("runapi.runway_aleph", "RunwayAleph")
-    luma: FamilyAttribute[Luma[ClientT]] = FamilyAttribute("runapi.luma", "Luma")
-    seedance: FamilyAttribute[Seedance[ClientT]] = FamilyAttribute("runapi.seedance", "Seedance")
-    hailuo: FamilyAttribute[Hailuo[ClientT]] = FamilyAttribute("runapi.hailuo", "Hailuo")
-    kling: FamilyAttribute[Kling[ClientT]] = FamilyAttribute("runapi.kling", "Kling")
-    wan: FamilyAttribute[Wan[ClientT]] = FamilyAttribute("runapi.wan", "Wan")
-    happyhorse: FamilyAttribute[HappyHorse[ClientT]] = FamilyAttribute("runapi.happyhorse", "HappyHorse")
-    grok_imagine: FamilyAttribute[GrokImagine[ClientT]] = FamilyAttribute("runapi.grok_imagine", "GrokImagine")
-    topaz: FamilyAttribute[Topaz[ClientT]] = FamilyAttribute("runapi.topaz", "Topaz")
-    infinitetalk: FamilyAttribute[InfiniteTalk[ClientT]] = FamilyAttribute("runapi.infinitetalk", "InfiniteTalk")
-    gemini_omni: FamilyAttribute[GeminiOmni[ClientT]] = FamilyAttribute("runapi.gemini_omni", "GeminiOmni")
-    flux_kontext: FamilyAttribute[FluxKontext[ClientT]] = FamilyAttribute("runapi.flux_kontext", "FluxKontext")
-    flux_2: FamilyAttribute[Flux2[ClientT]] = FamilyAttribute("runapi.flux_2", "Flux2")
-    seedream: FamilyAttribute[Seedream[ClientT]] = FamilyAttribute("runapi.seedream", "Seedream")
-    imagen_4: FamilyAttribute[Imagen4[ClientT]] = FamilyAttribute("runapi.imagen_4", "Imagen4")
-    z_image: FamilyAttribute[ZImage[ClientT]] = FamilyAttribute("runapi.z_image", "ZImage")
-    gpt_image: FamilyAttribute[GptImage[ClientT]] = FamilyAttribute("runapi.gpt_image", "GptImage")
-    gpt_image_2: FamilyAttribute[GptImage2[ClientT]] = FamilyAttribute("runapi.gpt_image_2", "GptImage2")
-    gpt_4o_image: FamilyAttribute[Gpt4oImage[ClientT]] = FamilyAttribute("runapi.gpt_4o_image", "Gpt4oImage")
-    qwen_2: FamilyAttribute[Qwen2[ClientT]] = FamilyAttribute("runapi.qwen_2", "Qwen2")
-    recraft: FamilyAttribute[Recraft[ClientT]] = FamilyAttribute("runapi.recraft", "Recraft")
-    ideogram_v3: FamilyAttribute[IdeogramV3[ClientT]] = FamilyAttribute("runapi.ideogram_v3", "IdeogramV3")
+    suno: FamilyAttribute[Suno[ClientT]] = _listed()
+    elevenlabs: FamilyAttribute[ElevenLabs[ClientT]] = _listed()
+    nano_banana: FamilyAttribute[NanoBanana[ClientT]] = _listed()
+    veo_3_1: FamilyAttribute[Veo31[ClientT]] = _listed()
+    runway: FamilyAttribute[Runway[ClientT]] = _listed()
+    runway_aleph: FamilyAttribute[RunwayAleph[ClientT]] = _listed()
+    luma: FamilyAttribute[Luma[ClientT]] = _listed()
+    seedance: FamilyAttribute[Seedance[ClientT]] = _listed()
+    hailuo: FamilyAttribute[Hailuo[ClientT]] = _listed()
+    kling: FamilyAttribute[Kling[ClientT]] = _listed()
+    wan: FamilyAttribute[Wan[ClientT]] = _listed()
+    happyhorse: FamilyAttribute[HappyHorse[ClientT]] = _listed()
+    grok_imagine: FamilyAttribute[GrokImagine[ClientT]] = _listed()
+    topaz: FamilyAttribute[Topaz[ClientT]] = _listed()
+    infinitetalk: FamilyAttribute[InfiniteTalk[ClientT]] = _listed()
+    gemini_omni: FamilyAttribute[GeminiOmni[ClientT]] = _listed()
+    flux_kontext: FamilyAttribute[FluxKontext[ClientT]] = _listed()
+    flux_2: FamilyAttribute[Flux2[ClientT]] = _listed()
+    seedream: FamilyAttribute[Seedream[ClientT]] = _listed()
+    imagen_4: FamilyAttribute[Imagen4[ClientT]] = _listed()
+    z_image: FamilyAttribute[ZImage[ClientT]] = _listed()
+    gpt_image: FamilyAttribute[GptImage[ClientT]] = _listed()
+    gpt_image_2: FamilyAttribute[GptImage2[ClientT]] = _listed()
+    gpt_4o_image: FamilyAttribute[Gpt4oImage[ClientT]] = _listed()
+    qwen_2: FamilyAttribute[Qwen2[ClientT]] = _listed()
+    recraft: FamilyAttribute[Recraft[ClientT]] = _listed()
+    ideogram_v3: FamilyAttribute[IdeogramV3[ClientT]] = _listed()
 
 
 class Client(_Families["Client"], BaseClient):
@@ -91,36 +112,9 @@ class Client(_Families["Client"], BaseClient):
     The constructor's options are described on :class:`runapi._core.client.BaseClient`; every
     family attribute below is imported on first use.
 
-    Families:
-        suno: Suno music and lyrics (``runapi.suno``).
-        nano_banana: Nano Banana images (``runapi.nano_banana``).
-        veo_3_1: Veo 3.1 video (``runapi.veo_3_1``).
-        elevenlabs: ElevenLabs speech, dialogue, sound effects and transcription (``runapi.elevenlabs``).
-        runway: Runway text/image-to-video and video extension (``runapi.runway``).
-        runway_aleph: Runway Aleph video editing (``runapi.runway_aleph``).
-        luma: Luma video modification (``runapi.luma``).
-        seedance: Seedance text/image-to-video, six models (``runapi.seedance``).
-        hailuo: Hailuo text-to-video and image-to-video (``runapi.hailuo``).
-        kling: Kling text/image-to-video (multi-shot, elements), AI avatars, motion control (``runapi.kling``).
-        wan: Wan text/image/speech-to-video, animation, images and video edits (``runapi.wan``).
-        happyhorse: HappyHorse text/character/image-to-video and video edits (``runapi.happyhorse``).
-        grok_imagine: Grok Imagine text/image-to-video, images, image edits, video extension and upscaling
-            (``runapi.grok_imagine``).
-        topaz: Topaz image and video upscaling (``runapi.topaz``).
-        infinitetalk: InfiniteTalk lip-sync video from an image and audio (``runapi.infinitetalk``).
-        gemini_omni: Gemini Omni voices and characters (direct) and text-to-video (``runapi.gemini_omni``).
-        flux_kontext: Flux Kontext image generation and source-image editing (``runapi.flux_kontext``).
-        flux_2: Flux 2 text-to-image and remix-image (``runapi.flux_2``).
-        seedream: Seedream text-to-image and image edits, 4.5 / 5-Lite / v4 (``runapi.seedream``).
-        imagen_4: Imagen 4 text-to-image and pro remix image (``runapi.imagen_4``).
-        z_image: Z-Image text-to-image (``runapi.z_image``).
-        gpt_image: GPT Image text-to-image and image edits, ``gpt-image-1.5`` (``runapi.gpt_image``).
-        gpt_image_2: GPT Image 2 text-to-image and image edits, ``gpt-image-2`` (``runapi.gpt_image_2``).
-        gpt_4o_image: GPT-4o Image prompt-only, image-guided and variant images (``runapi.gpt_4o_image``).
-        qwen_2: Qwen 2 text-to-image, image remixes and image edits (``runapi.qwen_2``).
-        recraft: Recraft image upscaling and background removal (``runapi.recraft``).
-        ideogram_v3: Ideogram V3 text-to-image, inpainting edits, remixes and reframing, plain or
-            character-guided (``runapi.ideogram_v3``).
+    A client is not copied or pickled: ``copy.copy(client)``, ``copy.deepcopy(client)`` and
+    ``pickle.dumps(client)`` raise ``TypeError`` (it holds a connection pool and the API key).
+    ``client.with_options(...)`` is the copy, sharing the pool; another process makes its own client.
     """
 
 
@@ -134,10 +128,19 @@ def operations() -> dict[str, tuple[str, str, Any]]:
     from ._core.operations import DirectOperation, TaskOperation
 
     found: dict[str, tuple[str, str, Any]] = {}
-    for attribute, value in vars(_Families).items():
-        if isinstance(value, FamilyAttribute):
-            family = getattr(importlib.import_module(value.module), value.name)
-            for name, operation in vars(family).items():
-                if isinstance(operation, TaskOperation | DirectOperation):
-                    found[f"{attribute}.{name}"] = (attribute, name, operation)
+    for listed in FAMILIES:
+        family = getattr(importlib.import_module(f"runapi.{listed.name}"), listed.cls)
+        for name, operation in vars(family).items():
+            if isinstance(operation, TaskOperation | DirectOperation):
+                found[f"{listed.name}.{name}"] = (listed.name, name, operation)
     return found
+
+
+def _families_doc() -> str:
+    """The ``Families:`` section of :class:`Client`'s docstring, from :data:`runapi._families.FAMILIES`."""
+    lines = ["", "    Families:"]
+    lines += [f"        {f.name}: {f.title}: {f.summary} (``runapi.{f.name}``)." for f in FAMILIES]
+    return "\n".join(lines) + "\n"
+
+
+Client.__doc__ = (Client.__doc__ or "").rstrip() + "\n" + _families_doc()

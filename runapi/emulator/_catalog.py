@@ -11,8 +11,7 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
 
-from . import _image, _video
-from . import _payloads as p
+from . import _image, _payloads as p, _video
 from ._endpoint import (
     COMPLETED,
     FAILED,

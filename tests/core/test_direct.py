@@ -20,8 +20,7 @@ from urllib3.exceptions import ProtocolError
 import runapi
 from runapi._core.models import Result
 from runapi._core.operations import DirectOperation, Family
-from runapi._core.params import field as param
-from runapi._core.params import params, text
+from runapi._core.params import field as param, params, text
 from tests.conftest import API_KEY, BASE_URL, FakeClock
 
 PATH = "/api/v1/test/boost_style"

@@ -19,8 +19,7 @@ from runapi.emulator import FAILURE_TOKEN
 from runapi.emulator._catalog import BY_PATH, ENDPOINTS
 from runapi.emulator._image import ENDPOINTS as IMAGE_ENDPOINTS
 
-from .conftest import COMPLETE_AFTER, Api, FakeClock, Receiver, finish
-from .conftest import complete as run
+from .conftest import COMPLETE_AFTER, Api, FakeClock, Receiver, complete as run, finish
 from .test_media import assert_image, fetch
 
 SEEDREAM = "/api/v1/seedream"

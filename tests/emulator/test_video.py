@@ -18,8 +18,7 @@ from runapi.emulator import FAILURE_TOKEN
 from runapi.emulator._catalog import BY_PATH, ENDPOINTS
 from runapi.emulator._video import ENDPOINTS as VIDEO_ENDPOINTS
 
-from .conftest import COMPLETE_AFTER, Api, FakeClock, Receiver, finish
-from .conftest import complete as run
+from .conftest import COMPLETE_AFTER, Api, FakeClock, Receiver, complete as run, finish
 from .test_media import assert_mp4, assert_png, fetch
 
 KLING = "/api/v1/kling"

@@ -22,6 +22,13 @@ Test ids read ``<family>/<op>/<check>``; the checks are:
   one) raises ``TaskFailedError`` with its error; a direct call answered so raises it too;
 - ``<family>/<op>/get``: ``get()`` reads one task from the status path.
 
+Two checks run over every params class of every family at once (nested objects included):
+
+- a number whose name says it cannot be negative (a duration, other seconds, a count, an index)
+  refuses -1, and a duration refuses 0 (the core's rule, ``runapi._core.params.sign_rule``);
+- the file-size limits the docs print ("max 10 MB", "30MB each", "10 MB total") are declared on
+  exactly the documented fields, and refuse a local file one byte over (``FILE_LIMITS``).
+
 Where the docs print one answer for several endpoints (``SHARED_ANSWERS``), the answer is checked
 as a contract for the operation it is filed under only; the other operations' create, lifecycle
 and ``get`` checks borrow it. Everything particular to a family (its rules and refusals, per-model
@@ -33,20 +40,32 @@ from __future__ import annotations
 
 import importlib
 import json
+import re
+import subprocess
+import sys
+import types
+import typing
 from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+import cattrs
 import pytest
 import responses
 from responses import registries
 
 import runapi
 import runapi._client
+from runapi._core import params as params_module
 from runapi._core.operations import DirectOperation, Family, FamilyAttribute, TaskOperation
 from runapi._core.options import DURATIONS
+from runapi._core.params import MB, _nested, fields_of, local_files
+from runapi.nano_banana import Image, ImageTask, NanoBanana
+from runapi.suno import Audio, Lyrics, LyricsTask, MusicTask, Suno
+from runapi.veo_3_1 import Source, Veo31, Video, VideoTask
 from tests.conftest import API_KEY, FakeClock
+from tests.families.conftest import OP_IDS, load_example, op_path, op_resource
 from tests.families.contract import assert_mirrors, strict_converter
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -665,3 +684,294 @@ def test_get_reads_one_task(client, http, family, op):
     assert (request.method, request.url) == ("GET", status_url)
     assert request.body is None
     assert request.headers["Authorization"] == f"Bearer {API_KEY}"
+
+
+# -- every params class: numbers that cannot be negative, documented file-size limits --------------------
+
+
+@cache
+def params_classes() -> tuple[tuple[str, type], ...]:
+    """``(family, params class)`` for every operation of every family, nested params classes included."""
+    found: dict[type, str] = {}
+    todo = [(family, op.params) for family in FAMILIES for op in operations(family).values()]
+    while todo:
+        family, cls = todo.pop()
+        if cls in found:
+            continue
+        found[cls] = family
+        hints = typing.get_type_hints(cls, include_extras=True)
+        todo += [(family, nested[0]) for name in fields_of(cls) if (nested := _nested(hints[name])) is not None]
+    return tuple(sorted(((family, cls) for cls, family in found.items()), key=lambda item: item[1].__qualname__))
+
+
+def scalar_number(hint: Any) -> bool:
+    """An ``int`` or ``float`` field (``X | None`` and ``Annotated`` too); a ``Literal`` lists its own values."""
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        members = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+        hint = members[0] if len(members) == 1 else None
+    if typing.get_origin(hint) is typing.Annotated:
+        hint = typing.get_args(hint)[0]
+    return hint in (int, float)
+
+
+def cannot_be_negative(name: str) -> str | None:
+    """The rule, as the params module states it: ``"> 0"`` for a duration, ``">= 0"`` for other seconds,
+    counts and indexes, ``None`` for any other name (``seed`` included: -1 is "random" for some models)."""
+    words = name.split("_")
+    if "duration" in words:
+        return "> 0"
+    if words[-1] in ("seconds", "count", "index") or words[0] == "num" or name == "n":
+        return ">= 0"
+    return None
+
+
+def _quantities() -> list[Any]:
+    cases = []
+    for family, cls in params_classes():
+        hints = typing.get_type_hints(cls, include_extras=True)
+        for name in fields_of(cls):
+            if scalar_number(hints[name]) and cannot_be_negative(name) is not None:
+                cases.append(pytest.param(cls, name, id=f"{family}/{cls.__name__}.{name}"))
+    return cases
+
+
+QUANTITIES = _quantities()
+
+
+@pytest.mark.parametrize(("cls", "name"), QUANTITIES)
+def test_no_duration_count_or_index_takes_a_negative_number(cls: type, name: str) -> None:
+    attribute = fields_of(cls)[name]
+    refused = [-1, 0] if cannot_be_negative(name) == "> 0" else [-1]
+    for value in refused:
+        with pytest.raises(runapi.ValidationError) as info:
+            attribute.validator(None, attribute, value)  # type: ignore[misc]  # the field's own checks
+        assert info.value.field == name and f"got {value}" in str(info.value)
+
+
+def test_the_rule_covers_the_fields_that_took_negatives() -> None:
+    covered = {
+        (cls.__module__.removeprefix("runapi."), cls.__name__, name) for cls, name in (p.values for p in QUANTITIES)
+    }
+    assert {  # Wan's durations had no range at all (duration_seconds=-5 was sent)
+        ("wan", "TextToVideoParams", "duration_seconds"),
+        ("wan", "ImageToVideoParams", "duration_seconds"),
+        ("wan", "EditVideoParams", "duration_seconds"),
+        ("kling", "Shot", "duration_seconds"),
+        ("suno", "VoiceToValidationPhraseParams", "vocal_start_seconds"),
+        ("veo_3_1", "UpscaleVideoParams", "index"),
+        ("wan", "SpeechToVideoParams", "num_frames"),
+        ("seedream", "TextToImageParams", "output_count"),
+    } <= covered
+    assert len(covered) >= 20
+
+
+def test_a_negative_wan_duration_is_refused_before_any_request(client: runapi.Client, http: Any) -> None:
+    body = {**load("wan", "text_to_video_request"), "duration_seconds": -5}
+    with pytest.raises(runapi.ValidationError) as info:
+        client.wan.text_to_video.create(**body)
+    assert info.value.field == "duration_seconds"
+    assert str(info.value) == "duration_seconds must be a number greater than 0; got -5"
+    assert len(http.calls) == 0
+
+
+def test_a_seed_keeps_its_documented_range() -> None:
+    from runapi.seedance import TextToVideoParams
+
+    attribute = fields_of(TextToVideoParams)["seed"]
+    attribute.validator(None, attribute, -1)  # type: ignore[misc]  # docs: "[-1, 2147483647]; -1 = random"
+
+
+# The file-size limits the docs print, by (module, params class, field): (bytes, for all files together).
+FILE_LIMITS: dict[tuple[str, str, str], tuple[int, bool]] = {
+    # Kling > Create Text-to-Video, kling_elements: "max 10 MB per image", "MP4 or MOV video URL, max 50 MB"
+    ("kling", "KlingElement", "element_input_urls"): (10 * MB, False),
+    ("kling", "KlingElement", "element_input_video_urls"): (50 * MB, False),
+    # Kling > Create AI Avatar: "Max 10 MB" (image and audio)
+    ("kling", "AiAvatarParams", "source_image_url"): (10 * MB, False),
+    ("kling", "AiAvatarParams", "source_audio_url"): (10 * MB, False),
+    # Nano Banana > text-to-image (base, Pro, V2): "30MB each"
+    ("nano_banana", "TextToImageParams", "reference_image_urls"): (30 * MB, False),
+    # Qwen 2 > remix and edit: "JPEG, PNG, and WebP up to 10 MB"
+    ("qwen_2", "RemixImageParams", "source_image_url"): (10 * MB, False),
+    ("qwen_2", "EditImageParams", "source_image_url"): (10 * MB, False),
+    # Ideogram V3: source "max 10 MB"; character references "max 10 MB total"
+    ("ideogram_v3", "TextToImageParams", "reference_image_urls"): (10 * MB, True),
+    ("ideogram_v3", "EditImageParams", "source_image_url"): (10 * MB, False),
+    ("ideogram_v3", "EditImageParams", "reference_image_urls"): (10 * MB, True),
+    ("ideogram_v3", "RemixImageParams", "source_image_url"): (10 * MB, False),
+    ("ideogram_v3", "RemixImageParams", "reference_image_urls"): (10 * MB, True),
+    ("ideogram_v3", "ReframeImageParams", "source_image_url"): (10 * MB, False),
+    # Gemini Omni: create_character "no larger than 20MB"; text_to_video "max 20MB each"
+    ("gemini_omni", "CreateCharacterParams", "reference_image_url"): (20 * MB, False),
+    ("gemini_omni", "TextToVideoParams", "reference_image_urls"): (20 * MB, False),
+}
+
+
+def test_the_documented_file_limits_are_declared_on_exactly_those_fields() -> None:
+    declared = {
+        (cls.__module__.removeprefix("runapi."), cls.__name__, name): limit
+        for _, cls in params_classes()
+        for name, limit in cls.__runapi_file_limits__.items()
+    }
+    assert declared == FILE_LIMITS
+
+
+@pytest.fixture(scope="module")
+def holes(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """``holes(size)``: a sparse file of ``size`` bytes (no disk used), made once per size."""
+    folder = tmp_path_factory.mktemp("limits")
+    made: dict[int, Path] = {}
+
+    def make(size: int) -> Path:
+        if size not in made:
+            path = folder / f"{size}.png"
+            with open(path, "wb") as file:
+                file.truncate(size)
+            made[size] = path
+        return made[size]
+
+    return make
+
+
+@pytest.mark.parametrize(("where", "limit"), [pytest.param(k, v, id=".".join(k)) for k, v in FILE_LIMITS.items()])
+def test_a_local_file_over_a_documented_limit_is_refused_naming_the_field(
+    where: tuple[str, str, str], limit: tuple[int, bool], holes: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Checked as a create checks it (local files stand in as placeholders); the 10 MB upload limit,
+    which a create also applies, is lifted here so each parameter's own limit is what is seen."""
+    monkeypatch.setattr(params_module, "MAX_UPLOAD_BYTES", None)
+    module, class_name, name = where
+    cls = getattr(importlib.import_module(f"runapi.{module}"), class_name)
+    attribute = fields_of(cls)[name]
+    size, total = limit
+    many = "urls" in name
+    count = 2 if name == "element_input_urls" else 1  # "2 to 4" images
+
+    def check(value: Any) -> None:
+        swapped, _ = local_files(cls, {name: value})
+        attribute.validator(None, attribute, swapped[name])  # type: ignore[misc]  # the field's own checks
+
+    with pytest.raises(runapi.ValidationError) as info:
+        check([holes(size)] * (count - 1) + [holes(size + 1)] if many else holes(size + 1))
+    assert info.value.field == (name if total or not many else f"{name}[{count - 1}]")
+    assert f"{size:,} bytes" in str(info.value) and f"{size + 1:,} bytes" in str(info.value)
+    check([holes(size)] * count if many else holes(size))  # exactly at the limit: taken
+
+
+# -- the contract check itself, and the three by-aspect families together
+
+
+def test_contract_check_does_catch_a_missing_field():
+    # the strict converter is what makes the contract checks (test_every_family.py) meaningful: it
+    # must refuse unknown keys, at the top and in nested objects
+    payload = load_example("suno", "text_to_music_completed")
+    strict = strict_converter()
+    with pytest.raises(cattrs.BaseValidationError):
+        strict.structure({**payload, "new_field": 1}, MusicTask)
+    nested = {**payload, "audios": [{**payload["audios"][0], "new_field": 1}]}
+    with pytest.raises(cattrs.BaseValidationError):
+        strict.structure(nested, MusicTask)
+    with pytest.raises(AssertionError, match="new_field"):
+        assert_mirrors(MusicTask.from_dict(nested), nested, "task")
+
+
+def test_nested_objects_are_model_classes():
+    music = MusicTask.from_dict(load_example("suno", "text_to_music_completed"))
+    lyrics = LyricsTask.from_dict(load_example("suno", "generate_lyrics_completed"))
+    image = ImageTask.from_dict(load_example("nano_banana", "text_to_image_completed_quickstart"))
+    video = VideoTask.from_dict(load_example("veo_3_1", "extend_video_completed"))
+    assert isinstance(music.audios[0], Audio)
+    assert isinstance(lyrics.lyrics[0], Lyrics)
+    assert isinstance(image.images[0], Image)
+    assert isinstance(video.videos[0], Video)
+    assert isinstance(video.sources[0], Source)
+
+
+MALFORMED = [
+    pytest.param(runapi.Task, {}, id="task-empty"),
+    pytest.param(runapi.Task, ["281e5b0"], id="task-not-an-object"),
+]
+
+
+@pytest.mark.parametrize(("cls", "payload"), MALFORMED)
+def test_malformed_payload_raises_response_validation_error(cls, payload):
+    with pytest.raises(runapi.APIResponseValidationError) as info:
+        cls.from_dict(payload)
+    assert info.value.body == payload
+
+
+# -- the family accessors and lazy imports
+
+
+def test_family_accessors_are_the_family_classes(client):
+    assert isinstance(client.suno, Suno)
+    assert isinstance(client.suno, runapi.suno.Suno)
+    assert isinstance(client.nano_banana, NanoBanana)
+    assert isinstance(client.veo_3_1, Veo31)
+    assert client.suno is client.suno  # one namespace per client
+    for op in OP_IDS:
+        assert op_resource(client, op).path == op_path(op)
+
+
+def _python(code: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
+
+
+def test_import_runapi_loads_no_family_and_no_requests():
+    result = _python(
+        "import runapi, sys; assert 'runapi.suno' not in sys.modules and 'requests' not in sys.modules, "
+        "sorted(m for m in sys.modules if m.startswith(('runapi', 'requests')))"
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_family_module_is_imported_on_first_use():
+    # the counterpart of the test above: the check does see a family module once it is used
+    result = _python(
+        "import runapi, sys; c = runapi.Client(api_key='test-key', base_url='https://api.test'); "
+        "assert 'runapi.suno' not in sys.modules; c.suno; assert 'runapi.suno' in sys.modules; "
+        "assert 'runapi.veo_3_1' not in sys.modules"
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_core_imports_no_family() -> None:
+    # every module under runapi._core loaded: none of them may pull in a family module
+    result = _python(
+        "import pkgutil, importlib, sys, runapi._core as core\n"
+        "for info in pkgutil.iter_modules(core.__path__):\n"
+        "    importlib.import_module('runapi._core.' + info.name)\n"
+        "families = [m for m in sys.modules if m.startswith('runapi.') and not m.startswith(('runapi._core', "
+        "'runapi.errors', 'runapi._version', 'runapi._families'))]\n"  # _families: the names, no family
+        "assert not families, families"
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_with_options_copies_get_families_bound_to_themselves() -> None:
+    client = runapi.Client(api_key="test-key", base_url="https://api.test")
+    first = client.suno
+    assert client.suno is first  # cached on the client
+    other = client.with_options(timeout=5)
+    assert other.suno is not first and other.suno._client is other
+    from runapi._core.operations import FamilyAttribute
+
+    assert isinstance(runapi._client._Families.__dict__["suno"], FamilyAttribute)  # the lazy descriptor
+
+
+def test_no_core_module_names_a_family_even_for_type_checking() -> None:
+    from runapi._core.operations import FamilyAttribute
+
+    families = [
+        value.module.rsplit(".", 1)[1]
+        for value in vars(runapi._client._Families).values()
+        if isinstance(value, FamilyAttribute)
+    ]
+    assert {"suno", "nano_banana", "veo_3_1"} <= set(families)
+    core = Path(runapi.__file__).parent / "_core"
+    for source in core.glob("*.py"):
+        imports = [
+            line for line in source.read_text(encoding="utf-8").splitlines() if re.match(r"\s*(from|import) ", line)
+        ]
+        for name in families:
+            assert not [line for line in imports if re.search(rf"\b{name}\b", line)], (source.name, name)

@@ -11,17 +11,21 @@ particular to Suno:
 - direct calls: their typed results, their ``Idempotency-Key`` and options;
 - every enum, range, length and conditional rule: documented values are sent, a bad call is
   refused before any request.
+- for text_to_music, extend_music and generate_lyrics: None left off the wire, required and unknown
+  parameters, ``extra_body``, the typed tasks and create / get / wait / run over mocked HTTP.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import cattrs
 import pytest
+import responses
 
 import runapi
 from runapi._core.models import Result
@@ -48,7 +52,26 @@ from runapi.suno import (
     VoiceTask,
     WavTask,
 )
-from tests.conftest import FakeClock
+from tests.conftest import API_KEY, FakeClock
+from tests.families.conftest import (
+    ACCEPTED,
+    AUDIO_ID,
+    BASE_CALL,
+    OMIT,
+    OP_FIXTURES,
+    OPERATIONS,
+    create_url,
+    load_example,
+    op_path,
+    op_resource,
+    ordered,
+    payloads,
+    refuse,
+    send,
+    task_class_of,
+    task_url,
+    with_overrides,
+)
 from tests.families.contract import strict_converter
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "suno"
@@ -577,3 +600,552 @@ def test_invalid_input_is_refused_before_any_request(client, http, op, kwargs, f
     assert field in message
     for fragment in fragments:
         assert fragment in message, f"{fragment!r} not in {message!r}"
+
+
+SUNO_OPERATIONS = [op for op in OPERATIONS if op.startswith("suno.")]
+
+
+SUNO_MODELS = ["suno-v5.5", "suno-v5", "suno-v4.5-plus", "suno-v4.5-all", "suno-v4.5", "suno-v4"]
+# The custom-mode extend call from the docs' curl example, as a base for custom-mode rules.
+EXTEND_CUSTOM = {
+    "parameter_mode": "custom",
+    "audio_id": AUDIO_ID,
+    "prompt": "Extend the music with more relaxing notes",
+    "style": "Classical",
+    "title": "Peaceful Piano Extended",
+    "continue_at": 60,
+    "model": "suno-v4",
+}
+
+
+# -- request parameters: bodies, the Idempotency-Key, None left off
+
+
+def test_idempotency_key_option_is_sent(client, http, example):
+    target = client.suno.generate_lyrics.with_options(idempotency_key="lyrics-night-city-1")
+    _, request, _ = send(client, http, "suno.generate_lyrics", BASE_CALL["suno.generate_lyrics"], example, target)
+    assert request.headers["Idempotency-Key"] == "lyrics-night-city-1"
+
+
+@pytest.mark.parametrize("op", SUNO_OPERATIONS)
+def test_each_create_gets_its_own_idempotency_key(client, http, example, op):
+    for _ in range(2):
+        http.post(create_url(client, op), status=202, json=example(*ACCEPTED[op]))
+        op_resource(client, op).create(**BASE_CALL[op])
+    keys = [call.request.headers["Idempotency-Key"] for call in http.calls]
+    assert len(keys) == 2
+    assert all(keys)
+    assert keys[0] != keys[1]
+
+
+OPTIONAL_NONE = [
+    pytest.param(
+        "suno.text_to_music",
+        {
+            "lyrics": None,
+            "style": None,
+            "title": None,
+            "callback_url": None,
+            "persona_id": None,
+            "persona_type": None,
+            "negative_tags": None,
+            "vocal_gender": None,
+            "style_weight": None,
+            "weirdness_constraint": None,
+            "audio_weight": None,
+        },
+        id="suno.text_to_music",
+    ),
+    pytest.param(
+        "suno.extend_music",
+        {
+            "callback_url": None,
+            "prompt": None,
+            "style": None,
+            "title": None,
+            "continue_at": None,
+            "persona_id": None,
+            "persona_type": None,
+            "negative_tags": None,
+            "vocal_gender": None,
+            "style_weight": None,
+            "weirdness_constraint": None,
+            "audio_weight": None,
+        },
+        id="suno.extend_music",
+    ),
+    pytest.param("suno.generate_lyrics", {"callback_url": None}, id="suno.generate_lyrics"),
+]
+
+
+@pytest.mark.parametrize(("op", "nones"), OPTIONAL_NONE)
+def test_none_optionals_are_left_off_the_wire(client, http, example, op, nones):
+    sent, _, _ = send(client, http, op, {**BASE_CALL[op], **nones}, example)
+    assert canonical(sent) == canonical(BASE_CALL[op])
+    assert not set(nones) & set(sent)
+
+
+KEPT = [
+    # falsy or default-looking values are the caller's choice and must reach the server
+    pytest.param(
+        "suno.text_to_music",
+        {
+            "vocal_mode": "instrumental",
+            "model": "suno-v5",
+            "style_weight": 0,
+            "weirdness_constraint": 0.0,
+            "audio_weight": 1,
+        },
+        id="suno-weights-at-bounds",
+    ),
+    pytest.param("suno.extend_music", {**EXTEND_CUSTOM, "continue_at": 0}, id="extend-continue_at-0"),
+]
+
+
+@pytest.mark.parametrize(("op", "kwargs"), KEPT)
+def test_given_values_are_all_sent(client, http, example, op, kwargs):
+    sent, _, _ = send(client, http, op, dict(kwargs), example)
+    assert canonical(sent) == canonical(kwargs)
+
+
+def _music_and_lyrics_accepted_cases() -> list[Any]:
+    cases: list[Any] = []
+
+    def add(case_id: str, op: str, **overrides: Any) -> None:
+        cases.append(pytest.param(op, with_overrides(BASE_CALL[op], overrides), id=case_id))
+
+    for model in SUNO_MODELS:
+        add(f"suno.text_to_music-model-{model}", "suno.text_to_music", model=model)
+        add(f"suno.extend_music-model-{model}", "suno.extend_music", model=model)
+    add("suno-vocal_mode-auto_lyrics", "suno.text_to_music", vocal_mode="auto_lyrics")
+    add("suno-vocal_mode-exact_lyrics", "suno.text_to_music", vocal_mode="exact_lyrics", prompt=OMIT, lyrics="[Verse]")
+    add("suno-vocal_mode-instrumental", "suno.text_to_music", vocal_mode="instrumental", style="Classical")
+    add("suno-persona-style", "suno.text_to_music", persona_id="persona-1", persona_type="style", model="suno-v4")
+    add("suno-persona-voice-v5", "suno.text_to_music", persona_id="persona-1", persona_type="voice")
+    for gender in ("male", "female"):
+        add(f"suno-vocal_gender-{gender}", "suno.text_to_music", vocal_gender=gender)
+    add(
+        "suno-weights-two-decimals", "suno.text_to_music", style_weight=0.65, weirdness_constraint=0.5, audio_weight=1.0
+    )
+    add(
+        "suno-all-text-fields",
+        "suno.text_to_music",
+        style="Lo-fi",
+        title="Night",
+        negative_tags="Metal",
+        callback_url="https://your-app.com/callbacks/suno",
+    )
+    add("extend-source-with-common-fields", "suno.extend_music", negative_tags="Metal", style_weight=0.5)
+    cases.append(pytest.param("suno.extend_music", dict(EXTEND_CUSTOM), id="extend-custom"))
+    cases.append(
+        pytest.param(
+            "suno.extend_music",
+            {
+                **EXTEND_CUSTOM,
+                "model": "suno-v5",
+                "persona_id": "p-1",
+                "persona_type": "voice",
+                "vocal_gender": "female",
+            },
+            id="extend-custom-persona-voice-gender",
+        )
+    )
+    add("lyrics-prompt-200-chars", "suno.generate_lyrics", prompt="x" * 200)
+    return cases
+
+
+@pytest.mark.parametrize(("op", "kwargs"), _music_and_lyrics_accepted_cases())
+def test_documented_music_and_lyrics_values_are_accepted_and_sent(client, http, example, op, kwargs):
+    sent, _, task = send(client, http, op, dict(kwargs), example)
+    assert canonical(sent) == canonical(kwargs)
+    assert task.status == "processing"
+
+
+def _music_and_lyrics_refused_cases() -> list[Any]:
+    cases: list[Any] = []
+
+    def add(
+        case_id: str,
+        op: str,
+        field: str,
+        fragments: tuple[str, ...],
+        base: Mapping[str, Any] | None = None,
+        **overrides: Any,
+    ) -> None:
+        kwargs = with_overrides(BASE_CALL[op] if base is None else base, overrides)
+        cases.append(pytest.param(op, kwargs, field, fragments, id=case_id))
+
+    music, extend, lyrics = "suno.text_to_music", "suno.extend_music", "suno.generate_lyrics"
+    modes = "'auto_lyrics', 'exact_lyrics', 'instrumental'"
+    add("suno-vocal_mode-unknown", music, "vocal_mode", (modes,), vocal_mode="custom")
+    add("suno-vocal_mode-case", music, "vocal_mode", (modes,), vocal_mode="Instrumental")
+    add("suno-model-unknown", music, "model", ("'suno-v5'", "'suno-v4'"), model="suno-v3")
+    add("suno-model-upstream-name", music, "model", ("'suno-v5'",), model="chirp-v3-5")
+    add("suno-auto_lyrics-needs-prompt", music, "prompt", ("required", "auto_lyrics"), prompt=OMIT)
+    add("suno-exact_lyrics-needs-lyrics", music, "lyrics", ("required", "exact_lyrics"), vocal_mode="exact_lyrics")
+    add("suno-lyrics-only-for-exact", music, "lyrics", ("exact_lyrics",), lyrics="[Verse] la la")
+    add(
+        "suno-lyrics-not-instrumental",
+        music,
+        "lyrics",
+        ("exact_lyrics",),
+        vocal_mode="instrumental",
+        lyrics="[Verse] la la",
+    )
+    add("suno-persona_type-unknown", music, "persona_type", ("'style', 'voice'",), persona_id="p", persona_type="vocal")
+    add("suno-persona_type-needs-persona_id", music, "persona_type", ("persona_id",), persona_type="style")
+    add(
+        "suno-persona-voice-needs-v5",
+        music,
+        "persona_type",
+        ("suno-v5",),
+        model="suno-v4.5-plus",
+        persona_id="p",
+        persona_type="voice",
+    )
+    add("suno-vocal_gender-unknown", music, "vocal_gender", ("'male', 'female'",), vocal_gender="m")
+    add("suno-vocal_gender-case", music, "vocal_gender", ("'male', 'female'",), vocal_gender="Female")
+    for name in ("style_weight", "weirdness_constraint", "audio_weight"):
+        add(f"suno-{name}-above-1", music, name, ("from 0 to 1",), **{name: 1.01})
+        add(f"suno-{name}-below-0", music, name, ("from 0 to 1",), **{name: -0.01})
+        add(f"suno-{name}-bool", music, name, ("a number",), **{name: True})
+        add(f"suno-{name}-string", music, name, ("a number",), **{name: "0.5"})
+        add(f"extend-{name}-above-1", extend, name, ("from 0 to 1",), **{name: 2})
+    add("suno-style_weight-nan", music, "style_weight", ("a number",), style_weight=float("nan"))
+    add("suno-prompt-empty", music, "prompt", ("non-blank",), prompt="")
+    add("suno-model-missing", music, "model", ("missing required parameter",), model=OMIT)
+    add("suno-vocal_mode-missing", music, "vocal_mode", ("missing required parameter",), vocal_mode=OMIT)
+
+    add("extend-parameter_mode-unknown", extend, "parameter_mode", ("'source', 'custom'",), parameter_mode="inherit")
+    add("extend-audio_id-missing", extend, "audio_id", ("missing required parameter",), audio_id=OMIT)
+    add("extend-model-unknown", extend, "model", ("'suno-v5'",), model="v5")
+    for name in ("prompt", "style", "title", "continue_at"):
+        add(f"extend-custom-needs-{name}", extend, name, ("required", "custom"), base=EXTEND_CUSTOM, **{name: OMIT})
+    add("extend-continue_at-negative", extend, "continue_at", ("at least 0",), base=EXTEND_CUSTOM, continue_at=-1)
+    add("extend-continue_at-string", extend, "continue_at", ("a number",), base=EXTEND_CUSTOM, continue_at="60")
+    add("extend-source-refuses-persona_id", extend, "persona_id", ("custom",), persona_id="p")
+    add("extend-source-refuses-vocal_gender", extend, "vocal_gender", ("custom",), vocal_gender="male")
+    add(
+        "extend-persona-voice-needs-v5",
+        extend,
+        "persona_type",
+        ("suno-v5",),
+        base=EXTEND_CUSTOM,
+        persona_id="p",
+        persona_type="voice",
+    )
+
+    add("lyrics-prompt-201-chars", lyrics, "prompt", ("1-200 characters", "201"), prompt="x" * 201)
+    add("lyrics-prompt-missing", lyrics, "prompt", ("missing required parameter",), prompt=OMIT)
+    add("lyrics-prompt-not-text", lyrics, "prompt", ("a non-blank string",), prompt=["night"])
+    return cases
+
+
+@pytest.mark.parametrize(("op", "kwargs", "field", "fragments"), _music_and_lyrics_refused_cases())
+def test_invalid_music_and_lyrics_input_is_refused_before_any_request(client, http, op, kwargs, field, fragments):
+    error = refuse(client, http, op, **kwargs)
+    assert error.field == field
+    message = str(error)
+    assert field in message
+    for fragment in fragments:
+        assert fragment in message
+    assert isinstance(error, ValueError)  # documented: ValidationError is also a ValueError
+
+
+# Every parameter of the BASE_CALL calls is required by the docs, except text_to_music's prompt (which only
+# vocal_mode 'auto_lyrics' requires; covered above).
+REQUIRED = [
+    pytest.param(op, name, id=f"{op}-{name}")
+    for op in SUNO_OPERATIONS
+    for name in BASE_CALL[op]
+    if (op, name) != ("suno.text_to_music", "prompt")
+]
+
+
+@pytest.mark.parametrize(("op", "name"), REQUIRED)
+def test_required_parameter_omitted_is_refused(client, http, op, name):
+    kwargs = {k: v for k, v in BASE_CALL[op].items() if k != name}
+    error = refuse(client, http, op, **kwargs)
+    assert error.field == name
+    assert name in str(error)
+
+
+# A required parameter passed as None is refused too (it would otherwise be left off the wire).
+@pytest.mark.parametrize(("op", "name"), REQUIRED)
+def test_required_parameter_given_as_none_is_refused(client, http, op, name):
+    error = refuse(client, http, op, **{**BASE_CALL[op], name: None})
+    assert error.field == name
+
+
+@pytest.mark.parametrize("op", SUNO_OPERATIONS)
+def test_unknown_parameter_is_named_and_points_to_extra_body(client, http, op):
+    error = refuse(client, http, op, **BASE_CALL[op], new_param=1)
+    assert error.field == "new_param"
+    assert "new_param" in str(error)
+    assert "extra_body" in str(error)
+
+
+@pytest.mark.parametrize("op", SUNO_OPERATIONS)
+def test_positional_arguments_are_refused(client, http, op):
+    error = refuse(client, http, op, dict(BASE_CALL[op]))
+    assert "keyword" in str(error)
+
+
+@pytest.mark.parametrize("op", SUNO_OPERATIONS)
+def test_extra_body_adds_a_new_parameter(client, http, example, op):
+    plain = op_resource(client, op)
+    target = plain.with_options(extra_body={"new_param": 1})
+    sent, _, _ = send(client, http, op, BASE_CALL[op], example, target)
+    assert canonical(sent) == canonical({**BASE_CALL[op], "new_param": 1})
+
+    # with_options returns a new resource: the plain one still sends only the parameters
+    http.post(create_url(client, op), status=202, json=example(*ACCEPTED[op]))
+    plain.create(**BASE_CALL[op])
+    assert canonical(json.loads(http.calls[1].request.body)) == canonical(BASE_CALL[op])
+
+
+@pytest.mark.parametrize("op", SUNO_OPERATIONS)
+def test_extra_body_repeating_a_given_parameter_is_refused(client, http, op):
+    name = next(iter(BASE_CALL[op]))
+    target = op_resource(client, op).with_options(extra_body={name: BASE_CALL[op][name]})
+    error = refuse(client, http, op, target=target, **BASE_CALL[op])
+    assert error.field == name
+    assert "extra_body" in str(error)
+
+
+# -- result models: typed fields, tolerance, malformed payloads
+
+
+MUSIC_AND_LYRICS_TYPED = [
+    pytest.param(
+        "suno",
+        "text_to_music_completed",
+        {
+            "generation_stage": "all_audios_ready",
+            "audios.0.id": "8551****662c",
+            "audios.0.duration": 198.44,
+            "audios.0.tags": ["electrifying", "rock"],
+            "audios.0.title": "钢铁侠",
+            "audios.0.lyrics": "[Verse] 夜晚城市 灯火辉煌",
+            "audios.0.model_name": "chirp-v3-5",
+            "audios.0.audio_url": "https://file.runapi.ai/****.mp3",
+            "audios.0.stream_audio_url": "https://file.runapi.ai/****",
+            "audios.0.image_url": "https://file.runapi.ai/****.jpeg",
+        },
+        id="suno-music-completed",
+    ),
+    pytest.param(
+        "suno",
+        "text_to_music_processing",
+        {"generation_stage": "text_generated", "audios": [], "is_done": False},
+        id="suno-music-processing",
+    ),
+    pytest.param(
+        "suno",
+        "text_to_music_failed",
+        {"generation_stage": "failed", "error": "Generation failed", "is_failed": True, "is_done": True},
+        id="suno-music-failed",
+    ),
+    pytest.param(
+        "suno",
+        "text_to_music_callback_completed",
+        {"audios.0.id": "audio-id-1", "audios.0.tags": ["genre1", "genre2"], "audios.0.duration": 198.44},
+        id="suno-music-callback",
+    ),
+    pytest.param(
+        "suno",
+        "extend_music_completed",
+        {"audios.0.title": "Iron Man Extended", "audios.0.duration": 278.44, "is_completed": True},
+        id="suno-extend-completed",
+    ),
+    pytest.param(
+        "suno",
+        "extend_music_processing",
+        {"generation_stage": None, "audios": [], "status": "processing"},
+        id="suno-extend-processing-no-stage",
+    ),
+    pytest.param(
+        "suno",
+        "extend_music_callback_failed",
+        {"generation_stage": "failed", "error": "Failed to extend music, invalid audio source"},
+        id="suno-extend-callback-failed",
+    ),
+    pytest.param(
+        "suno",
+        "generate_lyrics_completed",
+        {
+            "lyrics.0.title": "Starry Night Dreams",
+            "lyrics.0.text": "[Verse]\nMoonlight spreads across the windowsill...",
+        },
+        id="suno-lyrics-completed",
+    ),
+    pytest.param(
+        "suno",
+        "generate_lyrics_failed",
+        {"lyrics": [], "error": "Lyrics generation failed.", "is_failed": True},
+        id="suno-lyrics-failed",
+    ),
+]
+
+
+@pytest.mark.parametrize(("family", "name", "expected"), MUSIC_AND_LYRICS_TYPED)
+def test_typed_fields_of_music_and_lyrics(family, name, expected):
+    task = task_class_of(family, name).from_dict(load_example(family, name))
+    for path, value in expected.items():
+        got = pluck(task, path)
+        assert got == value, f"{path}: {got!r} != {value!r}"
+        assert type(got) is type(value), f"{path}: {type(got).__name__} instead of {type(value).__name__}"
+
+
+NESTED_LISTS = [
+    pytest.param("suno", "text_to_music_completed", "audios", id="suno-audios"),
+    pytest.param("suno", "generate_lyrics_completed", "lyrics", id="suno-lyrics"),
+]
+
+
+@pytest.mark.parametrize(("family", "name", "key"), NESTED_LISTS)
+def test_unknown_fields_are_tolerated_and_kept_in_raw(family, name, key):
+    payload = load_example(family, name)
+    cls = task_class_of(family, name)
+    extended = {**payload, "new_field": 1, key: [{**item, "new_field": {"deep": [1, 2]}} for item in payload[key]]}
+
+    task = cls.from_dict(extended)
+
+    assert task == cls.from_dict(payload)  # the typed view is unchanged
+    assert task.raw == extended
+    assert task.raw["new_field"] == 1
+    assert task.raw[key][0]["new_field"] == {"deep": [1, 2]}
+
+
+def test_bare_string_tags_become_a_one_item_list():
+    payload = load_example("suno", "text_to_music_completed")
+    payload["audios"][0]["tags"] = "rock"
+    task = MusicTask.from_dict(payload)
+    assert task.audios[0].tags == ["rock"]
+
+
+MALFORMED = [
+    pytest.param(MusicTask, {"status": "completed", "audios": []}, id="music-no-id"),
+    pytest.param(LyricsTask, {"status": "processing", "lyrics": []}, id="lyrics-no-id"),
+    pytest.param(MusicTask, {"id": "t", "status": "completed", "audios": 5}, id="music-audios-not-a-list"),
+]
+
+
+@pytest.mark.parametrize(("cls", "payload"), MALFORMED)
+def test_malformed_payload_raises_response_validation_error(cls, payload):
+    with pytest.raises(runapi.APIResponseValidationError) as info:
+        cls.from_dict(payload)
+    assert info.value.body == payload
+
+
+# -- create / get / wait / run over mocked HTTP
+
+
+@pytest.mark.parametrize("op", SUNO_OPERATIONS)
+@responses.activate
+def test_create_returns_the_typed_new_task(client, op):
+    cls, family, kwargs, (accepted_name, *_) = OP_FIXTURES[op]
+    accepted = load_example(family, accepted_name)
+    responses.post(client.base_url + op_path(op), status=202, json=accepted)
+
+    task = op_resource(client, op).create(**kwargs)
+
+    assert type(task) is cls
+    assert task.id == accepted["id"]
+    assert task.status == "processing"
+    assert not task.is_done
+    assert task.raw == accepted
+    assert len(responses.calls) == 1
+    assert responses.calls[0].request.method == "POST"
+    assert json.loads(responses.calls[0].request.body) == kwargs
+
+
+@pytest.mark.parametrize("op", SUNO_OPERATIONS)
+@pytest.mark.parametrize("state", ["processing", "completed", "failed"])
+@responses.activate
+def test_get_fetches_the_task_by_id(client, op, state):
+    cls = OP_FIXTURES[op][0]
+    payload = payloads(op)[state]
+    url = task_url(client, op, payload["id"])
+    responses.get(url, json=payload)
+
+    task = op_resource(client, op).get(payload["id"])
+
+    assert type(task) is cls
+    assert task == cls.from_dict(payload)
+    assert task.status == state
+    assert task.raw == payload
+    assert len(responses.calls) == 1
+    request = responses.calls[0].request
+    assert request.method == "GET"
+    assert request.url == url
+    assert request.body is None
+    assert request.headers["Authorization"] == f"Bearer {API_KEY}"
+    assert "Idempotency-Key" not in request.headers
+
+
+@pytest.mark.parametrize("op", SUNO_OPERATIONS)
+@ordered
+def test_run_creates_then_polls_until_completed(client, fake_clock, op):
+    cls, _, kwargs, _ = OP_FIXTURES[op]
+    docs = payloads(op)
+    url = task_url(client, op, docs["accepted"]["id"])
+    responses.post(client.base_url + op_path(op), status=202, json=docs["accepted"])
+    responses.get(url, json=docs["processing"])
+    responses.get(url, json=docs["processing"])
+    responses.get(url, json=docs["completed"])
+
+    task = op_resource(client, op).run(**kwargs)
+
+    assert type(task) is cls
+    assert task == cls.from_dict(docs["completed"])
+    assert task.is_completed
+    assert task.raw == docs["completed"]
+    calls = [(call.request.method, call.request.url) for call in responses.calls]
+    assert calls == [("POST", client.base_url + op_path(op))] + [("GET", url)] * 3
+    assert json.loads(responses.calls[0].request.body) == kwargs
+    # polls shaped by the operation's expected duration: the first at its low end, then each
+    # 1.25x later (so a finished task is noticed within 1.25x its run time); nothing slept for real
+    low = op_resource(client, op)._operation.duration.low
+    assert fake_clock.sleeps == pytest.approx([low, low * 0.25, low * 1.25 * 0.25])
+
+
+@pytest.mark.parametrize("op", SUNO_OPERATIONS)
+@ordered
+def test_run_raises_task_failed_with_the_docs_reason(client, fake_clock, op):
+    _, _, kwargs, _ = OP_FIXTURES[op]
+    docs = payloads(op)
+    url = task_url(client, op, docs["accepted"]["id"])
+    responses.post(client.base_url + op_path(op), status=202, json=docs["accepted"])
+    responses.get(url, json=docs["processing"])
+    responses.get(url, json=docs["failed"])
+
+    with pytest.raises(runapi.TaskFailedError) as info:
+        op_resource(client, op).run(**kwargs)
+
+    assert info.value.task_id == docs["failed"]["id"]
+    assert info.value.error == docs["failed"]["error"]
+    assert info.value.task.raw == docs["failed"]
+    assert len(responses.calls) == 3
+    low = op_resource(client, op)._operation.duration.low
+    assert fake_clock.sleeps == pytest.approx([low, low * 0.25])
+
+
+@ordered
+def test_wait_reports_each_generation_stage_in_order(client):
+    docs = payloads("suno.text_to_music")
+    task_id = docs["completed"]["id"]
+    url = f"{client.base_url}/api/v1/suno/text_to_music/{task_id}"
+    # the docs' processing example, then the stage the docs' callback section names next
+    responses.get(url, json=docs["processing"])
+    responses.get(url, json={**docs["processing"], "generation_stage": "first_audio_ready"})
+    responses.get(url, json=docs["completed"])
+    seen: list[MusicTask] = []
+
+    task = client.suno.text_to_music.wait(task_id, on_progress=seen.append)
+
+    assert [t.generation_stage for t in seen] == ["text_generated", "first_audio_ready", "all_audios_ready"]
+    assert all(type(t) is MusicTask for t in seen)
+    assert seen[-1] is task
+    assert task.audios[0].duration == 198.44
+    assert len(responses.calls) == 3

@@ -8,15 +8,16 @@ file in a temporary directory and answer the docs' 201 body; the file is served 
 from __future__ import annotations
 
 import base64
+import http.client
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 import requests
 
 from runapi.emulator import Emulator
-from runapi.emulator._files import EXPIRES_AFTER_SECONDS
+from runapi.emulator._files import EXPIRES_AFTER_SECONDS, MAX_UPLOAD_BYTES
 from runapi.emulator._media import jpeg, png
 
 from .conftest import API_KEY, NANO, Api, FakeClock
@@ -25,6 +26,8 @@ FROM_URL = "/api/v1/files/from_url"
 FROM_STREAM = "/api/v1/files/from_stream"
 FROM_BASE64 = "/api/v1/files/from_base64"
 ANSWER_KEYS = {"file_name", "download_url", "file_size", "mime_type", "uploaded_at"}
+TOO_LARGE = {"error": "File size exceeds maximum allowed size"}  # docs: Errors, 413
+LIMIT = 10 * 1024 * 1024  # "max 10MB", read as 10,485,760 bytes
 
 
 def stream(api: Api, content: bytes | Iterator[bytes], *, name: str = "file.png", **form: str) -> requests.Response:
@@ -191,3 +194,73 @@ def test_a_wrong_key_is_refused(emu: Emulator) -> None:
     ) as answer:
         assert answer.status_code == 401
     assert API_KEY != "nope"
+
+
+# -- the upload limit: "413 File size exceeds maximum allowed size ... (max 10MB)" (docs: Errors) ---------
+
+
+def chunked_file(size: int, *, boundary: bytes = b"b0undary") -> Iterator[bytes]:
+    """A multipart body with one file part of ``size`` zero bytes, in 64 KiB pieces (sent chunked)."""
+    yield b"--" + boundary + b'\r\nContent-Disposition: form-data; name="file"; filename="z.bin"\r\n\r\n'
+    left = size
+    while left:
+        piece = min(left, 1 << 16)
+        yield bytes(piece)
+        left -= piece
+    yield b"\r\n--" + boundary + b"--\r\n"
+
+
+def post_chunked(api: Api, body: Iterator[bytes]) -> requests.Response:
+    headers = {"Content-Type": "multipart/form-data; boundary=b0undary"}
+    return api.session.post(api.emulator.url + FROM_STREAM, data=body, headers=headers, timeout=10)
+
+
+def test_an_announced_2_gb_upload_is_the_docs_413_before_its_body_is_read(api: Api, emu: Emulator) -> None:
+    host, port = emu.url.removeprefix("http://").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=5)
+    connection.putrequest("POST", FROM_STREAM)
+    connection.putheader("Authorization", f"Bearer {API_KEY}")
+    connection.putheader("Content-Type", "multipart/form-data; boundary=b0undary")
+    connection.putheader("Content-Length", str(2 * 1024 * 1024 * 1024))
+    connection.endheaders()  # the headers only: the answer cannot wait for 2 GB that never come
+    answer = connection.getresponse()
+    assert answer.status == 413 and answer.read() == b'{"error": "File size exceeds maximum allowed size"}'
+    connection.close()
+    assert emu.uploads() == []
+    (entry,) = [e for e in emu.requests() if e["path"] == FROM_STREAM]
+    assert entry["status"] == 413 and entry["json"] is None
+
+
+def test_a_chunked_upload_is_counted_and_refused_once_past_10_mb(api: Api, emu: Emulator) -> None:
+    refused = post_chunked(api, chunked_file(LIMIT + 1))  # no Content-Length: only counting can tell
+    assert refused.status_code == 413 and refused.json() == TOO_LARGE
+    assert emu.uploads() == []
+    kept = stream(api, b"small")
+    assert kept.status_code == 201
+    (upload,) = emu.uploads()
+    assert os.listdir(Path(upload["path"]).parent) == [upload["id"]]  # the refused part left no file behind
+
+
+def test_an_upload_of_exactly_10_mb_is_stored(api: Api, emu: Emulator) -> None:
+    assert MAX_UPLOAD_BYTES == LIMIT
+    answer = post_chunked(api, chunked_file(LIMIT))
+    assert answer.status_code == 201, answer.text
+    assert answer.json()["file_size"] == LIMIT and emu.uploads()[0]["file_size"] == LIMIT
+
+
+def test_base64_over_10_mb_decoded_is_the_docs_413(api: Api, emu: Emulator) -> None:
+    over = api.post(FROM_BASE64, {"base64_data": base64.b64encode(bytes(LIMIT + 1)).decode()})
+    assert over.status_code == 413 and over.json() == TOO_LARGE and emu.uploads() == []
+    at = api.post(FROM_BASE64, {"base64_data": base64.b64encode(bytes(LIMIT)).decode(), "file_name": "ten.bin"})
+    assert at.status_code == 201 and at.json()["file_size"] == LIMIT
+
+
+def test_the_limit_is_an_emulator_option(start_emulator: Callable[..., Emulator]) -> None:
+    small = Api(start_emulator(max_upload_bytes=1_000))
+    assert stream(small, bytes(1_001)).status_code == 413
+    assert small.post(FROM_BASE64, {"base64_data": base64.b64encode(bytes(1_001)).decode()}).status_code == 413
+    assert stream(small, bytes(1_000)).status_code == 201
+    small.close()
+    for bad in (0, -1, 1.5, "10MB"):
+        with pytest.raises(ValueError, match="max_upload_bytes"):
+            Emulator(max_upload_bytes=bad)  # type: ignore[arg-type]
