@@ -42,8 +42,8 @@ No message built here ever contains an API key or a callback secret, nor the pas
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from ._core.models import Task
@@ -63,6 +63,7 @@ __all__ = [
     "PayloadTooLargeError",
     "PaymentRequiredError",
     "PermissionDeniedError",
+    "Problem",
     "RateLimitError",
     "RequestTimeoutError",
     "RunAPIError",
@@ -138,23 +139,57 @@ class RunAPIError(Exception):
     """Root of every error raised by the runapi SDK."""
 
 
+class Problem(NamedTuple):
+    """One mistake in a call's parameters, as :attr:`ValidationError.errors` lists them.
+
+    Attributes:
+        field: the parameter as RunAPI spells it (``"duration_seconds"``; ``"shots[1].prompt"`` in
+            a nested object), or ``None`` for a rule spanning several parameters.
+        message: what is wrong, in a sentence (``"duration_seconds must be one of 4, 8, 12; got 5"``).
+        allowed: what is allowed (``"one of 4, 8, 12"``), or ``None``.
+    """
+
+    field: str | None
+    message: str
+    allowed: str | None
+
+
 class ValidationError(RunAPIError, ValueError):
     """Parameters refused on the client, before any request was sent.
+
+    A call's parameters are checked all at once: the error lists every problem found
+    (``.errors``), and its message names each (``"3 problems: ...; ...; ..."``). Code that reads
+    one problem reads the first through ``.field`` and ``.allowed``.
 
     One is raised while a request is sent: a file stream of unknown size (a pipe) given to
     ``client.files.from_stream`` is counted as it goes, and refused once it passes the upload
     limit; the upload is stopped there, so the server gets an incomplete body and stores nothing.
 
     Attributes:
-        field: the parameter name as RunAPI spells it (``"duration_seconds"``), or ``None`` for
-            a rule spanning several fields.
-        allowed: a short description of what is allowed (``"one of 4, 6, 8"``).
+        field: the (first) parameter refused, as RunAPI spells it (``"duration_seconds"``), or
+            ``None`` for a rule spanning several fields.
+        allowed: a short description of what is allowed there (``"one of 4, 6, 8"``).
+        errors: every :class:`Problem` found, in the order the parameters were checked (one for
+            a single mistake).
     """
 
     def __init__(self, message: str, *, field: str | None = None, allowed: str | None = None) -> None:
-        super().__init__(redact_url(message))
+        message = redact_url(message)
+        super().__init__(message)
         self.field = field
         self.allowed = allowed
+        self.errors: tuple[Problem, ...] = (Problem(field, message, allowed),)
+
+    @classmethod
+    def of(cls, problems: Sequence[ValidationError]) -> ValidationError:
+        """One error listing ``problems`` (at least one); a single problem is returned as it is."""
+        if len(problems) == 1:
+            return problems[0]
+        found = tuple(problem for error in problems for problem in error.errors)
+        listed = "; ".join(problem.message for problem in found)
+        combined = cls(f"{len(found)} problems: {listed}", field=found[0].field, allowed=found[0].allowed)
+        combined.errors = found
+        return combined
 
 
 class MissingAPIKeyError(RunAPIError):
