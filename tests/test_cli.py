@@ -3,6 +3,7 @@ installed console script in a subprocess. The key never appears in any output.""
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import json
 import subprocess
@@ -40,6 +41,12 @@ def cli(emu: Emulator, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Any:
         return runapi.Client(**self.client_options(), sleep=lambda seconds: None)
 
     monkeypatch.setattr(runapi.cli.Settings, "client", client)
+
+    async def no_wait(seconds: float) -> None:  # the batch's AsyncClient polls without sleeping for real
+        await asyncio.sleep(0)
+
+    real_async_client = runapi.AsyncClient
+    monkeypatch.setattr(runapi, "AsyncClient", lambda *a, **k: real_async_client(*a, sleep=no_wait, **k))
     runner = CliRunner()
 
     def invoke(*args: str, input: str | bytes | None = None) -> Any:

@@ -43,10 +43,9 @@ from ..webhooks import (
     ClaimState,
     DedupStore,
     Receiver,
-    _stored_state,
-    _whole_seconds,
     read_secret,
 )
+from ..webhooks._stores import _stored_state, _whole_seconds
 
 __all__ = ["CacheStore", "callback_view"]
 

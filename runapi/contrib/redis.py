@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..webhooks import ClaimState, _stored_state, _whole_seconds
+from ..webhooks import ClaimState
+from ..webhooks._stores import _stored_state, _whole_seconds
 
 __all__ = ["RedisStore"]
 

@@ -32,8 +32,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import webhooks
 from .._version import __version__
+from ..webhooks._signing import sign
 
 __all__ = ["CallbackDispatcher"]
 
@@ -234,7 +234,7 @@ class CallbackDispatcher:
         headers = {
             "Content-Type": "application/json",
             "User-Agent": f"runapi-emulator/{__version__}",
-            **webhooks.sign(callback.body, self._secret, callback_id=callback.callback_id),
+            **sign(callback.body, self._secret, callback_id=callback.callback_id),
         }
         target = url.path or "/"
         if url.query:
