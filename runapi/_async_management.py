@@ -9,7 +9,7 @@ from collections.abc import Awaitable, Callable, Mapping
 import httpx
 
 from ._core.async_client import AsyncClientCore
-from ._core.client import DEFAULT_MAX_CONNECTIONS, DEFAULT_TIMEOUT
+from ._core.settings import DEFAULT_MAX_CONNECTIONS, DEFAULT_TIMEOUT, ClientSettings
 from ._core.transport import Timeout
 from .management import _Management
 
@@ -41,15 +41,15 @@ class AsyncManagementClient(_Management["AsyncManagementClient"], AsyncClientCor
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        super().__init__(
+        settings = ClientSettings.build(
+            self.credential,
             management_key,
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
-            idempotent_creates=False,
             default_headers=default_headers,
-            http_client=http_client,
             max_connections=max_connections,
             sleep=sleep,
             clock=clock,
         )
+        super().__init__(settings, http_client)

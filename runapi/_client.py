@@ -15,7 +15,7 @@ import importlib
 from typing import TYPE_CHECKING, Any, Generic
 
 from ._core.client import BaseClient
-from ._core.operations import ClientT, FamilyAttribute
+from ._core.families import ClientT, FamilyAttribute
 from ._families import FAMILIES, by_name
 
 if TYPE_CHECKING:

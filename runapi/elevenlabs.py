@@ -37,6 +37,7 @@ from typing import Any, Literal, get_args
 
 import attrs
 
+from ._core import media
 from ._core.models import Task
 from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
@@ -121,31 +122,21 @@ def _dialogue_lines(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None
 # -- results ---------------------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
-class Audio:
-    """One generated audio file: ``url`` to download it (MP3 in the docs' examples).
+Audio = media.Audio
+"""One generated audio file: ``url`` to download it (MP3 in the docs' examples).
 
-    Download it soon: the docs state no retention, and some answers point at
-    ``tempfile.runapi.ai``.
-    """
-
-    url: str | None = None
+Download it soon: the docs state no retention, and some answers point at
+``tempfile.runapi.ai``.
+"""
 
 
 @attrs.frozen(kw_only=True)
-class AudioTask(Task):
+class AudioTask(media.AudioTask):
     """A ``text_to_speech``, ``text_to_dialogue``, ``text_to_sound`` or ``isolate_audio`` task.
 
     Attributes:
         audios: the generated (or isolated) audio files, once completed.
     """
-
-    audios: list[Audio] = attrs.Factory(list)
-
-    @property
-    def output_urls(self) -> list[str]:
-        """Each audio's ``url`` that is set, in order (what ``client.download_outputs`` saves)."""
-        return [audio.url for audio in self.audios if audio.url]
 
 
 @attrs.frozen(kw_only=True)

@@ -37,7 +37,7 @@ from typing import Literal, get_args
 
 import attrs
 
-from ._core.models import Task
+from ._core import media
 from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import CallbackUrl, HttpUrl, by, field, params, rules, text, text_list
@@ -120,27 +120,17 @@ different (the docs give both models one parameter table)."""
 # -- results ---------------------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
-class Image:
-    """One generated image: ``url``, its CDN URL."""
-
-    url: str | None = None
+Image = media.Image
+"""One generated image: ``url``, its CDN URL."""
 
 
 @attrs.frozen(kw_only=True)
-class ImageTask(Task):
+class ImageTask(media.ImageTask):
     """A ``text_to_image`` or ``remix_image`` task (docs: Flux 2 > Get Remix Image Status, Response Fields).
 
     Attributes:
         images: the generated images, once completed.
     """
-
-    images: list[Image] = attrs.Factory(list)
-
-    @property
-    def output_urls(self) -> list[str]:
-        """Each image's ``url`` that is set, in order (what ``client.download_outputs`` saves)."""
-        return [image.url for image in self.images if image.url]
 
 
 # -- params ----------------------------------------------------------------------------------

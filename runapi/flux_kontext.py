@@ -39,6 +39,7 @@ from typing import Literal, get_args
 
 import attrs
 
+from ._core import media
 from ._core.models import Task
 from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
@@ -93,15 +94,14 @@ def mode_of(source_image_url: object | None) -> Mode:
 
 
 @attrs.frozen(kw_only=True)
-class Image:
-    """One generated (or edited) image.
+class Image(media.Image):
+    """One generated (or edited) image: the shared :class:`runapi._core.media.Image` plus ``origin_url``.
 
     Attributes:
         url: CDN URL of the image.
         origin_url: the original high-resolution file; valid for 10 minutes only.
     """
 
-    url: str | None = None
     origin_url: str | None = None
 
 

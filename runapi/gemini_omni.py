@@ -48,7 +48,8 @@ from typing import Any, Literal, get_args
 
 import attrs
 
-from ._core.models import Result, Task
+from ._core import media
+from ._core.models import Result
 from ._core.operations import ClientT, DirectOperation, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import (
@@ -136,11 +137,8 @@ class AudioResult(Result):
     audio: Audio | None = None
 
 
-@attrs.frozen(kw_only=True)
-class Image:
-    """One image of a character: ``url`` to download it."""
-
-    url: str | None = None
+Image = media.Image
+"""One image of a character: ``url`` to download it."""
 
 
 @attrs.frozen(kw_only=True)
@@ -165,27 +163,17 @@ class CharacterResult(Result):
     character: Character | None = None
 
 
-@attrs.frozen(kw_only=True)
-class Video:
-    """One generated video: ``url`` to download it (MP4 in the docs' example)."""
-
-    url: str | None = None
+Video = media.Video
+"""One generated video: ``url`` to download it (MP4 in the docs' example)."""
 
 
 @attrs.frozen(kw_only=True)
-class VideoTask(Task):
+class VideoTask(media.VideoTask):
     """A ``text_to_video`` task.
 
     Attributes:
         videos: the generated videos, once completed.
     """
-
-    videos: list[Video] = attrs.Factory(list)
-
-    @property
-    def output_urls(self) -> list[str]:
-        """Each video's ``url`` that is set, in order (what ``client.download_outputs`` saves)."""
-        return [video.url for video in self.videos if video.url]
 
 
 # -- params ----------------------------------------------------------------------------------

@@ -41,7 +41,7 @@ from typing import Any, Literal, get_args
 
 import attrs
 
-from ._core.models import Task
+from ._core import media
 from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import CallbackUrl, HttpUrl, by_presence, field, forbid, params, require, rules, url_list
@@ -87,15 +87,12 @@ list is blank too: :class:`TextToImageParams` applies the same two rules to it."
 # -- results ---------------------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
-class Image:
-    """One generated image: ``url`` to download it."""
-
-    url: str | None = None
+Image = media.Image
+"""One generated image: ``url`` to download it."""
 
 
 @attrs.frozen(kw_only=True)
-class ImageTask(Task):
+class ImageTask(media.ImageTask):
     """A ``text_to_image`` task (docs: GPT-4o Image Get Text-to-Image Status).
 
     Attributes:
@@ -104,13 +101,7 @@ class ImageTask(Task):
             example, so the value is kept as sent); ``None`` when the answer does not carry it.
     """
 
-    images: list[Image] = attrs.Factory(list)
     progress: Any = None
-
-    @property
-    def output_urls(self) -> list[str]:
-        """Each image's ``url`` that is set, in order (what ``client.download_outputs`` saves)."""
-        return [image.url for image in self.images if image.url]
 
 
 # -- params ----------------------------------------------------------------------------------

@@ -35,7 +35,7 @@ from typing import Literal, get_args
 
 import attrs
 
-from ._core.models import Task
+from ._core import media
 from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import CallbackUrl, HttpUrl, field, params, url_list
@@ -76,27 +76,17 @@ MAX_SOURCE_IMAGES = 16
 # -- results ---------------------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
-class Image:
-    """One generated or edited image: ``url``, its CDN URL (a PNG in the docs' examples)."""
-
-    url: str | None = None
+Image = media.Image
+"""One generated or edited image: ``url``, its CDN URL (a PNG in the docs' examples)."""
 
 
 @attrs.frozen(kw_only=True)
-class ImageTask(Task):
+class ImageTask(media.ImageTask):
     """A ``text_to_image`` or ``edit_image`` task, as the status endpoint answers it and as callbacks deliver it.
 
     Attributes:
         images: the images, only once completed (docs: GPT Image > Get Text-to-Image Status / Get Edit Status).
     """
-
-    images: list[Image] = attrs.Factory(list)
-
-    @property
-    def output_urls(self) -> list[str]:
-        """Each image's ``url`` that is set, in order (what ``client.download_outputs`` saves)."""
-        return [image.url for image in self.images if image.url]
 
 
 # -- params ----------------------------------------------------------------------------------

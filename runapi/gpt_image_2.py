@@ -41,7 +41,7 @@ from typing import Literal, get_args
 
 import attrs
 
-from ._core.models import Task
+from ._core import media
 from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import CallbackUrl, HttpUrl, by, by_presence, field, one_of, params, rules, text, url_list
@@ -95,27 +95,17 @@ only supports 1k"). An aspect ratio missing from the first table allows all of :
 # -- results ---------------------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
-class Image:
-    """One generated or edited image: ``url`` to download it."""
-
-    url: str | None = None
+Image = media.Image
+"""One generated or edited image: ``url`` to download it."""
 
 
 @attrs.frozen(kw_only=True)
-class ImageTask(Task):
+class ImageTask(media.ImageTask):
     """A ``text_to_image`` or ``edit_image`` task (docs: GPT Image 2 > Get Text-to-Image Status / Get Edit Status).
 
     Attributes:
         images: the images, once completed.
     """
-
-    images: list[Image] = attrs.Factory(list)
-
-    @property
-    def output_urls(self) -> list[str]:
-        """Each image's ``url`` that is set, in order (what ``client.download_outputs`` saves)."""
-        return [image.url for image in self.images if image.url]
 
 
 # -- params ----------------------------------------------------------------------------------

@@ -47,6 +47,7 @@ from typing import Literal, get_args
 
 import attrs
 
+from ._core import media
 from ._core.models import Task
 from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
@@ -125,18 +126,12 @@ _durations = integer(6, 30)
 # -- results ---------------------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
-class Video:
-    """One generated video: ``url`` to download it (MP4 in the docs' example)."""
-
-    url: str | None = None
+Video = media.Video
+"""One generated video: ``url`` to download it (MP4 in the docs' example)."""
 
 
-@attrs.frozen(kw_only=True)
-class Image:
-    """One generated image: ``url`` to download it (PNG in the docs' example)."""
-
-    url: str | None = None
+Image = media.Image
+"""One generated image: ``url`` to download it (PNG in the docs' example)."""
 
 
 @attrs.frozen(kw_only=True)

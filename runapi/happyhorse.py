@@ -36,7 +36,7 @@ from typing import Any, Literal, get_args
 
 import attrs
 
-from ._core.models import Task
+from ._core import media
 from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import CallbackUrl, HttpUrl, by, field, integer, params, rules, text_list
@@ -137,27 +137,17 @@ def _prompt(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
 # -- results ---------------------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
-class Video:
-    """One generated video: ``url`` to download it (MP4 in the docs' examples)."""
-
-    url: str | None = None
+Video = media.Video
+"""One generated video: ``url`` to download it (MP4 in the docs' examples)."""
 
 
 @attrs.frozen(kw_only=True)
-class VideoTask(Task):
+class VideoTask(media.VideoTask):
     """A ``text_to_video``, ``image_to_video`` or ``edit_video`` task (also a callback's body).
 
     Attributes:
         videos: the generated videos, once completed.
     """
-
-    videos: list[Video] = attrs.Factory(list)
-
-    @property
-    def output_urls(self) -> list[str]:
-        """Each video's ``url`` that is set, in order (what ``client.download_outputs`` saves)."""
-        return [video.url for video in self.videos if video.url]
 
 
 # -- params ----------------------------------------------------------------------------------

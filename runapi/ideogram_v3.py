@@ -63,7 +63,7 @@ from typing import Literal, get_args
 
 import attrs
 
-from ._core.models import Task
+from ._core import media
 from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import (
@@ -218,27 +218,17 @@ REFRAME_IMAGE_RULES = by("model", {"ideogram-v3-reframe": rules()})
 # -- results ---------------------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
-class Image:
-    """One generated image: ``url`` to download it (a PNG in the docs' example)."""
-
-    url: str | None = None
+Image = media.Image
+"""One generated image: ``url`` to download it (a PNG in the docs' example)."""
 
 
 @attrs.frozen(kw_only=True)
-class ImageTask(Task):
+class ImageTask(media.ImageTask):
     """A task of any Ideogram V3 endpoint (docs: Ideogram V3 > Get Ideogram V3 Text-to-Image Status).
 
     Attributes:
         images: the generated images, once completed (``output_count`` of them).
     """
-
-    images: list[Image] = attrs.Factory(list)
-
-    @property
-    def output_urls(self) -> list[str]:
-        """Each image's ``url`` that is set, in order (what ``client.download_outputs`` saves)."""
-        return [image.url for image in self.images if image.url]
 
 
 # -- params ----------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ from typing import Literal, get_args
 
 import attrs
 
-from ._core.models import Task
+from ._core import media
 from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import CallbackUrl, HttpUrl, field, integer, params, text
@@ -56,27 +56,17 @@ MAX_PROMPT_LENGTH = 5_000
 # -- results ---------------------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
-class Video:
-    """One generated video: ``url`` to download it (MP4 in the docs' example)."""
-
-    url: str | None = None
+Video = media.Video
+"""One generated video: ``url`` to download it (MP4 in the docs' example)."""
 
 
 @attrs.frozen(kw_only=True)
-class VideoTask(Task):
+class VideoTask(media.VideoTask):
     """An ``audio_to_video`` task.
 
     Attributes:
         videos: the lip-sync videos, once completed.
     """
-
-    videos: list[Video] = attrs.Factory(list)
-
-    @property
-    def output_urls(self) -> list[str]:
-        """Each video's ``url`` that is set, in order (what ``client.download_outputs`` saves)."""
-        return [video.url for video in self.videos if video.url]
 
 
 # -- params ----------------------------------------------------------------------------------

@@ -61,7 +61,7 @@ from typing import Literal, get_args
 
 import attrs
 
-from ._core.models import Task
+from ._core import media
 from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import (
@@ -166,27 +166,17 @@ MAX_TOTAL_SECONDS = 15
 # -- results ---------------------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
-class Video:
-    """One generated video: ``url`` to download it (MP4; ``tempfile.runapi.ai`` links, so download it soon)."""
-
-    url: str | None = None
+Video = media.Video
+"""One generated video: ``url`` to download it (MP4; ``tempfile.runapi.ai`` links, so download it soon)."""
 
 
 @attrs.frozen(kw_only=True)
-class VideoTask(Task):
+class VideoTask(media.VideoTask):
     """A ``text_to_video``, ``image_to_video``, ``ai_avatar`` or ``motion_control`` task.
 
     Attributes:
         videos: the generated videos (once completed).
     """
-
-    videos: list[Video] = attrs.Factory(list)
-
-    @property
-    def output_urls(self) -> list[str]:
-        """Each video's ``url`` that is set, in order (what ``client.download_outputs`` saves)."""
-        return [video.url for video in self.videos if video.url]
 
 
 # -- nested params ---------------------------------------------------------------------------

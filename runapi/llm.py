@@ -226,7 +226,7 @@ def _missing(factory: str, vendor: str, extra: str) -> ImportError:
 
 def _settings(api_key: str | None, base_url: str | None, path: str, factory: str) -> tuple[str, str]:
     """The RunAPI key and the SDK's base URL, read as :class:`runapi.Client` reads them."""
-    from ._core.client import DEFAULT_BASE_URL, _api_key, _base_url  # requests & co: loaded on first use
+    from ._core.settings import DEFAULT_BASE_URL, _api_key, _base_url  # requests & co: loaded on first use
 
     try:
         key = _api_key(api_key if api_key is not None else os.environ.get("RUNAPI_API_KEY"))

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import attrs
 
-from ._core.models import Task
+from ._core import media
 from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import CallbackUrl, HttpUrl, params
@@ -41,14 +41,11 @@ __all__ = ["Luma", "ModifyVideoParams", "Source", "Video", "VideoTask"]
 # -- results ---------------------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
-class Video:
-    """One generated video: ``url`` to download the MP4 (docs: Luma > Get Luma Video Modification).
+Video = media.Video
+"""One generated video: ``url`` to download the MP4 (docs: Luma > Get Luma Video Modification).
 
-    Download it soon: the docs state no retention, and the examples point at ``tempfile.runapi.ai``.
-    """
-
-    url: str | None = None
+Download it soon: the docs state no retention, and the examples point at ``tempfile.runapi.ai``.
+"""
 
 
 @attrs.frozen(kw_only=True)
@@ -59,7 +56,7 @@ class Source:
 
 
 @attrs.frozen(kw_only=True)
-class VideoTask(Task):
+class VideoTask(media.VideoTask):
     """A ``modify_video`` task (docs: Luma > Get Luma Video Modification > Response Fields).
 
     Attributes:
@@ -67,13 +64,7 @@ class VideoTask(Task):
         sources: the source videos used for the modification.
     """
 
-    videos: list[Video] = attrs.Factory(list)
     sources: list[Source] = attrs.Factory(list)
-
-    @property
-    def output_urls(self) -> list[str]:
-        """Each generated video's ``url`` that is set, in order (what ``client.download_outputs`` saves)."""
-        return [video.url for video in self.videos if video.url]
 
 
 # -- params ----------------------------------------------------------------------------------

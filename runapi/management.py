@@ -36,11 +36,13 @@ from typing import TYPE_CHECKING, Any, Generic, Literal
 import attrs
 import requests
 
-from ._core.client import DEFAULT_MAX_CONNECTIONS, DEFAULT_TIMEOUT, ClientBase, ClientCore, Credential
+from ._core.base import ClientBase
+from ._core.client import ClientCore
 from ._core.models import Result
 from ._core.operations import ClientT, DirectOperation, Family, FamilyAttribute
 from ._core.params import OMIT, Omit, field, integer, params, require
 from ._core.records import DeleteOperation, GetOperation, ListOperation, UpdateOperation
+from ._core.settings import DEFAULT_MAX_CONNECTIONS, DEFAULT_TIMEOUT, ClientSettings, Credential
 from ._core.transport import Timeout
 from .errors import MissingManagementKeyError, ValidationError
 
@@ -436,13 +438,14 @@ class _Management(ClientBase, Generic[ClientT]):
         Raises:
             ValidationError: as the constructor does, naming the option.
         """
-        return self._copy(
+        changed = self._settings.replace(
             key=management_key,
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
             default_headers=default_headers,
         )
+        return self._copy(changed)
 
 
 class ManagementClient(_Management["ManagementClient"], ClientCore):
@@ -488,18 +491,18 @@ class ManagementClient(_Management["ManagementClient"], ClientCore):
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        super().__init__(
+        settings = ClientSettings.build(
+            self.credential,
             management_key,
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
-            idempotent_creates=False,
             default_headers=default_headers,
-            session=session,
             max_connections=max_connections,
             sleep=sleep,
             clock=clock,
         )
+        super().__init__(settings, session)
 
 
 def __getattr__(name: str) -> Any:  # AsyncManagementClient imports httpx: only when asked for

@@ -34,7 +34,7 @@ from typing import Literal, get_args
 
 import attrs
 
-from ._core.models import Task
+from ._core import media
 from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import (
@@ -113,15 +113,12 @@ MODEL_RULES = by(
 # -- results ---------------------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
-class Image:
-    """One generated image: ``url`` to download it (PNG or JPG as requested)."""
-
-    url: str | None = None
+Image = media.Image
+"""One generated image: ``url`` to download it (PNG or JPG as requested)."""
 
 
 @attrs.frozen(kw_only=True)
-class ImageTask(Task):
+class ImageTask(media.ImageTask):
     """A ``text_to_image`` or ``edit_image`` task.
 
     Attributes:
@@ -129,13 +126,7 @@ class ImageTask(Task):
         model: the model id, when the answer echoes it.
     """
 
-    images: list[Image] = attrs.Factory(list)
     model: str | None = None
-
-    @property
-    def output_urls(self) -> list[str]:
-        """Each image's ``url`` that is set, in order (what ``client.download_outputs`` saves)."""
-        return [image.url for image in self.images if image.url]
 
 
 # -- params ----------------------------------------------------------------------------------

@@ -39,7 +39,7 @@ from typing import Literal, get_args
 
 import attrs
 
-from ._core.models import Task
+from ._core import media
 from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import MB, CallbackUrl, HttpUrl, field, integer, max_bytes, number, params, text
@@ -99,27 +99,17 @@ _short_prompt = text(max_length=800)
 # -- results ---------------------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
-class Image:
-    """One generated image: ``url`` to download it (a PNG in the docs' example)."""
-
-    url: str | None = None
+Image = media.Image
+"""One generated image: ``url`` to download it (a PNG in the docs' example)."""
 
 
 @attrs.frozen(kw_only=True)
-class ImageTask(Task):
+class ImageTask(media.ImageTask):
     """A ``text_to_image``, ``remix_image`` or ``edit_image`` task (docs: Qwen 2 > Response).
 
     Attributes:
         images: the generated images, once completed.
     """
-
-    images: list[Image] = attrs.Factory(list)
-
-    @property
-    def output_urls(self) -> list[str]:
-        """Each image's ``url`` that is set, in order (what ``client.download_outputs`` saves)."""
-        return [image.url for image in self.images if image.url]
 
 
 # -- params ----------------------------------------------------------------------------------

@@ -33,7 +33,7 @@ from typing import Literal, get_args
 
 import attrs
 
-from ._core.models import Task
+from ._core import media
 from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import CallbackUrl, HttpUrl, params
@@ -65,27 +65,17 @@ MODELS: tuple[Model, ...] = get_args(Model)
 # -- results ---------------------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
-class Image:
-    """One processed image: ``url``, its CDN URL (docs: Recraft > Response Fields, ``images[].url``)."""
-
-    url: str | None = None
+Image = media.Image
+"""One processed image: ``url``, its CDN URL (docs: Recraft > Response Fields, ``images[].url``)."""
 
 
 @attrs.frozen(kw_only=True)
-class ImageTask(Task):
+class ImageTask(media.ImageTask):
     """An ``upscale_image`` or ``remove_background`` task (docs: Recraft > Get Recraft Task Status).
 
     Attributes:
         images: the processed images, once completed.
     """
-
-    images: list[Image] = attrs.Factory(list)
-
-    @property
-    def output_urls(self) -> list[str]:
-        """Each image's ``url`` that is set, in order (what ``client.download_outputs`` saves)."""
-        return [image.url for image in self.images if image.url]
 
 
 # -- params ----------------------------------------------------------------------------------

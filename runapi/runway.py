@@ -36,6 +36,7 @@ from typing import Literal
 
 import attrs
 
+from ._core import media
 from ._core.models import Task
 from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
@@ -75,11 +76,8 @@ class Video:
     url: str | None = None
 
 
-@attrs.frozen(kw_only=True)
-class Image:
-    """A cover image of the video: ``url`` of a PNG (docs: Runway > Get Text To Video)."""
-
-    url: str | None = None
+Image = media.Image
+"""A cover image of the video: ``url`` of a PNG (docs: Runway > Get Text To Video)."""
 
 
 @attrs.frozen(kw_only=True)

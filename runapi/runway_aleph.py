@@ -30,7 +30,7 @@ from typing import Literal, get_args
 
 import attrs
 
-from ._core.models import Task
+from ._core import media
 from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import CallbackUrl, HttpUrl, params
@@ -46,22 +46,16 @@ ASPECT_RATIOS: tuple[AspectRatio, ...] = get_args(AspectRatio)
 # -- results ---------------------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
-class Video:
-    """One edited video: ``url`` to download the MP4 (docs: Runway Aleph > Get Edit Video)."""
-
-    url: str | None = None
+Video = media.Video
+"""One edited video: ``url`` to download the MP4 (docs: Runway Aleph > Get Edit Video)."""
 
 
-@attrs.frozen(kw_only=True)
-class Image:
-    """An image of the edited video: ``url`` of a PNG (docs: Runway Aleph > Get Edit Video)."""
-
-    url: str | None = None
+Image = media.Image
+"""An image of the edited video: ``url`` of a PNG (docs: Runway Aleph > Get Edit Video)."""
 
 
 @attrs.frozen(kw_only=True)
-class VideoTask(Task):
+class VideoTask(media.VideoTask):
     """An ``edit_video`` task.
 
     Attributes:
@@ -69,13 +63,7 @@ class VideoTask(Task):
         images: their still images, once completed (not part of :attr:`output_urls`).
     """
 
-    videos: list[Video] = attrs.Factory(list)
     images: list[Image] = attrs.Factory(list)
-
-    @property
-    def output_urls(self) -> list[str]:
-        """Each video's MP4 ``url`` that is set, in order (what ``client.download_outputs`` saves)."""
-        return [video.url for video in self.videos if video.url]
 
 
 # -- params ----------------------------------------------------------------------------------

@@ -52,7 +52,7 @@ from typing import Literal, get_args
 
 import attrs
 
-from ._core.models import Task
+from ._core import media
 from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import (
@@ -176,15 +176,12 @@ _MODE_BY_FIRST_FRAME: frozenset[str] = frozenset({"seedance-v1-lite", "seedance-
 # -- results ---------------------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
-class Video:
-    """One generated video: ``url`` to download it (MP4 in the docs' examples, on ``tempfile.runapi.ai``)."""
-
-    url: str | None = None
+Video = media.Video
+"""One generated video: ``url`` to download it (MP4 in the docs' examples, on ``tempfile.runapi.ai``)."""
 
 
 @attrs.frozen(kw_only=True)
-class VideoTask(Task):
+class VideoTask(media.VideoTask):
     """A ``text_to_video`` task (docs: Seedance > Get Seedance Text-to-Video Status).
 
     Attributes:
@@ -192,13 +189,7 @@ class VideoTask(Task):
         last_frame_image_url: an image URL, present when the request included a last frame image.
     """
 
-    videos: list[Video] = attrs.Factory(list)
     last_frame_image_url: str | None = None
-
-    @property
-    def output_urls(self) -> list[str]:
-        """Each video's ``url`` that is set, in order (what ``client.download_outputs`` saves)."""
-        return [video.url for video in self.videos if video.url]
 
 
 # -- params ----------------------------------------------------------------------------------

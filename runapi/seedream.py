@@ -43,7 +43,7 @@ from typing import Literal, get_args
 
 import attrs
 
-from ._core.models import Task
+from ._core import media
 from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import CallbackUrl, HttpUrl, by, field, integer, params, rules, text, text_list
@@ -127,27 +127,17 @@ EDIT_IMAGE_RULES = by(
 # -- results ---------------------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
-class Image:
-    """One generated image: ``url`` to download it (a PNG in the docs' example)."""
-
-    url: str | None = None
+Image = media.Image
+"""One generated image: ``url`` to download it (a PNG in the docs' example)."""
 
 
 @attrs.frozen(kw_only=True)
-class ImageTask(Task):
+class ImageTask(media.ImageTask):
     """A ``text_to_image`` or ``edit_image`` task.
 
     Attributes:
         images: the generated images, once completed (v4 models make ``output_count`` of them).
     """
-
-    images: list[Image] = attrs.Factory(list)
-
-    @property
-    def output_urls(self) -> list[str]:
-        """Each image's ``url`` that is set, in order (what ``client.download_outputs`` saves)."""
-        return [image.url for image in self.images if image.url]
 
 
 # -- params ----------------------------------------------------------------------------------

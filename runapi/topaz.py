@@ -30,7 +30,7 @@ from typing import Literal, get_args
 
 import attrs
 
-from ._core.models import Task
+from ._core import media
 from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import CallbackUrl, HttpUrl, params
@@ -64,22 +64,16 @@ MODELS: tuple[Model, ...] = get_args(Model)
 # -- results ---------------------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
-class Image:
-    """One upscaled image: ``url`` to download it."""
-
-    url: str | None = None
+Image = media.Image
+"""One upscaled image: ``url`` to download it."""
 
 
-@attrs.frozen(kw_only=True)
-class Video:
-    """One upscaled video: ``url`` to download it."""
-
-    url: str | None = None
+Video = media.Video
+"""One upscaled video: ``url`` to download it."""
 
 
 @attrs.frozen(kw_only=True)
-class ImageTask(Task):
+class ImageTask(media.ImageTask):
     """An ``upscale_image`` task.
 
     Attributes:
@@ -87,29 +81,15 @@ class ImageTask(Task):
             ``{"url"}``; see the module's readings).
     """
 
-    images: list[Image] = attrs.Factory(list)
-
-    @property
-    def output_urls(self) -> list[str]:
-        """Each image's ``url`` that is set, in order (what ``client.download_outputs`` saves)."""
-        return [image.url for image in self.images if image.url]
-
 
 @attrs.frozen(kw_only=True)
-class VideoTask(Task):
+class VideoTask(media.VideoTask):
     """An ``upscale_video`` task.
 
     Attributes:
         videos: the upscaled videos, once completed (the docs' shape is read as a list of
             ``{"url"}``; see the module's readings).
     """
-
-    videos: list[Video] = attrs.Factory(list)
-
-    @property
-    def output_urls(self) -> list[str]:
-        """Each video's ``url`` that is set, in order (what ``client.download_outputs`` saves)."""
-        return [video.url for video in self.videos if video.url]
 
 
 # -- params ----------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from typing import Literal, get_args
 
 import attrs
 
+from ._core import media
 from ._core.models import Task
 from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
@@ -50,8 +51,8 @@ _seeds = integer(10_000, 99_999)
 
 
 @attrs.frozen(kw_only=True)
-class Video:
-    """One generated video.
+class Video(media.Video):
+    """One generated video: the shared :class:`runapi._core.media.Video` plus ``resolution`` and ``has_audio``.
 
     Attributes:
         url: MP4 download URL.
@@ -59,7 +60,6 @@ class Video:
         has_audio: whether the video has a sound track (not reported by upscale tasks).
     """
 
-    url: str | None = None
     resolution: str | None = None
     has_audio: bool | None = None
 

@@ -54,7 +54,7 @@ from typing import Any, Literal, get_args
 
 import attrs
 
-from ._core.models import Task
+from ._core import media
 from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import By, CallbackUrl, HttpUrl, by, field, integer, params, rules, text_list
@@ -269,50 +269,30 @@ EDIT_VIDEO_RULES = _per_model(
 # -- results ---------------------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
-class Video:
-    """One generated video: ``url`` to download it (MP4 in the docs' example)."""
-
-    url: str | None = None
+Video = media.Video
+"""One generated video: ``url`` to download it (MP4 in the docs' example)."""
 
 
 @attrs.frozen(kw_only=True)
-class VideoTask(Task):
+class VideoTask(media.VideoTask):
     """A ``text_to_video``, ``image_to_video``, ``speech_to_video``, ``animate`` or ``edit_video`` task.
 
     Attributes:
         videos: the generated videos, once completed.
     """
 
-    videos: list[Video] = attrs.Factory(list)
 
-    @property
-    def output_urls(self) -> list[str]:
-        """Each video's ``url`` that is set, in order (what ``client.download_outputs`` saves)."""
-        return [video.url for video in self.videos if video.url]
+Image = media.Image
+"""One generated image: ``url`` to download it."""
 
 
 @attrs.frozen(kw_only=True)
-class Image:
-    """One generated image: ``url`` to download it."""
-
-    url: str | None = None
-
-
-@attrs.frozen(kw_only=True)
-class ImageTask(Task):
+class ImageTask(media.ImageTask):
     """A ``text_to_image`` task.
 
     Attributes:
         images: the generated images, once completed.
     """
-
-    images: list[Image] = attrs.Factory(list)
-
-    @property
-    def output_urls(self) -> list[str]:
-        """Each image's ``url`` that is set, in order (what ``client.download_outputs`` saves)."""
-        return [image.url for image in self.images if image.url]
 
 
 # -- params ----------------------------------------------------------------------------------

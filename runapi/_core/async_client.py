@@ -1,11 +1,17 @@
-"""The asyncio client core: the same settings, flows and decisions as the blocking one, on ``httpx``.
+"""The asyncio client: :class:`AsyncClientCore` (the driver, on ``httpx``) and :class:`AsyncBaseClient` (the API key).
 
-Only the driver is written again: :meth:`AsyncClientCore._run` performs a flow's effects with
-``await`` (the transport's ``send``, the injectable ``sleep``) where :meth:`ClientCore._run` blocks.
-Flows, retry decisions, request building, status -> error and parsing are the ones in
-:mod:`runapi._core.client`, :mod:`runapi._core.flows` and :mod:`runapi._core.retry`. A waiting task
-is a suspended coroutine, not a thread: thousands of ``wait()`` calls share one event loop and
-``max_connections`` pooled connections.
+A peer of :mod:`runapi._core.client`, of the same shape: both build on the no-I/O half in
+:mod:`runapi._core.base` (settings applied, request building, status -> error, download targets)
+and neither imports the other. Only the driver is written again: :meth:`AsyncClientCore._run`
+performs a flow's effects with ``await`` (the transport's ``send``, the injectable ``sleep``)
+where ``ClientCore._run`` blocks. Flows, retry decisions, request building, status -> error and
+parsing are the shared ones (:mod:`runapi._core.base`, :mod:`runapi._core.flows`,
+:mod:`runapi._core.retry`). A waiting task is a suspended coroutine, not a thread: thousands of
+``wait()`` calls share one event loop and ``max_connections`` pooled connections.
+
+The public constructor (:class:`AsyncBaseClient`, hence ``runapi.AsyncClient``) writes out every
+keyword argument for users and type checkers, and hands them once to :meth:`ClientSettings.build`
+(see :mod:`runapi._core.settings`).
 """
 
 from __future__ import annotations
@@ -25,22 +31,14 @@ import httpx
 
 from .._version import __version__
 from ..errors import APIError
-from .client import (
-    DEFAULT_MAX_CONNECTIONS,
-    DEFAULT_TIMEOUT,
-    Account,
-    APIClientBase,
-    Balance,
-    BaseClient,
-    ClientBase,
-    logger,
-)
+from .base import Account, APIClientBase, Balance, ClientBase, document_calls, logger
+from .families import FamilyAttribute
 from .flows import Call, Flow, Reply, Sleep
 from .httpx_transport import HttpxTransport
 from .models import Task
-from .operations import FamilyAttribute
 from .options import RequestOptions
 from .retry import with_retries_async
+from .settings import DEFAULT_MAX_CONNECTIONS, DEFAULT_TIMEOUT, ClientSettings
 from .transport import Request, Response, Timeout
 
 if TYPE_CHECKING:
@@ -52,7 +50,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     from typing_extensions import Self
 
-__all__ = ["AsyncBaseClient", "AsyncClientCore"]
+__all__ = ["ASYNC_USER_AGENT", "AsyncBaseClient", "AsyncClientCore"]
 
 T = TypeVar("T")
 
@@ -66,33 +64,10 @@ class AsyncClientCore(ClientBase):
     is_async = True
     user_agent = ASYNC_USER_AGENT
 
-    def __init__(
-        self,
-        key: str | None,
-        *,
-        base_url: str | None,
-        timeout: Timeout | float | tuple[float, float],
-        max_retries: int,
-        idempotent_creates: bool,
-        default_headers: Mapping[str, str] | None,
-        http_client: httpx.AsyncClient | None,
-        max_connections: int,
-        sleep: Callable[[float], Awaitable[None]],
-        clock: Callable[[], float],
-    ) -> None:
-        self._configure(
-            key,
-            base_url=base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-            idempotent_creates=idempotent_creates,
-            default_headers=default_headers,
-            max_connections=max_connections,
-            sleep=sleep,
-            clock=clock,
-        )
-        self._sleep = sleep
-        self._transport = HttpxTransport(http_client, max_connections=max_connections)
+    def __init__(self, settings: ClientSettings, http_client: httpx.AsyncClient | None = None) -> None:
+        self._configure(settings)
+        self._sleep: Callable[[float], Awaitable[None]] = settings.sleep
+        self._transport = HttpxTransport(http_client, max_connections=settings.max_connections)
 
     async def aclose(self) -> None:
         """Release pooled connections (an ``http_client`` passed in by you is left open)."""
@@ -184,32 +159,41 @@ class AsyncBaseClient(APIClientBase, AsyncClientCore):
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        super().__init__(
+        settings = ClientSettings.build(
+            self.credential,
             api_key,
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
             idempotent_creates=idempotent_creates,
+            wait_timeout=wait_timeout,
+            poll_interval=poll_interval,
+            max_poll_interval=max_poll_interval,
             default_headers=default_headers,
-            http_client=http_client,
             max_connections=max_connections,
             sleep=sleep,
             clock=clock,
         )
-        self._configure_api(wait_timeout=wait_timeout, poll_interval=poll_interval, max_poll_interval=max_poll_interval)
+        super().__init__(settings, http_client)
+
+    # -- account and files ----------------------------------------------------------------------
 
     async def get_balance(self) -> Balance:
+        """Return the account balance (``GET /api/v1/me/balance``; docs: Common > Get Balance)."""
         return await self._run(self._balance_flow(), RequestOptions())
 
     async def get_account(self) -> Account:
+        """Return the account the API key belongs to (``GET /api/v1/me``; see :class:`Account`)."""
         return await self._run(self._account_flow(), RequestOptions())
 
     async def download(self, url: str, path: str | os.PathLike[str], *, overwrite: bool = False) -> Download:
+        """Download one output file (``audio_url``, ``images[].url``, ``videos[].url``) to disk."""
         return await self._download(url, self._download_target(url, path, overwrite), overwrite=overwrite)
 
     async def download_outputs(
         self, task: Task, folder: str | os.PathLike[str], *, overwrite: bool = False, name: str | None = None
     ) -> list[Download]:
+        """Download every output of ``task`` (its :attr:`~runapi.Task.output_urls`) into ``folder``."""
         targets = self._output_targets(task, folder, overwrite, name)
         return [await self._download(url, target, overwrite=overwrite) for url, target in targets]
 
@@ -236,5 +220,4 @@ class AsyncBaseClient(APIClientBase, AsyncClientCore):
         return done
 
 
-for _name in ("get_balance", "get_account", "download", "download_outputs"):  # one text for both clients
-    getattr(AsyncBaseClient, _name).__doc__ = getattr(BaseClient, _name).__doc__
+document_calls(AsyncBaseClient)  # the full texts, shared with BaseClient

@@ -32,11 +32,13 @@ import inspect
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Generic, ParamSpec, TypeVar, overload
 
+from .families import Family
 from .flows import delete_record, get_record, list_records, update_record
 from .models import Result
-from .operations import Family, _Operation, _Resource
+from .operations import _Operation
 from .options import RequestOptions
 from .params import build_params, params, to_body
+from .resources import _Resource
 from .transport import Timeout
 
 if TYPE_CHECKING:
