@@ -51,5 +51,6 @@ class AsyncManagementClient(_Management["AsyncManagementClient"], AsyncClientCor
             max_connections=max_connections,
             sleep=sleep,
             clock=clock,
+            strict=True,  # account settings, not models: a value the SDK does not know is a mistake, refused
         )
         super().__init__(settings, http_client)

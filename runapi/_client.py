@@ -11,31 +11,45 @@ client stay cheap however many families there are.
 from __future__ import annotations
 
 import functools
-import importlib
 from typing import TYPE_CHECKING, Any, Generic
 
 from ._core.client import BaseClient
 from ._core.families import ClientT, FamilyAttribute
-from ._families import FAMILIES, by_name
+from ._families import FAMILIES, by_name, family_operations
 
 if TYPE_CHECKING:
     from .elevenlabs import ElevenLabs
+    from .fish_audio import FishAudio
+    from .flux import Flux
     from .flux_2 import Flux2
     from .flux_kontext import FluxKontext
     from .gemini_omni import GeminiOmni
+    from .gemini_tts import GeminiTts
     from .gpt_4o_image import Gpt4oImage
     from .gpt_image import GptImage
     from .gpt_image_2 import GptImage2
+    from .gpt_image_2_5 import GptImage25
     from .grok_imagine import GrokImagine
     from .hailuo import Hailuo
     from .happyhorse import HappyHorse
+    from .heygen_video import HeyGenVideo
     from .ideogram_v3 import IdeogramV3
     from .imagen_4 import Imagen4
     from .infinitetalk import InfiniteTalk
     from .kling import Kling
     from .luma import Luma
+    from .midjourney import Midjourney
+    from .minimax_h3 import MiniMaxH3
     from .nano_banana import NanoBanana
+    from .omnihuman import Omnihuman
+    from .openai_transcription import OpenaiTranscription
+    from .openai_tts import OpenaiTts
+    from .pixverse import PixVerse
+    from .producer import Producer
     from .qwen_2 import Qwen2
+    from .qwen_2_1 import Qwen21
+    from .qwen_3 import Qwen3
+    from .qwen_image import QwenImage
     from .recraft import Recraft
     from .runway import Runway
     from .runway_aleph import RunwayAleph
@@ -44,6 +58,8 @@ if TYPE_CHECKING:
     from .suno import Suno
     from .topaz import Topaz
     from .veo_3_1 import Veo31
+    from .vidu import Vidu
+    from .volcengine_lip_sync import VolcengineLipSync
     from .wan import Wan
     from .z_image import ZImage
 
@@ -102,6 +118,23 @@ class _Families(Generic[ClientT]):
     qwen_2: FamilyAttribute[Qwen2[ClientT]] = _listed()
     recraft: FamilyAttribute[Recraft[ClientT]] = _listed()
     ideogram_v3: FamilyAttribute[IdeogramV3[ClientT]] = _listed()
+    qwen_2_1: FamilyAttribute[Qwen21[ClientT]] = _listed()
+    qwen_3: FamilyAttribute[Qwen3[ClientT]] = _listed()
+    qwen_image: FamilyAttribute[QwenImage[ClientT]] = _listed()
+    flux: FamilyAttribute[Flux[ClientT]] = _listed()
+    gpt_image_2_5: FamilyAttribute[GptImage25[ClientT]] = _listed()
+    pixverse: FamilyAttribute[PixVerse[ClientT]] = _listed()
+    vidu: FamilyAttribute[Vidu[ClientT]] = _listed()
+    heygen_video: FamilyAttribute[HeyGenVideo[ClientT]] = _listed()
+    minimax_h3: FamilyAttribute[MiniMaxH3[ClientT]] = _listed()
+    omnihuman: FamilyAttribute[Omnihuman[ClientT]] = _listed()
+    volcengine_lip_sync: FamilyAttribute[VolcengineLipSync[ClientT]] = _listed()
+    midjourney: FamilyAttribute[Midjourney[ClientT]] = _listed()
+    producer: FamilyAttribute[Producer[ClientT]] = _listed()
+    gemini_tts: FamilyAttribute[GeminiTts[ClientT]] = _listed()
+    openai_tts: FamilyAttribute[OpenaiTts[ClientT]] = _listed()
+    fish_audio: FamilyAttribute[FishAudio[ClientT]] = _listed()
+    openai_transcription: FamilyAttribute[OpenaiTranscription[ClientT]] = _listed()
 
 
 class Client(_Families["Client"], BaseClient):
@@ -122,17 +155,13 @@ class Client(_Families["Client"], BaseClient):
 def operations() -> dict[str, tuple[str, str, Any]]:
     """Every operation of every family, by ``"family.operation"``: (family attribute, operation name, operation).
 
-    Imports every family module (once); what the command line, the batch runner and callback typing
-    look operations up in.
+    Imports every family module (once): for the places that need them all (the batch runner,
+    callback typing, ``runapi run --help``'s list). One name is looked up with
+    :func:`runapi._families.operation`, which imports only its family.
     """
-    from ._core.operations import DirectOperation, TaskOperation
-
     found: dict[str, tuple[str, str, Any]] = {}
     for listed in FAMILIES:
-        family = getattr(importlib.import_module(f"runapi.{listed.name}"), listed.cls)
-        for name, operation in vars(family).items():
-            if isinstance(operation, TaskOperation | DirectOperation):
-                found[f"{listed.name}.{name}"] = (listed.name, name, operation)
+        found.update(family_operations(listed.name))
     return found
 
 

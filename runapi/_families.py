@@ -11,9 +11,11 @@ table. See ``docs/architecture.md``, "Adding a family".
 
 from __future__ import annotations
 
-from typing import NamedTuple
+import functools
+import importlib
+from typing import Any, NamedTuple
 
-__all__ = ["FAMILIES", "Family", "by_name"]
+__all__ = ["FAMILIES", "Family", "by_name", "family_operations", "operation"]
 
 
 class Family(NamedTuple):
@@ -70,6 +72,33 @@ FAMILIES: tuple[Family, ...] = (
         "Ideogram V3",
         "text-to-image, inpainting edits, remixes and reframing, plain or character-guided",
     ),
+    Family("qwen_2_1", "Qwen21", "Qwen 2.1", "text-to-image and image edits"),
+    Family("qwen_3", "Qwen3", "Qwen 3", "text-to-image and image edits, standard and Pro"),
+    Family("qwen_image", "QwenImage", "Qwen Image", "text-to-image, image remixes and image edits"),
+    Family("flux", "Flux", "Flux", "text-to-image and one-image remix, Flux Dev / Pro / 2 Klein"),
+    Family("gpt_image_2_5", "GptImage25", "GPT Image 2.5", "text-to-image and image edits, Flare and Sunburst"),
+    Family("pixverse", "PixVerse", "PixVerse", "text/image-to-video, reference edits, transitions and extensions, V6"),
+    Family("vidu", "Vidu", "Vidu", "image-to-video and reference-to-video, Q4"),
+    Family("heygen_video", "HeyGenVideo", "HeyGen Video", "text-to-video and image-to-video"),
+    Family("minimax_h3", "MiniMaxH3", "MiniMax H3", "text-to-video with reference media and first/last-frame video"),
+    Family("omnihuman", "Omnihuman", "OmniHuman", "audio-driven talking video, human identification and subject masks"),
+    Family("volcengine_lip_sync", "VolcengineLipSync", "Volcengine Lip Sync", "lip-sync a video to an audio track"),
+    Family(
+        "midjourney",
+        "Midjourney",
+        "Midjourney",
+        "images, edits, image-to-video and its extension, seed lookup and prompt helpers",
+    ),
+    Family("producer", "Producer", "Producer", "FUZZ music from exact lyrics or an instrumental brief"),
+    Family("gemini_tts", "GeminiTts", "Gemini TTS", "multi-speaker speech from dialogue turns"),
+    Family("openai_tts", "OpenaiTts", "OpenAI TTS", "speech from text, tts-1 / tts-1-hd (direct)"),
+    Family("fish_audio", "FishAudio", "Fish Audio", "speech (direct) and the account's reusable voices"),
+    Family(
+        "openai_transcription",
+        "OpenaiTranscription",
+        "OpenAI Transcription",
+        "audio file to text, JSON or SRT/VTT (multipart)",
+    ),
 )
 """Every family, in the order the README and the ``Client`` docstring list them."""
 
@@ -77,3 +106,33 @@ FAMILIES: tuple[Family, ...] = (
 def by_name() -> dict[str, Family]:
     """The families by :attr:`Family.name`."""
     return {family.name: family for family in FAMILIES}
+
+
+@functools.cache
+def family_operations(family: str) -> dict[str, tuple[str, str, Any]]:
+    """One family's task and direct operations by ``"family.operation"``: (attribute, operation name, operation).
+
+    Imports that family's module only (once), so ``runapi run kling.text_to_video`` loads Kling
+    and none of the other families; ``{}`` for a name not in :data:`FAMILIES`. Upload and record
+    operations are not listed (as in :func:`runapi._client.operations`, which joins every family's).
+    """
+    listed = by_name().get(family)
+    if listed is None:
+        return {}
+    from ._core.operations import DirectOperation, TaskOperation
+
+    cls = getattr(importlib.import_module(f"runapi.{listed.name}"), listed.cls)
+    return {
+        f"{listed.name}.{name}": (listed.name, name, found)
+        for name, found in vars(cls).items()
+        if isinstance(found, TaskOperation | DirectOperation)
+    }
+
+
+def operation(name: str) -> tuple[str, str, Any] | None:
+    """The operation named ``"family.operation"`` (as :func:`family_operations` gives it), or ``None``.
+
+    Imports only the named family's module.
+    """
+    family, dot, _ = name.partition(".")
+    return family_operations(family).get(name) if dot else None

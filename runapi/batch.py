@@ -22,10 +22,12 @@ the same jobs again with the same journal never creates a task twice, and loses 
   (never sent), a 4xx, or a 429 / 503 / connection refused that outlasted ``create_retries``
   resends within the run. The next run tries it again, with the params given then (fix them
   and re-run with the same key);
-- ``unknown``: a task may exist (a crash, a dropped connection or a 5xx mid-create). With a
-  client that relies on ``Idempotency-Key`` (``AsyncClient(idempotent_creates=True)``) the create
-  is re-sent with the same key, within the run and on the next one, and the server answers the
-  task it made; otherwise it is not sent again: check for its task, then forget the job
+- ``unknown``: a task may exist (a crash, a dropped connection or a 5xx mid-create). By default
+  the create is re-sent with the same key, within the run and on the next one, and RunAPI answers
+  the task that key made (it de-duplicates creates by ``Idempotency-Key``: runapi-core 0.10.1
+  README), so a job ends ``unknown`` only when those resends ran out. With a client that does not
+  rely on the key (``AsyncClient(idempotent_creates=False)``, ``runapi batch
+  --no-idempotent-creates``) it is not sent again: check for its task, then forget the job
   (:meth:`Journal.forget`, ``runapi batch --forget KEY``) to create it anew;
 - ``unfinished``: its task exists but did not finish in this run (a wait deadline, a poll that
   failed for good, or a failed download): the next run resumes waiting and downloading.
@@ -52,7 +54,7 @@ import time
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Protocol, runtime_checkable
 
 import attrs
 
@@ -70,7 +72,7 @@ if TYPE_CHECKING:
     from ._async_client import AsyncClient
     from ._core.models import Result, Task
 
-__all__ = ["STATUSES", "Job", "JobResult", "Journal", "Status", "run", "run_async", "summary"]
+__all__ = ["STATUSES", "Job", "JobResult", "Journal", "JournalLike", "Status", "run", "run_async", "summary"]
 
 Status = Literal["completed", "failed", "refused", "unknown", "unfinished"]
 """How a job ended this run (see the module doc for what the next run does with each):
@@ -141,6 +143,8 @@ class JobResult:
         files: the downloaded outputs, ``{key}-{index}{ext}`` in the download folder.
         from_journal: ``True`` when the job had finished in an earlier run and was not run again.
         idempotency_key: the ``Idempotency-Key`` its create was (or will again be) sent with.
+        cost: what its task cost in US dollars, settled by RunAPI (``task.usage.cost``: completed
+            tasks only; ``None`` until then or where the answer has no ``usage``).
     """
 
     key: str
@@ -153,6 +157,12 @@ class JobResult:
     from_journal: bool = False
     idempotency_key: str | None = None
 
+    @property
+    def cost(self) -> float | None:
+        """The task's settled cost in USD (``task.usage.cost``), or ``None`` where not known."""
+        usage = getattr(self.task, "usage", None)
+        return None if usage is None else usage.cost
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (one JSON Lines record of ``runapi batch --out``)."""
         return {
@@ -164,6 +174,7 @@ class JobResult:
             "files": [str(path) for path in self.files],
             "from_journal": self.from_journal,
             "idempotency_key": self.idempotency_key,
+            "cost": self.cost,
             "task": None if self.task is None else self.task.to_dict(),
         }
 
@@ -174,16 +185,22 @@ def summary(results: Sequence[JobResult]) -> str:
     ``"40 jobs: completed 37, failed 1, refused 1, unknown 1, unfinished 0"``, then for each
     job that is not completed, its key, task id and what the next step is (run again, check for
     its task, or ``--retry-failed``).
+
+    When any task reports its cost (``usage.cost``, completed tasks), a second line totals it:
+    ``"settled cost: 0.36 USD (3 tasks)"`` (jobs kept from the journal included).
     """
     counts = dict.fromkeys(STATUSES, 0)
     for result in results:
         counts[result.status] += 1
     lines = [f"{len(results)} jobs: " + ", ".join(f"{status} {counts[status]}" for status in STATUSES)]
+    costs = [result.cost for result in results if result.cost is not None]
+    if costs:
+        lines.append(f"settled cost: {_usd(sum(costs))} USD ({len(costs)} task{'' if len(costs) == 1 else 's'})")
     advice = {
         "failed": "its task failed on RunAPI; --retry-failed (retry_failed=True) creates a new one",
         "refused": "no task was made; run the batch again to retry it (fix its params first if they were refused)",
-        "unknown": "a task may exist; run again with --idempotent-creates to resume it by its key, or check "
-        "for its task, then --forget it (Journal.forget) to create it anew",
+        "unknown": "a task may exist; run again (without --no-idempotent-creates) to resume it by its key, or "
+        "check for its task, then --forget it (Journal.forget) to create it anew",
         "unfinished": "its task exists; run the batch again to resume waiting and downloading",
     }
     for result in results:
@@ -191,6 +208,12 @@ def summary(results: Sequence[JobResult]) -> str:
             task = f" task {result.task_id}" if result.task_id else ""
             lines.append(f"  {result.status} {result.key!r}{task}: {advice[result.status]}")
     return "\n".join(lines)
+
+
+def _usd(amount: float) -> str:
+    """An amount of US dollars to print: cents where that is exact (``0.36``), else up to 6 decimals."""
+    amount = round(amount, 6)  # sums of floats: 0.1 + 0.2 is 0.30000000000000004
+    return f"{amount:.2f}" if round(amount, 2) == amount else f"{amount:g}"
 
 
 # -- the journal ------------------------------------------------------------------------------------
@@ -322,6 +345,49 @@ class Journal:
             return cursor.rowcount > 0
 
 
+@runtime_checkable
+class JournalLike(Protocol):
+    """What a batch needs of its journal: :class:`Journal` (SQLite, one machine) and
+    ``runapi.contrib.redis.RedisJournal`` (Redis, shared by every worker of every machine) implement it.
+
+    A row per job key with the fields :meth:`get` lists; ``state`` is ``creating``, ``created``,
+    ``completed``, ``failed`` or ``refused``. Each write is atomic and durable once it returns;
+    the order of writes is the whole design: :meth:`creating` (with the ``Idempotency-Key``) is
+    written *before* a create is sent, :meth:`created` (the task id) right after it answered.
+    """
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        """The row of ``key`` (``operation``, ``params``, ``idempotency_key``, ``task_id``, ``state``,
+        ``payload``, ``error``, ``files``; JSON text where :class:`Journal` stores JSON), or ``None``."""
+        ...
+
+    def rows(self) -> list[dict[str, Any]]:
+        """Every row: ``key``, ``operation``, ``state``, ``task_id``, in the order keys were first written."""
+        ...
+
+    def creating(self, key: str, operation: str, params: str, idempotency_key: str) -> None:
+        """Record that ``key``'s create is about to be sent with ``idempotency_key`` (and these params)."""
+        ...
+
+    def created(self, key: str, task_id: str) -> None:
+        """Record ``key``'s task id, right after its create answered (a no-op for a key not held)."""
+        ...
+
+    def refused(self, key: str, operation: str, params: str, idempotency_key: str | None, error: str) -> None:
+        """Record that no task exists for ``key``: its create was refused."""
+        ...
+
+    def finished(
+        self, key: str, state: str, payload: Mapping[str, Any] | None, error: str | None, files: list[str]
+    ) -> None:
+        """Record ``key``'s final state (``"completed"`` or ``"failed"``), payload and files."""
+        ...
+
+    def forget(self, key: str) -> bool:
+        """Remove ``key``; ``True`` if it was held."""
+        ...
+
+
 # -- pacing -----------------------------------------------------------------------------------------
 
 
@@ -351,6 +417,11 @@ class _Pace:
 
 
 # -- the batch --------------------------------------------------------------------------------------
+
+
+def _is_path(journal: object) -> bool:
+    """``journal`` names a SQLite file (or is ``None``: in memory) rather than being a journal object."""
+    return journal is None or isinstance(journal, str | Path)
 
 
 def _canonical(params: Mapping[str, Any]) -> str:
@@ -387,7 +458,7 @@ async def run_async(
     jobs: Iterable[Job | Mapping[str, Any]],
     *,
     client: AsyncClient | None = None,
-    journal: str | Path | Journal | None = None,
+    journal: str | Path | JournalLike | None = None,
     concurrency: int = 8,
     rate: float | None = None,
     download: str | Path | None = None,
@@ -395,6 +466,7 @@ async def run_async(
     progress: bool = False,
     create_retries: int = DEFAULT_CREATE_RETRIES,
     retry_failed: bool = False,
+    max_cost: float | None = None,
 ) -> list[JobResult]:
     """Run ``jobs`` (see the module doc) and return one :class:`JobResult` per job, in input order.
 
@@ -403,9 +475,10 @@ async def run_async(
             (the progress display shows a total when ``jobs`` has a length).
         client: the :class:`runapi.AsyncClient` to use (closed by you); by default one is made
             from the environment (``RUNAPI_API_KEY``, ``RUNAPI_BASE_URL``) and closed at the end.
-            Its ``idempotent_creates`` says whether unknown creates may be sent again; its
-            retry policy's backoff paces resends of refused creates.
-        journal: a SQLite file path (created if missing), a :class:`Journal` (closed by you), or
+            Its ``idempotent_creates`` (``True`` by default) says whether unknown creates are sent
+            again by key; its retry policy's backoff paces resends of refused creates.
+        journal: a SQLite file path (created if missing), a :class:`Journal` or any
+            :class:`JournalLike` such as ``runapi.contrib.redis.RedisJournal`` (closed by you), or
             ``None`` (in memory: nothing to resume from).
         concurrency: jobs in flight at once (create, wait, download), at least 1.
         rate: creates per second for the whole batch (``None``: no limit).
@@ -415,13 +488,25 @@ async def run_async(
         progress: show a progress bar (``rich``, on stderr): jobs finished of the total, created
             and running now, and how many ended in each status.
         create_retries: resends of a create refused before anything was made (429, 503, a
-            connection refused; and an unknown outcome under ``idempotent_creates``), with the
-            same ``Idempotency-Key``, before the job ends ``refused`` (``unknown``) for this run.
+            connection refused; and, under ``idempotent_creates`` (the default), an unknown
+            outcome), with the same ``Idempotency-Key``, before the job ends ``refused``
+            (``unknown``) for this run.
         retry_failed: create a new task for jobs whose task failed in an earlier run (pays again).
+        max_cost: a budget for this run in US dollars (``None``: none). Before the first create,
+            every job still to run is quoted (``POST /api/v1/price_quotes``, one quote per job,
+            through its operation's ``quote()``; amounts in cents turned into USD); above the
+            budget nothing starts. While it runs, a create is sent only if the settled cost of the
+            jobs ended this run (``usage.cost``; the quote for one that ended without it) plus the
+            quotes of the jobs in flight plus its own quote stay within the budget; the others end
+            ``refused`` (no task made; the next run tries them again). Jobs with invalid params
+            are not quoted (they end ``refused`` anyway).
 
     Raises:
-        ValidationError: a bad argument, a malformed job, or a job key reused for another job.
+        ValidationError: a bad argument, a malformed job, or a job key reused for another job;
+            ``field="max_cost"`` when the jobs are quoted above ``max_cost`` (the message gives
+            the total quoted; nothing was created).
         MissingAPIKeyError: no ``client`` and no ``RUNAPI_API_KEY``.
+        APIError: a quote failed (with ``max_cost`` only): the budget cannot be checked.
     """
     if not isinstance(concurrency, int) or isinstance(concurrency, bool) or concurrency < 1:
         raise ValidationError(f"concurrency must be an integer >= 1; got {concurrency!r}", field="concurrency")
@@ -429,16 +514,23 @@ async def run_async(
         raise ValidationError(f"rate must be a number of creates per second > 0; got {rate!r}", field="rate")
     if not isinstance(create_retries, int) or isinstance(create_retries, bool) or create_retries < 0:
         raise ValidationError(f"create_retries must be an integer >= 0; got {create_retries!r}", field="create_retries")
+    if max_cost is not None and (
+        not isinstance(max_cost, int | float) or isinstance(max_cost, bool) or not 0 < max_cost < float("inf")
+    ):
+        raise ValidationError(f"max_cost must be a number of US dollars > 0; got {max_cost!r}", field="max_cost")
     folder = None if download is None else Path(download)
     own_client = client is None
     if client is None:
         from ._async_client import AsyncClient
 
         client = AsyncClient()
-    book: Journal | None = None
+    book: JournalLike | None = None
     display: _Display | None = None
     try:
-        book = journal if isinstance(journal, Journal) else Journal(":memory:" if journal is None else journal)
+        if journal is None or isinstance(journal, str | Path):
+            book = Journal(":memory:" if journal is None else journal)
+        else:
+            book = journal
         if folder is not None:
             from ._core.download import remove_stale_parts
 
@@ -449,11 +541,17 @@ async def run_async(
         results: dict[str, JobResult] = {}
         order: list[str] = []
         taken: set[str] = set()
-        source = iter(_keyed(jobs))
         total = len(jobs) if isinstance(jobs, Sequence) else None
+        keyed: Iterable[tuple[str, Job]] = _keyed(jobs)
+        if max_cost is not None:
+            keyed = list(keyed)  # every job is quoted before the first create
+            runner.budget = await _Budget.start(runner, keyed, max_cost, concurrency)
+        source = iter(keyed)
         display = _Display(counts, total) if progress else None
 
         async def report(result: JobResult) -> None:
+            if runner.budget is not None:
+                runner.budget.settle(result)
             results[result.key] = result
             counts.ended[result.status] += 1
             if display is not None:
@@ -486,7 +584,7 @@ async def run_async(
             display.stop()
         if own_client:
             await client.aclose()
-        if book is not None and not isinstance(journal, Journal):
+        if isinstance(book, Journal) and _is_path(journal):
             book.close()
     return [results[key] for key in order]
 
@@ -495,7 +593,7 @@ def run(
     jobs: Iterable[Job | Mapping[str, Any]],
     *,
     client: AsyncClient | None = None,
-    journal: str | Path | Journal | None = None,
+    journal: str | Path | JournalLike | None = None,
     concurrency: int = 8,
     rate: float | None = None,
     download: str | Path | None = None,
@@ -503,6 +601,7 @@ def run(
     progress: bool = False,
     create_retries: int = DEFAULT_CREATE_RETRIES,
     retry_failed: bool = False,
+    max_cost: float | None = None,
 ) -> list[JobResult]:
     """:func:`run_async` on a new event loop, for blocking code (scripts); the same arguments and errors."""
     return asyncio.run(
@@ -517,6 +616,7 @@ def run(
             progress=progress,
             create_retries=create_retries,
             retry_failed=retry_failed,
+            max_cost=max_cost,
         )
     )
 
@@ -543,9 +643,9 @@ def _refused_before_anything_was_made(exc: APIError) -> bool:
 def _unknown_advice(key: str) -> str:
     """What to do about a job whose create's outcome is unknown."""
     return (
-        "A task may exist: run again with --idempotent-creates (AsyncClient(idempotent_creates=True)) to resume it "
-        f"by its key, or check for its task, then forget the job (runapi batch --forget {key!r}, Journal.forget) "
-        "to create it anew"
+        "A task may exist: run again with idempotent creates (the default; not --no-idempotent-creates, not "
+        "AsyncClient(idempotent_creates=False)) to resume it by its key, or check for its task, then forget the "
+        f"job (runapi batch --forget {key!r}, Journal.forget) to create it anew"
     )
 
 
@@ -554,8 +654,9 @@ class _Runner:
 
     create_retries = DEFAULT_CREATE_RETRIES
     retry_failed = False
+    budget: _Budget | None = None
 
-    def __init__(self, client: AsyncClient, book: Journal, pace: _Pace, counts: _Counts, folder: Path | None):
+    def __init__(self, client: AsyncClient, book: JournalLike, pace: _Pace, counts: _Counts, folder: Path | None):
         self.client, self.book, self.pace, self.counts, self.folder = client, book, pace, counts, folder
 
     async def run(self, key: str, job: Job) -> JobResult:
@@ -599,7 +700,7 @@ class _Runner:
             return outcome.result(
                 "unknown",
                 error="the create's outcome is unknown (interrupted mid-create) and the client does not rely on "
-                f"Idempotency-Key, so it was not sent again. {_unknown_advice(key)}",
+                f"Idempotency-Key (idempotent_creates=False), so it was not sent again. {_unknown_advice(key)}",
             )
         same_input = row is not None and (row["operation"], row["params"]) == (job.operation, params_text)
         if state in ("creating", "refused") and same_input and row is not None and row["idempotency_key"]:
@@ -612,6 +713,10 @@ class _Runner:
         except ValidationError as exc:
             book.refused(key, job.operation, params_text, None, str(exc))
             return outcome.result("refused", error=f"not sent: {exc}")
+        over = None if self.budget is None else self.budget.admit(key)
+        if over is not None:
+            book.refused(key, job.operation, params_text, None, over)
+            return outcome.result("refused", error=f"not sent: {over}")
         book.creating(key, job.operation, params_text, outcome.idempotency_key)  # before anything is sent
         resends = 0
         while True:
@@ -679,6 +784,72 @@ class _Runner:
             files = tuple(item.path for item in saved)
         self.book.finished(key, "completed", done.raw, None, [str(path) for path in files])
         return outcome.result("completed", done, files=files)
+
+
+class _Budget:
+    """``max_cost``: the jobs' quotes (US cents), the quotes of the jobs in flight, and the cost settled this run."""
+
+    def __init__(self, max_cost: float, quotes: dict[str, int], held: dict[str, int]) -> None:
+        self.max_cost = max_cost
+        self.quotes = quotes
+        self.held = held  # key -> quote (cents) of each job created (or resumed) and not ended yet
+        self.settled_cents = 0.0
+
+    @classmethod
+    async def start(
+        cls, runner: _Runner, keyed: Sequence[tuple[str, Job]], max_cost: float, concurrency: int
+    ) -> _Budget:
+        """Quote every job still to run (``concurrency`` quotes at once); refuse to start above ``max_cost``."""
+        gate = asyncio.Semaphore(concurrency)
+        held: dict[str, int] = {}
+
+        async def quote(key: str, job: Job) -> tuple[str, int] | None:
+            row = runner.book.get(key)
+            state = None if row is None else row["state"]
+            if state == "completed" or (state == "failed" and not runner.retry_failed):
+                return None  # kept from the journal: nothing to pay this run
+            try:
+                resource = _resource(runner.client, job.operation)
+                async with gate:
+                    found = await resource.quote(**job.params)
+            except ValidationError:
+                return None  # bad params: it ends refused, never created
+            if state == "created":
+                held[key] = found.reservation_amount_cents  # its task exists: it will settle this run
+            return key, found.reservation_amount_cents
+
+        quoted = [item for item in await asyncio.gather(*(quote(key, job) for key, job in keyed)) if item]
+        total = sum(cents for _, cents in quoted)
+        if total > max_cost * 100:
+            raise ValidationError(
+                f"max_cost: the {len(quoted)} jobs to run are quoted at {_usd(total / 100)} USD in total, "
+                f"above max_cost {_usd(max_cost)} USD; nothing was created",
+                field="max_cost",
+            )
+        return cls(max_cost, dict(quoted), held)
+
+    def admit(self, key: str) -> str | None:
+        """Hold the job's quote and return ``None``; or why creating it would pass the budget."""
+        quote = self.quotes.get(key, 0)
+        in_flight = sum(self.held.values())
+        if self.settled_cents + in_flight + quote > self.max_cost * 100:
+            return (
+                f"max_cost {_usd(self.max_cost)} USD would be passed: settled {_usd(self.settled_cents / 100)} USD "
+                f"+ quoted for jobs in flight {_usd(in_flight / 100)} USD + this job's quote {_usd(quote / 100)} USD; "
+                "no task was made (run the batch again, with a larger --max-cost, to create it)"
+            )
+        self.held[key] = quote
+        return None
+
+    def settle(self, result: JobResult) -> None:
+        """Count an ended job: its ``usage.cost``, else its quote where a task may have cost something."""
+        quote = self.held.pop(result.key, None)
+        if quote is None or result.from_journal:
+            return  # never created this run
+        if result.cost is not None:
+            self.settled_cents += result.cost * 100
+        elif result.status != "refused":
+            self.settled_cents += quote  # no settlement known (failed, unknown, unfinished): count the quote
 
 
 class _Outcome:

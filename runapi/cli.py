@@ -8,8 +8,10 @@
     runapi run veo_3_1.text_to_video --help                             # its parameters, enums, defaults
     runapi get suno.generate_lyrics TASK_ID       runapi wait veo_3_1.text_to_video TASK_ID
     runapi balance
+    runapi price kling.text_to_video --model kling-3.0 --prompt "a cat"  runapi price --schedules --service kling
     runapi batch jobs.jsonl --concurrency 16 --rate 5 --journal jobs.db --download outputs/ --out results.jsonl
-    runapi emulator --port 8910                   runapi listen --forward-to http://localhost:8000/callbacks
+    runapi emulator --port 8910                   runapi emulator --forward-to http://localhost:8000/callbacks
+    runapi listen --forward-to http://localhost:8000/callbacks      # a listen session on RunAPI (or an emulator)
     runapi verify < captured-request.txt
 
 Also ``python -m runapi``. The API key comes from ``--api-key``, else ``RUNAPI_API_KEY``, else
@@ -170,12 +172,20 @@ def _emit(value: Any, as_json: bool) -> None:
         status = getattr(value, "status", None)
         if task_id is not None:
             click.echo(f"task {task_id}: {status}")
+        usage = getattr(value, "usage", None)
+        if usage is not None:  # a completed task's settled cost
+            click.echo(f"cost: {_usd(usage.cost)} USD")
         for url in getattr(value, "output_urls", []):
             click.echo(url)
         if task_id is None:
             click.echo(json.dumps(value.to_dict(), ensure_ascii=False, indent=2))
     else:
         click.echo(value)
+
+
+def _usd(amount: float) -> str:
+    """``0.12`` as ``"0.12"``; an amount finer than a cent keeps its digits (``0.005``)."""
+    return f"{amount:.2f}" if round(amount, 2) == amount else f"{amount:g}"
 
 
 # -- operations and their options ------------------------------------------------------------------------
@@ -186,6 +196,13 @@ def _operations() -> dict[str, tuple[str, str, Any]]:
     from ._client import operations
 
     return operations()
+
+
+def _operation(operation_name: str) -> tuple[str, str, Any] | None:
+    """One ``"family.operation"`` (as :func:`_operations` has it), importing only that family; ``None`` if unknown."""
+    from ._families import operation
+
+    return operation(operation_name)
 
 
 _UNIONS = (typing.Union, types.UnionType)
@@ -319,6 +336,10 @@ def _option(name: str, hint: Any, default: Any, help_text: str) -> click.Option:
     elif get_origin(base) is Literal:
         literals = get_args(base)
         kind = click.Choice([str(value) for value in literals])
+    elif len(members) == 2 and str in members and any(get_origin(m) is Literal for m in members):
+        known = next(get_args(m) for m in members if get_origin(m) is Literal)  # an open model id: Literal | str
+        kind, metavar = click.STRING, "TEXT"
+        help_text = _sentence(help_text, f"Known: {', '.join(map(str, known))} (a newer id is sent with a warning).")
     elif base in (str, int, float, bool):
         kind = {str: click.STRING, int: click.INT, float: click.FLOAT, bool: click.BOOL}[base]
     elif get_origin(base) in (list, abc.Sequence) and not any(_is_params(item) for item in get_args(base)):
@@ -536,16 +557,24 @@ _POLL_HELP = (
 # -- runapi run ------------------------------------------------------------------------------------------
 
 
-def _run_command(operation_name: str, settings_getter: Callable[[], Settings]) -> click.Command:
-    """The ``runapi run family.operation`` command, with one option per documented parameter."""
-    family, name, operation = _operations()[operation_name]
-    from ._core.operations import TaskOperation
+def _param_options(operation: Any) -> list[click.Option]:
+    """One option per field of the operation's params class, required ones first (``run`` and ``price``)."""
     from ._core.params import fields_of
 
     hints = typing.get_type_hints(operation.params, include_extras=True)
     helps = _field_help(operation.params)
     fields = sorted(fields_of(operation.params).items(), key=lambda item: item[1].default is not attrs.NOTHING)
-    options = [_option(field, hints[field], spec.default, helps.get(field, "")) for field, spec in fields]
+    return [_option(field, hints[field], spec.default, helps.get(field, "")) for field, spec in fields]
+
+
+def _run_command(operation_name: str, settings_getter: Callable[[], Settings]) -> click.Command:
+    """The ``runapi run family.operation`` command, with one option per documented parameter."""
+    entry = _operation(operation_name)
+    assert entry is not None  # get_command checked the name
+    family, name, operation = entry
+    from ._core.operations import TaskOperation
+
+    options = _param_options(operation)
     is_task = isinstance(operation, TaskOperation)
 
     def callback(
@@ -610,7 +639,7 @@ class _Operations(click.Group):
         return sorted(_operations())
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        if cmd_name not in _operations():
+        if _operation(cmd_name) is None:
             return None
         return _run_command(cmd_name, lambda: ctx.find_object(Settings) or Settings(None, None))
 
@@ -633,7 +662,7 @@ main.add_command(_Operations("run", help="Run one operation: runapi run FAMILY.O
 def _task_resource(client: Any, operation_name: str) -> Any:
     from ._core.operations import TaskOperation
 
-    entry = _operations().get(operation_name)
+    entry = _operation(operation_name)
     if entry is None or not isinstance(entry[2], TaskOperation):
         _fail(f"unknown task operation {operation_name!r}; see runapi run --help", 2)
     return getattr(getattr(client, entry[0]), entry[1])
@@ -703,12 +732,20 @@ def balance(settings: Settings, as_json: bool) -> None:
                     "balance_cents": found.balance_cents,
                     "spent_cents_today": found.spent_cents_today,
                     "spent_cents_total": found.spent_cents_total,
+                    **{
+                        name: getattr(found, name)
+                        for name in ("paid_balance_cents", "bonus_balance_cents")
+                        if getattr(found, name) is not None
+                    },
                 }
             )
         )
     else:
+        parts = ""
+        if found.paid_balance_cents is not None and found.bonus_balance_cents is not None:
+            parts = f" (paid {found.paid_balance_cents} cents, bonus {found.bonus_balance_cents} cents)"
         click.echo(
-            f"balance: {found.balance_cents / 100:.2f} USD ({found.balance_cents} cents); "
+            f"balance: {found.balance_cents / 100:.2f} USD ({found.balance_cents} cents){parts}; "
             f"spent today {found.spent_cents_today} cents, in total {found.spent_cents_total} cents"
         )
 
@@ -743,7 +780,12 @@ def _read_jobs(path: str) -> Iterator[dict[str, Any]]:
     default="-",
     help="results as JSON Lines (default: stdout)",
 )
-@click.option("--idempotent-creates", is_flag=True, help="the server honours Idempotency-Key: re-send unknown creates")
+@click.option(
+    "--idempotent-creates/--no-idempotent-creates",
+    default=True,
+    show_default=True,
+    help="re-send creates of unknown outcome with their Idempotency-Key (RunAPI de-duplicates by it)",
+)
 @click.option(
     "--poll-interval", type=click.FloatRange(min=0, min_open=True), help="a fixed poll schedule: first gap, seconds"
 )
@@ -756,6 +798,12 @@ def _read_jobs(path: str) -> Iterator[dict[str, Any]]:
 )
 @click.option("--retry-failed", is_flag=True, help="create a new task for jobs whose task failed (pays again)")
 @click.option(
+    "--max-cost",
+    type=click.FloatRange(min=0, min_open=True),
+    metavar="USD",
+    help="a budget in USD: quote every job first, refuse to start above it, stop creating before passing it",
+)
+@click.option(
     "--forget",
     "forget_keys",
     multiple=True,
@@ -763,6 +811,14 @@ def _read_jobs(path: str) -> Iterator[dict[str, Any]]:
     help="remove KEY from the journal first, so its job is created anew (check it has no task); repeatable",
 )
 @click.option("--progress/--no-progress", default=True, help="a progress bar on stderr")
+@click.option(
+    "--workers",
+    type=click.Choice(["local", "celery"]),
+    default="local",
+    show_default=True,
+    help="celery: send the jobs to Celery workers (runapi.contrib.celery.app; broker RUNAPI_CELERY_BROKER_URL);"
+    " --journal then names a journal in that Redis",
+)
 @click.pass_obj
 def batch_command(
     settings: Settings,
@@ -776,19 +832,25 @@ def batch_command(
     poll_interval: float | None,
     create_retries: int,
     retry_failed: bool,
+    max_cost: float | None,
     forget_keys: tuple[str, ...],
     progress: bool,
+    workers: str = "local",
 ) -> None:
     """Run every job of a JSON Lines file: {"operation": "suno.generate_lyrics", "params": {...}, "key": "a1"} per line.
 
     With --journal, running it again never creates a task twice and loses no job: completed and
     failed jobs are kept, refused ones (no task was made) sent again, started ones resumed, and
-    unknown ones (a task may exist) resumed by their Idempotency-Key with --idempotent-creates or
-    reported. The summary on stderr lists every job that needs you. Exit code 0 when every job
-    completed, else 1.
+    unknown ones (a task may exist) resumed by their Idempotency-Key (the default;
+    --no-idempotent-creates reports them instead, never re-sent; --idempotent-creates is
+    accepted and changes nothing). The summary on stderr lists every job that needs you. Exit
+    code 0 when every job completed, else 1.
     """
     from . import batch
 
+    if workers == "celery":
+        _celery_batch(jobs, journal, download, out, rate, create_retries, retry_failed, forget_keys, progress)
+        return
     if forget_keys:
         if journal is None:
             _fail("--forget needs --journal", 2)
@@ -824,6 +886,7 @@ def batch_command(
                     progress=progress,
                     create_retries=create_retries,
                     retry_failed=retry_failed,
+                    max_cost=max_cost,
                 )
 
         import asyncio
@@ -839,6 +902,149 @@ def batch_command(
     sys.exit(0 if all(result.status == "completed" for result in results) else 1)
 
 
+def _celery_batch(
+    jobs: str,
+    journal: str | None,
+    download: str | None,
+    out: str,
+    rate: float | None,
+    create_retries: int,
+    retry_failed: bool,
+    forget_keys: tuple[str, ...],
+    progress: bool,
+) -> None:
+    """``runapi batch --workers celery``: the jobs on Celery workers, the journal in Redis (runapi.contrib.celery)."""
+    from . import batch
+
+    if journal is None:
+        _fail("--workers celery needs --journal NAME (the journal's name in Redis, to resume from)", 2)
+    try:
+        from .contrib.celery import _setup
+        from .contrib.celery.app import from_environment
+        from .contrib.redis import RedisJournal
+    except ImportError as exc:
+        _fail(f"--workers celery needs Celery and redis: pip install 'runapi-sdk[celery]' ({exc})", 2)
+    app = from_environment()
+    book = RedisJournal(_setup(app).redis, journal)
+    for key in forget_keys:
+        click.echo(f"forgot {key!r}" if book.forget(key) else f"{key!r} was not in the journal", err=True)
+    job_list = [batch.Job.from_dict(job) for job in _read_jobs(jobs)]
+    target = sys.stdout if out == "-" else open(out, "w", encoding="utf-8")  # noqa: SIM115
+
+    def write(result: batch.JobResult) -> None:
+        target.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+        target.flush()
+
+    def act() -> list[batch.JobResult]:
+        from .contrib.celery import run_batch
+
+        return run_batch(
+            app,
+            job_list,
+            journal=book,
+            rate=rate,
+            download=download,
+            on_result=write,
+            progress=progress,
+            create_retries=create_retries,
+            retry_failed=retry_failed,
+        )
+
+    try:
+        results = _guarded(act)
+    finally:
+        if target is not sys.stdout:
+            target.close()
+    click.echo(batch.summary(results), err=True)
+    sys.exit(0 if all(result.status == "completed" for result in results) else 1)
+
+
+def _price_command(operation_name: str, settings_getter: Callable[[], Settings]) -> click.Command:
+    """``runapi price family.operation``: the ``run`` command's options (:func:`_param_options`), quoted instead."""
+    entry = _operation(operation_name)
+    assert entry is not None  # get_command checked the name
+    family, name, operation = entry
+
+    def callback(as_json: bool, **given: Any) -> None:
+        settings = settings_getter()
+        params = _values(command, given)
+
+        def act() -> Any:
+            with settings.client() as client:
+                return getattr(getattr(client, family), name).quote(**params)
+
+        quote = _guarded(act)
+        if as_json:
+            click.echo(json.dumps(quote.to_dict(), ensure_ascii=False))
+            return
+        model = f" {quote.model}" if quote.model else ""
+        click.echo(
+            f"{quote.service}/{quote.action}{model}: {_usd(quote.reservation_usd)} USD "
+            f"({quote.reservation_amount_cents} cents, {quote.estimate_basis}, as of {quote.as_of})"
+        )
+
+    json_option = click.Option(["--json", "as_json"], is_flag=True, help="print the quote as JSON")
+    command = click.Command(
+        operation_name,
+        callback=callback,
+        params=[*_param_options(operation), json_option],
+        help=f"Quote {operation_name} (POST /api/v1/price_quotes): what a create with these options would "
+        "reserve. The options are checked as runapi run checks them; no task is made.",
+    )
+    return command
+
+
+class _Quotes(click.Group):
+    """``runapi price``: one subcommand per family operation (as ``runapi run``), built on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(_operations())
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if _operation(cmd_name) is None:
+            return None
+        return _price_command(cmd_name, lambda: ctx.find_object(Settings) or Settings(None, None))
+
+
+@main.group(name="price", cls=_Quotes, invoke_without_command=True)
+@click.option("--schedules", is_flag=True, help="print the current price schedules (GET /api/v1/price_schedules)")
+@click.option("--service", help="with --schedules: only this service (e.g. kling)")
+@click.option("--action", help="with --schedules: only this action (e.g. text_to_video)")
+@click.option("--model", help="with --schedules: only this model")
+@click.option("--json", "as_json", is_flag=True, help="with --schedules: print the answer as JSON")
+@click.pass_context
+def price(
+    ctx: click.Context, schedules: bool, service: str | None, action: str | None, model: str | None, as_json: bool
+) -> None:
+    """Prices: runapi price FAMILY.OPERATION --param value ... quotes one create; runapi price --schedules lists prices.
+
+    Amounts are printed in USD (the API's are US cents).
+    """
+    if ctx.invoked_subcommand is not None:
+        if schedules:
+            _fail("--schedules lists prices; give it without an operation", 2)
+        return
+    if not schedules:
+        click.echo(ctx.get_help())
+        return
+    settings: Settings = ctx.find_object(Settings) or Settings(None, None)
+
+    def act() -> Any:
+        with settings.client() as client:
+            return client.pricing.schedules(service=service, action=action, model=model)
+
+    found = _guarded(act)
+    if as_json:
+        click.echo(json.dumps(found.to_dict(), ensure_ascii=False))
+        return
+    click.echo(f"price schedules as of {found.as_of}: {len(found.price_schedules)}")
+    for item in found.price_schedules:
+        model_text = f" {item.model}" if item.model else ""
+        unit = f" per {item.billing_unit}" if item.billing_unit else ""
+        amount = "-" if item.unit_price_cents is None else f"{_usd(item.unit_price_cents / 100)} {item.currency}"
+        click.echo(f"{item.service}/{item.action}{model_text}: {amount}{unit} ({item.pricing_status})")
+
+
 @main.command(
     context_settings={"ignore_unknown_options": True, "allow_extra_args": True, "help_option_names": []},
     add_help_option=False,
@@ -852,20 +1058,63 @@ def emulator(ctx: click.Context) -> None:
 
 
 @main.command()
-@click.option("--forward-to", required=True, help="the URL your callback endpoint listens on")
-@click.option("--port", type=int, default=8910, show_default=True, help="the emulator's port")
-@click.option("--callback-secret", help="base64 secret to sign with (default: generate one and print it)")
-def listen(forward_to: str, port: int, callback_secret: str | None) -> None:
-    """Run the emulator and forward the callbacks of tasks created without a callback_url to --forward-to.
+@click.argument("url", required=False)
+@click.option("--forward-to", metavar="URL", help="the local URL to POST each callback to (or give it as URL)")
+@click.option("--callback-api-key-id", help="the API key whose task callbacks to receive (default: RunAPI's choice)")
+@click.option(
+    "--ack-before-forward",
+    is_flag=True,
+    help="acknowledge each event before forwarding it, so a refused one does not come again (official CLI v0.8.5+)",
+)
+@click.option(
+    "--poll-interval",
+    type=click.FloatRange(min=0, min_open=True),
+    default=15.0,
+    show_default=True,
+    help="seconds between polls while idle (twice that after two empty polls)",
+)
+@click.pass_obj
+def listen(
+    settings: Settings,
+    url: str | None,
+    forward_to: str | None,
+    callback_api_key_id: str | None,
+    ack_before_forward: bool,
+    poll_interval: float,
+) -> None:
+    """Receive RunAPI's task callbacks here and POST each, signed, to a local URL (docs: Local webhook testing).
 
-    Each is signed with the secret it prints, like the docs' runapi listen does for production.
+    Opens a listen session on RunAPI (--base-url: production, or a local `runapi emulator`), prints
+    its listen signing secret (verify the forwarded callbacks with it), then one line per event:
+    [ID] task=... status=... -> URL STATUS. An event your endpoint does not answer 2xx is not
+    acknowledged and comes again (unless --ack-before-forward). Ctrl-C deletes the session (exit
+    code 130). Without a URL, events are printed only. The emulator's own direct forwarding is
+    `runapi emulator --forward-to URL`.
     """
-    from .emulator.__main__ import main as emulator_main
+    from ._listen import Listener
 
-    argv = ["--port", str(port), "--forward-to", forward_to]
-    if callback_secret:
-        argv += ["--callback-secret", callback_secret]
-    sys.exit(emulator_main(argv))
+    if url and forward_to:
+        _fail("give the local URL once: as URL or as --forward-to", 2)
+
+    def act() -> Listener:
+        options = settings.client_options()
+        return Listener(
+            api_key=options["api_key"],
+            base_url=options["base_url"],
+            forward_to=url or forward_to,
+            callback_api_key_id=callback_api_key_id,
+            say=lambda line: click.echo(_one_line(line), err=True),
+            emit=click.echo,
+            ack_before_forward=ack_before_forward,
+            idle_wait=poll_interval,
+        )
+
+    listener = _guarded(act)
+    try:
+        _guarded(listener.run)
+    except KeyboardInterrupt:
+        click.echo("Stopped; the listen session is closed.", err=True)
+        sys.exit(130)
 
 
 @main.command()
@@ -893,6 +1142,86 @@ def verify(secret: str | None, tolerance: float | None, request: Any) -> None:
     except webhooks.WebhookVerificationError as exc:
         _fail(f"not verified ({exc.reason}): {exc}", 1)
     click.echo(json.dumps(payload, ensure_ascii=False))
+
+
+_PATH_OVERRIDES = {
+    ("kling", "avatar"): "/api/v1/kling/ai_avatar",
+    ("grok-imagine", "extend"): "/api/v1/grok_imagine/extend_video",
+}
+"""Pricing service/action pairs whose path is not ``/api/v1/<service>/<action>`` with ``-`` as ``_``
+(the platform contract's ``path_rule``, from the official CLI's contract and the official packages)."""
+
+
+def _typed_models(schedules: list[Any]) -> list[dict[str, Any]]:
+    """Each schedule's ``service``/``action``/``model``, the SDK operation it reaches, and whether it knows the model.
+
+    ``operation`` is ``"family.operation"`` where this SDK types the endpoint (else ``None``); ``model_known``
+    is ``True``/``False`` for a model id (listed in the operation's ``model`` annotation or not; ``False``
+    when the operation is not typed) and ``None`` for a schedule without a model.
+    """
+    from ._client import operations
+    from ._core.params import fields_of
+    from ._core.params.rules import _literal_values
+
+    by_path = {operation.path: (name, operation) for name, (_, _, operation) in operations().items()}
+    rows = []
+    for item in schedules:
+        if not isinstance(item, dict):
+            continue
+        service, action, model = item.get("service"), item.get("action"), item.get("model")
+        if not isinstance(service, str) or not isinstance(action, str):
+            continue
+        path = _PATH_OVERRIDES.get((service, action))
+        if path is None:
+            path = f"/api/v1/{service.replace('-', '_')}/{action.replace('-', '_')}"
+        name, operation = by_path.get(path, (None, None))
+        known: bool | None = None
+        if isinstance(model, str) and model:
+            known = False
+            if operation is not None and "model" in fields_of(operation.params):
+                import typing
+
+                hint = typing.get_type_hints(operation.params)["model"]
+                known = model in _literal_values(hint)
+        else:
+            model = None
+        rows.append({"service": service, "action": action, "model": model, "operation": name, "model_known": known})
+    return rows
+
+
+@main.command(name="models")
+@click.option("--service", help="only this pricing service (e.g. kling)")
+@click.option("--action", help="only this action (e.g. text-to-video)")
+@click.option("--json", "as_json", is_flag=True, help="print one JSON object per line")
+@click.pass_obj
+def models(settings: Settings, service: str | None, action: str | None, as_json: bool) -> None:
+    """List what RunAPI serves now (its price schedules) and what this SDK types of it.
+
+    Each line: service/action, model, the SDK operation (family.operation, or "-" where the SDK has
+    none: reach it with client.post), and whether the SDK knows the model id ("known", or "new":
+    sent as given with a warning). Source: GET /api/v1/price_schedules (runapi-core 0.10.1).
+    """
+
+    def act() -> Any:
+        with settings.client() as client:
+            return client.get("/api/v1/price_schedules", params={"service": service, "action": action})
+
+    answer = _guarded(act)
+    listed = answer.get("price_schedules") if isinstance(answer, dict) else None
+    if not isinstance(listed, list):
+        _fail("GET /api/v1/price_schedules answered without a price_schedules list", 1)
+    rows = _typed_models(listed)
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps(row))
+        return
+    for row in rows:
+        model = row["model"] or "-"
+        typed = row["operation"] or "-"
+        knows = "" if row["model_known"] is None else ("known" if row["model_known"] else "new")
+        click.echo(f"{row['service']}/{row['action']}\t{model}\t{typed}\t{knows}".rstrip())
+    reached = sum(1 for row in rows if row["operation"])
+    click.echo(f"{len(rows)} schedules; {reached} on an operation this SDK types", err=True)
 
 
 if __name__ == "__main__":  # python -m runapi.cli

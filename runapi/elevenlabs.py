@@ -17,15 +17,21 @@ Readings of the docs where they are silent:
 
 - The endpoint table names a model for each of the other four endpoints (``text-to-dialogue-v3``,
   ``sound-effect-v2``, ``speech-to-text``, ``audio-isolation``), but none of their parameter tables
-  or examples has a ``model`` parameter. Each is read as the one fixed model of its endpoint: no
-  ``model`` parameter is offered or sent (a future one can go in ``with_options(extra_body=...)``).
+  or examples has a ``model`` parameter. Newer source: the platform contract (RunAPI's CLI contract)
+  lists exactly these four model ids for the four actions, and the official ``runapi-elevenlabs``
+  0.4.0 package sends whatever it is given and no model of its own (its JavaScript types have no
+  ``model`` on these four). So each takes an optional ``model`` (:data:`DialogueModel`,
+  :data:`SoundModel`, :data:`TranscriptionModel`, :data:`IsolationModel`), sent only when given.
+- ``output_format`` of ``text_to_sound``: the docs show only ``"mp3_44100_128"``; newer source, the
+  platform contract (``sound-effect-v2``) and the official package's types list 19 values
+  (:data:`SOUND_OUTPUT_FORMATS`), which the field now knows (another value goes out with a warning).
 - Only ``text_to_speech`` prints its status path and its 202 answer. The other four are read as the
   same kind of task (the docs call the family "a consistent async task interface"), polled at
   ``GET <create path>/{id}``, the pattern of every other family.
 - No failed or callback example is printed: the platform's general ones apply (a failed task is
   ``{"id", "status": "failed", "error"}``; a callback body is the status answer).
 - Undocumented formats stay free strings: ``voice`` (a name or an id; no list is published),
-  ``language_code``, ``output_format`` (only ``"mp3_44100_128"`` is shown).
+  ``language_code``.
 - Ranges written "0-1", "0.7-1.2" and "0.5-22" are read as inclusive.
 - Results: ``timestamps`` (speech) and ``diarize`` / ``tag_audio_events`` (transcription) promise
   data the documented answers do not show; whatever RunAPI sends stays on ``task.raw``.
@@ -49,23 +55,52 @@ __all__ = [
     "MAX_TEXT_LENGTH",
     "MODELS",
     "MODEL_RULES",
+    "SOUND_OUTPUT_FORMATS",
     "Audio",
     "AudioTask",
     "DialogueLine",
+    "DialogueModel",
     "ElevenLabs",
     "IsolateAudioParams",
+    "IsolationModel",
     "Model",
+    "SoundModel",
+    "SoundOutputFormat",
     "SpeechToTextParams",
     "TextToDialogueParams",
     "TextToSoundParams",
     "TextToSpeechParams",
     "TranscriptTask",
+    "TranscriptionModel",
 ]
 
 Model = Literal["text-to-speech-turbo-v2.5", "text-to-speech-multilingual-v2"]
 """``text_to_speech`` model ids (docs: ElevenLabs > ElevenLabs Endpoints); rules in :data:`MODEL_RULES`."""
 
 MODELS: tuple[Model, ...] = get_args(Model)
+
+DialogueModel = Literal["text-to-dialogue-v3"]
+"""``text_to_dialogue``'s model id (the platform contract; the docs' endpoint table)."""
+
+SoundModel = Literal["sound-effect-v2"]
+"""``text_to_sound``'s model id (the platform contract; the docs' endpoint table)."""
+
+TranscriptionModel = Literal["speech-to-text"]
+"""``speech_to_text``'s model id (the platform contract; the docs' endpoint table)."""
+
+IsolationModel = Literal["audio-isolation"]
+"""``isolate_audio``'s model id (the platform contract; the docs' endpoint table)."""
+
+SoundOutputFormat = Literal[
+    "mp3_22050_32", "mp3_44100_32", "mp3_44100_64", "mp3_44100_96", "mp3_44100_128", "mp3_44100_192",
+    "pcm_8000", "pcm_16000", "pcm_22050", "pcm_24000", "pcm_44100", "pcm_48000",
+    "ulaw_8000", "alaw_8000",
+    "opus_48000_32", "opus_48000_64", "opus_48000_96", "opus_48000_128", "opus_48000_192",
+]  # fmt: skip
+"""``text_to_sound``'s ``output_format`` values, ``{codec}_{sample rate Hz}[_{bitrate kbps}]`` (the platform
+contract, ``sound-effect-v2``; the official package's ``ElevenlabsSoundEffectOutputFormat``)."""
+
+SOUND_OUTPUT_FORMATS: tuple[SoundOutputFormat, ...] = get_args(SoundOutputFormat)
 
 MAX_TEXT_LENGTH = 5_000
 """Most characters of speech text, of a sound prompt, and of a dialogue's lines together."""
@@ -183,7 +218,7 @@ class TextToSpeechParams:
             characters, or a number out of its range.
     """
 
-    model: Model
+    model: Model | str
     text: str = field(text(max_length=MAX_TEXT_LENGTH))
     voice: str | None = None
     callback_url: CallbackUrl | None = None
@@ -214,7 +249,7 @@ class DialogueLine:
 class TextToDialogueParams:
     """Params of ``POST /api/v1/elevenlabs/text_to_dialogue`` (docs: ElevenLabs > Create ElevenLabs Dialogue).
 
-    The endpoint's one model is ``text-to-dialogue-v3``; it has no ``model`` parameter.
+    The endpoint's one model is ``text-to-dialogue-v3``; ``model`` is optional (see the module docstring).
 
     Attributes:
         dialogue: the lines, in order: :class:`DialogueLine` objects or ``{"text", "voice"}``
@@ -222,6 +257,7 @@ class TextToDialogueParams:
         stability: 0, 0.5 or 1 (only these three values).
         language_code: a language hint.
         callback_url: where RunAPI POSTs the result (HTTPS).
+        model: ``"text-to-dialogue-v3"``, sent only when given.
 
     Raises:
         ValidationError: a line without ``text`` or ``voice`` or with another key (the field is
@@ -233,13 +269,14 @@ class TextToDialogueParams:
     stability: float | None = field(_dialogue_stability, default=None)
     language_code: str | None = None
     callback_url: CallbackUrl | None = None
+    model: DialogueModel | str | None = None
 
 
 @params
 class TextToSoundParams:
     """Params of ``POST /api/v1/elevenlabs/text_to_sound`` (docs: ElevenLabs > Create ElevenLabs Text to Sound).
 
-    The endpoint's one model is ``sound-effect-v2``; it has no ``model`` parameter.
+    The endpoint's one model is ``sound-effect-v2``; ``model`` is optional (see the module docstring).
 
     Attributes:
         text: the sound effect prompt, at most 5,000 characters.
@@ -247,8 +284,9 @@ class TextToSoundParams:
         duration_seconds: length of the sound, 0.5-22 seconds (omitted: the model chooses).
         prompt_influence: how closely to follow the prompt, 0-1.
         output_format: codec, sample rate and bitrate, e.g. ``"mp3_44100_128"`` (MP3, 44,100 Hz,
-            128 kbps); the docs list no other values, so any string is sent.
+            128 kbps): one of :data:`SOUND_OUTPUT_FORMATS` (the platform contract).
         callback_url: where RunAPI POSTs the result (HTTPS).
+        model: ``"sound-effect-v2"``, sent only when given.
 
     Raises:
         ValidationError: ``text`` longer than 5,000 characters, or a number out of its range.
@@ -258,15 +296,16 @@ class TextToSoundParams:
     loop: bool | None = None
     duration_seconds: float | None = field(number(0.5, 22), default=None)
     prompt_influence: float | None = field(_unit, default=None)
-    output_format: str | None = None
+    output_format: SoundOutputFormat | None = None
     callback_url: CallbackUrl | None = None
+    model: SoundModel | str | None = None
 
 
 @params
 class SpeechToTextParams:
     """Params of ``POST /api/v1/elevenlabs/speech_to_text`` (docs: ElevenLabs > Create ElevenLabs Speech to Text).
 
-    The endpoint's one model is ``speech-to-text``; it has no ``model`` parameter.
+    The endpoint's one model is ``speech-to-text``; ``model`` is optional (see the module docstring).
 
     Attributes:
         source_audio_url: the audio to transcribe (an http(s) URL RunAPI can fetch).
@@ -274,6 +313,7 @@ class SpeechToTextParams:
         tag_audio_events: tag events such as applause and laughter.
         diarize: label the speakers.
         callback_url: where RunAPI POSTs the result (HTTPS).
+        model: ``"speech-to-text"``, sent only when given.
     """
 
     source_audio_url: HttpUrl
@@ -281,21 +321,24 @@ class SpeechToTextParams:
     tag_audio_events: bool | None = None
     diarize: bool | None = None
     callback_url: CallbackUrl | None = None
+    model: TranscriptionModel | str | None = None
 
 
 @params
 class IsolateAudioParams:
     """Params of ``POST /api/v1/elevenlabs/isolate_audio`` (docs: ElevenLabs > Create ElevenLabs Isolate Audio).
 
-    The endpoint's one model is ``audio-isolation``; it has no ``model`` parameter.
+    The endpoint's one model is ``audio-isolation``; ``model`` is optional (see the module docstring).
 
     Attributes:
         source_audio_url: the audio to isolate the voice from (an http(s) URL RunAPI can fetch).
         callback_url: where RunAPI POSTs the result (HTTPS).
+        model: ``"audio-isolation"``, sent only when given.
     """
 
     source_audio_url: HttpUrl
     callback_url: CallbackUrl | None = None
+    model: IsolationModel | str | None = None
 
 
 # -- operations ------------------------------------------------------------------------------

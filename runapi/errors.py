@@ -17,6 +17,7 @@
     │       ├── PermissionDeniedError      403 (includes "API key credit limit exceeded")
     │       ├── NotFoundError              404
     │       ├── RequestTimeoutError        408
+    │       ├── IdempotencyConflictError   409 (Idempotency-Key reused with different input)
     │       ├── PayloadTooLargeError       413
     │       ├── UnsupportedMediaTypeError  415
     │       ├── UnprocessableEntityError   422
@@ -28,10 +29,15 @@
     ├── TaskTimeoutError           wait() passed its deadline; .task_id .last_status
     └── runapi.webhooks.WebhookVerificationError   a callback failed verification
 
+A warning, not an error: :class:`UnknownValueWarning` (a ``UserWarning``), a model id or enum
+value newer than this SDK, sent as given (refused with ``strict=True``).
+
 Every :class:`APIError` also says what it means for your task: ``task_id`` (set on every error
-raised after a task exists, e.g. while ``wait()`` polls it), and for a failed create
+raised after a task exists, e.g. while ``wait()`` polls it, and on any answer whose
+``X-RunAPI-Task-Id`` header names one, even when its body was lost), and for a failed create
 ``idempotency_key``, ``request_sent`` and ``task_may_exist`` (the create may have started a paid
-task: retry it only with the same idempotency key, see the README's "Retrying a create").
+task: re-send it only with the same idempotency key, which RunAPI de-duplicates; see the README's
+"Retrying a create safely").
 
 Status codes and messages come from the docs' "Errors" section; Suno's codes
 (``SENSITIVE_WORD_ERROR``, ``INSUFFICIENT_QUOTA``, ``REFUNDED``, …) from "Suno > Common Error Codes".
@@ -56,6 +62,7 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "IdempotencyConflictError",
     "InternalServerError",
     "MissingAPIKeyError",
     "MissingManagementKeyError",
@@ -71,16 +78,34 @@ __all__ = [
     "ServiceUnavailableError",
     "TaskFailedError",
     "TaskTimeoutError",
+    "UnknownValueWarning",
     "UnprocessableEntityError",
     "UnsupportedMediaTypeError",
     "ValidationError",
     "error_code",
+    "header_task_id",
     "outcome_unknown",
     "redact_url",
     "status_error",
 ]
 
 _CODE_RE = re.compile(r"^[A-Z][A-Z0-9_]{2,}$")
+
+
+TASK_ID_HEADER = "X-RunAPI-Task-Id"
+"""The response header naming the RunAPI task an answer concerns (runapi-core 0.10.1 README)."""
+
+
+def header_task_id(headers: Mapping[str, str] | None) -> str | None:
+    """The task an answer names in its ``X-RunAPI-Task-Id`` header, or ``None``.
+
+    ``headers`` is the transport's case-insensitive mapping (requests' or httpx's); a plain dict
+    is read under the header's two usual spellings.
+    """
+    if not headers:
+        return None
+    value = headers.get(TASK_ID_HEADER) or headers.get("x-runapi-task-id")
+    return (value.strip() or None) if isinstance(value, str) else None
 
 
 def error_code(body: object) -> str | None:
@@ -113,15 +138,24 @@ def _masked(userinfo: str) -> str:
     return f"{user}:***" if colon else "***"
 
 
+_SECRET_QUERY_RE = re.compile(
+    r"([?&][^=&#\s]*(?:signature|token|credential|secret|sig|key|auth|policy)[^=&#\s]*=)([^&#\s]+)", re.IGNORECASE
+)
+"""A query parameter whose name says it is a credential, and its value (masked by :func:`redact_url`)."""
+
+
 def redact_url(text: str) -> str:
     """``text`` with the credentials of every URL in it masked: ``https://user:secret@host/x`` reads
     ``https://user:***@host/x``, and a lone user (often a token, ``https://ghp_x@host``) ``https://***@host``.
 
     A text that starts with a URL (an error's ``url``, a ``base_url``) has its credentials masked
     up to its host's ``@`` whatever they hold (spaces and line breaks too); URLs further in are
-    masked up to the first space. Applied to every message and ``url`` an error carries, and to a
-    client's ``repr``.
+    masked up to the first space. The value of a query parameter whose name says it is a credential
+    (``X-Amz-Signature``, ``token``, ``sig``, ``key``, ...: a pre-signed upload URL's) reads ``***``.
+    Applied to every message and ``url`` an error carries, and to a client's ``repr``.
     """
+    if "?" in text:  # a pre-signed URL's query is its credential (X-Amz-Signature=..., token=...)
+        text = _SECRET_QUERY_RE.sub(lambda match: f"{match[1]}***", text)
     if "@" not in text or "://" not in text:
         return text
     head = _SCHEME_RE.match(text)
@@ -192,6 +226,29 @@ class ValidationError(RunAPIError, ValueError):
         return combined
 
 
+class UnknownValueWarning(UserWarning):
+    """A value this SDK does not know (a model id or an enum value newer than it) was sent as given.
+
+    RunAPI adds models and options faster than SDKs ship, so a value outside the SDK's lists is
+    not refused: it is sent, and this warning is emitted once per (params class, field, value) in
+    a process, with the same line logged on the ``runapi`` logger. The server has the last word
+    (an id it does not serve answers 400, :class:`BadRequestError`). Types and shapes are still
+    checked (a number where a model id goes is refused). ``Client(strict=True)`` (or
+    ``with_options(strict=True)``) refuses such values with :class:`ValidationError` instead.
+    The official per-model packages check enums only on responses (``runapi-core`` 0.10.1,
+    ``runapi/core/models.py``), which is what this follows.
+
+    Attributes:
+        field: the parameter (``"model"``).
+        value: the value sent.
+    """
+
+    def __init__(self, message: str, *, field: str, value: object) -> None:
+        super().__init__(message)
+        self.field = field
+        self.value = value
+
+
 class MissingAPIKeyError(RunAPIError):
     """No API key: pass ``api_key=`` to :class:`runapi.Client` or set ``RUNAPI_API_KEY``."""
 
@@ -211,12 +268,16 @@ class APIError(RunAPIError):
             ``base_url`` of ``https://user:secret@host``) reads ``***`` (see :func:`redact_url`).
         request_sent: ``False`` only when the request certainly never reached the server.
         task_id: the task this error concerns, when one exists (errors raised by ``wait``/``run``
-            after the create, and by ``get``); ``None`` otherwise.
+            after the create, and by ``get``), or the one the answer's ``X-RunAPI-Task-Id``
+            header names (runapi-core 0.10.1: every answer carries it), even when the body was
+            lost: a 5xx, or a 2xx that could not be read; ``None`` otherwise (no answer at all).
         idempotency_key: for a failed create, the ``Idempotency-Key`` it was sent with.
         task_may_exist: ``True`` when a create failed in a way that leaves its outcome unknown
             (a 500/502/504/408, a read timeout or a dropped connection after the request was
-            sent, or a 2xx answer that could not be read): a paid task may have started. For a
-            file upload (``client.files``), the same: the file may have been stored.
+            sent, or a 2xx answer that could not be read): a paid task may have started. With
+            ``idempotent_creates`` (the default) the SDK already re-sent it with the same key
+            ``max_retries`` times. For a file upload (``client.files``): the file may have been
+            stored (uploads are not re-sent: the key is promised for task creates only).
         attempts: how many times the request was sent (1, or more after retries).
     """
 
@@ -245,9 +306,9 @@ class APIError(RunAPIError):
             text += self._unknown_outcome
         elif self.task_may_exist:
             text += (
-                f"; the create's outcome is unknown and a task may have been created: do not simply retry, "
-                f"which could start (and bill) a second task. Retry only with the same idempotency key "
-                f"({self.idempotency_key}) where the server honours it, or check for the task first"
+                f"; the create's outcome is unknown and a task may have been created: retry it only with the "
+                f"same idempotency key ({self.idempotency_key}; with_options(idempotency_key=...)), which RunAPI "
+                f"de-duplicates (it answers the task that key made); a new key could start (and bill) a second task"
             )
         return text
 
@@ -277,11 +338,23 @@ class APIResponseValidationError(APIError):
 
     Attributes:
         body: the decoded JSON, or the raw text when it was not JSON.
+        headers: the answer's headers (case-insensitive), when known; its ``X-RunAPI-Task-Id``
+            is :attr:`task_id`.
     """
 
-    def __init__(self, message: str, *, body: object, method: str | None = None, url: str | None = None):
+    def __init__(
+        self,
+        message: str,
+        *,
+        body: object,
+        method: str | None = None,
+        url: str | None = None,
+        headers: Mapping[str, str] | None = None,
+    ):
         super().__init__(message, method=method, url=url)
         self.body = body
+        self.headers: Mapping[str, str] = headers if headers is not None else {}
+        self.task_id = header_task_id(self.headers)
 
 
 class APIStatusError(APIError):
@@ -294,6 +367,7 @@ class APIStatusError(APIError):
         body: the decoded JSON body (usually ``{"error": "..."}``), or the raw text.
         headers: the response headers (case-insensitive mapping).
         request_id: the ``X-Request-Id`` response header, when present.
+        task_id: the ``X-RunAPI-Task-Id`` response header, when present (see :class:`APIError`).
         retry_after: seconds the server asked us to wait (``Retry-After``, seconds or HTTP date),
             or ``None``; sent with 429 and sometimes 503.
     """
@@ -318,6 +392,7 @@ class APIStatusError(APIError):
         self.headers: Mapping[str, str] = headers if headers is not None else {}
         self.code = error_code(body)
         self.request_id = self.headers.get("x-request-id") or self.headers.get("X-Request-Id")
+        self.task_id = header_task_id(self.headers)
 
     def _describe(self) -> str:
         where = f" ({self.method} {self.url})" if self.method and self.url else ""
@@ -347,6 +422,24 @@ class NotFoundError(APIStatusError):
 
 class RequestTimeoutError(APIStatusError):
     """408: the server timed out (a file download, or Suno's ``TIMEOUT``)."""
+
+
+class IdempotencyConflictError(APIStatusError):
+    """409: the create's ``Idempotency-Key`` was already used with different input.
+
+    RunAPI de-duplicates task creates by ``Idempotency-Key`` (at most 512 characters, opaque) and
+    answers ``409 Conflict`` when a key comes back with another body (runapi-core 0.10.1 README,
+    "Request identifiers"; the older docs did not name the header). Nothing was created by this
+    request. Its message names the key (``.idempotency_key``), never the API key: give each logical
+    create its own key, and reuse one only to re-send the same input after an unknown outcome.
+    """
+
+    def _describe(self) -> str:
+        key = "" if self.idempotency_key is None else f" {self.idempotency_key!r}"
+        return (
+            f"{super()._describe()}: the Idempotency-Key{key} was already used with different input; "
+            "a key names one logical create (re-send it only with the same input): use a new key for new input"
+        )
 
 
 class PayloadTooLargeError(APIStatusError):
@@ -384,6 +477,7 @@ _BY_STATUS: dict[int, type[APIStatusError]] = {
     403: PermissionDeniedError,
     404: NotFoundError,
     408: RequestTimeoutError,
+    409: IdempotencyConflictError,
     413: PayloadTooLargeError,
     415: UnsupportedMediaTypeError,
     422: UnprocessableEntityError,
@@ -476,7 +570,12 @@ class TaskTimeoutError(RunAPIError):
         task_id: the task id.
         last_status: the last status seen (``"processing"``), or ``None`` if no poll answered.
         timeout: the deadline that passed, in seconds.
+        location: the task result URL the wait followed (a call answered ``202`` + ``Location``,
+            or ``client.tasks.subscribe``), else ``None``: ``client.tasks.subscribe(location)``
+            picks it up.
     """
+
+    location: str | None = None
 
     def __init__(self, task_id: str, last_status: str | None, timeout: float) -> None:
         self.task_id = task_id

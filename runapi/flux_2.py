@@ -13,6 +13,14 @@ Two endpoints, each with its own models: ``text_to_image`` (``flux-2-pro-text-to
 ``flux-2-flex-remix-image``, 1-8 source images). Each is a task: the create answers 202
 ``{id, status}`` and ``GET <path>/{id}`` reports it.
 
+Newer source: the platform contract (RunAPI's CLI contract, ``flux-2/text-to-image`` and
+``flux-2/remix-image``; the official ``runapi-flux-2`` 0.4.0 package sends what it is given) adds a
+third model on each endpoint, ``flux-2-max-text-to-image`` and ``flux-2-max-remix-image``, with
+narrower lists: ``output_resolution`` ``1k`` only, no ``auto`` aspect ratio, exactly one
+``source_image_urls`` (remix), and an ``output_count`` field whose one value is ``1``. The contract
+lists ``output_count`` for the Max models only; for Pro and Flex it is not constrained (an integer,
+sent as given; the server decides).
+
 Readings of the docs:
 
 - The docs document no difference between the Pro and Flex models of an endpoint: same parameters,
@@ -40,7 +48,7 @@ import attrs
 from ._core import media
 from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
-from ._core.params import CallbackUrl, HttpUrl, by, field, params, rules, text, text_list
+from ._core.params import CallbackUrl, HttpUrl, by, field, one_of, params, rules, text, text_list
 
 __all__ = [
     "ASPECT_RATIOS",
@@ -64,14 +72,21 @@ __all__ = [
     "TextToImageParams",
 ]
 
-TextToImageModel = Literal["flux-2-pro-text-to-image", "flux-2-flex-text-to-image"]
-"""``text_to_image`` model ids (docs: Flux 2 > Models); rules in :data:`TEXT_TO_IMAGE_RULES`."""
+TextToImageModel = Literal["flux-2-pro-text-to-image", "flux-2-flex-text-to-image", "flux-2-max-text-to-image"]
+"""``text_to_image`` model ids (docs: Flux 2 > Models; Max: the newer platform contract); rules in
+:data:`TEXT_TO_IMAGE_RULES`."""
 
-RemixImageModel = Literal["flux-2-pro-remix-image", "flux-2-flex-remix-image"]
-"""``remix_image`` model ids (docs: Flux 2 > Models); rules in :data:`REMIX_IMAGE_RULES`."""
+RemixImageModel = Literal["flux-2-pro-remix-image", "flux-2-flex-remix-image", "flux-2-max-remix-image"]
+"""``remix_image`` model ids (docs: Flux 2 > Models; Max: the newer platform contract); rules in
+:data:`REMIX_IMAGE_RULES`."""
 
 Model = Literal[
-    "flux-2-pro-text-to-image", "flux-2-flex-text-to-image", "flux-2-pro-remix-image", "flux-2-flex-remix-image"
+    "flux-2-pro-text-to-image",
+    "flux-2-flex-text-to-image",
+    "flux-2-max-text-to-image",
+    "flux-2-pro-remix-image",
+    "flux-2-flex-remix-image",
+    "flux-2-max-remix-image",
 ]
 """Every Flux 2 model id, of either endpoint."""
 
@@ -101,20 +116,29 @@ TEXT_TO_IMAGE_RULES = by(
     {
         "flux-2-pro-text-to-image": rules(),
         "flux-2-flex-text-to-image": rules(),
+        "flux-2-max-text-to-image": rules(output_resolution=one_of("1k"), output_count=one_of(1)),
     },
 )
 """What each ``text_to_image`` model accepts beyond :class:`TextToImageParams`' own checks: nothing
-different (the docs give both models one parameter table)."""
+different for Pro and Flex (the docs give both one parameter table); Max (the platform contract):
+``output_resolution`` ``1k`` and ``output_count`` ``1`` only."""
 
 REMIX_IMAGE_RULES = by(
     "model",
     {
         "flux-2-pro-remix-image": rules(),
         "flux-2-flex-remix-image": rules(),
+        "flux-2-max-remix-image": rules(
+            aspect_ratio=one_of(*ASPECT_RATIOS),
+            output_resolution=one_of("1k"),
+            output_count=one_of(1),
+            source_image_urls=text_list(min_items=1, max_items=1),
+        ),
     },
 )
 """What each ``remix_image`` model accepts beyond :class:`RemixImageParams`' own checks: nothing
-different (the docs give both models one parameter table)."""
+different for Pro and Flex (the docs give both one parameter table); Max (the platform contract): no
+``auto`` aspect ratio, ``output_resolution`` ``1k``, ``output_count`` ``1``, exactly one source image."""
 
 
 # -- results ---------------------------------------------------------------------------------
@@ -141,10 +165,13 @@ class TextToImageParams:
     """Params of ``POST /api/v1/flux_2/text_to_image`` (docs: Flux 2 > Create Text-to-Image).
 
     Attributes:
-        model: ``"flux-2-pro-text-to-image"`` or ``"flux-2-flex-text-to-image"``.
+        model: ``"flux-2-pro-text-to-image"``, ``"flux-2-flex-text-to-image"`` or
+            ``"flux-2-max-text-to-image"``.
         prompt: what the image shows, 3-5,000 characters.
         aspect_ratio: one of :data:`ASPECT_RATIOS`.
-        output_resolution: ``"1k"`` or ``"2k"``.
+        output_resolution: ``"1k"`` or ``"2k"`` (Max: ``"1k"`` only).
+        output_count: how many images; Max: ``1`` only (the platform contract lists no value for
+            Pro and Flex: sent as given).
         enable_safety_checker: turn the content safety check on or off.
         callback_url: where RunAPI POSTs the result.
 
@@ -152,10 +179,11 @@ class TextToImageParams:
         ValidationError: a value outside the lists above, or a prompt outside 3-5,000 characters.
     """
 
-    model: TextToImageModel
+    model: TextToImageModel | str
     prompt: str = field(_prompt)
     aspect_ratio: AspectRatio | None = None
     output_resolution: OutputResolution | None = None
+    output_count: int | None = None
     enable_safety_checker: bool | None = None
     callback_url: CallbackUrl | None = None
 
@@ -167,11 +195,12 @@ class RemixImageParams:
     """Params of ``POST /api/v1/flux_2/remix_image`` (docs: Flux 2 > Create Remix Image).
 
     Attributes:
-        model: ``"flux-2-pro-remix-image"`` or ``"flux-2-flex-remix-image"``.
+        model: ``"flux-2-pro-remix-image"``, ``"flux-2-flex-remix-image"`` or ``"flux-2-max-remix-image"``.
         prompt: how to remix the source images, 3-5,000 characters.
-        source_image_urls: the images that guide the result, 1-8 URLs.
-        aspect_ratio: one of :data:`REMIX_ASPECT_RATIOS` (``"auto"`` included).
-        output_resolution: ``"1k"`` or ``"2k"``.
+        source_image_urls: the images that guide the result, 1-8 URLs (Max: exactly 1).
+        aspect_ratio: one of :data:`REMIX_ASPECT_RATIOS` (``"auto"`` included; not for Max).
+        output_resolution: ``"1k"`` or ``"2k"`` (Max: ``"1k"`` only).
+        output_count: how many images; Max: ``1`` only (see ``TextToImageParams``).
         enable_safety_checker: turn the content safety check on or off.
         callback_url: where RunAPI POSTs the result.
 
@@ -180,11 +209,12 @@ class RemixImageParams:
             no source image or more than 8.
     """
 
-    model: RemixImageModel
+    model: RemixImageModel | str
     prompt: str = field(_prompt)
     source_image_urls: Sequence[HttpUrl] = field(text_list(min_items=1, max_items=MAX_SOURCE_IMAGES))
     aspect_ratio: RemixAspectRatio | None = None
     output_resolution: OutputResolution | None = None
+    output_count: int | None = None
     enable_safety_checker: bool | None = None
     callback_url: CallbackUrl | None = None
 

@@ -150,7 +150,7 @@ class TextToImageParams:
             mode's range.
     """
 
-    model: Model
+    model: Model | str
     prompt: str
     aspect_ratio: AspectRatio | None = None
     output_format: Literal["jpeg", "png"] | None = None

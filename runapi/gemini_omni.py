@@ -20,7 +20,7 @@ calls return are ``text_to_video``'s ``audio_ids`` and ``character_ids`` (and an
 Readings of the docs where they are silent or disagree:
 
 - The endpoint table names a model per endpoint (:data:`MODELS`), but no parameter table or example
-  has a ``model`` parameter: each is the endpoint's fixed model, and no ``model`` is offered or sent.
+  has a ``model`` parameter (see the newer sources below).
 - ``text_to_video``'s ``duration_seconds`` is "Required" yet "ignored when video_list is provided":
   it stays required (the table's word; the server may refuse a body without it), so with a
   ``video_list`` pass any of the four values. It is typed "number" and lists whole values: it takes
@@ -39,6 +39,22 @@ Readings of the docs where they are silent or disagree:
   "error"}`` (docs: Errors > Task-Specific Errors). A direct answer shaped that way raises
   :class:`runapi.TaskFailedError` like any direct operation's.
 - "HTTPS callback URL": any absolute http(s) URL, as everywhere in the SDK.
+
+Newer sources win over the docs: the platform contract (``runapi-ai/cli`` ``contract_gen.go``), the
+official ``runapi-gemini-omni`` 0.4.0 package and its repository's ``contract_gen.py``:
+
+- each action lists its model ids (``create_audio``: ``gemini-omni-audio``; ``create_character``:
+  ``gemini-omni-character``; ``text_to_video``: ``gemini-omni-text-to-video`` and
+  ``gemini-omni-flash-preview``), so each takes an optional ``model``. The official package sends none
+  unless given (its ``text_to_video`` default, ``gemini-omni-text-to-video``, is the server's), so
+  none is sent unless given.
+- ``gemini-omni-flash-preview`` takes ``output_resolution="720p"`` only and refuses
+  ``reference_image_urls``, ``audio_ids``, ``video_list``, ``character_ids``, ``duration_seconds`` and
+  ``seed`` (:data:`TEXT_TO_VIDEO_RULES`). ``duration_seconds`` is therefore required only for
+  ``gemini-omni-text-to-video`` or when no ``model`` is given (the server's default model).
+- The official package also names ``gemini-omni-flash-1-1`` (with ``first_frame_image_url`` and
+  ``last_frame_image_url``), which the platform contract does not list yet: it is not offered (sent
+  with an ``UnknownValueWarning`` if given, with none of the rules above).
 """
 
 from __future__ import annotations
@@ -56,11 +72,15 @@ from ._core.params import (
     MB,
     CallbackUrl,
     HttpUrl,
+    by,
     field,
     integer,
     max_bytes,
     number,
+    one_of,
     params,
+    require,
+    rules,
     text,
     text_list,
     url_list,
@@ -70,26 +90,54 @@ from .errors import ValidationError
 __all__ = [
     "MAX_REFERENCE_UNITS",
     "MODELS",
+    "TEXT_TO_VIDEO_RULES",
     "Audio",
     "AudioResult",
     "Character",
     "CharacterResult",
+    "CreateAudioModel",
     "CreateAudioParams",
+    "CreateCharacterModel",
     "CreateCharacterParams",
     "GeminiOmni",
     "Image",
     "Model",
+    "TextToVideoModel",
     "TextToVideoParams",
     "Video",
     "VideoClip",
     "VideoTask",
 ]
 
-Model = Literal["gemini-omni-audio", "gemini-omni-character", "gemini-omni-text-to-video"]
-"""The endpoints' fixed models (docs: Gemini Omni > Gemini Omni Endpoints): ``create_audio``,
-``create_character``, ``text_to_video``. None of them is a parameter."""
+CreateAudioModel = Literal["gemini-omni-audio"]
+"""``create_audio``'s model (docs: Gemini Omni > Gemini Omni Endpoints; a parameter: newer source, the contract)."""
+
+CreateCharacterModel = Literal["gemini-omni-character"]
+"""``create_character``'s model (a parameter: newer source, the platform contract)."""
+
+TextToVideoModel = Literal["gemini-omni-text-to-video", "gemini-omni-flash-preview"]
+"""``text_to_video``'s models (``gemini-omni-flash-preview``: newer source, the platform contract)."""
+
+Model = Literal["gemini-omni-audio", "gemini-omni-character", "gemini-omni-text-to-video", "gemini-omni-flash-preview"]
+"""Every Gemini Omni model id, endpoint by endpoint."""
 
 MODELS: tuple[Model, ...] = get_args(Model)
+
+_DEFAULT_VIDEO_MODEL = "gemini-omni-text-to-video"
+"""The model the server uses when none is given (the official package's ``DEFAULT_MODEL``)."""
+
+TEXT_TO_VIDEO_RULES = by(
+    "model",
+    {
+        "gemini-omni-text-to-video": rules(required=["duration_seconds"]),
+        "gemini-omni-flash-preview": rules(
+            output_resolution=one_of("720p"),
+            refused=["reference_image_urls", "audio_ids", "video_list", "character_ids", "duration_seconds", "seed"],
+        ),
+    },
+)
+"""What each ``text_to_video`` model requires and refuses (newer source: the platform contract and the
+official repository's ``contract_gen.py``)."""
 
 MAX_REFERENCE_UNITS = 7
 """The reference inputs' shared limit: each reference image counts 1, each video clip 2, each character id 1."""
@@ -189,12 +237,14 @@ class CreateAudioParams:
         name: the voice's name, at most 210 characters.
         voice_description: timbre, style, pace and emotion, at most 20,000 characters.
         example_dialogue: an example line spoken by the voice, at most 120 characters.
+        model: ``"gemini-omni-audio"`` (optional; left off the wire unless given).
     """
 
     audio_id: str
     name: str = field(_names)
     voice_description: str | None = field(text(max_length=20_000), default=None)
     example_dialogue: str | None = field(text(max_length=120), default=None)
+    model: CreateAudioModel | str | None = None
 
 
 @params
@@ -206,12 +256,14 @@ class CreateCharacterParams:
         reference_image_url: a reference image of the character (at most 20 MB).
         audio_ids: voice ids from ``create_audio`` (``AudioResult.id``), as voice or persona guidance.
         character_name: the character's name, at most 210 characters.
+        model: ``"gemini-omni-character"`` (optional; left off the wire unless given).
     """
 
     descriptions: str
     reference_image_url: HttpUrl = field(max_bytes(20 * MB))
     audio_ids: list[str] | None = field(text_list(min_items=1), default=None)
     character_name: str | None = field(_names, default=None)
+    model: CreateCharacterModel | str | None = None
 
 
 @params
@@ -248,23 +300,29 @@ class TextToVideoParams:
 
     Attributes:
         prompt: what the video shows, at most 20,000 characters.
-        duration_seconds: 4, 6, 8 or 10 seconds; required, though ignored with ``video_list``.
+        model: ``"gemini-omni-text-to-video"`` (the server's default) or ``"gemini-omni-flash-preview"``;
+            optional, left off the wire unless given.
+        duration_seconds: 4, 6, 8 or 10 seconds; required for ``gemini-omni-text-to-video`` (and with no
+            ``model``), though ignored with ``video_list``; refused for ``gemini-omni-flash-preview``.
         reference_image_urls: 1-7 reference image URLs (20 MB each at most).
         audio_ids: 1-3 voice ids from ``create_audio``.
         character_ids: 1-3 character ids from ``create_character``.
         video_list: one source clip: a :class:`VideoClip` or a ``{"url", "start", "ends"}`` mapping.
         aspect_ratio: ``"16:9"`` or ``"9:16"``.
-        output_resolution: ``"720p"`` (server default), ``"1080p"`` or ``"4k"``.
+        output_resolution: ``"720p"`` (server default), ``"1080p"`` or ``"4k"``; ``"720p"`` only for
+            ``gemini-omni-flash-preview``, which also refuses every reference input and ``seed``.
         seed: random seed, 0-2147483647.
         callback_url: where RunAPI POSTs the result.
 
     Raises:
         ValidationError: a value out of its range, a list too long, a bad clip (the field is its
-            path, e.g. ``video_list[0].ends``), or more than 7 reference units in all.
+            path, e.g. ``video_list[0].ends``), or more than 7 reference units in all; a field the
+            model does not take (:data:`TEXT_TO_VIDEO_RULES`).
     """
 
     prompt: str = field(text(max_length=20_000))
-    duration_seconds: Literal[4, 6, 8, 10]
+    model: TextToVideoModel | str | None = None
+    duration_seconds: Literal[4, 6, 8, 10] | None = None
     reference_image_urls: Sequence[HttpUrl] | None = field(
         url_list(min_items=1, max_items=MAX_REFERENCE_UNITS), max_bytes(20 * MB), default=None
     )
@@ -276,7 +334,11 @@ class TextToVideoParams:
     seed: int | None = field(integer(0, 2_147_483_647), default=None)
     callback_url: CallbackUrl | None = None
 
+    __rules__ = TEXT_TO_VIDEO_RULES
+
     def __attrs_post_init__(self) -> None:
+        if self.model is None:
+            require(self, ["duration_seconds"], when=f"with no model (the server's default, {_DEFAULT_VIDEO_MODEL!r})")
         images = len(self.reference_image_urls or ())
         clips = len(self.video_list or ())
         characters = len(self.character_ids or ())

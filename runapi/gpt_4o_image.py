@@ -127,7 +127,7 @@ class TextToImageParams:
         callback_url: where RunAPI POSTs the result.
     """
 
-    model: Model
+    model: Model | str
     aspect_ratio: AspectRatio
     prompt: str | None = None
     source_image_urls: Sequence[HttpUrl] | None = field(url_list(max_items=MAX_SOURCE_IMAGES), default=None)

@@ -104,7 +104,7 @@ class TextToImageParams:
         callback_url: where RunAPI POSTs the result.
     """
 
-    model: Model
+    model: Model | str
     prompt: str
     aspect_ratio: AspectRatio
     quality: Quality
@@ -124,7 +124,7 @@ class EditImageParams:
         callback_url: where RunAPI POSTs the result.
     """
 
-    model: Model
+    model: Model | str
     prompt: str
     source_image_urls: Sequence[HttpUrl] = field(url_list(min_items=1, max_items=MAX_SOURCE_IMAGES))
     aspect_ratio: AspectRatio

@@ -16,7 +16,14 @@ before the request:
 
 - ``aspect_ratio`` ``"1:1"``: ``1k`` or ``2k``;
 - ``aspect_ratio`` ``"auto"`` or not given: ``1k`` only;
-- ``9:16``, ``16:9``, ``4:3``, ``3:4``: ``1k``, ``2k`` or ``4k``.
+- every other ratio (``9:16``, ``16:9``, ``4:3``, ``3:4`` in the docs; ``3:2``, ``2:3``, ``5:4``, ``4:5``,
+  ``2:1``, ``1:2``, ``3:1``, ``1:3``, ``21:9``, ``9:21`` added by the newer source below): ``1k``, ``2k`` or
+  ``4k``.
+
+Newer source: the platform contract (RunAPI's CLI contract, ``gpt-image-2/text-to-image`` and
+``gpt-image-2/edit-image``; the official ``runapi-gpt-image-2`` package sends what it is given) lists
+16 aspect ratios on both endpoints where the seed docs list six: :data:`ASPECT_RATIOS` follows the
+contract. It says nothing about which resolution the ten new ratios allow, so no rule is added for them.
 
 Readings of the docs:
 
@@ -66,8 +73,11 @@ Model = Literal["gpt-image-2"]
 
 MODELS: tuple[Model, ...] = get_args(Model)
 
-AspectRatio = Literal["auto", "1:1", "9:16", "16:9", "4:3", "3:4"]
-"""Output aspect ratios of both endpoints (docs: GPT Image 2 > Request Parameters)."""
+AspectRatio = Literal[
+    "auto", "1:1", "9:16", "16:9", "4:3", "3:4", "3:2", "2:3", "5:4", "4:5", "2:1", "1:2", "3:1", "1:3", "21:9", "9:21",
+]  # fmt: skip
+"""Output aspect ratios of both endpoints: the docs' six (GPT Image 2 > Request Parameters) and ten more
+from the newer platform contract (``3:2`` ... ``9:21``)."""
 
 ASPECT_RATIOS: tuple[AspectRatio, ...] = get_args(AspectRatio)
 
@@ -124,7 +134,7 @@ class TextToImageParams:
         callback_url: where RunAPI POSTs the result.
     """
 
-    model: Model
+    model: Model | str
     prompt: str = field(text(max_length=MAX_PROMPT_LENGTH))
     aspect_ratio: AspectRatio | None = None
     output_resolution: OutputResolution | None = None
@@ -147,7 +157,7 @@ class EditImageParams:
         callback_url: where RunAPI POSTs the result.
     """
 
-    model: Model
+    model: Model | str
     prompt: str = field(text(max_length=MAX_PROMPT_LENGTH))
     source_image_urls: Sequence[HttpUrl] = field(url_list(min_items=1, max_items=MAX_SOURCE_IMAGES))
     aspect_ratio: AspectRatio | None = None

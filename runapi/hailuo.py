@@ -145,7 +145,7 @@ class TextToVideoParams:
             ``duration_seconds`` with the pro model.
     """
 
-    model: TextToVideoModel
+    model: TextToVideoModel | str
     prompt: str = field(text(max_length=1_500))
     duration_seconds: Literal[6, 10] | None = None
     prompt_optimizer: bool | None = None
@@ -176,7 +176,7 @@ class ImageToVideoParams:
             the model does not take (the message names the models that do).
     """
 
-    model: ImageToVideoModel
+    model: ImageToVideoModel | str
     prompt: str = field(text(max_length=5_000))
     first_frame_image_url: HttpUrl
     last_frame_image_url: HttpUrl | None = None

@@ -26,6 +26,13 @@ Readings of the docs where they are silent or loose:
   MOV) and length (3-60 seconds) cannot be checked before the request.
 - No failed example is printed: a failure is the platform's general
   ``{"id", "status": "failed", "error"}`` (docs: Errors > Task-Specific Errors).
+
+Newer source: the platform contract (``runapi-ai/cli`` ``contract_gen.go``) lists three models the
+docs do not: ``happyhorse-1.0-t2v`` and ``happyhorse-1.0-r2v`` for ``text_to_video`` (the same
+ratios and resolutions as the other two; ``happyhorse-1.0-r2v`` takes 1-9 ``reference_image_urls``,
+so they are required for it, as for ``happyhorse-character``) and ``happyhorse-1.0-i2v`` for
+``image_to_video``. The contract is silent on ``reference_image_urls`` for ``happyhorse-1.0-t2v``:
+no rule is made up, they are sent as given and the server has the last word.
 """
 
 from __future__ import annotations
@@ -65,11 +72,14 @@ __all__ = [
     "prompt_units",
 ]
 
-TextToVideoModel = Literal["happyhorse-text-to-video", "happyhorse-character"]
-"""``text_to_video`` models; ``happyhorse-character`` is guided by ordered reference images."""
+TextToVideoModel = Literal[
+    "happyhorse-text-to-video", "happyhorse-character", "happyhorse-1.0-t2v", "happyhorse-1.0-r2v"
+]
+"""``text_to_video`` models; ``happyhorse-character`` and ``happyhorse-1.0-r2v`` are guided by ordered
+reference images (the 1.0 ids: newer source, the platform contract)."""
 
-ImageToVideoModel = Literal["happyhorse-image-to-video"]
-"""The one ``image_to_video`` model."""
+ImageToVideoModel = Literal["happyhorse-image-to-video", "happyhorse-1.0-i2v"]
+"""``image_to_video`` models (``happyhorse-1.0-i2v``: newer source, the platform contract)."""
 
 EditVideoModel = Literal["happyhorse-edit-video"]
 """The one ``edit_video`` model."""
@@ -98,11 +108,13 @@ TEXT_TO_VIDEO_RULES = by(
     {
         "happyhorse-text-to-video": rules(refused=["reference_image_urls"]),
         "happyhorse-character": rules(required=["reference_image_urls"]),
+        "happyhorse-1.0-r2v": rules(required=["reference_image_urls"]),  # contract: min_items 1
     },
 )
 """What each ``text_to_video`` model requires and refuses (docs: HappyHorse > Create HappyHorse
 Text-to-Video): ``reference_image_urls`` is required for ``happyhorse-character`` and refused for
-``happyhorse-text-to-video``."""
+``happyhorse-text-to-video``; required for ``happyhorse-1.0-r2v`` (newer source: the platform contract's
+``min_items`` 1)."""
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _seed = integer(0, 2_147_483_647)
@@ -158,10 +170,12 @@ class TextToVideoParams:
     """Params of ``POST /api/v1/happyhorse/text_to_video`` (docs: HappyHorse > Create HappyHorse Text-to-Video).
 
     Attributes:
-        model: ``"happyhorse-text-to-video"`` or ``"happyhorse-character"``.
+        model: ``"happyhorse-text-to-video"``, ``"happyhorse-character"``, ``"happyhorse-1.0-t2v"`` or
+            ``"happyhorse-1.0-r2v"``.
         prompt: what the video shows; at most 5,000 characters, or 2,500 Chinese characters.
         reference_image_urls: 1-9 public image URLs, in character order (``character1``,
-            ``character2``...); required for ``happyhorse-character``, refused otherwise.
+            ``character2``...); required for ``happyhorse-character`` and ``happyhorse-1.0-r2v``,
+            refused for ``happyhorse-text-to-video``.
         output_resolution: ``"720p"`` or ``"1080p"`` (server default ``1080p``).
         aspect_ratio: ``"16:9"`` (server default), ``"9:16"``, ``"1:1"``, ``"4:3"`` or ``"3:4"``.
         duration_seconds: whole seconds, 3-15 (server default 5).
@@ -169,7 +183,7 @@ class TextToVideoParams:
         callback_url: where RunAPI POSTs the completed or failed task.
     """
 
-    model: TextToVideoModel
+    model: TextToVideoModel | str
     prompt: str = field(_prompt)
     reference_image_urls: Sequence[HttpUrl] | None = field(text_list(min_items=1, max_items=9), default=None)
     output_resolution: Resolution | None = None
@@ -186,7 +200,7 @@ class ImageToVideoParams:
     """Params of ``POST /api/v1/happyhorse/image_to_video`` (docs: HappyHorse > Create HappyHorse Image-to-Video).
 
     Attributes:
-        model: ``"happyhorse-image-to-video"``.
+        model: ``"happyhorse-image-to-video"`` or ``"happyhorse-1.0-i2v"``.
         first_frame_image_url: public URL of the first frame.
         prompt: how the frame comes to life; at most 5,000 characters, or 2,500 Chinese characters.
         output_resolution: ``"720p"`` or ``"1080p"`` (server default ``1080p``).
@@ -195,7 +209,7 @@ class ImageToVideoParams:
         callback_url: where RunAPI POSTs the completed or failed task.
     """
 
-    model: ImageToVideoModel
+    model: ImageToVideoModel | str
     first_frame_image_url: HttpUrl
     prompt: str | None = field(_prompt, default=None)
     output_resolution: Resolution | None = None
@@ -219,7 +233,7 @@ class EditVideoParams:
         callback_url: where RunAPI POSTs the completed or failed task.
     """
 
-    model: EditVideoModel
+    model: EditVideoModel | str
     prompt: str = field(_prompt)
     source_video_url: HttpUrl
     reference_image_urls: Sequence[HttpUrl] | None = field(text_list(min_items=0, max_items=5), default=None)

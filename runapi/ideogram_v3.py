@@ -256,7 +256,7 @@ class TextToImageParams:
         negative_prompt: what to keep out of the image, at most 5,000 characters.
     """
 
-    model: TextToImageModel
+    model: TextToImageModel | str
     prompt: str = field(_prompt)
     reference_image_urls: Sequence[HttpUrl] | None = field(_references, _references_size, default=None)
     callback_url: CallbackUrl | None = None
@@ -292,7 +292,7 @@ class EditImageParams:
         seed: random seed (an integer).
     """
 
-    model: EditImageModel
+    model: EditImageModel | str
     prompt: str = field(_prompt)
     source_image_url: HttpUrl = field(_source_size)
     mask_url: HttpUrl
@@ -335,7 +335,7 @@ class RemixImageParams:
         reference_mask_urls: masks for the character references; ``ideogram-v3-character-remix`` only.
     """
 
-    model: RemixImageModel
+    model: RemixImageModel | str
     prompt: str = field(_prompt)
     source_image_url: HttpUrl = field(_source_size)
     reference_image_urls: Sequence[HttpUrl] | None = field(_references, _references_size, default=None)
@@ -369,7 +369,7 @@ class ReframeImageParams:
         seed: random seed (an integer).
     """
 
-    model: ReframeImageModel
+    model: ReframeImageModel | str
     source_image_url: HttpUrl = field(_source_size)
     aspect_ratio: AspectRatio
     callback_url: CallbackUrl | None = None

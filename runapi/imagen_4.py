@@ -12,6 +12,10 @@ Reached as ``client.imagen_4``::
 ``imagen-4-fast`` takes ``output_count`` (:data:`TEXT_TO_IMAGE_RULES`, a table, checked before the
 request). ``remix_image`` serves ``imagen-4-pro-remix-image`` and restyles 1-8 source images.
 
+Newer source: the platform contract (RunAPI's CLI contract, ``imagen-4/text-to-image``) and the official
+``runapi-imagen-4`` package's contract list ``aspect_ratio`` ``"auto"`` for ``imagen-4-fast`` (not for
+``imagen-4`` or ``imagen-4-ultra``): it is added for that model only (:data:`TEXT_TO_IMAGE_RULES`).
+
 Readings of the docs:
 
 - ``remix_image`` documents no status endpoint and prints no answer. It is read as a task like
@@ -44,7 +48,7 @@ import attrs
 from ._core import media
 from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
-from ._core.params import CallbackUrl, HttpUrl, by, field, integer, params, rules, text, text_list
+from ._core.params import CallbackUrl, HttpUrl, by, field, integer, one_of, params, rules, text, text_list
 
 __all__ = [
     "MODELS",
@@ -75,8 +79,8 @@ REMIX_IMAGE_MODELS: tuple[RemixImageModel, ...] = get_args(RemixImageModel)
 MODELS: tuple[TextToImageModel | RemixImageModel, ...] = (*TEXT_TO_IMAGE_MODELS, *REMIX_IMAGE_MODELS)
 """Every Imagen 4 model id, as the docs' model table lists them."""
 
-TextToImageAspectRatio = Literal["1:1", "16:9", "9:16", "3:4", "4:3"]
-"""``text_to_image``'s five aspect ratios."""
+TextToImageAspectRatio = Literal["1:1", "16:9", "9:16", "3:4", "4:3", "auto"]
+"""``text_to_image``'s five aspect ratios, and ``"auto"`` for ``imagen-4-fast`` only (the newer platform contract)."""
 
 RemixAspectRatio = Literal["1:1", "2:3", "3:2", "3:4", "4:3", "4:5", "5:4", "9:16", "16:9", "21:9", "auto"]
 """``remix_image``'s ten aspect ratios and ``"auto"``."""
@@ -84,16 +88,19 @@ RemixAspectRatio = Literal["1:1", "2:3", "3:2", "3:4", "4:3", "4:5", "5:4", "9:1
 TEXT_TO_IMAGE_ASPECT_RATIOS: tuple[TextToImageAspectRatio, ...] = get_args(TextToImageAspectRatio)
 REMIX_ASPECT_RATIOS: tuple[RemixAspectRatio, ...] = get_args(RemixAspectRatio)
 
+_FIXED_RATIOS = one_of("1:1", "16:9", "9:16", "3:4", "4:3")  # every ratio but "auto"
+
 TEXT_TO_IMAGE_RULES = by(
     "model",
     {
-        "imagen-4": rules(refused=["output_count"]),
-        "imagen-4-fast": rules(),  # output_count: 1, 2, 3 or 4
-        "imagen-4-ultra": rules(refused=["output_count"]),
+        "imagen-4": rules(aspect_ratio=_FIXED_RATIOS, refused=["output_count"]),
+        "imagen-4-fast": rules(),  # output_count: 1, 2, 3 or 4; aspect_ratio "auto" too (the platform contract)
+        "imagen-4-ultra": rules(aspect_ratio=_FIXED_RATIOS, refused=["output_count"]),
     },
 )
 """What each ``text_to_image`` model accepts (docs: Imagen 4 > Create Imagen 4 Text-to-Image):
-``output_count`` is "imagen-4-fast image count"; every other parameter is the same for all three."""
+``output_count`` is "imagen-4-fast image count"; ``aspect_ratio`` ``"auto"`` is ``imagen-4-fast``'s only
+(the newer platform contract); every other parameter is the same for all three."""
 
 
 # -- results ---------------------------------------------------------------------------------
@@ -123,13 +130,13 @@ class TextToImageParams:
         model: ``"imagen-4"``, ``"imagen-4-fast"`` or ``"imagen-4-ultra"``.
         prompt: the image description, at most 5,000 characters.
         negative_prompt: what the image should not show.
-        aspect_ratio: one of :data:`TEXT_TO_IMAGE_ASPECT_RATIOS`.
+        aspect_ratio: one of :data:`TEXT_TO_IMAGE_ASPECT_RATIOS` (``"auto"``: ``imagen-4-fast`` only).
         output_count: how many images, 1-4; ``imagen-4-fast`` only.
         seed: an integer seed, for reproducible images.
         callback_url: where RunAPI POSTs the result when the task finishes.
     """
 
-    model: TextToImageModel
+    model: TextToImageModel | str
     prompt: str = field(text(max_length=5_000))
     negative_prompt: str | None = None
     aspect_ratio: TextToImageAspectRatio | None = None
@@ -154,7 +161,7 @@ class RemixImageParams:
         callback_url: where RunAPI POSTs the result when the task finishes.
     """
 
-    model: RemixImageModel
+    model: RemixImageModel | str
     prompt: str = field(text(max_length=10_000))
     source_image_urls: Sequence[HttpUrl] = field(text_list(min_items=1, max_items=8))
     aspect_ratio: RemixAspectRatio | None = None

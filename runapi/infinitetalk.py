@@ -86,7 +86,7 @@ class AudioToVideoParams:
         callback_url: where RunAPI POSTs the result.
     """
 
-    model: Model
+    model: Model | str
     source_image_url: HttpUrl
     source_audio_url: HttpUrl
     prompt: str = field(text(max_length=MAX_PROMPT_LENGTH))

@@ -23,10 +23,16 @@ Readings of the docs where they are silent or loose:
   ``completed`` with its videos; nothing in the SDK has to handle it.
 - No processing status answer is printed: the 202 answer's shape (``{id, status: "processing"}``)
   stands in for it.
-- The docs document no ``model`` parameter: none is offered or sent.
+
+Newer source: the platform contract (``runapi-ai/cli`` ``contract_gen.go``) and the official
+``runapi-luma`` 0.3.0 package list one model id, ``"luma-modify-video"``, which the docs do not
+document: ``model`` is offered as an optional field (the official package's examples pass it; its
+contract requires only ``prompt`` and ``source_video_url``), left off the wire unless given.
 """
 
 from __future__ import annotations
+
+from typing import Literal
 
 import attrs
 
@@ -35,7 +41,10 @@ from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import CallbackUrl, HttpUrl, params
 
-__all__ = ["Luma", "ModifyVideoParams", "Source", "Video", "VideoTask"]
+__all__ = ["Luma", "Model", "ModifyVideoParams", "Source", "Video", "VideoTask"]
+
+Model = Literal["luma-modify-video"]
+"""``modify_video``'s one model id (newer source: the platform contract; the docs name none)."""
 
 
 # -- results ---------------------------------------------------------------------------------
@@ -79,12 +88,14 @@ class ModifyVideoParams:
         source_video_url: a publicly reachable MP4, MOV or AVI video (an http(s) URL).
         callback_url: where RunAPI POSTs the result (HTTPS in the docs).
         watermark: a watermark identifier added to the generated video.
+        model: ``"luma-modify-video"`` (optional; left off the wire unless given).
     """
 
     prompt: str
     source_video_url: HttpUrl
     callback_url: CallbackUrl | None = None
     watermark: str | None = None
+    model: Model | str | None = None
 
 
 # -- operations ------------------------------------------------------------------------------

@@ -452,7 +452,9 @@ class ManagementClient(_Management["ManagementClient"], ClientCore):
     """A client for the management endpoints, holding a management key (never the API key).
 
     Shares :class:`runapi.Client`'s transport, retries, errors and options; it has no model
-    families, and ``runapi.Client`` has none of these collections. It is not copied or pickled
+    families, and ``runapi.Client`` has none of these collections. Its values are checked strictly
+    (an interval or match mode the SDK does not know is refused, not sent with a warning: these are
+    account settings, where a typo costs more than a newer value). It is not copied or pickled
     (``copy.copy``, ``copy.deepcopy`` and ``pickle.dumps`` raise ``TypeError``): ``with_options()``
     is its copy, sharing the pool.
 
@@ -501,6 +503,7 @@ class ManagementClient(_Management["ManagementClient"], ClientCore):
             max_connections=max_connections,
             sleep=sleep,
             clock=clock,
+            strict=True,  # account settings, not models: a value the SDK does not know is a mistake, refused
         )
         super().__init__(settings, session)
 

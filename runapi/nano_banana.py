@@ -5,8 +5,22 @@ Reached as ``client.nano_banana``::
     task = client.nano_banana.text_to_image.run(model="nano-banana-pro", prompt="A serene lake", output_resolution="4k")
     print(task.images[0].url)
 
-The three text-to-image variants share one endpoint and differ in what they accept; each rule of
+The text-to-image variants share one endpoint and differ in what they accept; each rule of
 the docs' "Version Comparison" is checked before the request (:data:`MODEL_RULES`, a table).
+
+Newer source: the platform contract (RunAPI's CLI contract, ``nano-banana/text-to-image`` and
+``nano-banana/edit-image``) and the official ``runapi-nano-banana`` package (0.3.0, whose default model
+on both endpoints is ``nano-banana-2-lite``) add what the seed docs do not have:
+
+- model ``nano-banana-2-lite`` on both endpoints: the 15 aspect ratios of ``nano-banana-2``; at most
+  10 ``reference_image_urls`` (text-to-image) and 1-10 ``source_image_urls`` (edit). The contract
+  lists no other constraint for it (``output_format``, ``output_resolution``, prompt length): those
+  are left to the server, not refused;
+- ``output_format`` ``"jpeg"`` on text-to-image, beside ``"png"`` and ``"jpg"``, for the base, Pro and
+  V2 models.
+
+The model stays required here (the official package fills in ``nano-banana-2-lite`` when none is
+given; this SDK sends no guessed default).
 
 Readings of the docs where they are silent:
 
@@ -54,10 +68,12 @@ from ._core.params import (
 
 __all__ = [
     "ASPECT_RATIOS",
+    "EDIT_MODEL_RULES",
     "MODEL_RULES",
     "AspectRatio",
     "BaseAspectRatio",
     "EditImageParams",
+    "EditModel",
     "Image",
     "ImageTask",
     "Model",
@@ -65,8 +81,12 @@ __all__ = [
     "TextToImageParams",
 ]
 
-Model = Literal["nano-banana", "nano-banana-pro", "nano-banana-2"]
-"""Text-to-image model ids; what each accepts is in :data:`MODEL_RULES`."""
+Model = Literal["nano-banana", "nano-banana-pro", "nano-banana-2", "nano-banana-2-lite"]
+"""Text-to-image model ids (``nano-banana-2-lite``: the newer platform contract); what each accepts is in
+:data:`MODEL_RULES`."""
+
+EditModel = Literal["nano-banana-edit", "nano-banana-2-lite"]
+"""Edit model ids (``nano-banana-2-lite``: the newer platform contract); rules in :data:`EDIT_MODEL_RULES`."""
 
 BaseAspectRatio = Literal["1:1", "9:16", "16:9", "3:4", "4:3", "3:2", "2:3", "5:4", "4:5", "21:9", "auto"]
 """The 11 presets of the base and Pro models (and of ``nano-banana-edit``)."""
@@ -74,7 +94,7 @@ BaseAspectRatio = Literal["1:1", "9:16", "16:9", "3:4", "4:3", "3:2", "2:3", "5:
 AspectRatio = Literal[
     "1:1", "1:4", "1:8", "2:3", "3:2", "3:4", "4:1", "4:3", "4:5", "5:4", "8:1", "9:16", "16:9", "21:9", "auto",
 ]  # fmt: skip
-"""Every preset of any text-to-image model (``nano-banana-2`` accepts all 15)."""
+"""Every preset of any model (``nano-banana-2`` and ``nano-banana-2-lite`` accept all 15)."""
 
 ASPECT_RATIOS: tuple[BaseAspectRatio, ...] = get_args(BaseAspectRatio)
 _V2_ASPECT_RATIOS: tuple[AspectRatio, ...] = get_args(AspectRatio)
@@ -103,11 +123,30 @@ MODEL_RULES = by(
             reference_image_urls=text_list(max_items=14),
             output_resolution=_RESOLUTIONS,
         ),
+        # newer source: the platform contract (no other constraint listed for this model)
+        "nano-banana-2-lite": rules(
+            aspect_ratio=one_of(*_V2_ASPECT_RATIOS),
+            reference_image_urls=text_list(max_items=10),
+        ),
     },
 )
 """What each text-to-image model accepts (docs: Nano Banana > Version Comparison): prompt length
 (characters), aspect ratios, most reference images (30 MB each), and ``output_resolution``
-(Pro and V2 only)."""
+(Pro and V2 only); ``nano-banana-2-lite``'s row is the platform contract's (15 aspect ratios, at most
+10 reference images)."""
+
+EDIT_MODEL_RULES = by(
+    "model",
+    {
+        "nano-banana-edit": rules(aspect_ratio=one_of(*ASPECT_RATIOS)),
+        "nano-banana-2-lite": rules(
+            aspect_ratio=one_of(*_V2_ASPECT_RATIOS),
+            source_image_urls=text_list(min_items=1, max_items=10),
+        ),
+    },
+)
+"""What each edit model accepts (the platform contract, ``nano-banana/edit-image``): ``nano-banana-edit``
+the 11 base aspect ratios; ``nano-banana-2-lite`` the 15 of ``nano-banana-2`` and 1-10 source images."""
 
 
 # -- results ---------------------------------------------------------------------------------
@@ -138,21 +177,22 @@ class TextToImageParams:
 
     Attributes:
         model: ``"nano-banana"`` (base, up to 1024 px), ``"nano-banana-pro"`` or ``"nano-banana-2"``
-            (both up to 4K).
+            (both up to 4K), or ``"nano-banana-2-lite"`` (the platform contract).
         prompt: the image description; at most 5,000 characters (20,000 for ``nano-banana-2``).
         callback_url: where RunAPI POSTs the result.
-        output_format: ``"png"`` or ``"jpg"`` (server default png; jpg for ``nano-banana-2``).
+        output_format: ``"png"``, ``"jpg"`` or ``"jpeg"`` (``jpeg``: the platform contract; server
+            default png; jpg for ``nano-banana-2``).
         aspect_ratio: one of the model's presets (:data:`MODEL_RULES`); server default ``1:1``
             (``auto`` for ``nano-banana-2``).
         output_resolution: ``"1k"``, ``"2k"`` or ``"4k"``; Pro and V2 only (server default 1k).
         reference_image_urls: up to 8 absolute http(s) image URLs (14 for ``nano-banana-2``, jpeg,
-            png or webp), 30 MB each.
+            png or webp; 10 for ``nano-banana-2-lite``), 30 MB each.
     """
 
-    model: Model
+    model: Model | str
     prompt: str = field(text(max_length=20_000))
     callback_url: CallbackUrl | None = None
-    output_format: Literal["png", "jpg"] | None = None
+    output_format: Literal["png", "jpg", "jpeg"] | None = None
     aspect_ratio: AspectRatio | None = None
     output_resolution: Literal["1k", "2k", "4k"] | None = None
     # the count (and blank items) first, then each item as a URL (an error names its index)
@@ -168,20 +208,24 @@ class EditImageParams:
     """Params of ``POST /api/v1/nano_banana/edit_image`` (docs: Nano Banana > Nano Banana Endpoints).
 
     Attributes:
-        model: ``"nano-banana-edit"``.
+        model: ``"nano-banana-edit"`` or ``"nano-banana-2-lite"`` (the platform contract).
         prompt: the edit instruction.
-        source_image_urls: the image(s) to edit, at least one absolute http(s) URL.
+        source_image_urls: the image(s) to edit, at least one absolute http(s) URL (1-10 for
+            ``nano-banana-2-lite``).
         callback_url: where RunAPI POSTs the result.
-        aspect_ratio: one of :data:`ASPECT_RATIOS`.
+        aspect_ratio: one of :data:`ASPECT_RATIOS` (``nano-banana-edit``), or of the 15 presets of
+            ``nano-banana-2`` (``nano-banana-2-lite``): :data:`EDIT_MODEL_RULES`.
         output_format: ``"png"`` or ``"jpeg"``.
     """
 
-    model: Literal["nano-banana-edit"]
+    model: EditModel | str
     prompt: str
     source_image_urls: Sequence[HttpUrl] = field(text_list(min_items=1), url_list())
     callback_url: CallbackUrl | None = None
-    aspect_ratio: BaseAspectRatio | None = None
+    aspect_ratio: AspectRatio | None = None
     output_format: Literal["png", "jpeg"] | None = None
+
+    __rules__ = EDIT_MODEL_RULES
 
 
 # -- operations ------------------------------------------------------------------------------
@@ -193,9 +237,9 @@ class NanoBanana(Family[ClientT]):
     text_to_image = TaskOperation(
         "/api/v1/nano_banana/text_to_image", TextToImageParams, ImageTask, duration=DURATIONS["image"]
     )
-    """Generate images with ``nano-banana``, ``nano-banana-pro`` or ``nano-banana-2``."""
+    """Generate images with ``nano-banana``, ``nano-banana-pro``, ``nano-banana-2`` or ``nano-banana-2-lite``."""
 
     edit_image = TaskOperation(
         "/api/v1/nano_banana/edit_image", EditImageParams, ImageTask, duration=DURATIONS["image"]
     )
-    """Edit images with ``nano-banana-edit``."""
+    """Edit images with ``nano-banana-edit`` or ``nano-banana-2-lite``."""

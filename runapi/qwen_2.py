@@ -129,7 +129,7 @@ class TextToImageParams:
         callback_url: where RunAPI POSTs the result.
     """
 
-    model: TextToImageModel
+    model: TextToImageModel | str
     prompt: str = field(_short_prompt)
     aspect_ratio: TextToImageAspectRatio | None = None
     seed: int | None = None
@@ -157,7 +157,7 @@ class RemixImageParams:
         callback_url: where RunAPI POSTs the result.
     """
 
-    model: RemixImageModel
+    model: RemixImageModel | str
     prompt: str = field(text(max_length=5_000))
     source_image_url: HttpUrl = field(max_bytes(10 * MB))
     strength: float | None = field(number(0, 1), default=None)
@@ -186,7 +186,7 @@ class EditImageParams:
         callback_url: where RunAPI POSTs the result.
     """
 
-    model: EditImageModel
+    model: EditImageModel | str
     prompt: str = field(_short_prompt)
     source_image_url: HttpUrl = field(max_bytes(10 * MB))
     aspect_ratio: EditImageAspectRatio | None = None

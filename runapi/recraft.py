@@ -91,7 +91,7 @@ class UpscaleImageParams:
         callback_url: where RunAPI POSTs the result.
     """
 
-    model: UpscaleImageModel
+    model: UpscaleImageModel | str
     source_image_url: HttpUrl
     callback_url: CallbackUrl | None = None
 
@@ -106,7 +106,7 @@ class RemoveBackgroundParams:
         callback_url: where RunAPI POSTs the result.
     """
 
-    model: RemoveBackgroundModel
+    model: RemoveBackgroundModel | str
     source_image_url: HttpUrl
     callback_url: CallbackUrl | None = None
 

@@ -14,9 +14,9 @@ it; text-to-video needs an ``aspect_ratio`` (checked before the request).
 
 Readings of the docs where they are silent:
 
-- ``aspect_ratio`` is "Required for text-to-video" and optional otherwise, but its values are not
-  listed (the example sends ``"16:9"``): any non-blank string is sent, and the server has the last
-  word. It is required when ``first_frame_image_url`` is left out, and still accepted with it.
+- ``aspect_ratio`` is "Required for text-to-video" and optional otherwise: it is required when
+  ``first_frame_image_url`` is left out, and still accepted with it. The docs list no values (the
+  newer contract does, below).
 - The docs tie no ``output_resolution`` to a ``duration_seconds``: every combination of the
   documented values (5 or 10 seconds; 720p or 1080p) is accepted.
 - ``extend_video`` prints no example request or answer: its 202 and status answers are read as
@@ -26,8 +26,14 @@ Readings of the docs where they are silent:
   ``{"id", "status": "failed", "error"}``; a callback body is the status answer).
 - ``images`` of a completed task hold a cover image (``cover.png`` in the example), not an output:
   :attr:`VideoTask.output_urls` lists the videos only (the covers stay on ``task.images``).
-- "Pricing: Runway model page" names no model id, and neither endpoint documents a ``model``
-  parameter: none is offered or sent.
+
+Newer sources (the platform contract, ``runapi-ai/cli`` ``contract_gen.go``; the official ``runapi-runway`` 0.3.0
+package and its repository's ``contract_gen.py``) win over the docs where they differ:
+
+- both actions list one model id, ``"runway"``: ``model`` is offered as an optional field (the official package
+  passes it through when given and requires none, so it is left off the wire unless given);
+- ``text_to_video``'s ``aspect_ratio`` is one of ``16:9``, ``9:16``, ``1:1``, ``4:3``, ``3:4``
+  (:data:`AspectRatio`); another ratio is sent with an ``UnknownValueWarning`` (refused in strict mode).
 """
 
 from __future__ import annotations
@@ -43,15 +49,23 @@ from ._core.options import DURATIONS
 from ._core.params import CallbackUrl, HttpUrl, by_presence, params, rules
 
 __all__ = [
+    "AspectRatio",
     "DurationSeconds",
     "ExtendVideoParams",
     "Image",
+    "Model",
     "OutputResolution",
     "Runway",
     "TextToVideoParams",
     "Video",
     "VideoTask",
 ]
+
+Model = Literal["runway"]
+"""The one model id of both operations (newer source: the platform contract; the docs name none)."""
+
+AspectRatio = Literal["16:9", "9:16", "1:1", "4:3", "3:4"]
+"""``text_to_video`` aspect ratios (newer source: the platform contract; the docs list none)."""
 
 DurationSeconds = Literal[5, 10]
 """``text_to_video`` lengths, in seconds (docs: Runway > Create Text To Video)."""
@@ -110,8 +124,9 @@ class TextToVideoParams:
         duration_seconds: 5 or 10, seconds.
         output_resolution: ``"720p"`` or ``"1080p"``.
         first_frame_image_url: the first frame, for image-to-video (an http(s) URL RunAPI can fetch).
-        aspect_ratio: e.g. ``"16:9"``; required for text-to-video (without ``first_frame_image_url``).
-            The docs list no values: any non-blank string is sent.
+        aspect_ratio: one of :data:`AspectRatio`; required for text-to-video (without
+            ``first_frame_image_url``).
+        model: ``"runway"`` (optional; left off the wire unless given).
         watermark: watermark text.
         callback_url: where RunAPI POSTs the result.
 
@@ -123,7 +138,8 @@ class TextToVideoParams:
     duration_seconds: DurationSeconds
     output_resolution: OutputResolution
     first_frame_image_url: HttpUrl | None = None
-    aspect_ratio: str | None = None
+    aspect_ratio: AspectRatio | None = None
+    model: Model | str | None = None
     watermark: str | None = None
     callback_url: CallbackUrl | None = None
 
@@ -138,6 +154,7 @@ class ExtendVideoParams:
         source_task_id: the id of the Runway task whose video is extended.
         prompt: how the video continues.
         output_resolution: ``"720p"`` or ``"1080p"``.
+        model: ``"runway"`` (optional; left off the wire unless given).
         watermark: watermark text.
         callback_url: where RunAPI POSTs the result.
     """
@@ -145,6 +162,7 @@ class ExtendVideoParams:
     source_task_id: str
     prompt: str
     output_resolution: OutputResolution
+    model: Model | str | None = None
     watermark: str | None = None
     callback_url: CallbackUrl | None = None
 

@@ -20,8 +20,12 @@ Readings of the docs where they are silent:
 - ``images`` of a completed task are read as a still of the edited video (``runway-aleph.png``),
   not an output: :attr:`VideoTask.output_urls` lists the videos only (the images stay on
   ``task.images``).
-- The docs document no ``model`` parameter (nor a ``watermark``, unlike Runway's endpoints): none
-  is offered or sent.
+- The docs document no ``watermark`` (unlike Runway's endpoints): none is offered.
+
+Newer source: the platform contract (``runapi-ai/cli`` ``contract_gen.go``) and the official
+``runapi-runway-aleph`` 0.3.0 package list one model id, ``"runway-aleph"``, which the docs do not
+document: ``model`` is offered as an optional field (the official package passes it through when
+given and requires none), left off the wire unless given. The aspect ratios are the contract's too.
 """
 
 from __future__ import annotations
@@ -35,7 +39,10 @@ from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
 from ._core.params import CallbackUrl, HttpUrl, params
 
-__all__ = ["ASPECT_RATIOS", "AspectRatio", "EditVideoParams", "Image", "RunwayAleph", "Video", "VideoTask"]
+__all__ = ["ASPECT_RATIOS", "AspectRatio", "EditVideoParams", "Image", "Model", "RunwayAleph", "Video", "VideoTask"]
+
+Model = Literal["runway-aleph"]
+"""``edit_video``'s one model id (newer source: the platform contract; the docs name none)."""
 
 AspectRatio = Literal["16:9", "9:16", "4:3", "3:4", "1:1", "21:9"]
 """``edit_video``'s aspect ratios (docs: Runway Aleph > Create Edit Video)."""
@@ -79,6 +86,7 @@ class EditVideoParams:
         reference_image_url: a style reference image (an http(s) URL).
         aspect_ratio: ``"16:9"``, ``"9:16"``, ``"4:3"``, ``"3:4"``, ``"1:1"`` or ``"21:9"``.
         seed: random seed, any integer.
+        model: ``"runway-aleph"`` (optional; left off the wire unless given).
         callback_url: where RunAPI POSTs the result.
     """
 
@@ -87,6 +95,7 @@ class EditVideoParams:
     reference_image_url: HttpUrl | None = None
     aspect_ratio: AspectRatio | None = None
     seed: int | None = None
+    model: Model | str | None = None
     callback_url: CallbackUrl | None = None
 
 

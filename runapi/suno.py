@@ -12,8 +12,61 @@ Reached as ``client.suno``::
     print(client.suno.boost_style(description="Pop, Mysterious").style)  # direct: no task, no polling
 
 Most endpoints create a task (``create``/``get``/``wait``/``run``, status at ``GET path/{id}``).
-Four answer at once with their result and have no status path: ``check_voice``, ``boost_style``,
-``get_timestamped_lyrics`` and ``generate_persona`` are called directly.
+Some answer at once with their result and have no status path: ``check_voice``, ``boost_style``,
+``get_timestamped_lyrics``, ``generate_persona``, ``style_expansions``, ``timestamped_lyrics``,
+``create_persona`` and ``create_voice`` are called directly. ``create_persona`` may instead be
+accepted (``202`` + ``Location``): the call then follows the stored result to the same answer (the
+official package runs it through ``_run_hybrid``). Personas and voices RunAPI keeps are read back
+with ``get_persona(id)`` and ``get_voice(id)`` (``GET /api/v1/personas/{id}``, ``/api/v1/voices/{id}``).
+
+The operations RunAPI added after the docs snapshot (runapi-suno 0.6.0, the platform contract)::
+
+    blended = client.suno.blend_lyrics.run(lyrics_a="[Verse]\nCity lights", lyrics_b="[Chorus]\nWe rise")
+    sample = client.suno.music_from_sample.run(
+        model="suno-v5", audio_url="https://example.com/take.mp3", start_seconds=5, end_seconds=20
+    )
+    wav = client.suno.audio_exports.run(source_audio_id=sample.audios[0].id, source_task_id=sample.id)
+    persona = client.suno.create_persona(
+        source_task_id=sample.id, source_audio_id=sample.audios[0].id, name="Warm", description="A warm lead"
+    ).persona
+    print(client.suno.get_persona(persona.id).status)  # "available"
+
+Their facts, and where each comes from (RunAPI's docs snapshot has none of them):
+
+- paths and kinds: the platform contract (``suno/blend-lyrics``, ``add-samples``, ``remaster-audio``,
+  ``stitch-audio`` from the official CLI's contract; ``inspire-music``, ``audio-exports``,
+  ``music-from-sample``, ``music-visualizations``, ``personas``, ``voices``, ``style-expansions``,
+  ``timestamped-lyrics`` from the official Python package only) and runapi-suno 0.6.0's resources
+  (task resources create + poll ``GET path/{id}``; ``StyleExpansions``, ``TimestampedLyrics`` and
+  ``Voices.run`` post once; ``Personas.run`` is hybrid; ``Personas.get``/``Voices.get`` read
+  ``GET path/{id}``);
+- models: ``add_samples``, ``remaster_audio`` and ``stitch_audio`` take :data:`AUDIO_ACTION_MODELS`
+  (the contract: every music model but ``suno-v4.5-all``); ``music_from_sample`` and
+  ``inspire_music`` publish no list (:data:`Model` is used, the server has the last word);
+- parameters: the package's ``PersonaParams``, ``VoiceParams``, ``StyleExpansionParams``,
+  ``TimestampedLyricsParams``, ``AudioExportParams``, ``MusicVisualizationParams``,
+  ``MusicFromSampleParams`` (typed dicts: required and optional names); the official repository
+  ``runapi-ai/suno-sdk`` for the rest: ``js/src/resources/*.ts`` (``add_samples``'s fields,
+  ``inspire_music``'s ``model`` and ``audio_urls``, ``remaster_audio``'s and ``stitch_audio``'s
+  ``model``, ``source_task_id``, ``audio_id``, and ``variation_category`` ``subtle``/``normal``/``high``),
+  ``js/src/types/operations.ts`` (``blend_lyrics``'s ``lyrics_a``, ``lyrics_b``, ``callback_url``;
+  "``end_seconds`` must exceed ``start_seconds``") and the newest ``ruby/lib/runapi/suno/contract_gen.rb``
+  (required fields; ``start_seconds`` and ``end_seconds`` at least 0);
+- ``add_samples`` is deprecated for ``music_from_sample`` (the package's docstring, the JS
+  ``@deprecated``): it is kept, and reaching it warns with a ``DeprecationWarning``;
+- answers: the package's response models (``BlendLyricsResponse``: ``lyrics``;
+  ``AudioExportResponse``: ``wav_url``, ``original_task_id``; ``MusicVisualizationResponse``:
+  ``video_url``, ``original_task_id``; ``MusicFromSampleResponse`` and the JS ``TextToMusicResponse``
+  of the audio actions: ``audios``; ``PersonaCreationResponse``/``VoiceCreationResponse``:
+  ``persona``/``voice``; ``PersonaResourceResponse``/``VoiceResourceResponse``: the same plus
+  ``status``, ``"available"`` or ``"failed"``). Every task answer may carry ``generation_stage``
+  (``AsyncTaskResponse``): it is on :class:`SunoTask`, the base of every task class here.
+
+Unknowns: no source limits the lyric texts, ``prompt``, ``name`` or ``description``, the number of
+``audio_urls``, or ``author``/``domain_name`` on ``music_visualizations``; none says what
+``stitch_audio`` does beyond its name, nor how long a voice takes to become available. The package
+lists ``suno-v6``, ``suno-v6-wild`` and ``suno-v6-mini`` among its ``MODELS`` without saying which
+endpoints take them: they are not in :data:`Model` (pass them as any other string).
 
 Music tasks report progress in ``generation_stage`` (``text_generated`` → ``first_audio_ready`` →
 ``all_audios_ready``), and send one callback per stage when ``callback_url`` is set.
@@ -47,7 +100,10 @@ Readings of the docs where they are silent or disagree:
 - ``persona_type`` is "ignored without persona_id", and ``voice`` is "suno-v5 only": both are
   refused up front instead of being silently dropped.
 - ``replace_section``: the docs give no rule for the window; ``infill_end_time`` must be greater
-  than ``infill_start_time`` (both seconds, at least 0), which is what a window means.
+  than ``infill_start_time`` (both seconds, at least 0), which is what a window means. Newer
+  source: the platform contract lists ``model`` for it (every :data:`MODELS` id), which the
+  official repository ``runapi-ai/suno-sdk`` sends with ``upload_url`` (your own file) as the
+  other source besides ``task_id``/``audio_id``: one pair, whole, not both.
 - ``voice_to_validation_phrase``: ``vocal_start_seconds`` and ``vocal_end_seconds`` are whole
   seconds, at least 0, end greater than start (as the docs say); no window length is enforced.
 - The voice endpoints ask for an "HTTPS callback URL"; like everywhere else any absolute http(s)
@@ -59,7 +115,9 @@ Readings of the docs where they are silent or disagree:
   too (the same as leaving it out), since the server's own default must be a value it takes.
 - ``separate_audio_stems``: the prose lists 12 ``split_stem`` stems, the example 13 (with
   ``piano_url``); :class:`SeparatedAudios` has a field for every key either shows, and a stem
-  the docs do not name stays on ``task.raw``.
+  the docs do not name stays on ``task.raw``. Newer source: the platform contract adds the type
+  ``split_stem_advanced`` and its ``stem_name`` (:data:`STEM_NAMES`, required with that type per
+  ``runapi-ai/suno-sdk``); its answer is ``separated_audios.pairs`` (runapi-suno 0.6.0).
 - ``get_timestamped_lyrics`` "does not return a processing status" but documents a failed answer
   (``{"id", "status": "failed", "error"}``): that answer raises :class:`runapi.TaskFailedError`.
 - ``generate_midi``'s ``task_id`` is the id of a ``separate_audio_stems`` task (``split_stem``, per
@@ -94,18 +152,29 @@ from ._core.params import (
     text,
     url_list,
 )
+from ._core.records import GetOperation
 from .errors import ValidationError
 
 __all__ = [
+    "AUDIO_ACTION_MODELS",
     "LANGUAGES",
     "MODELS",
+    "PERSONAS_PATH",
     "SOUND_KEYS",
+    "STEM_NAMES",
     "VOCAL_MODE_RULES",
+    "VOICES_PATH",
     "AddInstrumentalParams",
+    "AddSamplesParams",
     "AddVocalsParams",
+    "AdvancedStemAudio",
+    "AdvancedStemPair",
     "AlignedWord",
     "ArtworkTask",
     "Audio",
+    "AudioActionModel",
+    "AudioExportsParams",
+    "BlendLyricsParams",
     "BoostStyleParams",
     "BoostedStyle",
     "CheckVoiceParams",
@@ -113,6 +182,10 @@ __all__ = [
     "Cover",
     "CoverAudioParams",
     "CreateMashupParams",
+    "CreatePersonaParams",
+    "CreateVoiceParams",
+    "CreatedPersona",
+    "CreatedVoice",
     "ExtendMusicParams",
     "GenerateArtworkParams",
     "GenerateLyricsParams",
@@ -120,6 +193,7 @@ __all__ = [
     "GeneratePersonaParams",
     "GenerateVoiceParams",
     "GetTimestampedLyricsParams",
+    "InspireMusicParams",
     "Instrument",
     "Language",
     "Lyrics",
@@ -127,25 +201,40 @@ __all__ = [
     "MidiNote",
     "MidiTask",
     "Model",
+    "MusicFromSampleParams",
     "MusicTask",
     "MusicVideoTask",
+    "MusicVisualizationsParams",
     "Persona",
+    "PersonaRecord",
+    "PersonaResource",
     "PersonaResult",
     "RegenerateValidationPhraseParams",
+    "RemasterAudioParams",
     "ReplaceSectionParams",
+    "ResourceStatus",
     "SectionTask",
     "SeparateAudioStemsParams",
     "SeparatedAudios",
     "SoundKey",
     "SoundModel",
+    "StemName",
+    "StemType",
     "StemsTask",
+    "StitchAudioParams",
+    "StyleExpansionsParams",
     "Suno",
+    "SunoTask",
     "TextToMusicParams",
     "TextToSoundParams",
     "TimestampedLyrics",
+    "TimestampedLyricsParams",
     "ValidationPhraseTask",
+    "VariationCategory",
     "VisualizeMusicParams",
     "VoiceAvailability",
+    "VoiceRecord",
+    "VoiceResource",
     "VoiceTask",
     "VoiceToValidationPhraseParams",
     "WavTask",
@@ -172,6 +261,30 @@ Language = Literal["en", "zh", "es", "fr", "pt", "de", "ja", "ko", "hi", "ru"]
 """Languages of a voice validation phrase (docs: Suno > Voice Validation Phrase)."""
 
 LANGUAGES: tuple[Language, ...] = get_args(Language)
+
+StemType = Literal["separate_vocal", "split_stem", "split_stem_advanced"]
+"""``separate_audio_stems``'s ``type`` (docs: Suno > Vocal & Instrument Separation; newer source:
+the platform contract adds ``split_stem_advanced``)."""
+
+StemName = Literal[
+    "Lead Vocal", "Drum Kit", "Kick", "Snare", "Risers", "Bass", "Backing Vocals", "Piano", "Electric Guitar",
+    "Percussion", "String Section", "Synth", "Acoustic Guitar", "Sound Effects", "Synth Pad", "Synth Bass",
+    "Guitar", "Brass Section", "Organ", "Electronic Drum Kit", "Lead Electric Guitar", "Synth Keys",
+    "Rhythm Electric Guitar", "Electric Piano", "Upright Bass", "Keyboards", "Distorted Electric Guitar",
+    "Synth Strings", "Synth Lead", "Woodwinds", "Rhythm Acoustic Guitar", "Flute", "Harp", "Tambourine",
+    "Trumpet", "Arpeggiator", "Accordion", "Fiddle", "Pedal Steel Guitar", "Synth Voice", "Violin",
+    "Digital Piano", "Synth Brass", "Mandolin", "Choir", "Banjo", "Bells", "Clarinet", "Tenor Saxophone",
+    "Trombone", "Shaker", "French Horn", "Glockenspiel", "Electric Bass", "Cello", "Timpani", "Harmonica",
+    "Marimba", "Vibraphone", "Lap Steel Guitar", "Saxophone", "Orchestra", "Horns", "Cymbals", "Hand Clap",
+    "Oboe", "Celesta", "Congas", "Drone", "Alto Saxophone", "Double Bass", "Ukulele", "Harpsichord",
+    "Baritone Saxophone", "Xylophone", "Tuba", "Bass Guitar", "Whistle", "Lead Guitar", "Rhodes", "808",
+    "Bongos", "Bassoon", "Cowbell", "Viola", "Sitar", "Steel Drums", "Piccolo", "Theremin", "Bagpipes",
+    "Hi-Hat", "Music Box", "Melodica", "Tabla", "Koto", "Djembe", "Taiko", "Didgeridoo",
+]  # fmt: skip
+"""The 98 stems a ``split_stem_advanced`` separation extracts, one per task (the platform contract's
+``suno/separate-audio-stems`` ``stem_name`` list, in its order; the docs snapshot predates it)."""
+
+STEM_NAMES: tuple[StemName, ...] = get_args(StemName)
 
 _weight = number(0, 1)
 _seconds = number(0)
@@ -211,18 +324,35 @@ class Audio:
 
 
 @attrs.frozen(kw_only=True)
-class MusicTask(Task):
-    """A task that makes tracks: ``text_to_music``, ``extend_music``, ``add_vocals``,
-    ``add_instrumental``, ``cover_audio``, ``create_mashup`` or ``text_to_sound``.
+class SunoTask(Task):
+    """What every Suno task answer may carry besides ``id``, ``status`` and ``error`` (runapi-suno
+    0.6.0 ``AsyncTaskResponse``, the base of every task response model).
 
     Attributes:
-        generation_stage: ``"text_generated"``, ``"first_audio_ready"``, ``"all_audios_ready"`` or
-            ``"failed"``; ``None`` when the answer has none.
-        audios: the generated tracks (filled once completed; may hold the first one earlier).
+        generation_stage: the progress of a music task: ``"text_generated"``,
+            ``"first_audio_ready"``, ``"all_audios_ready"`` or ``"failed"``; ``None`` when the
+            answer has none (most non-music tasks).
     """
 
     generation_stage: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class MusicTask(SunoTask):
+    """A task that makes tracks: ``text_to_music``, ``extend_music``, ``add_vocals``,
+    ``add_instrumental``, ``cover_audio``, ``create_mashup``, ``text_to_sound``,
+    ``music_from_sample`` (and the deprecated ``add_samples``), ``inspire_music``,
+    ``remaster_audio`` or ``stitch_audio``.
+
+    Attributes:
+        generation_stage: as :class:`SunoTask`.
+        audios: the generated tracks (filled once completed; may hold the first one earlier).
+        original_task_id: the task the tracks continue (``extend_music``: runapi-suno 0.6.0
+            ``ExtendMusicResponse``); ``None`` elsewhere.
+    """
+
     audios: list[Audio] = attrs.Factory(list)
+    original_task_id: str | None = None
 
     @property
     def output_urls(self) -> list[str]:
@@ -239,10 +369,39 @@ class Lyrics:
 
 
 @attrs.frozen(kw_only=True)
-class LyricsTask(Task):
-    """A ``generate_lyrics`` task; ``lyrics`` holds one or more lyric sheets once completed (no files)."""
+class LyricsTask(SunoTask):
+    """A ``generate_lyrics`` or ``blend_lyrics`` task; ``lyrics`` holds one or more lyric sheets once
+    completed (no files)."""
 
     lyrics: list[Lyrics] = attrs.Factory(list)
+
+
+@attrs.frozen(kw_only=True)
+class AdvancedStemAudio:
+    """One audio of a ``split_stem_advanced`` pair (runapi-suno 0.6.0 ``AdvancedStemAudio``).
+
+    Attributes:
+        id: the audio's id. duration_seconds: its length in seconds. audio_url: MP3 URL.
+    """
+
+    id: str | None = None
+    duration_seconds: float | None = None
+    audio_url: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class AdvancedStemPair:
+    """What a ``split_stem_advanced`` separation makes of one stem (runapi-suno 0.6.0
+    ``AdvancedStemPair``: "extracted target stem and the remaining audio after removing it").
+
+    Attributes:
+        stem_name: the stem asked for (one of :data:`STEM_NAMES`, e.g. ``"Bass"``).
+        extracted_audio: the stem alone. remaining_audio: the track without it.
+    """
+
+    stem_name: str | None = None
+    extracted_audio: AdvancedStemAudio | None = None
+    remaining_audio: AdvancedStemAudio | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -250,7 +409,9 @@ class SeparatedAudios:
     """The stems of a separation (docs: Suno > Vocal & Instrument Separation), each an MP3 URL.
 
     ``separate_vocal`` fills ``instrumental_url`` and ``vocal_url``; ``split_stem`` fills the
-    instrument stems present in the track (and ``vocal_url``).
+    instrument stems present in the track (and ``vocal_url``); ``split_stem_advanced`` fills
+    ``pairs`` instead, one :class:`AdvancedStemPair` for the ``stem_name`` asked for (newer source:
+    runapi-suno 0.6.0 ``SeparatedAudio.pairs``).
     """
 
     instrumental_url: str | None = None
@@ -267,30 +428,47 @@ class SeparatedAudios:
     strings_url: str | None = None
     synth_url: str | None = None
     woodwinds_url: str | None = None
+    pairs: list[AdvancedStemPair] = attrs.Factory(list)
 
     @property
     def urls(self) -> dict[str, str]:
-        """The stems that are set, by field name (``{"vocal_url": "https://..."}``), in field order."""
-        return {name: value for name, value in attrs.asdict(self).items() if value}
+        """The ``<stem>_url`` fields that are set, by field name (``{"vocal_url": "https://..."}``),
+        in field order (``pairs`` are not among them)."""
+        return {
+            name: value
+            for name, value in attrs.asdict(self, recurse=False).items()
+            if name.endswith("_url") and isinstance(value, str) and value
+        }
 
 
 @attrs.frozen(kw_only=True)
-class StemsTask(Task):
+class StemsTask(SunoTask):
     """A ``separate_audio_stems`` task; ``separated_audios`` is set once completed."""
 
     separated_audios: SeparatedAudios | None = None
 
     @property
     def output_urls(self) -> list[str]:
-        """Every stem URL that is set, in :class:`SeparatedAudios` field order."""
-        return list(self.separated_audios.urls.values()) if self.separated_audios else []
+        """Every stem URL that is set, in :class:`SeparatedAudios` field order, then each pair's
+        ``extracted_audio`` and ``remaining_audio`` URL (``split_stem_advanced``)."""
+        if self.separated_audios is None:
+            return []
+        urls = list(self.separated_audios.urls.values())
+        for pair in self.separated_audios.pairs:
+            urls += [
+                audio.audio_url for audio in (pair.extracted_audio, pair.remaining_audio) if audio and audio.audio_url
+            ]
+        return urls
 
 
 @attrs.frozen(kw_only=True)
-class WavTask(Task):
-    """A ``convert_audio`` task; ``wav_url`` is the WAV file once completed."""
+class WavTask(SunoTask):
+    """A ``convert_audio`` or ``audio_exports`` task; ``wav_url`` is the WAV file once completed;
+    ``original_task_id`` the music task the track came from, where answered (runapi-suno 0.6.0
+    ``ConvertAudioResponse``, ``AudioExportResponse``)."""
 
     wav_url: str | None = None
+    original_task_id: str | None = None
 
     @property
     def output_urls(self) -> list[str]:
@@ -317,14 +495,14 @@ class Instrument:
 
 
 @attrs.frozen(kw_only=True)
-class MidiTask(Task):
+class MidiTask(SunoTask):
     """A ``generate_midi`` task; ``instruments`` holds the note data once completed (no files)."""
 
     instruments: list[Instrument] = attrs.Factory(list)
 
 
 @attrs.frozen(kw_only=True)
-class ValidationPhraseTask(Task):
+class ValidationPhraseTask(SunoTask):
     """A ``voice_to_validation_phrase`` or ``regenerate_validation_phrase`` task (no files).
 
     Attributes:
@@ -339,7 +517,7 @@ class ValidationPhraseTask(Task):
 
 
 @attrs.frozen(kw_only=True)
-class VoiceTask(Task):
+class VoiceTask(SunoTask):
     """A ``generate_voice`` task (no files).
 
     Attributes:
@@ -360,7 +538,7 @@ class Cover:
 
 
 @attrs.frozen(kw_only=True)
-class ArtworkTask(Task):
+class ArtworkTask(SunoTask):
     """A ``generate_artwork`` task; ``covers`` holds the images (usually 2) once completed."""
 
     covers: list[Cover] = attrs.Factory(list)
@@ -372,10 +550,13 @@ class ArtworkTask(Task):
 
 
 @attrs.frozen(kw_only=True)
-class MusicVideoTask(Task):
-    """A ``visualize_music`` task; ``video_url`` is the MP4 once completed."""
+class MusicVideoTask(SunoTask):
+    """A ``visualize_music`` or ``music_visualizations`` task; ``video_url`` is the MP4 once
+    completed; ``original_task_id`` the music task the track came from, where answered
+    (runapi-suno 0.6.0 ``VisualizeMusicResponse``, ``MusicVisualizationResponse``)."""
 
     video_url: str | None = None
+    original_task_id: str | None = None
 
     @property
     def output_urls(self) -> list[str]:
@@ -384,7 +565,7 @@ class MusicVideoTask(Task):
 
 
 @attrs.frozen(kw_only=True)
-class SectionTask(Task):
+class SectionTask(SunoTask):
     """A ``replace_section`` task; ``track`` is the track with its section replaced (one track)."""
 
     track: Audio | None = None
@@ -404,7 +585,8 @@ class VoiceAvailability(Result):
 
 @attrs.frozen(kw_only=True)
 class BoostedStyle(Result):
-    """What ``boost_style`` answers: ``style``, the expanded comma-separated style description."""
+    """What ``boost_style`` and ``style_expansions`` answer: ``style``, the expanded comma-separated
+    style description."""
 
     style: str | None = None
 
@@ -429,7 +611,7 @@ class AlignedWord:
 
 @attrs.frozen(kw_only=True)
 class TimestampedLyrics(Result):
-    """What ``get_timestamped_lyrics`` answers.
+    """What ``get_timestamped_lyrics`` and ``timestamped_lyrics`` answer.
 
     Attributes:
         aligned_words: the words in order, with start and end times in seconds.
@@ -458,6 +640,60 @@ class PersonaResult(Result):
     """What ``generate_persona`` answers: the new ``persona``."""
 
     persona: Persona | None = None
+
+
+ResourceStatus = Literal["available", "failed"]
+"""Whether a persona or voice RunAPI keeps can be used (runapi-suno 0.6.0 ``ResourceStatus``)."""
+
+
+@attrs.frozen(kw_only=True)
+class PersonaResource:
+    """A persona RunAPI keeps: ``id`` (a ``persona_id`` for the music endpoints), ``name``, ``description``."""
+
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class CreatedPersona(Result):
+    """What ``create_persona`` answers (at once, or as the stored result of its accepted task):
+    the new ``persona`` (runapi-suno 0.6.0 ``PersonaCreationResponse``)."""
+
+    persona: PersonaResource | None = None
+
+
+@attrs.frozen(kw_only=True)
+class PersonaRecord(Result):
+    """What ``get_persona`` answers: the ``persona`` and its ``status`` (``"available"`` or
+    ``"failed"``; runapi-suno 0.6.0 ``PersonaResourceResponse``)."""
+
+    persona: PersonaResource | None = None
+    status: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class VoiceResource:
+    """A voice RunAPI keeps: ``id`` (usable wherever a voice persona is) and ``name``."""
+
+    id: str | None = None
+    name: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class CreatedVoice(Result):
+    """What ``create_voice`` answers: the new ``voice`` (runapi-suno 0.6.0 ``VoiceCreationResponse``)."""
+
+    voice: VoiceResource | None = None
+
+
+@attrs.frozen(kw_only=True)
+class VoiceRecord(Result):
+    """What ``get_voice`` answers: the ``voice`` and its ``status``, ``"available"`` once it can be
+    used, or ``"failed"`` (runapi-suno 0.6.0 ``VoiceResourceResponse``)."""
+
+    voice: VoiceResource | None = None
+    status: str | None = None
 
 
 # -- params ----------------------------------------------------------------------------------
@@ -495,7 +731,7 @@ class _MusicControls(_Controls):
     def _check_persona(self, model: str) -> None:
         if self.persona_id is None:
             forbid(self, ["persona_type"], unless="with persona_id")
-        if model != "suno-v5":
+        if model != "suno-v5" and model in MODELS:  # a model newer than the SDK: the server decides
             check(self, "persona_type", one_of("style"), when="(voice personas need model 'suno-v5')")
 
 
@@ -518,7 +754,7 @@ class TextToMusicParams(_MusicControls):
     """
 
     vocal_mode: Literal["auto_lyrics", "exact_lyrics", "instrumental"]
-    model: Model
+    model: Model | str
     prompt: str | None = None
     lyrics: str | None = None
     style: str | None = None
@@ -556,7 +792,7 @@ class ExtendMusicParams(_MusicControls):
     """
 
     parameter_mode: Literal["source", "custom"]
-    model: Model
+    model: Model | str
     audio_id: str | None = None
     upload_url: HttpUrl | None = None
     callback_url: CallbackUrl | None = None
@@ -627,7 +863,7 @@ class AddVocalsParams(_Controls):
     lyrics: str
     title: str
     style: str
-    model: Model
+    model: Model | str
     callback_url: CallbackUrl | None = None
     negative_tags: str | None = None
 
@@ -650,7 +886,7 @@ class AddInstrumentalParams(_Controls):
     title: str
     tags: str
     negative_tags: str
-    model: Model
+    model: Model | str
     callback_url: CallbackUrl | None = None
 
 
@@ -660,15 +896,27 @@ class SeparateAudioStemsParams:
 
     Attributes:
         task_id: the music task's id. audio_id: the track's id (``audios[i].id``).
-        type: ``"separate_vocal"`` (server default: vocals and accompaniment, 2 stems) or
-            ``"split_stem"`` (one stem per instrument, 12 or more); priced differently.
+        type: ``"separate_vocal"`` (server default: vocals and accompaniment, 2 stems),
+            ``"split_stem"`` (one stem per instrument, 12 or more) or ``"split_stem_advanced"``
+            (one named stem, and the track without it: ``separated_audios.pairs``); priced
+            differently.
+        stem_name: the stem ``split_stem_advanced`` extracts, one of :data:`STEM_NAMES`;
+            required with that type.
         callback_url: where RunAPI POSTs the result.
+
+    Newer source: the platform contract adds ``split_stem_advanced`` and ``stem_name`` (98 values);
+    the official repository ``runapi-ai/suno-sdk`` (its contract's ``rules`` and every language's
+    tests) requires ``stem_name`` when ``type`` is ``split_stem_advanced``. No source says what
+    ``stem_name`` does with another type: it is sent as given.
     """
 
     task_id: str
     audio_id: str
-    type: Literal["separate_vocal", "split_stem"] | None = None
+    type: StemType | None = None
+    stem_name: StemName | None = None
     callback_url: CallbackUrl | None = None
+
+    __rules__ = by("type", {"split_stem_advanced": rules(required=["stem_name"])})
 
 
 @params
@@ -843,29 +1091,63 @@ class GeneratePersonaParams:
 class ReplaceSectionParams:
     """Params of ``POST /api/v1/suno/replace_section`` (docs: Suno > Replace Music Section).
 
+    Give one source: ``task_id`` and ``audio_id`` (a generated track), or ``upload_url`` and
+    ``model`` (your own audio file).
+
     Attributes:
-        task_id: the music task's id. audio_id: the track's id.
         lyrics: the lyrics of the replacement section.
         tags: music style tags (a string). title: track title.
         infill_start_time, infill_end_time: the section, seconds into the track (two decimals);
             the end must be greater than the start.
+        task_id: the music task's id. audio_id: the track's id.
+        upload_url: URL of your audio file whose section to replace (or a local file, uploaded
+            first). model: one of :data:`MODELS`, required with ``upload_url`` (and only with it).
         callback_url: where RunAPI POSTs the result.
         negative_tags: styles to exclude.
         full_lyrics: the whole track's lyrics after the change.
+
+    Newer source: the platform contract lists ``model`` (every :data:`MODELS` id) for
+    ``suno/replace-section``; the official repository ``runapi-ai/suno-sdk`` sends it with
+    ``upload_url`` ("model slug for replace section operations using uploaded audio", Java
+    ``ReplaceSectionModel``) and refuses a call that mixes ``task_id``/``audio_id`` with
+    ``upload_url``/``model`` or gives neither pair whole (Ruby ``validate_replace_section_source!``).
+    The docs snapshot knows the ``task_id``/``audio_id`` source only.
     """
 
-    task_id: str
-    audio_id: str
     lyrics: str
     tags: str
     title: str
     infill_start_time: float = field(_seconds)
     infill_end_time: float = field(_seconds)
+    task_id: str | None = None
+    audio_id: str | None = None
+    upload_url: HttpUrl | None = None
+    model: Model | str | None = None
     callback_url: CallbackUrl | None = None
     negative_tags: str | None = None
     full_lyrics: str | None = None
 
     def __attrs_post_init__(self) -> None:
+        track = [name for name in ("task_id", "audio_id") if getattr(self, name) is not None]
+        upload = [name for name in ("upload_url", "model") if getattr(self, name) is not None]
+        if track and upload:
+            raise ValidationError(
+                f"{upload[0]} cannot be given with {track[0]}: give task_id and audio_id (a generated track) "
+                "or upload_url and model (your own audio file), not both",
+                field=upload[0],
+                allowed="task_id and audio_id, or upload_url and model",
+            )
+        if upload:
+            require(self, ["upload_url", "model"], when="with an uploaded source (upload_url and model)")
+        elif track:
+            require(self, ["task_id", "audio_id"], when="with a generated track (task_id and audio_id)")
+        else:
+            raise ValidationError(
+                "missing required parameter: task_id and audio_id (a generated track), "
+                "or upload_url and model (your own audio file)",
+                field="task_id",
+                allowed="task_id and audio_id, or upload_url and model",
+            )
         if self.infill_end_time <= self.infill_start_time:
             raise ValidationError(
                 f"infill_end_time must be greater than infill_start_time ({self.infill_start_time:g}); "
@@ -891,7 +1173,7 @@ class CoverAudioParams(_MusicControls):
 
     upload_url: HttpUrl
     vocal_mode: Literal["auto_lyrics", "exact_lyrics", "instrumental"]
-    model: Model
+    model: Model | str
     prompt: str | None = None
     lyrics: str | None = None
     style: str | None = None
@@ -921,7 +1203,7 @@ class CreateMashupParams(_MusicControls):
 
     upload_url_list: Sequence[HttpUrl] = field(url_list(min_items=2, max_items=2))
     vocal_mode: Literal["auto_lyrics", "exact_lyrics", "instrumental"]
-    model: Model
+    model: Model | str
     prompt: str | None = None
     lyrics: str | None = None
     style: str | None = None
@@ -949,7 +1231,7 @@ class TextToSoundParams:
     """
 
     prompt: str = field(text(max_length=500))
-    model: SoundModel
+    model: SoundModel | str
     sound_loop: bool | None = None
     sound_tempo: int | None = field(integer(1, 300), default=None)
     sound_key: SoundKey | None = None
@@ -957,9 +1239,212 @@ class TextToSoundParams:
     callback_url: CallbackUrl | None = None
 
 
+@params
+class BlendLyricsParams:
+    """Params of ``POST /api/v1/suno/blend_lyrics`` (runapi-suno 0.6.0 ``BlendLyrics``).
+
+    Attributes:
+        lyrics_a, lyrics_b: the two lyric texts to blend (your own, with ``[Verse]``-style tags).
+        callback_url: where RunAPI POSTs the result.
+    """
+
+    lyrics_a: str
+    lyrics_b: str
+    callback_url: CallbackUrl | None = None
+
+
+@params
+class _SampleParams:
+    """A sample of your own audio to make music from (``music_from_sample``, ``add_samples``)."""
+
+    model: Model | str
+    audio_url: HttpUrl
+    start_seconds: float = field(_seconds)
+    end_seconds: float = field(_seconds)
+    prompt: str | None = None
+    callback_url: CallbackUrl | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.end_seconds <= self.start_seconds:
+            raise ValidationError(
+                f"end_seconds must be greater than start_seconds ({self.start_seconds:g}); got {self.end_seconds:g}",
+                field="end_seconds",
+                allowed=f"a number of seconds greater than {self.start_seconds:g}",
+            )
+
+
+@params
+class MusicFromSampleParams(_SampleParams):
+    """Params of ``POST /api/v1/music_from_sample`` (runapi-suno 0.6.0 ``MusicFromSampleParams``).
+
+    Attributes:
+        model: one of :data:`MODELS` (no source lists this endpoint's models).
+        audio_url: URL of your audio file (or a local file, uploaded first).
+        start_seconds, end_seconds: the sample's range, seconds into the file, at least 0; the
+            end must be greater than the start.
+        prompt: what to make of the sample (``"Add a crisp handclap sample to the chorus"``).
+        callback_url: where RunAPI POSTs each generation stage.
+    """
+
+
+AudioActionModel = Literal["suno-v5.5", "suno-v5", "suno-v4.5-plus", "suno-v4.5", "suno-v4"]
+"""The models ``add_samples``, ``remaster_audio`` and ``stitch_audio`` take (platform contract; not
+``suno-v4.5-all``)."""
+
+AUDIO_ACTION_MODELS: tuple[AudioActionModel, ...] = get_args(AudioActionModel)
+
+
+@params
+class AddSamplesParams(_SampleParams):
+    """Params of ``POST /api/v1/suno/add_samples`` (deprecated: use ``music_from_sample``).
+
+    Attributes:
+        model: one of :data:`AUDIO_ACTION_MODELS`.
+        audio_url, start_seconds, end_seconds, prompt, callback_url: as in :class:`MusicFromSampleParams`.
+    """
+
+    model: AudioActionModel | str
+
+
+@params
+class InspireMusicParams:
+    """Params of ``POST /api/v1/suno/inspire_music`` (runapi-suno 0.6.0 ``InspireMusic``).
+
+    Attributes:
+        model: one of :data:`MODELS` (no source lists this endpoint's models).
+        audio_urls: the tracks to take inspiration from, at least one (no source gives a maximum).
+        callback_url: where RunAPI POSTs each generation stage.
+    """
+
+    model: Model | str
+    audio_urls: Sequence[HttpUrl] = field(url_list(min_items=1))
+    callback_url: CallbackUrl | None = None
+
+
+@params
+class StitchAudioParams:
+    """Params of ``POST /api/v1/suno/stitch_audio`` (runapi-suno 0.6.0 ``StitchAudio``).
+
+    Attributes:
+        model: one of :data:`AUDIO_ACTION_MODELS`.
+        source_task_id: the music task's id. audio_id: the track's id.
+        callback_url: where RunAPI POSTs each generation stage.
+    """
+
+    model: AudioActionModel | str
+    source_task_id: str
+    audio_id: str
+    callback_url: CallbackUrl | None = None
+
+
+VariationCategory = Literal["subtle", "normal", "high"]
+"""How far a remaster may stray from the track (runapi-suno ``RemasterAudioParams``, js/src)."""
+
+
+@params
+class RemasterAudioParams(StitchAudioParams):
+    """Params of ``POST /api/v1/suno/remaster_audio`` (runapi-suno 0.6.0 ``RemasterAudio``).
+
+    Attributes:
+        model, source_task_id, audio_id, callback_url: as in :class:`StitchAudioParams`.
+        variation_category: ``"subtle"``, ``"normal"`` or ``"high"``.
+    """
+
+    variation_category: VariationCategory | None = None
+
+
+@params
+class _AudioReference:
+    """A track named by its audio id (and the task that made it, where the id alone does not say)."""
+
+    source_audio_id: str
+    source_task_id: str | None = None
+
+
+@params
+class AudioExportsParams(_AudioReference):
+    """Params of ``POST /api/v1/audio_exports`` (runapi-suno 0.6.0 ``AudioExportParams``).
+
+    Attributes:
+        source_audio_id: the track's id (``audios[i].id``) or a RunAPI-owned audio id.
+        source_task_id: the music task that made it, where the audio id alone does not say.
+        callback_url: where RunAPI POSTs the result.
+    """
+
+    callback_url: CallbackUrl | None = None
+
+
+@params
+class MusicVisualizationsParams(_AudioReference):
+    """Params of ``POST /api/v1/music_visualizations`` (runapi-suno 0.6.0 ``MusicVisualizationParams``).
+
+    Attributes:
+        source_audio_id, source_task_id, callback_url: as in :class:`AudioExportParams`.
+        author: artist name shown on the video. domain_name: watermark (no source limits these
+            here; ``visualize_music``'s docs say 50 characters).
+    """
+
+    callback_url: CallbackUrl | None = None
+    author: str | None = None
+    domain_name: str | None = None
+
+
+@params
+class TimestampedLyricsParams(_AudioReference):
+    """Params of ``POST /api/v1/timestamped_lyrics`` (runapi-suno 0.6.0 ``TimestampedLyricsParams``).
+
+    Attributes:
+        source_audio_id, source_task_id: as in :class:`AudioExportParams`.
+    """
+
+
+@params
+class StyleExpansionsParams:
+    """Params of ``POST /api/v1/style_expansions`` (runapi-suno 0.6.0 ``StyleExpansionParams``).
+
+    Attributes:
+        description: the style to expand into genre tags (``"upbeat summer pop"``).
+    """
+
+    description: str
+
+
+@params
+class CreatePersonaParams:
+    """Params of ``POST /api/v1/personas`` (runapi-suno 0.6.0 ``PersonaParams``).
+
+    Attributes:
+        source_task_id: the music task that made the track.
+        source_audio_id: the track's id, or a RunAPI-owned audio id.
+        name: a recognisable name. description: the persona's musical characteristics.
+    """
+
+    source_task_id: str
+    source_audio_id: str
+    name: str
+    description: str
+
+
+@params
+class CreateVoiceParams:
+    """Params of ``POST /api/v1/voices`` (runapi-suno 0.6.0 ``VoiceParams``).
+
+    Attributes:
+        source_audio_url: URL of the voice recording to clone (or a local file, uploaded first).
+        name: the voice's name.
+    """
+
+    source_audio_url: HttpUrl
+    name: str | None = None
+
+
 # -- operations ------------------------------------------------------------------------------
 
 _SUNO = "/api/v1/suno"
+PERSONAS_PATH = "/api/v1/personas"
+"""Personas RunAPI keeps: ``POST`` creates one (``create_persona``), ``GET {path}/{id}`` reads it."""
+VOICES_PATH = "/api/v1/voices"
+"""Voices RunAPI keeps: ``POST`` creates one (``create_voice``), ``GET {path}/{id}`` reads it."""
 
 
 class Suno(Family[ClientT]):
@@ -1055,3 +1540,65 @@ class Suno(Family[ClientT]):
 
     text_to_sound = TaskOperation(f"{_SUNO}/text_to_sound", TextToSoundParams, MusicTask, duration=DURATIONS["music"])
     """Generate ambience, sound effects or loops from a prompt (docs: Suno > Generate Sound)."""
+
+    blend_lyrics = TaskOperation(f"{_SUNO}/blend_lyrics", BlendLyricsParams, LyricsTask, duration=DURATIONS["lyrics"])
+    """Blend two lyric texts of your own into lyric sheets (runapi-suno 0.6.0 ``BlendLyrics``)."""
+
+    music_from_sample = TaskOperation(
+        "/api/v1/music_from_sample", MusicFromSampleParams, MusicTask, duration=DURATIONS["music"]
+    )
+    """Make music from a time range of your own audio file (runapi-suno 0.6.0 ``MusicFromSample``)."""
+
+    add_samples = TaskOperation(
+        f"{_SUNO}/add_samples",
+        AddSamplesParams,
+        MusicTask,
+        duration=DURATIONS["music"],
+        deprecated="music_from_sample",
+    )
+    """Deprecated: use ``music_from_sample``; reaching it warns (``DeprecationWarning``). The same
+    request on ``/api/v1/suno/add_samples`` (runapi-suno 0.6.0 ``AddSamples``)."""
+
+    inspire_music = TaskOperation(f"{_SUNO}/inspire_music", InspireMusicParams, MusicTask, duration=DURATIONS["music"])
+    """Make music inspired by one or more tracks (runapi-suno 0.6.0 ``InspireMusic``)."""
+
+    remaster_audio = TaskOperation(
+        f"{_SUNO}/remaster_audio", RemasterAudioParams, MusicTask, duration=DURATIONS["music"]
+    )
+    """Remaster a generated track (runapi-suno 0.6.0 ``RemasterAudio``)."""
+
+    stitch_audio = TaskOperation(f"{_SUNO}/stitch_audio", StitchAudioParams, MusicTask, duration=DURATIONS["music"])
+    """Stitch a generated track (runapi-suno 0.6.0 ``StitchAudio``; the package says no more)."""
+
+    audio_exports = TaskOperation("/api/v1/audio_exports", AudioExportsParams, WavTask, duration=DURATIONS["default"])
+    """Export a track to a downloadable WAV file (runapi-suno 0.6.0 ``AudioExports``; what
+    ``convert_audio`` does, by audio id)."""
+
+    music_visualizations = TaskOperation(
+        "/api/v1/music_visualizations", MusicVisualizationsParams, MusicVideoTask, duration=DURATIONS["default"]
+    )
+    """Render an MP4 visualisation of a track (runapi-suno 0.6.0 ``MusicVisualizations``; what
+    ``visualize_music`` does, by audio id)."""
+
+    style_expansions = DirectOperation("/api/v1/style_expansions", StyleExpansionsParams, BoostedStyle)
+    """Expand a style description into genre tags; answers at once (runapi-suno 0.6.0
+    ``StyleExpansions``; what ``boost_style`` does)."""
+
+    timestamped_lyrics = DirectOperation("/api/v1/timestamped_lyrics", TimestampedLyricsParams, TimestampedLyrics)
+    """A track's lyrics with word timings, by audio id; answers at once (runapi-suno 0.6.0
+    ``TimestampedLyrics``)."""
+
+    create_persona = DirectOperation(PERSONAS_PATH, CreatePersonaParams, CreatedPersona)
+    """Make a persona RunAPI keeps from a track; answers it at once, or accepts the work (``202`` +
+    ``Location``) and the call follows it to the same answer (runapi-suno 0.6.0 ``Personas.run``,
+    ``_run_hybrid``)."""
+
+    get_persona = GetOperation(PERSONAS_PATH, PersonaRecord)
+    """One persona by its id, with its ``status`` (``GET /api/v1/personas/{id}``; ``Personas.get``)."""
+
+    create_voice = DirectOperation(VOICES_PATH, CreateVoiceParams, CreatedVoice)
+    """Make a voice RunAPI keeps from a recording; answers it at once (runapi-suno 0.6.0 ``Voices.run``)."""
+
+    get_voice = GetOperation(VOICES_PATH, VoiceRecord)
+    """One voice by its id, with its ``status``: ``"available"`` once it can be used (``GET
+    /api/v1/voices/{id}``; ``Voices.get``)."""

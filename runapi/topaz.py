@@ -106,7 +106,7 @@ class UpscaleImageParams:
         callback_url: where RunAPI POSTs the result.
     """
 
-    model: ImageModel
+    model: ImageModel | str
     source_image_url: HttpUrl
     upscale_factor: Literal[1, 2, 4, 8]
     callback_url: CallbackUrl | None = None
@@ -123,7 +123,7 @@ class UpscaleVideoParams:
         callback_url: where RunAPI POSTs the result.
     """
 
-    model: VideoModel
+    model: VideoModel | str
     source_video_url: HttpUrl
     upscale_factor: Literal[1, 2, 4] | None = None
     callback_url: CallbackUrl | None = None

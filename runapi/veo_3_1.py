@@ -12,6 +12,12 @@ reference images; ``veo-3.1-fast`` and 16:9 only).
 
 Readings of the docs: image fields sent without the matching ``input_mode`` would be ignored
 (the server defaults to ``text``), so they are refused with a message naming the mode to set.
+
+Newer source: the platform contract (``runapi-ai/cli`` ``contract_gen.go``) lists a third model,
+``veo-3.1-lite``, whose ``aspect_ratio`` is ``16:9`` or ``9:16`` (no ``auto``) and whose durations and
+input modes are the others' (:data:`MODEL_RULES`). Reference mode stays ``veo-3.1-fast`` only, as the
+docs and the official package's types say (the contract lists ``input_mode`` values per model, not
+which combinations the server takes).
 """
 
 from __future__ import annotations
@@ -25,10 +31,24 @@ from ._core import media
 from ._core.models import Task
 from ._core.operations import ClientT, Family, TaskOperation
 from ._core.options import DURATIONS
-from ._core.params import CallbackUrl, HttpUrl, check, field, forbid, integer, one_of, params, require, text_list
+from ._core.params import (
+    CallbackUrl,
+    HttpUrl,
+    by,
+    check,
+    field,
+    forbid,
+    integer,
+    one_of,
+    params,
+    require,
+    rules,
+    text_list,
+)
 
 __all__ = [
     "MODELS",
+    "MODEL_RULES",
     "ExtendVideoParams",
     "Model",
     "Source",
@@ -39,10 +59,15 @@ __all__ = [
     "VideoTask",
 ]
 
-Model = Literal["veo-3.1", "veo-3.1-fast"]
-"""``veo-3.1`` (quality) and ``veo-3.1-fast`` (docs: Veo 3.1 > Model Variants)."""
+Model = Literal["veo-3.1", "veo-3.1-fast", "veo-3.1-lite"]
+"""``veo-3.1`` (quality) and ``veo-3.1-fast`` (docs: Veo 3.1 > Model Variants); ``veo-3.1-lite`` (newer
+source: the platform contract)."""
 
 MODELS: tuple[Model, ...] = get_args(Model)
+
+MODEL_RULES = by("model", {"veo-3.1-lite": rules(aspect_ratio=one_of("16:9", "9:16"))})
+"""Per-model narrowing of ``text_to_video`` (newer source: the platform contract): ``veo-3.1-lite``
+takes ``aspect_ratio`` ``16:9`` or ``9:16`` only."""
 
 _seeds = integer(10_000, 99_999)
 
@@ -100,12 +125,13 @@ class TextToVideoParams:
 
     Attributes:
         prompt: what the video shows (or, with images, how they animate).
-        model: ``"veo-3.1"`` or ``"veo-3.1-fast"``; reference mode needs ``veo-3.1-fast``.
+        model: ``"veo-3.1"``, ``"veo-3.1-fast"`` or ``"veo-3.1-lite"``; reference mode needs ``veo-3.1-fast``.
         input_mode: ``"text"`` (server default), ``"first_and_last_frames"`` or ``"reference"``.
         first_frame_image_url: first frame; required for ``first_and_last_frames``.
         last_frame_image_url: last frame (optional, with a first frame).
         reference_image_urls: 1-3 image URLs; required for ``reference``.
-        aspect_ratio: ``"16:9"`` (default), ``"9:16"`` or ``"auto"``; reference mode takes 16:9 only.
+        aspect_ratio: ``"16:9"`` (default), ``"9:16"`` or ``"auto"`` (not for ``veo-3.1-lite``); reference
+            mode takes 16:9 only.
         duration_seconds: 4, 6 or 8 (default 8), seconds.
         seeds: random seed, 10000-99999.
         enable_translation: translate the prompt to English first (server default true).
@@ -114,7 +140,7 @@ class TextToVideoParams:
     """
 
     prompt: str
-    model: Model
+    model: Model | str
     input_mode: Literal["text", "first_and_last_frames", "reference"] | None = None
     first_frame_image_url: HttpUrl | None = None
     last_frame_image_url: HttpUrl | None = None
@@ -125,6 +151,8 @@ class TextToVideoParams:
     enable_translation: bool | None = None
     watermark: str | None = None
     callback_url: CallbackUrl | None = None
+
+    __rules__ = MODEL_RULES
 
     def __attrs_post_init__(self) -> None:
         mode = self.input_mode or "text"

@@ -45,6 +45,11 @@ Readings of the docs where they are silent or loose:
   ``text_to_image``; no failed or callback example. The other endpoints are read as answering
   the same way ("Same response format as Get Text-to-Video"); a failure is the platform's
   general ``{"id", "status": "failed", "error"}`` (docs: Errors > Task-Specific Errors).
+
+Newer source: the platform contract (``runapi-ai/cli`` ``contract_gen.go``) lists ``aspect_ratio``
+(``16:9``, ``9:16``, ``1:1``, ``4:3``, ``3:4``) for ``wan-2.7-r2v``, where the docs said "Not applicable
+for wan-2.7-*": it is accepted for that model (still refused for ``wan-2.7-text-to-video``, which the
+contract lists without one).
 """
 
 from __future__ import annotations
@@ -197,7 +202,8 @@ _T2V_22, _T2V_25, _T2V_26, _T2V_27, _R2V = TEXT_TO_VIDEO_MODELS
 TEXT_TO_VIDEO_RULES = _per_model(
     TEXT_TO_VIDEO_MODELS,
     only={
-        "aspect_ratio": (_T2V_22, _T2V_25, _T2V_26),  # "Not applicable for wan-2.7-*"
+        # docs: "Not applicable for wan-2.7-*"; newer source, the platform contract: wan-2.7-r2v takes one
+        "aspect_ratio": (_T2V_22, _T2V_25, _T2V_26, _R2V),
         "ratio": (_T2V_27, _R2V),  # "wan-2.7-* only"
         "negative_prompt": (_T2V_25, _T2V_27, _R2V),  # "Supported by wan-2.5-* and wan-2.7-*"
         "reference_image_urls": (_R2V,),
@@ -310,7 +316,8 @@ class TextToVideoParams:
         callback_url: where RunAPI POSTs the result.
         duration_seconds: length of the video, seconds (greater than 0); required for ``wan-2.5-text-to-video``.
         output_resolution: e.g. ``"720p"`` or ``"1080p"``.
-        aspect_ratio: ``"16:9"``, ``"9:16"``, ``"1:1"``, ``"4:3"`` or ``"3:4"``; not for wan-2.7 models.
+        aspect_ratio: ``"16:9"``, ``"9:16"``, ``"1:1"``, ``"4:3"`` or ``"3:4"``; not for
+            ``wan-2.7-text-to-video``.
         ratio: the wan-2.7 models' own ratio format (values undocumented).
         negative_prompt: what to avoid; wan-2.5 and wan-2.7 models.
         reference_image_urls: reference image URLs; ``wan-2.7-r2v`` only.
@@ -326,7 +333,7 @@ class TextToVideoParams:
         background_audio_url: background audio URL; ``wan-2.7-text-to-video`` only.
     """
 
-    model: TextToVideoModel
+    model: TextToVideoModel | str
     prompt: str
     callback_url: CallbackUrl | None = None
     duration_seconds: float | None = None
@@ -388,7 +395,7 @@ class ImageToVideoParams:
         background_audio_url: background audio URL; wan-2.7 only.
     """
 
-    model: ImageToVideoModel
+    model: ImageToVideoModel | str
     prompt: str | None = None
     callback_url: CallbackUrl | None = None
     first_frame_image_url: HttpUrl | None = None
@@ -432,7 +439,7 @@ class SpeechToVideoParams:
         enable_safety_checker: turn the content safety check on or off.
     """
 
-    model: SpeechToVideoModel
+    model: SpeechToVideoModel | str
     source_image_url: HttpUrl
     source_audio_url: HttpUrl
     prompt: str | None = None
@@ -461,7 +468,7 @@ class AnimateParams:
         enable_safety_checker: turn the content safety check on or off.
     """
 
-    model: AnimateModel
+    model: AnimateModel | str
     reference_video_url: HttpUrl
     source_image_url: HttpUrl
     callback_url: CallbackUrl | None = None
@@ -508,7 +515,7 @@ class TextToImageParams:
         bbox_list: bounding box constraints, sent as given (the docs do not shape them).
     """
 
-    model: TextToImageModel
+    model: TextToImageModel | str
     prompt: str
     callback_url: CallbackUrl | None = None
     aspect_ratio: ImageAspectRatio | None = None
@@ -553,7 +560,7 @@ class EditVideoParams:
         enable_safety_checker: turn the content safety check on or off.
     """
 
-    model: EditVideoModel
+    model: EditVideoModel | str
     source_video_url: HttpUrl | None = None
     source_video_urls: Sequence[HttpUrl] | None = field(text_list(min_items=1), default=None)
     prompt: str | None = None

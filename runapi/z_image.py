@@ -82,7 +82,7 @@ class TextToImageParams:
         callback_url: where RunAPI POSTs the result.
     """
 
-    model: Model
+    model: Model | str
     prompt: str = field(text(max_length=1_000))
     aspect_ratio: AspectRatio
     enable_safety_checker: bool | None = None

@@ -1,27 +1,30 @@
-"""Benchmark runapi beside a bare ``requests`` baseline, in one run on one machine (ratios, not absolute times).
+"""Benchmark runapi beside the official RunAPI SDK, in one run on one machine (ratios, not absolute times).
+
+The official SDK (``runapi-core`` + ``runapi-nano-banana``, pinned in ``tests/official/versions.txt``) imports
+as ``runapi`` like this project, so it never shares a process with it: it runs in ``./.venv-official``
+(built by ``scripts/official-venv`` when missing) as a child process of this script, which it answers over a
+pipe. Every measurement alternates the two, round by round, so both see the same load.
 
 Prints, as Markdown:
 
-1. CPU microseconds per call (client thread CPU time, client pinned to one core, a loopback
-   server in another process on another core): ``runapi`` create / get / run (create + one poll),
-   beside a prepared ``requests`` request sent through the session's ``HTTPAdapter.send`` (the
-   baseline the performance issue names: it costs about 0.72x the official SDK's call) and a plain
-   ``requests.Session().post``. Medians of ``--rounds`` rounds of ``--calls`` calls.
-2. Creates per second from ``--threads`` threads sharing one client, beside the bare adapter.
-3. Cold process: ``import runapi``; import + client + one create; beside ``import requests`` +
-   one post. Wall milliseconds, median of ``--rounds`` fresh processes.
+1. CPU microseconds per call (thread CPU time, both pinned to one core, a loopback server in another
+   process on another core): create / get / run (create + one poll, no sleeping), runapi beside the
+   official SDK, and a prepared ``requests`` request sent through ``HTTPAdapter.send`` for scale.
+   Medians of ``--rounds`` rounds of ``--calls`` calls.
+2. Creates per second from ``--threads`` threads sharing one client, runapi beside the official SDK.
+3. Cold process: import + client + one create, as installed (bytecode cached), runapi beside the
+   official SDK; wall and CPU milliseconds, medians of ``--rounds`` pairs of fresh processes.
 4. Polling: the real ``wait()`` flow driven on a fake clock against tasks that finish after 3 s to
    10 min: time-to-notice / duration and polls, per operation's declared duration.
 
 Usage::
 
-    .venv/bin/python scripts/bench.py                  # about a minute
-    .venv/bin/python scripts/bench.py --quick          # a few seconds, for a smoke test
+    .venv/bin/python scripts/bench.py                  # a few minutes
+    .venv/bin/python scripts/bench.py --quick          # a smoke test
 
-Targets (from the performance issue; "official" = the official SDK, estimated as the adapter
-baseline / 0.72 since it cannot be installed beside runapi): create and get at most 0.8x official
-(~1.11x the adapter send); threaded creates/s at least 1.25x official (~0.9x the adapter's); cold
-process at most 0.9x official; polling at most 1.25x time-to-notice and 12 polls under 10 minutes.
+Targets (the performance issue): create, get and run at most 0.8x the official SDK's CPU per call;
+threaded creates/s at least 1.25x the official SDK's; cold process at most 0.9x; polling within
+1.25x time-to-notice inside each operation's window and at most 12 polls under 10 minutes.
 """
 
 from __future__ import annotations
@@ -30,11 +33,11 @@ import argparse
 import json
 import os
 import platform
+import resource
 import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -43,10 +46,6 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-OFFICIAL_PER_ADAPTER = 1 / 0.72  # the issue's measurement: adapter send = 0.72x the official SDK's CPU per call
-ISSUE_REV = "210a3dd"  # main when the performance issue was measured: its cold process was 1.10x the official SDK's
-ISSUE_COLD_PER_OFFICIAL = 1.10
-ISSUE_PER_CALL_PER_OFFICIAL = {"create": 655 / 402, "get": 599 / 381}  # the issue's table: runapi then / official
 
 ACCEPTED = json.dumps({"id": "task_abc123", "status": "processing"}).encode()
 COMPLETED = json.dumps(
@@ -115,66 +114,78 @@ def per_second(fn: Callable[[], object], threads: int, total: int) -> float:
         return total / (time.perf_counter() - started)
 
 
-def cold_ms(code: str, rounds: int, env: dict[str, str]) -> float:
-    """Median wall milliseconds of a fresh ``python -c code``."""
-    samples = []
+def cold_pair(ours: list[str], official: list[str], rounds: int, env: dict[str, str]) -> dict[str, list[float]]:
+    """Fresh processes of both programs, alternating: wall and CPU (user + system) milliseconds of each."""
+    found: dict[str, list[float]] = {"ours_wall": [], "ours_cpu": [], "official_wall": [], "official_cpu": []}
+    for command in (ours, official):  # a first run of each fills the bytecode caches
+        subprocess.run(command, check=True, env=env, cwd=ROOT)
     for _ in range(rounds):
-        started = time.perf_counter()
-        subprocess.run([sys.executable, "-c", code], check=True, env=env, cwd=ROOT)
-        samples.append((time.perf_counter() - started) * 1e3)
-    return statistics.median(samples)
+        for name, command in (("ours", ours), ("official", official)):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            started = time.perf_counter()
+            subprocess.run(command, check=True, env=env, cwd=ROOT)
+            found[f"{name}_wall"].append((time.perf_counter() - started) * 1e3)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            found[f"{name}_cpu"].append((after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) * 1e3)
+    return found
 
 
-def issue_revision(folder: str) -> bool:
-    """Extract ``runapi`` as it was at :data:`ISSUE_REV` into ``folder``; False without git history."""
-    archive = subprocess.run(["git", "archive", ISSUE_REV, "runapi"], cwd=ROOT, capture_output=True)
-    if archive.returncode != 0:
-        return False
-    subprocess.run(["tar", "-x", "-C", folder], input=archive.stdout, check=True)
-    return True
+def official_python() -> str:
+    """The python of ``./.venv-official`` (``scripts/official-venv`` builds it when missing or out of date)."""
+    built = subprocess.run([str(ROOT / "scripts" / "official-venv")], capture_output=True, text=True, check=False)
+    if built.returncode != 0:
+        raise SystemExit(f"scripts/official-venv failed ({built.returncode}):\n{built.stderr[-2000:]}")
+    return built.stdout.strip().splitlines()[-1]
 
 
-def per_call(base: str, rounds: int, calls: int) -> dict[str, float]:
-    """CPU µs per create and get for whichever ``runapi`` is importable (run in a child process)."""
-    import runapi
+class Official:
+    """The official SDK in its own venv, in a child process pinned like this one: one request per line."""
 
-    client = runapi.Client(api_key="sk-bench", base_url=base, sleep=lambda seconds: None)
-    endpoint = client.nano_banana.text_to_image
-    return {
-        "create": cpu_us(lambda: endpoint.create(**PARAMS), rounds, calls),
-        "get": cpu_us(lambda: endpoint.get("task_abc123"), rounds, calls),
+    def __init__(self, python: str, base: str) -> None:
+        # -I: neither this checkout nor PYTHONPATH on its path, so `runapi` is the official package
+        self.process = subprocess.Popen(
+            [python, "-I", __file__, "--official", base], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
+        self.version = self.ask("version")
+
+    def ask(self, *words: object) -> Any:
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.process.stdin.write(" ".join(map(str, words)) + "\n")
+        self.process.stdin.flush()
+        return json.loads(self.process.stdout.readline())
+
+    def close(self) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.close()
+        self.process.wait()
+
+
+def official_child(base: str) -> None:
+    """``--official BASE``: runs under ``.venv-official``; answers ``calls NAME N``, ``threads T N``, ``version``."""
+    _pin(0)
+    import importlib
+
+    # the official package, named through importlib: a checker of this checkout would take it for ours
+    polling = importlib.import_module("runapi.core.polling")
+    __version__ = importlib.import_module("runapi.core").__version__
+    NanoBananaClient = importlib.import_module("runapi.nano_banana").NanoBananaClient
+
+    polling.time.sleep = lambda seconds: None  # run(): CPU, not waits
+    endpoint = NanoBananaClient(api_key="sk-bench", base_url=base, max_retries=0).text_to_image
+    calls: dict[str, Callable[[], object]] = {
+        "create": lambda: endpoint.create(**PARAMS),
+        "get": lambda: endpoint.get("task_abc123"),
+        "run": lambda: endpoint.run(**PARAMS),
     }
-
-
-def issue_revision_per_call(base: str, rounds: int, calls: int, folder: str) -> dict[str, float]:
-    """:func:`per_call` for the :data:`ISSUE_REV` runapi in ``folder``, in a child pinned like this process."""
-    child = subprocess.run(
-        [sys.executable, __file__, "--per-call", base, "--rounds", str(rounds), "--calls", str(calls)],
-        env={**os.environ, "PYTHONPATH": folder},
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(child.stdout)  # type: ignore[no-any-return]
-
-
-def adapter_baseline(base: str) -> tuple[Callable[[], object], Callable[[], object], Any]:
-    """A prepared POST and GET sent through the session's mounted adapter, answers decoded as JSON."""
-    import requests
-
-    session = requests.Session()
-    headers = {"Authorization": "Bearer sk-bench", "Accept": "application/json"}
-    post = session.prepare_request(requests.Request("POST", base + PATH, json=PARAMS, headers=headers))
-    get = session.prepare_request(requests.Request("GET", base + PATH + "/task_abc123", headers=headers))
-    adapter = session.get_adapter(base)
-
-    def send_post() -> object:
-        return json.loads(adapter.send(post, timeout=(10, 60)).content)
-
-    def send_get() -> object:
-        return json.loads(adapter.send(get, timeout=(10, 60)).content)
-
-    return send_post, send_get, session
+    for line in sys.stdin:
+        words = line.split()
+        if words[0] == "version":
+            answer: object = __version__
+        elif words[0] == "calls":
+            answer = cpu_us(calls[words[1]], 1, int(words[2]))
+        else:
+            answer = per_second(calls["create"], int(words[1]), int(words[2]))
+        print(json.dumps(answer), flush=True)
 
 
 def polling_table() -> list[dict[str, Any]]:
@@ -215,21 +226,36 @@ def _first_waits(policy: Any, count: int) -> list[float]:
     return [next(waits) for _ in range(count)]
 
 
+def adapter_baseline(base: str) -> Callable[[], object]:
+    """A prepared POST sent through the session's mounted adapter, answer decoded as JSON (for scale)."""
+    import requests
+
+    session = requests.Session()
+    headers = {"Authorization": "Bearer sk-bench", "Accept": "application/json"}
+    post = session.prepare_request(requests.Request("POST", base + PATH, json=PARAMS, headers=headers))
+    adapter = session.get_adapter(base)
+    return lambda: json.loads(adapter.send(post, timeout=(10, 60)).content)
+
+
+def _spread(ratios: list[float]) -> str:
+    """A list of per-round ratios as ``median (min-max)``."""
+    return f"{statistics.median(ratios):.2f}x ({min(ratios):.2f}-{max(ratios):.2f})"
+
+
 # -- main ---------------------------------------------------------------------------------------
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=7)
-    parser.add_argument("--calls", type=int, default=400)
+    parser.add_argument("--rounds", type=int, default=9)
+    parser.add_argument("--calls", type=int, default=300)
     parser.add_argument("--threads", type=int, default=16)
-    parser.add_argument("--quick", action="store_true", help="3 rounds of 100 calls, fewer cold starts")
+    parser.add_argument("--quick", action="store_true", help="3 rounds of 100 calls")
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--per-call", metavar="BASE", help=argparse.SUPPRESS)
+    parser.add_argument("--official", metavar="BASE", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.per_call:
-        _pin(0)
-        print(json.dumps(per_call(args.per_call, args.rounds, args.calls)))
+    if args.official:
+        official_child(args.official)
         return 0
     if args.serve:
         _pin(1)
@@ -238,6 +264,7 @@ def main() -> int:
     if args.quick:
         args.rounds, args.calls = 3, 100
 
+    python = official_python()
     server = subprocess.Popen([sys.executable, __file__, "--serve"], stdout=subprocess.PIPE, text=True)
     try:
         assert server.stdout is not None
@@ -245,146 +272,98 @@ def main() -> int:
         base = f"http://127.0.0.1:{port}"
         socket.create_connection(("127.0.0.1", port)).close()
         _pin(0)
-        return report(args, base)
+        official = Official(python, base)
+        try:
+            return report(args, base, official, python)
+        finally:
+            official.close()
     finally:
         server.terminate()
         server.wait()
 
 
-def report(args: argparse.Namespace, base: str) -> int:
+def report(args: argparse.Namespace, base: str, official: Official, python: str) -> int:
     import requests
 
     import runapi
 
     client = runapi.Client(api_key="sk-bench", base_url=base, sleep=lambda seconds: None)  # run(): CPU, not waits
     endpoint = client.nano_banana.text_to_image
-    send_post, send_get, _ = adapter_baseline(base)
-    plain = requests.Session()
-
-    def plain_post() -> object:
-        return plain.post(base + PATH, json=PARAMS, headers={"Authorization": "Bearer sk-bench"}).json()
-
-    rows = {
-        "create": (
-            cpu_us(lambda: endpoint.create(**PARAMS), args.rounds, args.calls),
-            cpu_us(send_post, args.rounds, args.calls),
-        ),
-        "get": (
-            cpu_us(lambda: endpoint.get("task_abc123"), args.rounds, args.calls),
-            cpu_us(send_get, args.rounds, args.calls),
-        ),
+    ours: dict[str, Callable[[], object]] = {
+        "create": lambda: endpoint.create(**PARAMS),
+        "get": lambda: endpoint.get("task_abc123"),
+        "run": lambda: endpoint.run(**PARAMS),
     }
-    run_us = cpu_us(lambda: endpoint.run(**PARAMS), args.rounds, args.calls)
-    plain_us = cpu_us(plain_post, args.rounds, args.calls)
+    adapter = adapter_baseline(base)
+    samples: dict[str, dict[str, list[float]]] = {name: {"ours": [], "official": []} for name in ours}
+    adapter_us: list[float] = []
+    for _ in range(args.rounds):  # alternating, round by round
+        for name, call in ours.items():
+            samples[name]["ours"].append(cpu_us(call, 1, args.calls))
+            samples[name]["official"].append(official.ask("calls", name, args.calls))
+        adapter_us.append(cpu_us(adapter, 1, args.calls))
 
     print(
         f"# runapi benchmark\n\n{platform.platform()}, Python {platform.python_version()}, "
-        f"{os.cpu_count()} CPUs; runapi {runapi.__version__}, requests {requests.__version__}; "
-        f"{args.rounds} rounds x {args.calls} calls\n"
+        f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the start; runapi {runapi.__version__} "
+        f"(requests {requests.__version__}); official SDK runapi-core {official.version} (httpx) in "
+        f"{Path(python).parent.parent.name}; {args.rounds} alternating rounds x {args.calls} calls\n"
     )
-    print("## CPU per call (µs, client thread, median)\n")
-    print("| call | runapi | bare adapter send | runapi / adapter | est. runapi / official | target |")
-    print("|---|---|---|---|---|---|")
-    for name, (ours, adapter) in rows.items():
-        ratio = ours / adapter
+    print("## CPU per call (µs, client thread, median of rounds)\n")
+    print("| call | runapi | official SDK | runapi / official: median (min-max of rounds) | target |")
+    print("|---|---|---|---|---|")
+    for name, found in samples.items():
+        ratios = [a / b for a, b in zip(found["ours"], found["official"], strict=True)]
         print(
-            f"| {name} | {ours:,.0f} | {adapter:,.0f} | {ratio:.2f}x | {ratio / OFFICIAL_PER_ADAPTER:.2f}x | <= 0.80x |"
+            f"| {name} | {statistics.median(found['ours']):,.0f} | {statistics.median(found['official']):,.0f} | "
+            f"**{_spread(ratios)}** | <= 0.80x |"
         )
-    adapter_run = rows["create"][1] + rows["get"][1]
-    ratio = run_us / adapter_run
     print(
-        f"| run (create + 1 poll) | {run_us:,.0f} | {adapter_run:,.0f} | {ratio:.2f}x | "
-        f"{ratio / OFFICIAL_PER_ADAPTER:.2f}x | <= 0.80x |"
+        f"| for scale: a prepared `requests` POST through `HTTPAdapter.send` | {statistics.median(adapter_us):,.0f} "
+        "| | | |\n"
     )
-    print(f"| plain `requests.Session().post` | {plain_us:,.0f} | | {plain_us / rows['create'][1]:.2f}x | | |\n")
-
-    with tempfile.TemporaryDirectory() as folder:
-        then = issue_revision_per_call(base, args.rounds, args.calls, folder) if issue_revision(folder) else None
-        if then is not None:
-            print(f"The same calls with runapi as the issue measured it ({ISSUE_REV}), in this run:\n")
-            print(f"| call | runapi at {ISSUE_REV} | runapi now | now / then | est. now / official (by then's ratio) |")
-            print("|---|---|---|---|---|")
-            for name in ("create", "get"):
-                ratio = rows[name][0] / then[name]
-                official = ratio * ISSUE_PER_CALL_PER_OFFICIAL[name]
-                print(f"| {name} | {then[name]:,.0f} | {rows[name][0]:,.0f} | {ratio:.2f}x | {official:.2f}x |")
-            print(
-                "\nTwo estimates of the official SDK, both from the issue's measurements: the adapter send at 0.72x"
-                " of it (the table above, the issue's prescribed baseline), and runapi at "
-                f"{ISSUE_REV} at 1.63x (create) / 1.57x (get) of it (this table).\n"
-            )
 
     total = args.calls * 4
-    ours_rps = per_second(lambda: endpoint.create(**PARAMS), args.threads, total)
-    adapter_rps = per_second(send_post, args.threads, total)
-    ratio = ours_rps / adapter_rps
-    print(f"## {args.threads} threads, one shared client: creates per second\n")
-    print("| runapi | bare adapter send | runapi / adapter | est. runapi / official | target |")
-    print("|---|---|---|---|---|")
-    print(f"| {ours_rps:,.0f} | {adapter_rps:,.0f} | {ratio:.2f}x | {ratio * OFFICIAL_PER_ADAPTER:.2f}x | >= 1.25x |\n")
-
-    base_env = {**os.environ, "RUNAPI_API_KEY": "sk-bench", "RUNAPI_BASE_URL": base}
-    base_env.pop("PYTHONDONTWRITEBYTECODE", None)
-    body = json.dumps(PARAMS)
-    cold_rounds = 3 if args.quick else args.rounds
-    cold_create = f"import runapi; runapi.Client().nano_banana.text_to_image.create(**{body})"
-    bare_post = (
-        f"import requests; requests.Session().post('{base}{PATH}', json={body}, "
-        "headers={'Authorization': 'Bearer sk-bench'}).json()"
-    )
-    httpx_post = (
-        f"import httpx; httpx.Client().post('{base}{PATH}', json={body}, "
-        "headers={'Authorization': 'Bearer sk-bench'}).json()"
-    )
-    with tempfile.TemporaryDirectory() as folder, tempfile.TemporaryDirectory() as pycache:
-        have_then = issue_revision(folder)
-        # Installed (pip writes bytecode at install): every process reads compiled modules from one
-        # cache, filled by a first run of each program. From source: nothing is cached, so the
-        # checkout's modules are compiled on every start, as a checkout runs on a machine that
-        # sets PYTHONDONTWRITEBYTECODE=1 (ours does); site-packages keep their own bytecode.
-        env = {**base_env, "PYTHONPYCACHEPREFIX": pycache}
-        source = {**base_env, "PYTHONDONTWRITEBYTECODE": "1"}
-        then_env = {"PYTHONPATH": folder}
-        for code, extra in [(cold_create, {}), (cold_create, then_env), (bare_post, {}), (httpx_post, {})]:
-            if extra and not have_then:
-                continue
-            subprocess.run([sys.executable, "-c", code], check=True, env={**env, **extra}, cwd=ROOT)
-        cold_rows = [
-            ("`python -c pass`", cold_ms("pass", cold_rounds, env)),
-            ("`import runapi`", cold_ms("import runapi", cold_rounds, env)),
-            ("import runapi + Client() + one create", cold_ms(cold_create, cold_rounds, env)),
-            ("the same, from source (no bytecode)", cold_ms(cold_create, cold_rounds, source)),
-        ]
-        then_source = None
-        if have_then:
-            then_source = cold_ms(cold_create, cold_rounds, {**source, **then_env})
-            cold_rows += [
-                (
-                    f"runapi at {ISSUE_REV} + Client() + one create",
-                    cold_ms(cold_create, cold_rounds, {**env, **then_env}),
-                ),
-                ("the same, from source (as the issue measured it: 1.10x official)", then_source),
-            ]
-        bare_cold = cold_ms(bare_post, cold_rounds, env)
-        httpx_cold = cold_ms(httpx_post, cold_rounds, env)
-        cold_rows += [("import requests + one post", bare_cold), ("import httpx + one post", httpx_cold)]
-    print("## Cold process (wall ms, median)\n")
-    print("| process | ms | / requests + one post | / httpx + one post (< official SDK) |")
+    rps: dict[str, list[float]] = {"ours": [], "official": []}
+    for _ in range(max(3, args.rounds // 3)):
+        rps["ours"].append(per_second(ours["create"], args.threads, total))
+        rps["official"].append(official.ask("threads", args.threads, total))
+    ratios = [a / b for a, b in zip(rps["ours"], rps["official"], strict=True)]
+    print(f"## {args.threads} threads, one shared client: creates per second (median of rounds)\n")
+    print("| runapi | official SDK | runapi / official: median (min-max of rounds) | target |")
     print("|---|---|---|---|")
-    for name, ms in cold_rows:
-        print(f"| {name} | {ms:,.0f} | {ms / bare_cold:.2f}x | {ms / httpx_cold:.2f}x |")
-    if then_source is not None:
-        official = then_source / ISSUE_COLD_PER_OFFICIAL
-        ours = cold_rows[2][1]
-        print(
-            f"\nEstimated official SDK cold process: {official:,.0f} ms ({ISSUE_REV} from source / 1.10, the"
-            f" issue's ratio). runapi as installed / official: **{ours / official:.2f}x** (target <= 0.90x);"
-            f" from source: {cold_rows[3][1] / official:.2f}x."
-        )
     print(
-        "\nThe official SDK imports httpx and posts with it, so `httpx + one post` is also a lower bound of its"
-        " cold process.\n"
+        f"| {statistics.median(rps['ours']):,.0f} | {statistics.median(rps['official']):,.0f} | "
+        f"**{_spread(ratios)}** | >= 1.25x |\n"
     )
+
+    env = {**os.environ, "RUNAPI_API_KEY": "sk-bench", "RUNAPI_BASE_URL": base}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: compiled modules cached (pip writes them)
+    body = json.dumps(PARAMS)
+    ours_cold = [sys.executable, "-c", f"import runapi; runapi.Client().nano_banana.text_to_image.create(**{body})"]
+    official_cold = [
+        python,
+        "-I",
+        "-c",
+        f"from runapi.nano_banana import NanoBananaClient; NanoBananaClient(base_url='{base}')"
+        f".text_to_image.create(**{body})",
+    ]
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as pycache:
+        cold = cold_pair(ours_cold, official_cold, max(args.rounds, 5) * 2, {**env, "PYTHONPYCACHEPREFIX": pycache})
+    print("## Cold process: import + client + one create (ms, median of alternating pairs)\n")
+    print("| measure | runapi | official SDK | runapi / official: median (min-max of pairs) | target |")
+    print("|---|---|---|---|---|")
+    for measure in ("wall", "cpu"):
+        mine, theirs = cold[f"ours_{measure}"], cold[f"official_{measure}"]
+        ratios = [a / b for a, b in zip(mine, theirs, strict=True)]
+        label = "wall" if measure == "wall" else "CPU (user + system)"
+        print(
+            f"| {label} | {statistics.median(mine):,.0f} | {statistics.median(theirs):,.0f} | "
+            f"**{_spread(ratios)}** | <= 0.90x |"
+        )
+    print()
 
     print("## Polling: the real wait() flow on a fake clock, tasks of 3 s to 10 min\n")
     print(

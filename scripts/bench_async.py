@@ -4,7 +4,11 @@ Prints, as Markdown, beside baselines measured in the same run (ratios, not abso
 
 1. ``run()`` per second (create + polls until completed, each task) for N concurrent tasks on one
    ``AsyncClient`` (``asyncio.gather``), beside the blocking ``Client`` driven by a pool of 64 threads
-   over the same N tasks. The emulator (Werkzeug, threaded) answers both, so it bounds both.
+   over the same N tasks, and RunAPI's official SDK (``runapi-nano-banana``) in a pool of 64 threads, run
+   as a child process under ``.venv-official`` (``scripts/official-venv``; never imported here). The
+   emulator runs in a process of its own and answers all three, so it bounds all three. Each figure is
+   the median of ``--repeat`` rounds, the three taking turns within a round; the client's CPU time per
+   run (user + system, its own process) is the steadier figure on a loaded machine.
 2. Memory per in-flight task: N ``wait()`` calls parked between polls on one client (``tracemalloc``,
    bytes held while they wait / N), beside N bare asyncio tasks each awaiting an event (the floor of
    anything asyncio does per task), and the stack a thread per task would reserve.
@@ -22,15 +26,22 @@ from __future__ import annotations
 import argparse
 import asyncio
 import gc
+import json
+import os
 import platform
+import statistics
+import subprocess
+import sys
 import threading
 import time
 import tracemalloc
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import runapi
 from runapi.emulator import Emulator
 
+ROOT = Path(__file__).resolve().parent.parent
 KEY = "bench-key"
 PARAMS = {"model": "nano-banana", "prompt": "A cute cat wearing a space helmet, digital art"}
 
@@ -39,28 +50,55 @@ async def _yield(seconds: float) -> None:
     await asyncio.sleep(0)
 
 
-def async_runs(url: str, n: int) -> float:
-    """Seconds for ``n`` concurrent ``run()`` calls on one AsyncClient."""
+def async_runs(url: str, n: int) -> tuple[float, float]:
+    """Wall and CPU seconds for ``n`` concurrent ``run()`` calls on one AsyncClient."""
 
-    async def main() -> float:
+    async def main() -> tuple[float, float]:
         async with runapi.AsyncClient(KEY, base_url=url, sleep=_yield) as client:
-            started = time.perf_counter()
+            cpu, started = time.process_time(), time.perf_counter()
             done = await asyncio.gather(*(client.nano_banana.text_to_image.run(**PARAMS) for _ in range(n)))
-            elapsed = time.perf_counter() - started
+            elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
             assert all(task.is_completed for task in done)
-            return elapsed
+            return elapsed, cpu
 
     return asyncio.run(main())
 
 
-def threaded_runs(url: str, n: int, threads: int = 64) -> float:
-    """Seconds for ``n`` ``run()`` calls on one blocking Client from a pool of ``threads`` threads."""
+def threaded_runs(url: str, n: int, threads: int = 64) -> tuple[float, float]:
+    """Wall and CPU seconds for ``n`` ``run()`` calls on one blocking Client from a pool of ``threads`` threads."""
     with runapi.Client(KEY, base_url=url, sleep=lambda seconds: None) as client, ThreadPoolExecutor(threads) as pool:
-        started = time.perf_counter()
+        cpu, started = time.process_time(), time.perf_counter()
         done = list(pool.map(lambda _: client.nano_banana.text_to_image.run(**PARAMS), range(n)))
-        elapsed = time.perf_counter() - started
+        elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     assert all(task.is_completed for task in done)
-    return elapsed
+    return elapsed, cpu
+
+
+def official_python() -> str:
+    """``.venv-official``'s python (made by ``scripts/official-venv`` if missing)."""
+    made = subprocess.run([str(ROOT / "scripts" / "official-venv")], capture_output=True, text=True, check=True)
+    return made.stdout.strip()
+
+
+def official_runs(python: str, url: str, n: int, threads: int = 64) -> tuple[float, float]:
+    """Wall and CPU seconds for ``n`` official ``run()`` calls from ``threads`` threads (a child process)."""
+    argv = [python, "-I", str(ROOT / "scripts" / "_official_bench.py"), "runs", url, KEY, str(n), str(threads)]
+    answer = json.loads(subprocess.run(argv, capture_output=True, text=True, check=True).stdout)
+    return answer["seconds"], answer["cpu"]
+
+
+def start_emulator() -> tuple[subprocess.Popen[str], str]:
+    """The emulator in a process of its own (no client shares its interpreter); its URL."""
+    process = subprocess.Popen(
+        [
+            sys.executable, "-m", "runapi.emulator", "--port", "0", "--api-key", KEY,
+            "--complete-after-polls", "2", "--balance", "1000000000", "--redelivery-delays", "",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )  # fmt: skip
+    assert process.stdout is not None
+    return process, process.stdout.readline().rsplit(" ", 1)[-1].strip()
 
 
 def parked_waits(url: str, n: int) -> float:
@@ -115,20 +153,44 @@ def bare_tasks(n: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small task counts, for a smoke test")
+    parser.add_argument("--repeat", type=int, default=3, help="rounds per task count (the median is shown)")
     args = parser.parse_args()
-    counts = [50, 200] if args.quick else [100, 500, 2000]
+    counts = [50, 200] if args.quick else [100, 1000]
 
     print("# runapi AsyncClient benchmark\n")
-    print(f"{platform.platform()}, Python {platform.python_version()}, runapi {runapi.__version__}; emulator\n")
-    with Emulator(api_key=KEY, complete_after_polls=2, initial_balance_cents=10**9) as emu:
-        print("## run() per second (create + 2 polls each), one client\n")
-        print("| concurrent tasks | AsyncClient runs/s | Client + 64 threads runs/s | async / threads |")
-        print("|---|---|---|---|")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(
+        f"{platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} CPUs, load average {load} "
+        f"before the run; runapi {runapi.__version__}; emulator in its own process\n"
+    )
+    python = official_python()
+    emulator, url = start_emulator()
+    try:
+        print(f"## run() per second (create + 2 polls each), one client; median of {args.repeat} rounds\n")
+        print(
+            "| concurrent tasks | AsyncClient runs/s (CPU ms/run) | Client + 64 threads | official SDK + 64 threads "
+            "| async / official: runs/s (CPU) |"
+        )
+        print("|---|---|---|---|---|")
         for n in counts:
-            async_rate = n / async_runs(emu.url, n)
-            thread_rate = n / threaded_runs(emu.url, n)
-            print(f"| {n:,} | {async_rate:,.0f} | {thread_rate:,.0f} | {async_rate / thread_rate:.2f}x |")
+            rounds: dict[str, list[tuple[float, float]]] = {"async": [], "threads": [], "official": []}
+            for _ in range(args.repeat):
+                rounds["official"].append(official_runs(python, url, n))
+                rounds["async"].append(async_runs(url, n))
+                rounds["threads"].append(threaded_runs(url, n))
+            rate = {k: statistics.median(n / wall for wall, _ in v) for k, v in rounds.items()}
+            cpu = {k: statistics.median(1000 * c / n for _, c in v) for k, v in rounds.items()}
+            spread = min(n / wall for wall, _ in rounds["async"]), max(n / wall for wall, _ in rounds["async"])
+            cells = [f"{rate[k]:,.0f} ({cpu[k]:.2f})" for k in ("async", "threads", "official")]
+            print(
+                f"| {n:,} | {cells[0]} [{spread[0]:,.0f}-{spread[1]:,.0f}] | {cells[1]} | {cells[2]} "
+                f"| {rate['async'] / rate['official']:.2f}x ({cpu['official'] / cpu['async']:.2f}x less) |"
+            )
+    finally:
+        emulator.terminate()
+        emulator.wait(30)
 
+    with Emulator(api_key=KEY, complete_after_polls=2, initial_balance_cents=10**9) as emu:
         print("\n## Memory per in-flight task (wait() parked between polls)\n")
         print("| in-flight tasks | AsyncClient wait() | bare asyncio task | wait() / bare | a thread's stack |")
         print("|---|---|---|---|---|")

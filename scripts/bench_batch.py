@@ -1,20 +1,26 @@
 """Benchmark ``runapi batch`` on the local emulator: jobs per second, CPU per job, peak memory, and a resume
 after a kill halfway (tasks created in total must equal the number of jobs).
 
-Runs the emulator in its own process (``python -m runapi.emulator``), writes N lyrics jobs as JSON Lines, then:
+Runs the emulator in its own process (``python -m runapi.emulator``), writes N Nano Banana text-to-image
+jobs as JSON Lines (each: create, wait, download its image), then, ``--repeat`` rounds taking turns:
 
-1. ``runapi batch`` with a journal, ``--concurrency 64``: wall time, the batch process's CPU time
+1. ``runapi batch`` with a journal, ``--concurrency 64 --download``: wall time, the batch process's CPU time
    (user + system) per job and its peak RSS;
-2. the same jobs with no journal, bookkeeping or progress: ``asyncio.gather`` of ``AsyncClient.run``
-   under a semaphore of 64 (the baseline: what the batch adds is journal, pacing and reporting);
-3. ``runapi batch`` killed (SIGKILL) once half its results are written, then run again with the same
-   journal and ``--idempotent-creates`` (the emulator honours ``Idempotency-Key``): tasks created
-   on the emulator for this run must equal N.
+2. the same jobs with no journal, bookkeeping or progress: ``asyncio.gather`` of ``AsyncClient.run`` +
+   ``download_outputs`` under a semaphore of 64 (what the batch adds is journal, pacing and reporting);
+3. RunAPI's official SDK (``runapi-nano-banana``) in a pool of 64 threads, ``run()`` + a download of each
+   image, as a child process under ``.venv-official`` (``scripts/official-venv``; never imported here);
+
+and reports the medians. Then:
+
+4. ``runapi batch`` killed (SIGKILL) once half its results are written, then run again with the same
+   journal (unknown creates are re-sent by their ``Idempotency-Key`` by default, which the emulator
+   honours): tasks created on the emulator for this run must equal N.
 
 Usage::
 
-    .venv/bin/python scripts/bench_batch.py               # 10,000 jobs: a few minutes
-    .venv/bin/python scripts/bench_batch.py --jobs 500    # a smoke test
+    .venv/bin/python scripts/bench_batch.py               # 2,000 jobs, 3 rounds: a few minutes
+    .venv/bin/python scripts/bench_batch.py --jobs 300 --repeat 1    # a smoke test
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ import json
 import os
 import platform
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -38,17 +45,19 @@ BASELINE = """
 import asyncio, json, sys
 import runapi
 
-async def main(path, url, key):
+async def main(path, url, key, folder):
     jobs = [json.loads(line) for line in open(path)]
     gate = asyncio.Semaphore(64)
     async with runapi.AsyncClient(api_key=key, base_url=url, poll_interval=0.05) as client:
         async def one(job):
             async with gate:
-                return await client.suno.generate_lyrics.run(**job["params"])
+                task = await client.nano_banana.text_to_image.run(**job["params"])
+                await client.download_outputs(task, folder, overwrite=True, name=job["key"])
+                return task
         done = await asyncio.gather(*(one(job) for job in jobs))
     assert all(task.is_completed for task in done)
 
-asyncio.run(main(*sys.argv[1:4]))
+asyncio.run(main(*sys.argv[1:5]))
 """
 
 
@@ -82,28 +91,56 @@ def measured(argv: list[str], env: dict[str, str]) -> tuple[float, float, float]
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--jobs", type=int, default=10_000)
+    parser.add_argument("--jobs", type=int, default=2_000)
+    parser.add_argument("--repeat", type=int, default=3, help="rounds of the three runs (the median is shown)")
     args = parser.parse_args()
     n = args.jobs
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    official = subprocess.run(
+        [str(ROOT / "scripts" / "official-venv")], capture_output=True, text=True, check=True
+    ).stdout.strip()
     runapi_cli = str(Path(sys.executable).with_name("runapi"))
     folder = Path(tempfile.mkdtemp(prefix="bench-batch-"))
     jobs = folder / "jobs.jsonl"
     jobs.write_text(
         "".join(
-            json.dumps({"operation": "suno.generate_lyrics", "params": {"prompt": f"song {i}"}, "key": f"j{i}"}) + "\n"
+            json.dumps(
+                {
+                    "operation": "nano_banana.text_to_image",
+                    "params": {"model": "nano-banana", "prompt": f"cat {i}"},
+                    "key": f"j{i}",
+                }
+            )
+            + "\n"
             for i in range(n)
         )
     )
     emulator, url = start_emulator()
     env = {**os.environ, "RUNAPI_API_KEY": KEY, "RUNAPI_BASE_URL": url}
     batch = [runapi_cli, "batch", str(jobs), "--concurrency", "64", "--no-progress", "--poll-interval", "0.05"]
+    runs: dict[str, list[tuple[float, float, float]]] = {"batch": [], "gather": [], "official": []}
     try:
-        before = tasks_on(url)
-        wall, cpu, rss = measured(
-            [*batch, "--journal", str(folder / "full.db"), "--out", str(folder / "full.jsonl")], env
-        )
-        created_full = tasks_on(url) - before
-        base_wall, base_cpu, base_rss = measured([sys.executable, "-c", BASELINE, str(jobs), url, KEY], env)
+        created_full = 0
+        for round_ in range(args.repeat):
+            before = tasks_on(url)
+            out = folder / f"full{round_}"
+            runs["batch"].append(
+                measured([*batch, "--journal", f"{out}.db", "--out", f"{out}.jsonl", "--download", str(out)], env)
+            )
+            created_full = tasks_on(url) - before
+            runs["gather"].append(
+                measured([sys.executable, "-c", BASELINE, str(jobs), url, KEY, str(folder / f"gather{round_}")], env)
+            )
+            runs["official"].append(
+                measured(
+                    [official, "-I", str(ROOT / "scripts" / "_official_bench.py"), "batch", url, KEY, str(jobs), "64",
+                     "0.05", str(folder / f"official{round_}")],
+                    env,
+                )
+            )  # fmt: skip
+        wall, cpu, rss = (statistics.median(r[i] for r in runs["batch"]) for i in range(3))
+        base_wall, base_cpu, base_rss = (statistics.median(r[i] for r in runs["gather"]) for i in range(3))
+        off_wall, off_cpu, off_rss = (statistics.median(r[i] for r in runs["official"]) for i in range(3))
 
         before = tasks_on(url)
         journal, out = str(folder / "killed.db"), folder / "killed.jsonl"
@@ -119,7 +156,7 @@ def main() -> None:
         victim.wait()
         finished_before_kill = out.read_text().count("\n")
         resumed = subprocess.run(
-            [*batch, "--journal", journal, "--out", str(folder / "resumed.jsonl"), "--idempotent-creates"],
+            [*batch, "--journal", journal, "--out", str(folder / "resumed.jsonl")],
             env=env,
             capture_output=True,
             text=True,
@@ -135,17 +172,30 @@ def main() -> None:
 
     print("# runapi batch benchmark\n")
     machine = f"{platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} CPUs"
-    print(f"{machine}; emulator in its own process\n")
-    print(f"## {n:,} lyrics jobs, concurrency 64, polls every 0.05 s\n")
-    print("| run | jobs/s | CPU ms per job | peak RSS | tasks created |")
+    print(f"{machine}, load average {load} before the run; emulator in its own process\n")
+    print(
+        f"## {n:,} Nano Banana jobs (create, wait, download), concurrency 64, polls every 0.05 s; "
+        f"median of {args.repeat} rounds\n"
+    )
+    print("| run | jobs/s [min-max] | CPU ms per job (whole process) | peak RSS | tasks created |")
     print("|---|---|---|---|---|")
+
+    def spread(key: str) -> str:
+        rates = [n / r[0] for r in runs[key]]
+        return f"[{min(rates):,.0f}-{max(rates):,.0f}]"
+
     rows = [
-        ("`runapi batch` (journal, progress off)", n / wall, 1000 * cpu / n, f"{rss:.0f} MiB", f"{created_full:,}"),
-        ("baseline: `gather` of `AsyncClient.run`", n / base_wall, 1000 * base_cpu / n, f"{base_rss:.0f} MiB", ""),
+        ("`runapi batch` (journal, download)", "batch", wall, cpu, rss, f"{created_full:,}"),
+        ("`gather` of `AsyncClient.run` + download", "gather", base_wall, base_cpu, base_rss, ""),
+        ("official SDK, 64 threads, `run()` + download", "official", off_wall, off_cpu, off_rss, ""),
     ]
-    for name, rate, cpu_ms, memory, created in rows:
-        print(f"| {name} | {rate:,.0f} | {cpu_ms:.2f} | {memory} | {created} |")
-    print(f"| batch / baseline | {base_wall / wall:.2f}x | {cpu / base_cpu:.2f}x | {rss / base_rss:.2f}x | |")
+    for name, key, w, c, r, created in rows:
+        print(f"| {name} | {n / w:,.0f} {spread(key)} | {1000 * c / n:.2f} | {r:.0f} MiB | {created} |")
+    print(f"| batch / official | {off_wall / wall:.2f}x | {cpu / off_cpu:.2f}x | {rss / off_rss:.2f}x | |")
+    print(
+        f"| batch / gather (bookkeeping) | {base_wall / wall:.2f}x | {cpu / base_cpu:.2f}x "
+        f"(+{100 * (cpu / base_cpu - 1):.0f}% CPU) | {rss / base_rss:.2f}x | |"
+    )
     print()
     print("## Killed halfway, then resumed from the journal\n")
     print("| jobs finished before SIGKILL | resumed run: statuses | tasks created in total | jobs |")

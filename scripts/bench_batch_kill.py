@@ -1,7 +1,7 @@
 """Kill-and-resume check of ``runapi batch``: nothing paid twice, nothing lost, every file once with its bytes.
 
 A benchmark, not a test: it runs real processes and SIGKILLs them. For each round (3 by default) and each mode
-(without and with ``--idempotent-creates``):
+(with ``--no-idempotent-creates`` and by default, which re-sends unknown creates by their ``Idempotency-Key``):
 
 1. a fresh emulator in its own process (``python -m runapi.emulator``), with ~10% faults on every API and file
    request: 503s (half with ``Retry-After``), 429s, 500s, connections dropped before and after the server acted;
@@ -21,8 +21,10 @@ It then checks, from the emulator's own records and the files on disk:
 - **outputs**: every completed job's files exist, each once, with the bytes the emulator serves for its URL, and
   the folder holds nothing else: no ``.part`` files, no file of no job.
 
-Without ``--idempotent-creates`` a create whose answer was lost is ``unknown`` (reported, never re-sent); the table
-also counts the tasks those jobs left on the emulator (orphans, recoverable by their key).
+With ``--no-idempotent-creates`` a create whose answer was lost is ``unknown`` (reported, never re-sent); the table
+also counts the tasks those jobs left on the emulator (orphans, recoverable by their key). By default (RunAPI
+de-duplicates creates by ``Idempotency-Key``: runapi-core 0.10.1 README) such a create is re-sent with its key and
+the emulator answers the task it made: the default mode must show 0 unknown.
 
 Usage::
 
@@ -115,7 +117,7 @@ def batch_command(jobs: Path, journal: Path, out: Path, results: Path, idempoten
         "--download", str(out), "--out", str(results), "--concurrency", "16", "--poll-interval", "0.02",
         "--no-progress",
     ]  # fmt: skip
-    return [*command, "--idempotent-creates"] if idempotent else command
+    return command if idempotent else [*command, "--no-idempotent-creates"]
 
 
 def scenario(n: int, kills: int, seed: int, idempotent: bool, folder: Path) -> dict[str, Any]:
@@ -236,7 +238,7 @@ def main() -> None:
             with tempfile.TemporaryDirectory(prefix="bench-kill-") as folder:
                 found = scenario(args.jobs, args.kills, 1000 + round_number, idempotent, Path(folder))
             kills = "/".join(str(found["kills"].get(target, 0)) for target in TARGETS)
-            mode = "`--idempotent-creates`" if idempotent else "default"
+            mode = "default (idempotent creates)" if idempotent else "`--no-idempotent-creates`"
             print(
                 f"| {mode} | {round_number + 1} | {found['runs']} | {kills} | {found['tasks']} "
                 f"| {found['duplicates']} | {found['lost']} | {found['failed']} | {found['completed']} "

@@ -46,7 +46,7 @@ def created_on(emu: Emulator) -> list[dict[str, Any]]:
 
 
 def run(
-    emu: Emulator, clock: FakeClock, job_list: list[batch.Job], *, idempotent: bool = False, **options: Any
+    emu: Emulator, clock: FakeClock, job_list: list[batch.Job], *, idempotent: bool = True, **options: Any
 ) -> list[batch.JobResult]:
     async def sleep(seconds: float) -> None:
         clock.sleep(seconds)
@@ -115,6 +115,23 @@ class CrashingJournal(batch.Journal):
 
 
 @pytest.mark.parametrize("at", ["creating", "created"])
+def test_a_crash_mid_create_resumes_by_key_with_nothing_unknown_by_default(
+    emu: Emulator, clock: FakeClock, tmp_path: Path, at: str
+) -> None:
+    path = tmp_path / "j.db"
+    with CrashingJournal(path, at, "lyrics-1") as crashing, pytest.raises(Crash):
+        run(emu, clock, jobs(), journal=crashing, concurrency=1)
+    with batch.Journal(path) as journal:
+        assert {row["key"]: row["state"] for row in journal.rows()}["lyrics-1"] == "creating"
+    resumed = {r.key: r for r in run(emu, clock, jobs(), journal=path, concurrency=2)}  # the default client
+    assert {r.status for r in resumed.values()} == {"completed"}  # 0 unknown
+    assert len(created_on(emu)) == 6 and len({t["id"] for t in created_on(emu)}) == 6  # none made twice
+    lyrics_1 = [t for t in created_on(emu) if t["params"]["prompt"] == "song 1"]
+    assert [t["id"] for t in lyrics_1] == [resumed["lyrics-1"].task_id]
+    assert lyrics_1[0]["idempotency_key"] == resumed["lyrics-1"].idempotency_key  # the key written before the crash
+
+
+@pytest.mark.parametrize("at", ["creating", "created"])
 def test_a_crash_around_a_create_never_makes_a_second_task(
     emu: Emulator, clock: FakeClock, tmp_path: Path, at: str
 ) -> None:
@@ -122,14 +139,14 @@ def test_a_crash_around_a_create_never_makes_a_second_task(
     with CrashingJournal(path, at, "lyrics-1") as crashing, pytest.raises(Crash):
         run(emu, clock, jobs(), journal=crashing, concurrency=1)
     made = len(created_on(emu))
-    # without a server that honours Idempotency-Key, the job is reported, not sent again
-    cautious = {r.key: r for r in run(emu, clock, jobs(), journal=path, concurrency=2)}
+    # with a client that does not rely on Idempotency-Key, the job is reported, not sent again
+    cautious = {r.key: r for r in run(emu, clock, jobs(), journal=path, concurrency=2, idempotent=False)}
     assert cautious["lyrics-1"].status == "unknown" and "not sent again" in (cautious["lyrics-1"].error or "")
     assert "--forget 'lyrics-1'" in (cautious["lyrics-1"].error or "")
     assert all(r.status == "completed" for k, r in cautious.items() if k != "lyrics-1")
     assert len(created_on(emu)) == made + 4  # the jobs never started, and nothing for lyrics-1
-    # told the server honours the key, it is sent again with the same key: the emulator answers the same task
-    bold = {r.key: r for r in run(emu, clock, jobs(), journal=path, idempotent=True)}
+    # by default the key is relied on: it is sent again with the same key, the emulator answers the same task
+    bold = {r.key: r for r in run(emu, clock, jobs(), journal=path)}
     assert bold["lyrics-1"].status == "completed"
     assert len(created_on(emu)) == 6
     assert len({t["id"] for t in created_on(emu)}) == 6
@@ -185,9 +202,9 @@ def test_a_dropped_create_is_unknown_then_resent_with_the_same_key(
 ) -> None:
     path = tmp_path / "j.db"
     emu.inject("drop", method="POST", path=LYRICS, after_handling=True)  # made, but the answer is lost
-    first = {r.key: r for r in run(emu, clock, jobs(), journal=path, concurrency=1)}
+    first = {r.key: r for r in run(emu, clock, jobs(), journal=path, concurrency=1, idempotent=False)}
     assert first["lyrics-0"].status == "unknown"
-    second = {r.key: r for r in run(emu, clock, jobs(), journal=path, idempotent=True)}
+    second = {r.key: r for r in run(emu, clock, jobs(), journal=path)}
     assert second["lyrics-0"].status == "completed"
     assert len(created_on(emu)) == 6
 
@@ -355,11 +372,9 @@ def test_a_failed_task_is_final_unless_retry_failed(emu: Emulator, clock: FakeCl
     assert len(created_on(emu)) == 2
 
 
-def test_with_idempotent_creates_an_unknown_create_is_resent_within_the_run(
-    emu: Emulator, clock: FakeClock, tmp_path: Path
-) -> None:
+def test_by_default_an_unknown_create_is_resent_within_the_run(emu: Emulator, clock: FakeClock, tmp_path: Path) -> None:
     emu.inject("drop", method="POST", path=LYRICS, after_handling=True, times=2)  # made, but the answers are lost
-    results = run(emu, clock, jobs(), journal=tmp_path / "j.db", idempotent=True, concurrency=2)
+    results = run(emu, clock, jobs(), journal=tmp_path / "j.db", concurrency=2)
     assert {r.status for r in results} == {"completed"}
     assert len(created_on(emu)) == 6  # the emulator answered the resends with the tasks it had made
     assert len(keys_sent(emu, LYRICS)) == 5
@@ -367,12 +382,12 @@ def test_with_idempotent_creates_an_unknown_create_is_resent_within_the_run(
 
 def test_without_idempotent_creates_an_unknown_create_is_reported_with_its_key(emu: Emulator, clock: FakeClock) -> None:
     emu.inject("server_error", method="POST", path=LYRICS, times=1)
-    results = {r.key: r for r in run(emu, clock, jobs(2), concurrency=1)}
+    results = {r.key: r for r in run(emu, clock, jobs(2), concurrency=1, idempotent=False)}
     unknown = results["lyrics-0"]
     assert unknown.status == "unknown" and unknown.idempotency_key == keys_sent(emu, LYRICS)[0]
     report = batch.summary(list(results.values()))
     assert report.splitlines()[0] == "2 jobs: completed 1, failed 0, refused 0, unknown 1, unfinished 0"
-    assert "unknown 'lyrics-0'" in report and "--idempotent-creates" in report and "--forget" in report
+    assert "unknown 'lyrics-0'" in report and "--no-idempotent-creates" in report and "--forget" in report
 
 
 def test_output_names_of_different_keys_never_collide(emu: Emulator, clock: FakeClock, tmp_path: Path) -> None:

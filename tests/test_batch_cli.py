@@ -91,15 +91,24 @@ def test_forget_lets_an_unknown_job_be_created_anew(cli: Any, emu: Emulator, tmp
     journal = str(tmp_path / "j.db")
     jobs = write_jobs(tmp_path / "jobs.jsonl", {"lost": "the sea"})
     emu.inject("drop", method="POST", path=LYRICS, after_handling=True)  # made, but the answer is lost
-    unknown = cli("batch", str(jobs), "--journal", journal)
+    unknown = cli("batch", str(jobs), "--journal", journal, "--no-idempotent-creates")
     assert statuses(unknown) == {"lost": "unknown"} and "--forget" in unknown.stderr
-    again = cli("batch", str(jobs), "--journal", journal)  # not sent again: the client does not rely on the key
+    again = cli("batch", str(jobs), "--journal", journal, "--no-idempotent-creates")  # not sent again
     assert statuses(again) == {"lost": "unknown"} and len(emu.tasks()) == 1
-    resumed = cli("batch", str(jobs), "--journal", journal, "--idempotent-creates")
+    resumed = cli("batch", str(jobs), "--journal", journal)  # the default re-sends it by its key
     assert statuses(resumed) == {"lost": "completed"} and len(emu.tasks()) == 1  # the same task, by its key
     forgotten = cli("batch", str(jobs), "--journal", journal, "--forget", "lost", "--forget", "nobody")
     assert "forgot 'lost'" in forgotten.stderr and "'nobody' was not in the journal" in forgotten.stderr
     assert statuses(forgotten) == {"lost": "completed"} and len(emu.tasks()) == 2  # created anew, as asked
+
+
+def test_an_unknown_create_is_resumed_by_its_key_by_default(cli: Any, emu: Emulator, tmp_path: Path) -> None:
+    jobs = write_jobs(tmp_path / "jobs.jsonl", {"lost": "the sea"})
+    emu.inject("drop", method="POST", path=LYRICS, after_handling=True)  # made, but the answer is lost
+    done = cli("batch", str(jobs), "--journal", str(tmp_path / "j.db"))
+    assert done.exit_code == 0 and statuses(done) == {"lost": "completed"} and len(emu.tasks()) == 1
+    old_flag = cli("batch", str(jobs), "--journal", str(tmp_path / "k.db"), "--idempotent-creates")  # still taken
+    assert old_flag.exit_code == 0 and statuses(old_flag) == {"lost": "completed"} and len(emu.tasks()) == 2
 
 
 def test_forget_needs_a_journal(cli: Any, tmp_path: Path) -> None:

@@ -175,7 +175,7 @@ def test_the_console_script_is_installed() -> None:
 
 
 def test_listen_forwards_callbacks_of_tasks_without_a_callback_url(tmp_path: Path) -> None:
-    """The emulator side of ``runapi listen``: tasks made without callback_url call the forward URL, signed."""
+    """``Emulator(forward_to=...)`` (``runapi emulator --forward-to``): tasks without callback_url call it, signed."""
     import threading
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -207,9 +207,10 @@ def test_listen_forwards_callbacks_of_tasks_without_a_callback_url(tmp_path: Pat
     assert got and got[0]["id"] == task.id
 
 
-def test_the_listen_command_starts_an_emulator_that_forwards() -> None:
+def test_the_emulator_command_starts_an_emulator_that_forwards() -> None:
+    """The emulator's direct forwarding moved from ``runapi listen`` (now a listen session) to ``runapi emulator``."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "runapi.cli", "listen", "--forward-to", "http://127.0.0.1:9/hook", "--port", "0"],
+        [sys.executable, "-m", "runapi.cli", "emulator", "--forward-to", "http://127.0.0.1:9/hook", "--port", "0"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

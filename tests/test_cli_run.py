@@ -115,7 +115,7 @@ def test_no_wait_prints_the_task_once_and_wait_takes_poll_interval_and_shows_pro
     task_id = re.fullmatch(r"task (\S+): processing\n", created.stdout)[1]  # type: ignore[index]
     result = cli("wait", "suno.generate_lyrics", task_id, "--poll-interval", "1")
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"task {task_id}: completed\n"
+    assert result.stdout == f"task {task_id}: completed\ncost: 0.01 USD\n"  # the emulator's lyrics cost 1 cent
     assert result.stderr.splitlines() == [
         f"task {task_id}: processing, 0 s",  # wait() polls a task of unknown age at once
         f"task {task_id}: processing, 1 s",

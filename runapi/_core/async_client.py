@@ -25,7 +25,7 @@ import time
 from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 import httpx
 
@@ -44,6 +44,9 @@ from .transport import Request, Response, Timeout
 if TYPE_CHECKING:
     from .download import Download
     from .files import Files
+    from .pricing import AsyncPricing
+    from .tasks import AsyncTasks
+    from .uploads import Uploads
 
 if sys.version_info >= (3, 11):
     from typing import Self
@@ -117,7 +120,7 @@ class AsyncClientCore(ClientBase):
             )
         except APIError as exc:
             raise exc.with_traceback(None) from exc.__cause__
-        return self._reply(response, built)
+        return self._reply(response, built, call.raw)
 
     async def _attempt(self, built: Request) -> Response:
         started = time.monotonic() if logger.isEnabledFor(logging.DEBUG) else None
@@ -141,6 +144,23 @@ class AsyncBaseClient(APIClientBase, AsyncClientCore):
 
     files: FamilyAttribute[Files[AsyncBaseClient]] = FamilyAttribute("runapi._core.files", "Files")
     """File uploads (docs: File Upload): ``await client.files.from_stream(file=...)``, ...."""
+    tasks: FamilyAttribute[AsyncTasks] = FamilyAttribute("runapi._core.tasks", "AsyncTasks")
+    """Stored task results: ``await client.tasks.get(...)``, ``wait``, ``subscribe(location)``."""
+    uploads: FamilyAttribute[Uploads[AsyncBaseClient]] = FamilyAttribute("runapi._core.uploads", "Uploads")
+    """Multipart uploads (``/v1/uploads``, runapi-core 0.10.1): ``create``, ``add_part``, ``complete``, ``upload``."""
+
+    @property
+    def pricing(self) -> AsyncPricing:
+        """Live pricing (runapi-core 0.10.1): ``schedules(...)`` and ``quote(...)``; see :class:`runapi.AsyncPricing`.
+
+        One per client, made on first use; it remembers each schedule's ``ETag`` (see ``schedules``).
+        """
+        found: AsyncPricing | None = self.__dict__.get("_pricing")
+        if found is None:
+            from .pricing import AsyncPricing
+
+            found = self.__dict__["_pricing"] = AsyncPricing(self)
+        return found
 
     def __init__(
         self,
@@ -149,7 +169,7 @@ class AsyncBaseClient(APIClientBase, AsyncClientCore):
         base_url: str | None = None,
         timeout: Timeout | float | tuple[float, float] = DEFAULT_TIMEOUT,
         max_retries: int = 2,
-        idempotent_creates: bool = False,
+        idempotent_creates: bool = True,
         wait_timeout: float = 900.0,
         poll_interval: float | None = None,
         max_poll_interval: float | None = None,
@@ -158,6 +178,8 @@ class AsyncBaseClient(APIClientBase, AsyncClientCore):
         max_connections: int = DEFAULT_MAX_CONNECTIONS,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         clock: Callable[[], float] = time.monotonic,
+        strict: bool = False,
+        client_request_id: str | None = None,
     ) -> None:
         settings = ClientSettings.build(
             self.credential,
@@ -173,6 +195,8 @@ class AsyncBaseClient(APIClientBase, AsyncClientCore):
             max_connections=max_connections,
             sleep=sleep,
             clock=clock,
+            strict=strict,
+            client_request_id=client_request_id,
         )
         super().__init__(settings, http_client)
 
@@ -197,12 +221,19 @@ class AsyncBaseClient(APIClientBase, AsyncClientCore):
         targets = self._output_targets(task, folder, overwrite, name)
         return [await self._download(url, target, overwrite=overwrite) for url, target in targets]
 
-    async def _download(self, url: str, dest: Path | Callable[[str | None], Path], *, overwrite: bool) -> Download:
-        """Stream one file with retries (no API key, only the User-Agent)."""
+    async def _download(
+        self,
+        url: str,
+        dest: Path | Callable[[str | None], Path],
+        *,
+        overwrite: bool,
+        headers: Mapping[str, str] | None = None,
+    ) -> Download:
+        """Stream one file with retries (no API key, only the User-Agent, unless ``headers`` say otherwise)."""
+        sent = {"User-Agent": self.user_agent} if headers is None else headers
 
         def attempt(target: Path | Callable[[str | None], Path]) -> Awaitable[Download]:
-            headers = {"User-Agent": self.user_agent}
-            return self._transport.download(url, target, timeout=self.timeout, headers=headers, overwrite=overwrite)
+            return self._transport.download(url, target, timeout=self.timeout, headers=sent, overwrite=overwrite)
 
         try:
             done = await with_retries_async(
@@ -218,6 +249,47 @@ class AsyncBaseClient(APIClientBase, AsyncClientCore):
             raise exc.with_traceback(None) from exc.__cause__  # no retry-machinery frames for users
         logger.debug("downloaded %s -> %s (%d bytes)", url, done.path, done.bytes_written)
         return done
+
+    # -- raw requests: any path of the base URL ---------------------------------------------------
+
+    @overload
+    async def post(
+        self,
+        path: str,
+        *,
+        json: Mapping[str, Any] | None = None,
+        task: Literal[False] = False,
+        idempotency_key: str | None = None,
+    ) -> Any: ...
+
+    @overload
+    async def post(
+        self,
+        path: str,
+        *,
+        json: Mapping[str, Any] | None = None,
+        task: Literal[True],
+        wait: bool = False,
+        idempotency_key: str | None = None,
+    ) -> Task: ...
+
+    async def post(
+        self,
+        path: str,
+        *,
+        json: Mapping[str, Any] | None = None,
+        task: bool = False,
+        wait: bool = False,
+        idempotency_key: str | None = None,
+    ) -> Any:
+        """POST ``json`` to any path of the base URL (see :meth:`runapi.Client.post`)."""
+        return await self._run(*self._raw_post(path, json, task, wait, idempotency_key))
+
+    async def get(self, path: str, *, params: Mapping[str, Any] | None = None) -> Any:
+        """GET any path of the base URL; return the decoded JSON (see :meth:`runapi.Client.get`)."""
+        from .raw import get_flow, raw_path
+
+        return await self._run(get_flow(raw_path(self.base_url, path, params)), RequestOptions())
 
 
 document_calls(AsyncBaseClient)  # the full texts, shared with BaseClient

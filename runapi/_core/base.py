@@ -31,7 +31,7 @@ from .flows import Call, Flow, Reply, request
 from .models import Result, Task, structure
 from .options import PollPolicy, RequestOptions
 from .retry import RetryPolicy, parse_retry_after
-from .settings import API_KEY, ClientSettings, Credential
+from .settings import API_KEY, CLIENT_REQUEST_ID, ClientSettings, Credential
 from .transport import Request, Response, Timeout
 
 if TYPE_CHECKING:
@@ -61,11 +61,19 @@ class Balance:
         balance_cents: credits left.
         spent_cents_today: spent since midnight.
         spent_cents_total: spent since the account opened.
+        paid_balance_cents: the part of ``balance_cents`` that was paid for.
+        bonus_balance_cents: the part of ``balance_cents`` given as a bonus.
+
+    ``paid_balance_cents`` and ``bonus_balance_cents`` come from runapi-core 0.10.1
+    (``AccountBalanceResponse``, where they are required); the older docs snapshot's answer lacks
+    them, so they are ``None`` where the server leaves them out (the newer source wins).
     """
 
     balance_cents: int
     spent_cents_today: int = 0
     spent_cents_total: int = 0
+    paid_balance_cents: int | None = None
+    bonus_balance_cents: int | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -169,18 +177,26 @@ class ClientBase:
     # -- one call: what the drivers share -------------------------------------------------------
 
     def _headers(self, extra: Mapping[str, str] | None = None) -> dict[str, str]:
-        """Headers of every API request: defaults, ``extra`` (per-call), then the key, which nothing overrides."""
+        """Headers of every API request: defaults, the client's ``X-Client-Request-Id``, ``extra``
+        (per-call), then the key, which nothing overrides."""
+        rid = self._settings.client_request_id
         return {
             "Accept": "application/json",
             "User-Agent": self.user_agent,
             **self._settings.default_headers,
+            **({} if rid is None else {CLIENT_REQUEST_ID: rid}),
             **(extra or {}),
             "Authorization": f"Bearer {self._settings.key}",
         }
 
     def _build(self, call: Call, options: RequestOptions) -> Request:
         # The headers are built once per client (see _apply), not per call.
+        if call.bare_headers is not None:  # a pre-authorized URL: its own headers only, never the key
+            bare = {"User-Agent": self.user_agent, **call.bare_headers}
+            return Request(call.method, call.path, bare, None, options.timeout or self.timeout, call.body)  # type: ignore[arg-type]
         headers = self._common_headers if options.extra_headers is None else self._headers(options.extra_headers)
+        if options.client_request_id is not None:
+            headers = {**headers, CLIENT_REQUEST_ID: options.client_request_id}
         if call.idempotency_key is not None:
             headers = {**headers, "Idempotency-Key": call.idempotency_key}
         body = call.body
@@ -189,10 +205,16 @@ class ClientBase:
         return Request(call.method, self.base_url + call.path, headers, None, options.timeout or self.timeout, body)
 
     def _policy(self, call: Call, built: Request, options: RequestOptions) -> RetryPolicy:
-        """The retry policy of one call: none for a poll or a stream read once, else the client's (or the call's)."""
+        """The retry policy of one call: none for a poll or a stream read once, else the client's (or the call's).
+
+        ``idempotent_creates`` covers only the POSTs RunAPI de-duplicates by key (``call.keyed``:
+        task creates, direct calls); any other POST (an upload) is never replayed after an unknown outcome.
+        """
         policy = self.retry_policy
         if not call.retry or (built.multipart is not None and not built.multipart.rewindable):
             return attrs.evolve(policy, max_retries=0)  # a stream read once cannot be sent again
+        if policy.idempotent_creates and not call.keyed and not call.idempotent:
+            policy = attrs.evolve(policy, idempotent_creates=False)
         if options.max_retries is not None and options.max_retries != policy.max_retries:
             return attrs.evolve(policy, max_retries=options.max_retries)
         return policy
@@ -217,8 +239,9 @@ class ClientBase:
         return response
 
     @staticmethod
-    def _reply(response: Response, built: Request) -> Reply:
-        return Reply(response.status_code, _decode(response, built), parse_retry_after(response.retry_after))
+    def _reply(response: Response, built: Request, raw: bool = False) -> Reply:
+        data = response.content if raw else _decode(response, built)
+        return Reply(response.status_code, data, parse_retry_after(response.retry_after), response.headers)
 
 
 class APIClientBase(ClientBase):
@@ -251,6 +274,28 @@ class APIClientBase(ClientBase):
     def _account_flow() -> Flow[Account]:
         reply = yield from request(Call("GET", "/api/v1/me"))
         return structure(reply.data, Account)
+
+    def _raw_post(
+        self, path: str, json: Mapping[str, Any] | None, task: bool, wait: bool, idempotency_key: str | None
+    ) -> tuple[Flow[Any], RequestOptions]:
+        """``post()``'s flow and options, checked before any request (see :mod:`runapi._core.raw`)."""
+        from .raw import check_body, post_flow, raw_path
+        from .resources import new_idempotency_key
+
+        checked = raw_path(self.base_url, path)
+        body = check_body(json)
+        for name, flag in (("task", task), ("wait", wait)):
+            if type(flag) is not bool:  # typed bool; a caller without a type checker may pass anything
+                raise ValidationError(f"{name} must be True or False", field=name, allowed="True or False")
+        if wait and not task:
+            raise ValidationError("wait=True needs task=True (only a task can be waited for)", field="wait")
+        options = RequestOptions(idempotency_key=idempotency_key)
+        key = options.idempotency_key
+        if key is None:
+            key = new_idempotency_key()
+        else:
+            self._keys.claim(key, checked, body or {})
+        return post_flow(self, checked, body, key, task=task, wait=wait), options
 
     def _upload_local(self, path: os.PathLike[str]) -> Flow[str]:
         """Upload a local file given for a URL parameter (``files.from_stream``); return its ``download_url``.
@@ -319,12 +364,15 @@ class APIClientBase(ClientBase):
         poll_interval: float | None = None,
         max_poll_interval: float | None = None,
         default_headers: Mapping[str, str] | None = None,
+        client_request_id: str | None = None,
+        strict: bool | None = None,
     ) -> Self:
         """A copy of this client with other defaults, sharing its connection pool.
 
         Takes the constructor's names; ``None`` keeps this client's value, and ``default_headers``
         are added to this client's. Per-call options (``extra_headers``, ``extra_body``,
-        ``idempotency_key``, ``on_progress``) go on an endpoint's ``with_options`` instead.
+        ``idempotency_key``, ``on_progress``; ``client_request_id`` too) go on an endpoint's
+        ``with_options`` instead.
 
         Raises:
             ValidationError: as the constructor does, naming the option.
@@ -339,6 +387,8 @@ class APIClientBase(ClientBase):
             poll_interval=poll_interval,
             max_poll_interval=max_poll_interval,
             default_headers=default_headers,
+            client_request_id=client_request_id,
+            strict=strict,
         )
         return self._copy(changed)
 
@@ -415,17 +465,23 @@ def _body(response: Response) -> Any:
 
 
 def _decode(response: Response, built: Request) -> Any:
-    """A 2xx answer's JSON; ``None`` for an answer without a body (``204 No Content``: a delete)."""
+    """A 2xx answer's JSON; ``None`` for an answer without a body (``204 No Content``: a delete); the
+    text of an answer that is not JSON and says it is text (``text/*``, SRT: a transcript in ``text``,
+    ``srt`` or ``vtt`` format; runapi-core 0.10.1 returns non-JSON bodies as text too), which only a
+    result that reads text takes (:meth:`Result.from_text`)."""
     if response.status_code == 204 or not response.content:
         return None
     try:
         return json.loads(response.content)
     except ValueError:
+        if _is_text(response.headers.get("Content-Type")):  # not JSON, and says it is text
+            return response.content.decode("utf-8", "replace")
         raise APIResponseValidationError(
             f"{built.method} {built.url} answered {response.status_code} with a body that is not JSON",
             body=response.content[:500].decode("utf-8", "replace"),
             method=built.method,
             url=built.url,
+            headers=response.headers,
         ) from None
 
 
@@ -495,3 +551,9 @@ class _KeyLedger:
                     field="idempotency_key",
                     allowed="a key not used before for other parameters",
                 )
+
+
+def _is_text(content_type: str | None) -> bool:
+    """Whether a ``Content-Type`` names text, not JSON: ``text/*``, ``application/srt``, ``application/x-subrip``."""
+    kind = (content_type or "").split(";", 1)[0].strip().lower()
+    return kind.startswith("text/") or kind in ("application/srt", "application/x-subrip")

@@ -22,7 +22,7 @@ import sys
 import time
 from collections.abc import Callable, Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 import requests
 
@@ -42,6 +42,9 @@ if TYPE_CHECKING:
 
     from .download import Download
     from .files import Files
+    from .pricing import Pricing
+    from .tasks import Tasks
+    from .uploads import Uploads
 
 __all__ = [
     "API_KEY",
@@ -139,7 +142,7 @@ class ClientCore(ClientBase):
             )
         except APIError as exc:
             raise exc.with_traceback(None) from exc.__cause__
-        return self._reply(response, built)
+        return self._reply(response, built, call.raw)
 
     def _attempt(self, built: Request) -> Response:
         started = time.monotonic() if logger.isEnabledFor(logging.DEBUG) else None
@@ -175,10 +178,14 @@ class BaseClient(APIClientBase, ClientCore):
         timeout: seconds; a float sets connect and read, or pass ``(connect, read)`` or
             :class:`runapi.Timeout` (default 10 s connect, 60 s read).
         max_retries: retries after a failed attempt (default 2). See ``runapi._core.retry`` for
-            what is retried; creates are never replayed where the server may have started a task.
-        idempotent_creates: also retry creates after 5xx, read timeouts and dropped connections,
-            relying on the ``Idempotency-Key`` header. Only if your RunAPI honours it: the docs do
-            not promise that.
+            what is retried.
+        idempotent_creates: re-send a create (task creates and direct calls) whose outcome is
+            unknown (a 5xx, a read timeout, a dropped connection) with its ``Idempotency-Key``,
+            like a status call (default ``True``): RunAPI de-duplicates creates by that key and
+            answers the task it made (runapi-core 0.10.1 README; the older docs did not promise
+            it, and the newer source wins). ``False`` never replays a create where the server may
+            have started a task: the error says ``task_may_exist`` instead. File uploads are never
+            replayed either way.
         wait_timeout: default deadline of ``wait()``/``run()``, seconds (900).
         poll_interval: a fixed poll schedule: the first gap, seconds, growing 1.5x per poll. By
             default (``None``) each operation shapes its polls around how long its tasks take
@@ -193,6 +200,15 @@ class BaseClient(APIClientBase, ClientCore):
             free connection rather than opening and discarding extra ones.
         sleep: how to wait, ``time.sleep`` by default (tests pass a fake: nothing sleeps for real).
         clock: monotonic seconds for poll deadlines, ``time.monotonic`` by default.
+        strict: refuse a model id or enum value this SDK does not know (``ValidationError``, before
+            any request). By default (``False``) such a value is sent as given, with a
+            :class:`runapi.UnknownValueWarning` once per field and value, so models RunAPI added
+            after this release work at once; types and shapes are checked either way.
+        client_request_id: an ``X-Client-Request-Id`` sent with every API request of this client
+            (1 to 512 printable ASCII characters, checked here): RunAPI echoes it in each answer
+            (``result.response_headers``) and stores it with the task, for support and
+            reconciliation (runapi-core 0.10.1 README). One per call:
+            ``client.suno.text_to_music.with_options(client_request_id="order-42")``.
 
     Raises:
         MissingAPIKeyError: no ``api_key`` and no ``RUNAPI_API_KEY``.
@@ -204,6 +220,23 @@ class BaseClient(APIClientBase, ClientCore):
 
     files: FamilyAttribute[Files[BaseClient]] = FamilyAttribute("runapi._core.files", "Files")
     """File uploads (docs: File Upload): ``from_url``, ``from_stream`` (streamed multipart), ``from_base64``."""
+    tasks: FamilyAttribute[Tasks] = FamilyAttribute("runapi._core.tasks", "Tasks")
+    """Stored task results (``GET /api/v1/tasks/{id}``): ``get``, ``wait``, ``subscribe(location)``."""
+    uploads: FamilyAttribute[Uploads[BaseClient]] = FamilyAttribute("runapi._core.uploads", "Uploads")
+    """Multipart uploads (``/v1/uploads``, runapi-core 0.10.1): ``create``, ``add_part``, ``complete``, ``upload``."""
+
+    @property
+    def pricing(self) -> Pricing:
+        """Live pricing (runapi-core 0.10.1): ``schedules(...)`` and ``quote(...)``; see :class:`runapi.Pricing`.
+
+        One per client, made on first use; it remembers each schedule's ``ETag`` (see ``schedules``).
+        """
+        found: Pricing | None = self.__dict__.get("_pricing")
+        if found is None:
+            from .pricing import Pricing
+
+            found = self.__dict__["_pricing"] = Pricing(self)
+        return found
 
     def __init__(
         self,
@@ -212,7 +245,7 @@ class BaseClient(APIClientBase, ClientCore):
         base_url: str | None = None,
         timeout: Timeout | float | tuple[float, float] = DEFAULT_TIMEOUT,
         max_retries: int = 2,
-        idempotent_creates: bool = False,
+        idempotent_creates: bool = True,
         wait_timeout: float = 900.0,
         poll_interval: float | None = None,
         max_poll_interval: float | None = None,
@@ -221,6 +254,8 @@ class BaseClient(APIClientBase, ClientCore):
         max_connections: int = DEFAULT_MAX_CONNECTIONS,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
+        strict: bool = False,
+        client_request_id: str | None = None,
     ) -> None:
         settings = ClientSettings.build(
             self.credential,
@@ -236,6 +271,8 @@ class BaseClient(APIClientBase, ClientCore):
             max_connections=max_connections,
             sleep=sleep,
             clock=clock,
+            strict=strict,
+            client_request_id=client_request_id,
         )
         super().__init__(settings, session)
 
@@ -260,12 +297,20 @@ class BaseClient(APIClientBase, ClientCore):
         targets = self._output_targets(task, folder, overwrite, name)
         return [self._download(url, target, overwrite=overwrite) for url, target in targets]
 
-    def _download(self, url: str, dest: Path | Callable[[str | None], Path], *, overwrite: bool) -> Download:
-        """Stream one file with retries (no API key, only the User-Agent)."""
+    def _download(
+        self,
+        url: str,
+        dest: Path | Callable[[str | None], Path],
+        *,
+        overwrite: bool,
+        headers: Mapping[str, str] | None = None,
+    ) -> Download:
+        """Stream one file with retries (no API key, only the User-Agent, unless ``headers`` say otherwise)."""
+        sent = {"User-Agent": self.user_agent} if headers is None else headers
         try:
             done = with_retries(
                 lambda target: self._transport.download(
-                    url, target, timeout=self.timeout, headers={"User-Agent": self.user_agent}, overwrite=overwrite
+                    url, target, timeout=self.timeout, headers=sent, overwrite=overwrite
                 ),
                 dest,
                 self.retry_policy,
@@ -278,6 +323,83 @@ class BaseClient(APIClientBase, ClientCore):
             raise exc.with_traceback(None) from exc.__cause__  # no retry-machinery frames for users
         logger.debug("downloaded %s -> %s (%d bytes)", url, done.path, done.bytes_written)
         return done
+
+    # -- raw requests: any path of the base URL ---------------------------------------------------
+
+    @overload
+    def post(
+        self,
+        path: str,
+        *,
+        json: Mapping[str, Any] | None = None,
+        task: Literal[False] = False,
+        idempotency_key: str | None = None,
+    ) -> Any: ...
+
+    @overload
+    def post(
+        self,
+        path: str,
+        *,
+        json: Mapping[str, Any] | None = None,
+        task: Literal[True],
+        wait: bool = False,
+        idempotency_key: str | None = None,
+    ) -> Task: ...
+
+    def post(
+        self,
+        path: str,
+        *,
+        json: Mapping[str, Any] | None = None,
+        task: bool = False,
+        wait: bool = False,
+        idempotency_key: str | None = None,
+    ) -> Any:
+        """POST ``json`` to any path of the base URL: for endpoints or fields newer than this SDK.
+
+        The request is a typed call's: the API key, the client's headers and timeouts, an
+        ``Idempotency-Key`` (yours, else a new one reused on every retry) and the create retry
+        rules (never replayed where the server may have acted, unless ``idempotent_creates``).
+        ``json`` is sent as given, unchecked.
+
+        Args:
+            path: ``"/api/v1/<service>/<action>"``; an absolute URL only if it starts with the
+                client's ``base_url``.
+            json: the JSON object to send (``{}`` when ``None``).
+            task: the endpoint creates a task (202 ``{"id", "status"}``): return a
+                :class:`runapi.Task` (the whole answer on ``.raw``) instead of the decoded JSON.
+            wait: with ``task``, poll ``{path}/{id}`` (the client's poll settings) and return the
+                completed task; its outputs' URLs are on ``.raw`` for ``client.download``.
+            idempotency_key: this create's key (reused for other JSON, it is refused).
+
+        Returns:
+            The decoded JSON answer (``None`` if empty), or the :class:`runapi.Task`.
+
+        Raises:
+            ValidationError: a path outside the base URL, ``json`` not a mapping, or ``wait``
+                without ``task``; before any request.
+            APIStatusError: a non-2xx answer (``.idempotency_key``, ``.task_may_exist``).
+            APIConnectionError: no answer.
+            TaskFailedError, TaskTimeoutError: with ``wait``, as ``run()`` raises them.
+        """
+        return self._run(*self._raw_post(path, json, task, wait, idempotency_key))
+
+    def get(self, path: str, *, params: Mapping[str, Any] | None = None) -> Any:
+        """GET any path of the base URL (``params`` as its query); return the decoded JSON.
+
+        Sent with the API key and the client's headers, retried as every GET is (transient
+        failures, 408/429/5xx). ``params`` values are strings, numbers, booleans (``true``/
+        ``false``) or lists of them (the name repeated); ``None`` values are left out.
+
+        Raises:
+            ValidationError: a path outside the base URL, or ``params`` of another shape.
+            APIStatusError: a non-2xx answer, after retries.
+            APIConnectionError: no answer.
+        """
+        from .raw import get_flow, raw_path
+
+        return self._run(get_flow(raw_path(self.base_url, path, params)), RequestOptions())
 
 
 document_calls(BaseClient)  # the full texts, shared with AsyncBaseClient

@@ -25,7 +25,10 @@ fetched by RunAPI: only the server can measure that file.
 from __future__ import annotations
 
 import datetime
+import os
 import re
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
+from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 
@@ -33,6 +36,13 @@ from . import params as _params
 from .models import Result
 from .operations import ClientT, Family, UploadOperation
 from .params import FileInput, field, http_url, params, size_text, text
+from .stored_files import DeletedFile, DirectUpload, FileList, FileObject
+
+if TYPE_CHECKING:
+    from .async_client import AsyncClientCore
+    from .client import ClientCore
+    from .download import Download
+    from .multipart import FileSource
 
 __all__ = [
     "EXPIRES_AFTER",
@@ -198,3 +208,238 @@ class Files(Family[ClientT]):
     from_base64 = UploadOperation("/api/v1/files/from_base64", FromBase64Params, UploadedFile)
     """Store base64 data (with or without a ``data:`` URL prefix) of a file of at most 10,485,760
     bytes decoded; larger raises :class:`runapi.ValidationError` before anything is sent."""
+
+    # -- persistent files (/v1/files; runapi-core 0.10.1, see runapi._core.stored_files) -------------
+    # Each method drives one flow on the client: a value on runapi.Client, an awaitable on
+    # runapi.AsyncClient (the overloads tell type checkers which).
+
+    @overload
+    def create(
+        self: Files[AsyncClientCore], file: FileSource, *, purpose: str = ..., filename: str | None = ...
+    ) -> Coroutine[Any, Any, FileObject]: ...
+    @overload
+    def create(
+        self: Files[ClientCore], file: FileSource, *, purpose: str = ..., filename: str | None = ...
+    ) -> FileObject: ...
+    def create(self, file: FileSource, *, purpose: str = "user_data", filename: str | None = None) -> Any:
+        """Store a file for good: ``POST /v1/files``, ``multipart/form-data`` with ``purpose`` then ``file``.
+
+        ``file`` is a path, bytes or a binary file object (read from its position, left open);
+        it is streamed 64 KiB at a time, so memory stays flat whatever its size. ``filename``
+        names the part (default: the path's or file object's own name, else ``"file"``). No size
+        limit is checked here (the official README points to runapi.ai/docs/resources/files for
+        limits, which this SDK has not seen): the server's 413 raises ``PayloadTooLargeError``.
+        Retried only where the server cannot have stored it (no ``Idempotency-Key``, as in
+        runapi-core 0.10.1), never after a pipe was read.
+
+        Returns:
+            The stored :class:`FileObject` (``id``, ``bytes``, ``filename``, ``purpose``, ...).
+
+        Raises:
+            ValidationError: ``file`` is not a file source or cannot be read, or ``purpose`` /
+                ``filename`` is blank (before any request).
+            APIStatusError: a non-2xx answer; APIConnectionError: no answer.
+        """
+        from .stored_files import create_file
+
+        return self._drive(create_file(file, purpose, filename))
+
+    @overload
+    def list(
+        self: Files[AsyncClientCore],
+        *,
+        after: str | None = ...,
+        limit: int | None = ...,
+        order: str | None = ...,
+        purpose: str | None = ...,
+    ) -> Coroutine[Any, Any, FileList]: ...
+    @overload
+    def list(
+        self: Files[ClientCore],
+        *,
+        after: str | None = ...,
+        limit: int | None = ...,
+        order: str | None = ...,
+        purpose: str | None = ...,
+    ) -> FileList: ...
+    def list(
+        self,
+        *,
+        after: str | None = None,
+        limit: int | None = None,
+        order: str | None = None,
+        purpose: str | None = None,
+    ) -> Any:
+        """One page of stored files: ``GET /v1/files?after=&limit=&order=&purpose=`` (only those given).
+
+        ``after`` is a file id (the previous page's ``last_id``); ``limit`` the most files on the
+        page (>= 1; the server's default and maximum are not documented here). For every file
+        across pages, use :meth:`iterate`.
+
+        Raises:
+            ValidationError: a blank text or a ``limit`` under 1 (before any request).
+        """
+        from .stored_files import list_files
+
+        return self._drive(list_files(after, limit, order, purpose))
+
+    @overload
+    def iterate(
+        self: Files[AsyncClientCore],
+        *,
+        after: str | None = ...,
+        limit: int | None = ...,
+        order: str | None = ...,
+        purpose: str | None = ...,
+    ) -> AsyncIterator[FileObject]: ...
+    @overload
+    def iterate(
+        self: Files[ClientCore],
+        *,
+        after: str | None = ...,
+        limit: int | None = ...,
+        order: str | None = ...,
+        purpose: str | None = ...,
+    ) -> Iterator[FileObject]: ...
+    def iterate(
+        self,
+        *,
+        after: str | None = None,
+        limit: int | None = None,
+        order: str | None = None,
+        purpose: str | None = None,
+    ) -> Any:
+        """Every stored file, page after page (``for f in client.files.iterate()``; ``async for`` on the async client).
+
+        Asks for the next page (``after=<last_id>``) while the page says ``has_more``; ``limit``
+        is the page size. Pages are fetched as the loop reaches them.
+        """
+        from .stored_files import list_files
+
+        def page(cursor: str | None) -> Any:
+            return list_files(cursor, limit, order, purpose)
+
+        if self._client.is_async:
+            return _pages_async(self._drive, page, after)
+        return _pages(self._drive, page, after)
+
+    @overload
+    def retrieve(self: Files[AsyncClientCore], file_id: str) -> Coroutine[Any, Any, FileObject]: ...
+    @overload
+    def retrieve(self: Files[ClientCore], file_id: str) -> FileObject: ...
+    def retrieve(self, file_id: str) -> Any:
+        """One stored file's record: ``GET /v1/files/{file_id}`` (``NotFoundError`` if there is none)."""
+        from .stored_files import retrieve_file
+
+        return self._drive(retrieve_file(file_id))
+
+    @overload
+    def content(self: Files[AsyncClientCore], file_id: str) -> Coroutine[Any, Any, bytes]: ...
+    @overload
+    def content(self: Files[ClientCore], file_id: str) -> bytes: ...
+    def content(self, file_id: str) -> Any:
+        """A stored file's bytes, in memory: ``GET /v1/files/{file_id}/content`` (large: :meth:`download_content`)."""
+        from .stored_files import file_content
+
+        return self._drive(file_content(file_id))
+
+    @overload
+    def download_content(
+        self: Files[AsyncClientCore], file_id: str, path: str | os.PathLike[str], *, overwrite: bool = ...
+    ) -> Coroutine[Any, Any, Download]: ...
+    @overload
+    def download_content(
+        self: Files[ClientCore], file_id: str, path: str | os.PathLike[str], *, overwrite: bool = ...
+    ) -> Download: ...
+    def download_content(self, file_id: str, path: str | os.PathLike[str], *, overwrite: bool = False) -> Any:
+        """Stream a stored file's bytes to ``path`` (``GET /v1/files/{file_id}/content``, with the API key).
+
+        The download machinery of ``client.download``: 64 KiB at a time, into a temporary file
+        put in place at the end (no partial file is left; an existing file is never replaced
+        unless ``overwrite``), retried like a GET.
+
+        Returns:
+            The :class:`runapi.Download` (``path``, ``bytes_written``, ``content_type``).
+
+        Raises:
+            FileExistsError: ``path`` exists and ``overwrite`` is false (before any request).
+            NotFoundError: no such file; APIStatusError, APIConnectionError as for any call.
+        """
+        from pathlib import Path
+
+        from .download import ensure_free
+        from .stored_files import content_path
+
+        client: Any = self._client
+        url = client.base_url + content_path(file_id)
+        dest = Path(path)
+        if not overwrite:
+            ensure_free(dest)
+        return client._download(url, dest, overwrite=overwrite, headers=client._headers())
+
+    @overload
+    def delete(self: Files[AsyncClientCore], file_id: str) -> Coroutine[Any, Any, DeletedFile]: ...
+    @overload
+    def delete(self: Files[ClientCore], file_id: str) -> DeletedFile: ...
+    def delete(self, file_id: str) -> Any:
+        """Delete a stored file: ``DELETE /v1/files/{file_id}``; returns its :class:`DeletedFile`."""
+        from .stored_files import delete_file
+
+        return self._drive(delete_file(file_id))
+
+    @overload
+    def upload_direct(
+        self: Files[AsyncClientCore], file: FileSource, *, file_name: str | None = ...
+    ) -> Coroutine[Any, Any, DirectUpload]: ...
+    @overload
+    def upload_direct(self: Files[ClientCore], file: FileSource, *, file_name: str | None = ...) -> DirectUpload: ...
+    def upload_direct(self, file: FileSource, *, file_name: str | None = None) -> Any:
+        """A temporary upload straight to storage, as runapi-core 0.10.1's ``FilesClient.create(file=...)`` does it.
+
+        ``POST /api/v1/files/prepare`` with ``{filename, byte_size, checksum}`` (the base64 MD5,
+        computed reading the file once in 64 KiB blocks), then a PUT of the bytes to the issued
+        ``upload_url`` with exactly the issued ``headers``: no API key, no retries (the URL is
+        single-use), streamed; then ``POST /api/v1/files/confirm`` with ``{signed_id}``.
+        ``file`` is a path, bytes or a seekable binary file object. :meth:`from_stream` is unchanged
+        (the File Upload docs' endpoint); no source says to move it to this path.
+
+        Returns:
+            The :class:`DirectUpload` (its ``url``, ``size_bytes``, ``expires_at``).
+
+        Raises:
+            ValidationError: ``file`` cannot be read, or is a pipe (its size and checksum come first).
+            APIStatusError: from ``prepare``, the storage's PUT or ``confirm``.
+        """
+        from .stored_files import upload_direct
+
+        return self._drive(upload_direct(file, file_name))
+
+    def _drive(self, flow: Any) -> Any:
+        """Run ``flow`` on the client: its value (blocking client) or an awaitable (asyncio client)."""
+        from .options import RequestOptions
+
+        client: Any = self._client
+        return client._run(flow, RequestOptions())
+
+
+def _pages(drive: Callable[[Any], Any], page: Callable[[str | None], Any], after: str | None) -> Iterator[FileObject]:
+    cursor = after
+    while True:
+        found: FileList = drive(page(cursor))
+        yield from found.data
+        if not found.has_more or not found.data:
+            return
+        cursor = found.last_id or found.data[-1].id
+
+
+async def _pages_async(
+    drive: Callable[[Any], Any], page: Callable[[str | None], Any], after: str | None
+) -> AsyncIterator[FileObject]:
+    cursor = after
+    while True:
+        found: FileList = await drive(page(cursor))
+        for item in found.data:
+            yield item
+        if not found.has_more or not found.data:
+            return
+        cursor = found.last_id or found.data[-1].id

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import os
-import sys
 import typing
 from collections.abc import Mapping
 from typing import Any
@@ -18,12 +17,6 @@ from .params.compiler import _nested
 from .params.fields import _LocalFile, fields_of
 from .params.sizes import _size_of, _upload_limit
 from .params.validators import _local_file, _url_kind
-
-if sys.version_info >= (3, 11):
-    pass
-else:  # pragma: no cover - Python 3.10
-    pass
-
 
 _LOCAL_PREFIX = "https://local-file.invalid/"
 """Stands in for a local file's URL while the params are checked (``.invalid`` never resolves)."""

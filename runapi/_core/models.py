@@ -17,12 +17,22 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import attrs
 
-from ..errors import APIResponseValidationError
+from ..errors import APIResponseValidationError, header_task_id
 
 if TYPE_CHECKING:
     import cattrs
 
-__all__ = ["Result", "Task", "TaskStatus", "structure", "unstructure"]
+__all__ = [
+    "Result",
+    "Task",
+    "TaskResult",
+    "TaskResultResponse",
+    "TaskStatus",
+    "TaskUsage",
+    "structure",
+    "unstructure",
+    "with_headers",
+]
 
 T = TypeVar("T")
 ResultT = TypeVar("ResultT", bound="Result")
@@ -36,6 +46,35 @@ class TaskStatus:
     FAILED: ClassVar[str] = "failed"
 
 
+class _NoHeaders(Mapping[str, str]):
+    """The empty ``response_headers`` of a result read from no answer: one shared, read-only value.
+
+    Not an empty dict per result: a process holding many tasks built by :meth:`Result.from_dict`
+    (a queue, a webhook store) would pay 64 bytes for each. Equal to ``{}``; pickles and copies
+    as this same value.
+    """
+
+    __slots__ = ()
+
+    def __getitem__(self, key: str) -> str:
+        raise KeyError(key)
+
+    def __iter__(self) -> typing.Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+    def __repr__(self) -> str:
+        return "{}"
+
+    def __reduce__(self) -> str:
+        return "_NO_HEADERS"
+
+
+_NO_HEADERS = _NoHeaders()
+
+
 @attrs.frozen(kw_only=True)
 class Result:
     """What an endpoint answered, typed; the base of :class:`Task` and of direct answers.
@@ -45,9 +84,25 @@ class Result:
 
     Attributes:
         raw: the JSON payload exactly as received, unknown fields included.
+        response_headers: the headers of the answer this result was read from (case-insensitive:
+            ``result.response_headers["x-runapi-task-id"]``), as runapi-core 0.10.1 keeps them on
+            its models; empty for a result built by hand, by :meth:`from_dict` or by
+            ``attrs.evolve``. Response metadata, not data: not an argument, not compared by
+            ``==``, not in :meth:`to_dict` nor in the ``repr``.
     """
 
     raw: Mapping[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
+    response_headers: Mapping[str, str] = attrs.field(default=_NO_HEADERS, init=False, repr=False, eq=False)
+
+    @property
+    def runapi_task_id(self) -> str | None:
+        """The RunAPI task the answer named in its ``X-RunAPI-Task-Id`` header, or ``None``.
+
+        Every answer carries it (runapi-core 0.10.1 README, "Request identifiers"): for a task,
+        its id; for a direct result (``client.suno.boost_style(...)``), the task RunAPI stored
+        for the call, which support and reconciliation go by.
+        """
+        return header_task_id(self.response_headers)
 
     def to_dict(self) -> dict[str, Any]:
         """This result as a JSON-ready dict that :meth:`from_dict` turns back into an equal one.
@@ -71,6 +126,34 @@ class Result:
         """
         return structure(payload, cls)
 
+    @classmethod
+    def from_text(cls: type[ResultT], text: str) -> ResultT:
+        """A result read from a text answer (plain text, SRT, VTT), where the endpoint may answer one.
+
+        A result that can be read from text (a transcript) overrides this; the base refuses.
+
+        Raises:
+            APIResponseValidationError: this result is JSON only.
+        """
+        raise APIResponseValidationError(f"expected a JSON object for {cls.__name__}, not text", body=text[:500])
+
+
+@attrs.frozen(kw_only=True)
+class TaskUsage:
+    """What a completed task cost (``task.usage``; runapi-core 0.10.1 ``TaskUsage`` and its README).
+
+    "Completed Task query and webhook envelopes expose ``usage.cost`` as a float USD amount for
+    that Task. Create, processing, and failed envelopes omit ``usage``. The value is the recorded
+    settlement for that Task and is never recalculated from the current price schedule."
+
+    Attributes:
+        cost: the settled cost of the task, in US dollars (a float: ``0.12``).
+        generated_images: how many images the task generated, where the answer says.
+    """
+
+    cost: float
+    generated_images: int | None = None
+
 
 @attrs.frozen(kw_only=True)
 class Task(Result):
@@ -82,12 +165,16 @@ class Task(Result):
             SDK does not know yet is passed through, not refused). Create answers may omit it
             (docs: Quick Start); a task just created is ``"processing"``.
         error: the failure reason, only when ``status == "failed"``.
+        usage: what the task cost (:class:`TaskUsage`: ``usage.cost`` in USD), on completed status
+            answers and callbacks only; ``None`` on create, processing and failed ones
+            (runapi-core 0.10.1 README; the older docs snapshot shows no ``usage``: newer wins).
         raw: the JSON payload exactly as received, unknown fields included.
     """
 
     id: str
     status: str = TaskStatus.PROCESSING
     error: str | None = None
+    usage: TaskUsage | None = None
 
     @property
     def output_urls(self) -> list[str]:
@@ -203,7 +290,7 @@ def _plain_fields(cls: type) -> dict[str, tuple[str, frozenset[type]]]:
     hints = typing.get_type_hints(cls)
     plain: dict[str, tuple[str, frozenset[type]]] = {}
     for field in attrs.fields(cls):
-        if field.name == "raw" and issubclass(cls, Result):
+        if (field.name == "raw" and issubclass(cls, Result)) or not field.init:  # raw, response_headers
             continue
         hint = hints[field.name]
         members = typing.get_args(hint) if typing.get_origin(hint) in (typing.Union, types.UnionType) else (hint,)
@@ -269,6 +356,53 @@ def structure(payload: object, cls: type[T]) -> T:
         raise APIResponseValidationError(f"unexpected {cls.__name__} payload: {detail}", body=payload) from exc
 
 
+def with_headers(result: T, headers: Mapping[str, str] | None) -> T:
+    """``result`` with the answer's ``headers`` as its ``response_headers`` (a :class:`Result`; else as it is).
+
+    Set in place, as attrs' own frozen ``__init__`` sets fields: the result was just structured
+    from that answer and nothing else holds it yet.
+    """
+    if headers and isinstance(result, Result):
+        object.__setattr__(result, "response_headers", headers)
+    return result
+
+
 def unstructure(value: Any) -> Any:
     """``value`` (a task or a result object) as JSON-ready data, through the converter."""
     return _converter().unstructure(value)
+
+
+@attrs.frozen(kw_only=True)
+class TaskResultResponse(Result):
+    """The answer a task stored once it ended: what its endpoint would have answered (runapi-core 0.10.1).
+
+    Attributes:
+        status: the stored answer's HTTP status (``200``; a 4xx/5xx for a failure).
+        content_type: its ``Content-Type`` (``"application/json"``, ``"text/vtt"``, ``"audio/mpeg"``).
+        headers: its headers.
+        body: its body: a decoded JSON value for a JSON content type, else the text.
+    """
+
+    status: int
+    content_type: str = "application/json"
+    headers: dict[str, str] = attrs.field(factory=dict)
+    body: Any = None
+
+
+@attrs.frozen(kw_only=True)
+class TaskResult(Task):
+    """A task's stored result, ``GET /api/v1/tasks/{id}`` (runapi-core 0.10.1 ``TaskResult``).
+
+    The resource an endpoint answering ``202 Accepted`` points its ``Location`` header at, for
+    every task (``client.tasks.get(task_id)``).
+
+    Attributes:
+        id: the task id.
+        status: ``"pending"``, ``"processing"``, ``"completed"`` or ``"failed"`` (an unknown
+            status is kept and read as "still running").
+        error: the failure reason, when failed.
+        response: the stored answer (:class:`TaskResultResponse`), once the task ended; ``None``
+            before.
+    """
+
+    response: TaskResultResponse | None = None

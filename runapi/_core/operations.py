@@ -26,6 +26,7 @@ import inspect
 import re
 import types
 import typing
+import warnings
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, ParamSpec, TypeVar, overload
 
@@ -87,6 +88,9 @@ class _Operation:
     leading: tuple[inspect.Parameter, ...] = ()
     """Parameters the forwarded methods take before the params' own (an update's ``record_id``)."""
 
+    deprecated: str | None = None
+    """The operation to use instead, where this one is deprecated: reaching it warns (``DeprecationWarning``)."""
+
     def __init__(self, path: str, params: Callable[..., object], returns: type) -> None:
         self.path = path
         self.params = params
@@ -98,6 +102,9 @@ class _Operation:
         self.name = name
 
     def _bind(self, family: Family[Any]) -> Any:
+        if self.deprecated is not None:  # warned at the user's line: client.<family>.<operation>
+            message = f"{self.name} is deprecated: use {self.deprecated} instead ({self.path})"
+            warnings.warn(message, DeprecationWarning, stacklevel=3)
         is_async = family._client.is_async
         cls = self._resource_classes.get(is_async)
         if cls is None:
@@ -119,18 +126,28 @@ class TaskOperation(_Operation, Generic[P, T]):
         task: the task class the create, status and callback payloads structure into.
         duration: how long its tasks typically take (``DURATIONS["image"]``, ...): ``wait()``
             and ``run()`` shape their polls around it (see :class:`PollPolicy`).
+        deprecated: the name of the operation that replaces this one, if it is deprecated:
+            reaching it (``client.suno.add_samples``) warns with a ``DeprecationWarning`` naming
+            the replacement, once per family instance; it still works.
     """
 
     resource_base = TaskResource
     async_resource_base = AsyncTaskResource
-    forwarded = ("create", "run")
+    forwarded = ("create", "run", "quote")
 
     def __init__(
-        self, path: str, params: Callable[P, object], task: type[T], *, duration: Duration = DURATIONS["default"]
+        self,
+        path: str,
+        params: Callable[P, object],
+        task: type[T],
+        *,
+        duration: Duration = DURATIONS["default"],
+        deprecated: str | None = None,
     ) -> None:
         super().__init__(path, params, task)
         self.task = task
         self.duration = duration
+        self.deprecated = deprecated
 
     @overload
     def __get__(self, family: None, owner: type | None = None) -> TaskOperation[P, T]: ...
@@ -152,16 +169,28 @@ class DirectOperation(_Operation, Generic[P, R]):
         params: the params class; its keyword arguments become the call's.
         result: the :class:`runapi._core.models.Result` subclass the answer structures into.
         envelope: the key the answer wraps the result in (``{"guardrail": {...}}``), if any.
+        duration: how long its work typically takes, where it may answer ``202 Accepted`` with a
+            ``Location`` to poll instead (runapi-core 0.10.1 ``_run_hybrid``): the polls are shaped
+            around it as a task's are.
     """
 
     resource_base = DirectResource
     async_resource_base = AsyncDirectResource
-    forwarded = ("__call__",)
+    forwarded = ("__call__", "quote")
 
-    def __init__(self, path: str, params: Callable[P, object], result: type[R], *, envelope: str | None = None) -> None:
+    def __init__(
+        self,
+        path: str,
+        params: Callable[P, object],
+        result: type[R],
+        *,
+        envelope: str | None = None,
+        duration: Duration = DURATIONS["default"],
+    ) -> None:
         super().__init__(path, params, result)
         self.result = result
         self.envelope = envelope
+        self.duration = duration
 
     @overload
     def __get__(self, family: None, owner: type | None = None) -> DirectOperation[P, R]: ...
@@ -223,7 +252,8 @@ def _signature(operation: _Operation) -> inspect.Signature:
         parameters.append(
             inspect.Parameter(f.name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=hints[f.name])
         )
-    return inspect.Signature(parameters, return_annotation=operation.returns)
+    shown = getattr(operation, "shown_returns", operation.returns)  # a list's: list[Record]
+    return inspect.Signature(parameters, return_annotation=shown)
 
 
 def _params_doc(params: object) -> str:
@@ -241,7 +271,12 @@ def _forward(generic: Callable[..., Any], name: str, operation: _Operation, owne
     method.__kwdefaults__ = generic.__kwdefaults__
     method.__qualname__ = f"{owner}.{name}"
     method.__module__ = generic.__module__
-    method.__signature__ = _signature(operation)  # type: ignore[attr-defined]
+    signature = _signature(operation)
+    if name == "quote":  # a quote takes the create's params and answers a PriceQuote
+        from .pricing import PriceQuote
+
+        signature = signature.replace(return_annotation=PriceQuote)
+    method.__signature__ = signature  # type: ignore[attr-defined]
     method.__doc__ = f"{inspect.getdoc(generic)}\n\n{_params_doc(operation.params)}"
     return method
 

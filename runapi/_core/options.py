@@ -17,7 +17,17 @@ import attrs
 from ..errors import ValidationError
 from .transport import Timeout
 
-__all__ = ["DURATIONS", "Duration", "PollPolicy", "RequestOptions", "check_count", "check_seconds"]
+__all__ = [
+    "DURATIONS",
+    "MAX_ID_LENGTH",
+    "Duration",
+    "PollPolicy",
+    "RequestOptions",
+    "check_count",
+    "check_header_id",
+    "check_seconds",
+    "opt_client_request_id",
+]
 
 
 def check_seconds(name: str, value: object, *, allow_zero: bool = False) -> float:
@@ -123,21 +133,47 @@ def _opt_body(value: Mapping[str, Any] | None) -> Mapping[str, Any] | None:
     return dict(value)
 
 
-def _opt_key(value: str | None) -> str | None:
-    if value is None:
-        return None
+MAX_ID_LENGTH = 512
+"""The longest ``Idempotency-Key`` and ``X-Client-Request-Id`` RunAPI takes, in characters
+(runapi-core 0.10.1 README, "Request identifiers")."""
+
+
+def check_header_id(name: str, value: object, example: str) -> str:
+    """``value`` as an identifier header's value: 1 to :data:`MAX_ID_LENGTH` printable ASCII
+    characters, not blank (what the README allows for ``X-Client-Request-Id``; an
+    ``Idempotency-Key`` is "opaque, up to 512 characters", and a header carries ASCII only).
+
+    Raises:
+        ValidationError: naming ``name``; the message gives the length of a value too long,
+            never a value with a line break or a control character in it.
+    """
+    allowed = f"1 to {MAX_ID_LENGTH} printable ASCII characters, e.g. {example!r}"
     if not isinstance(value, str) or not value.strip() or not value.isascii() or not value.isprintable():
-        raise ValidationError(
-            "idempotency_key must be a non-blank string of printable ASCII characters",
-            field="idempotency_key",
-            allowed="printable ASCII, e.g. 'order-42-song'",
-        )
+        got = f"a {type(value).__name__}" if not isinstance(value, str) else "a blank or non-printable string"
+        raise ValidationError(f"{name} must be {allowed}; got {got}", field=name, allowed=allowed)
+    if len(value) > MAX_ID_LENGTH:
+        raise ValidationError(f"{name} must be {allowed}; got {len(value)} characters", field=name, allowed=allowed)
     return value
+
+
+def _opt_key(value: str | None) -> str | None:
+    return None if value is None else check_header_id("idempotency_key", value, "order-42-song")
+
+
+def opt_client_request_id(value: str | None) -> str | None:
+    """A ``client_request_id`` option, checked (see :func:`check_header_id`), or ``None``."""
+    return None if value is None else check_header_id("client_request_id", value, "order-42")
 
 
 def _opt_callable(value: Callable[[Any], None] | None) -> Callable[[Any], None] | None:
     if value is not None and not callable(value):
         raise ValidationError(f"on_progress must be callable; got {value!r}", field="on_progress")
+    return value
+
+
+def _opt_strict(value: bool | None) -> bool | None:
+    if value is not None and not isinstance(value, bool):
+        raise ValidationError(f"strict must be True or False; got {value!r}", field="strict", allowed="True or False")
     return value
 
 
@@ -166,9 +202,20 @@ DURATIONS: dict[str, Duration] = {
     "lyrics": Duration(5, 30, "assumed: text only, faster than an image"),
     "music": Duration(30, 180, "assumed: Suno's first audio in about 30 s, all audios within 3 minutes"),
     "video": Duration(60, 360, "assumed: the docs say video takes minutes"),
-    "default": Duration(5, 60, "assumed: an operation that declares nothing"),
+    "default": Duration(
+        6,
+        44,
+        "assumed: an operation that declares nothing (5-60 s before, which 12 polls cannot cover at 1.25x)",
+    ),
 }
-"""The duration classes operations declare (``TaskOperation(..., duration=DURATIONS["image"])``)."""
+"""The duration classes operations declare (``TaskOperation(..., duration=DURATIONS["image"])``).
+
+Each window is at most ``1.25 ** 9`` wide (about 7.45x), the widest a shaped schedule covers at
+1.25x while keeping two of its 12 polls for the tail to 10 minutes: so every class notices a task
+inside its window within 1.25x its run time (``tests/core/test_polling.py`` checks each class at
+each edge). The ``default`` class was 5-60 s (12x), noticed at up to 1.32x; 6-44 s keeps most of
+that range at 1.25x (tasks of 4.8-44.7 s) and then polls at about 164 s and 600 s.
+"""
 
 
 POLL_BUDGET = 12
@@ -285,13 +332,21 @@ class RequestOptions:
         max_retries: retries after the first attempt (>= 0).
         extra_headers: headers added to the request (they cannot replace ``Authorization``).
         extra_body: JSON fields added to a create's body, for parameters newer than the SDK.
-        idempotency_key: the ``Idempotency-Key`` of a create; by default a new random key per
-            logical call, reused on each retry of that call. A key you set here is for **one**
-            logical create: a second create with other parameters under the same key is refused.
+        idempotency_key: the ``Idempotency-Key`` of a create (1 to 512 printable ASCII
+            characters); by default a new random key per logical call, reused on each retry of
+            that call. A key you set here is for **one** logical create: a second create with
+            other parameters under the same key is refused here (``ValidationError``), and by
+            RunAPI with ``409`` (:class:`runapi.IdempotencyConflictError`).
+        client_request_id: the ``X-Client-Request-Id`` of this call's requests (1 to 512
+            printable ASCII characters; over the client's): RunAPI echoes it in the answer and
+            stores it with the task (runapi-core 0.10.1 README). Not derived from, nor used as,
+            the idempotency key.
         wait_timeout: ``wait()``/``run()`` deadline, seconds (> 0).
         poll_interval: first wait between polls, seconds (> 0).
         max_poll_interval: cap on the wait between polls, seconds (> 0).
         on_progress: called with each polled task (e.g. to show Suno's ``generation_stage``).
+        strict: refuse (``True``) or send with a warning (``False``) values the SDK does not know
+            (a model id or enum value newer than it), for this call; ``None`` keeps the client's.
 
     Raises:
         ValidationError: an option out of range or of the wrong type, naming it.
@@ -302,10 +357,12 @@ class RequestOptions:
     extra_headers: Mapping[str, str] | None = attrs.field(default=None, converter=_opt_headers)
     extra_body: Mapping[str, Any] | None = attrs.field(default=None, converter=_opt_body)
     idempotency_key: str | None = attrs.field(default=None, converter=_opt_key)
+    client_request_id: str | None = attrs.field(default=None, converter=opt_client_request_id)
     wait_timeout: float | None = attrs.field(default=None, converter=_opt_wait_timeout)
     poll_interval: float | None = attrs.field(default=None, converter=_opt_poll_interval)
     max_poll_interval: float | None = attrs.field(default=None, converter=_opt_max_poll_interval)
     on_progress: Callable[[Any], None] | None = attrs.field(default=None, converter=_opt_callable)
+    strict: bool | None = attrs.field(default=None, converter=_opt_strict)
 
     def merged(self, other: RequestOptions) -> RequestOptions:
         """These options with every field that ``other`` sets taken from ``other``."""

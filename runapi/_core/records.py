@@ -16,7 +16,7 @@ record)::
 
 What each does on the wire, and how it is retried:
 
-- list: ``GET path``, retried as every GET;
+- list: ``GET path`` (``GET path?page_number=2`` with a ``query`` params class), retried as every GET;
 - get: ``GET path/{record_id}``, the same;
 - update: ``PATCH path/{record_id}`` with the fields given (an update params class: fields left out
   are not sent, ``None`` clears, see :data:`~runapi._core.params.OMIT`); retried as a GET, since
@@ -29,8 +29,10 @@ What each does on the wire, and how it is retried:
 from __future__ import annotations
 
 import inspect
+import json
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Generic, ParamSpec, TypeVar, overload
+from urllib.parse import urlencode
 
 from .families import Family
 from .flows import delete_record, get_record, list_records, update_record
@@ -98,40 +100,62 @@ class _RecordResource(_Resource[OpT]):
         return type(self)(self._client, self._operation, self._options.merged(changes))
 
 
-class ListOperation(_RecordOperation, Generic[R]):
-    """``GET path``: every record of a kind (``client.keys.list()``).
+class ListOperation(_RecordOperation, Generic[P, R]):
+    """``GET path``: every record of a kind (``client.keys.list()``), or one page of them.
 
     Args:
         path: the collection's path, e.g. ``"/api/v1/keys"``.
         record: the :class:`~runapi._core.models.Result` subclass each item structures into.
         envelope: the key the answer wraps its array in (``{"guardrails": [...]}``), if any.
+        query: a params class of query parameters (a page number and size), if the list takes
+            any: its keyword arguments become the call's, checked before the request and sent as
+            ``GET path?name=value&...`` (``None`` left out; booleans as ``true``/``false``).
     """
 
-    def __init__(self, path: str, record: type[R], *, envelope: str | None = None) -> None:
-        super().__init__(path, NoParams, record, envelope=envelope)
+    @overload
+    def __init__(self: ListOperation[[], R], path: str, record: type[R], *, envelope: str | None = None) -> None: ...  # pyright: ignore[reportInvalidTypeVarUse]
+    @overload
+    def __init__(
+        self, path: str, record: type[R], *, envelope: str | None = None, query: Callable[P, object]
+    ) -> None: ...
+    def __init__(
+        self, path: str, record: type[R], *, envelope: str | None = None, query: Callable[..., object] | None = None
+    ) -> None:
+        super().__init__(path, NoParams if query is None else query, record, envelope=envelope)
         self.record = record
+        self.shown_returns = list[record]  # type: ignore[valid-type]  # what help() shows the call returns
+        if query is not None:
+            self.forwarded = ("__call__",)  # help() and IDEs show the query parameters
 
     @overload
-    def __get__(self, family: None, owner: type | None = None) -> ListOperation[R]: ...
+    def __get__(self, family: None, owner: type | None = None) -> ListOperation[P, R]: ...
     @overload
-    def __get__(self, family: Family[AsyncClientCore], owner: type | None = None) -> AsyncListResource[R]: ...
+    def __get__(self, family: Family[AsyncClientCore], owner: type | None = None) -> AsyncListResource[P, R]: ...
     @overload
-    def __get__(self, family: Family[ClientCore], owner: type | None = None) -> ListResource[R]: ...
+    def __get__(self, family: Family[ClientCore], owner: type | None = None) -> ListResource[P, R]: ...
     def __get__(self, family: Family[Any] | None, owner: type | None = None) -> Any:
         return self if family is None else self._bind(family)
 
 
-class _ListBase(_RecordResource["ListOperation[R]"], Generic[R]):
+class _ListBase(_RecordResource["ListOperation[P, R]"], Generic[P, R]):
     """What :class:`ListResource` and :class:`AsyncListResource` share: the flow."""
 
-    def _flow(self) -> Flow[list[R]]:
-        return list_records(self.path, self._operation.record, self._operation.envelope)
+    def _flow(self, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> Flow[list[R]]:
+        operation = self._operation
+        path = self.path
+        if operation.params is not NoParams or args or kwargs:
+            values = to_body(build_params(operation.params, args, kwargs, f"GET {path}"))
+            if values:
+                pairs = [(k, json.dumps(v) if isinstance(v, bool) else str(v)) for k, v in values.items()]
+                path = f"{path}?{urlencode(pairs)}"
+        return list_records(path, operation.record, operation.envelope)
 
 
-class ListResource(_ListBase[R]):
-    """A collection bound to a client: call it to list its records.
+class ListResource(_ListBase[P, R]):
+    """A collection bound to a client: call it (with its query parameters, if it takes any) to list its records.
 
     Raises:
+        ValidationError: a bad query parameter, before any request.
         APIStatusError: a non-2xx answer, after retries (``AuthenticationError`` for a wrong key).
         APIConnectionError: no answer.
         APIResponseValidationError: the answer is not a list of records.
@@ -139,19 +163,19 @@ class ListResource(_ListBase[R]):
 
     _client: ClientCore
 
-    def __call__(self) -> list[R]:
-        """Every record, in the order the server answers them."""
-        return self._client._run(self._flow(), self._options)
+    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> list[R]:
+        """Every record (of the page asked for), in the order the server answers them."""
+        return self._client._run(self._flow(args, kwargs), self._options)
 
 
-class AsyncListResource(_ListBase[R]):
+class AsyncListResource(_ListBase[P, R]):
     """:class:`ListResource` on an asyncio client: ``await`` it."""
 
     _client: AsyncClientCore
 
-    async def __call__(self) -> list[R]:
-        """Every record, in the order the server answers them."""
-        return await self._client._run(self._flow(), self._options)
+    async def __call__(self, *args: P.args, **kwargs: P.kwargs) -> list[R]:
+        """Every record (of the page asked for), in the order the server answers them."""
+        return await self._client._run(self._flow(args, kwargs), self._options)
 
 
 class GetOperation(_RecordOperation, Generic[R]):

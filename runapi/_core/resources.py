@@ -22,9 +22,9 @@ import attrs
 
 from ..errors import APIError, ValidationError
 from . import params as _params
-from .flows import Flow, call_direct, create_task, get_task, upload_file, wait_task
+from .flows import Flow, Follow, call_direct, create_task, get_task, upload_file, wait_task
 from .models import Result, Task
-from .options import RequestOptions
+from .options import PollPolicy, RequestOptions
 from .params import build_params, local_files, to_body, with_urls
 from .transport import Timeout
 
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from .client import BaseClient
     from .multipart import Multipart
     from .operations import DirectOperation, TaskOperation, UploadOperation, _Operation  # noqa: F401  # in strings
+    from .pricing import PriceQuote
 
 __all__ = [
     "AsyncDirectResource",
@@ -73,6 +74,23 @@ class _Resource(Generic[OperationT]):
         kind = next(cls.__name__ for cls in type(self).__mro__ if cls.__module__ == __name__)
         return f"<{kind} {self._operation.name}: {self.path}>"
 
+    def _quote_flow(self, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> Flow[PriceQuote]:
+        """``quote()``'s flow: the params checked as the create checks them, then ``POST /api/v1/price_quotes``.
+
+        The service and action come from the path (:func:`runapi._core.pricing.price_names`), the
+        model from the params' ``model`` if they have one. Local files are not uploaded for a
+        quote: their placeholder URLs are sent.
+        """
+        from .pricing import price_names, quote_flow
+
+        params = self._operation.params
+        kwargs, _ = local_files(params, kwargs)  # type: ignore[arg-type]  # params is a params class
+        built = build_params(params, args, kwargs, f"POST {self.path}", strict=_strict(self._client, self._options))
+        body = to_body(built, self._options.extra_body)
+        service, action = price_names(self.path)
+        model = body.pop("model", None)
+        return quote_flow(service, action, model if isinstance(model, str) else None, body)
+
 
 class _TaskResourceBase(_Resource["TaskOperation[P, T]"], Generic[P, T]):
     """What :class:`TaskResource` and :class:`AsyncTaskResource` share: options and every flow."""
@@ -91,6 +109,8 @@ class _TaskResourceBase(_Resource["TaskOperation[P, T]"], Generic[P, T]):
         poll_interval: float | None = None,
         max_poll_interval: float | None = None,
         on_progress: Callable[[T], None] | None = None,
+        strict: bool | None = None,
+        client_request_id: str | None = None,
     ) -> Self:
         """This endpoint with per-call options (see :class:`runapi.RequestOptions`)::
 
@@ -106,6 +126,8 @@ class _TaskResourceBase(_Resource["TaskOperation[P, T]"], Generic[P, T]):
             poll_interval=poll_interval,
             max_poll_interval=max_poll_interval,
             on_progress=on_progress,
+            strict=strict,
+            client_request_id=client_request_id,
         )
         return type(self)(self._client, self._operation, self._options.merged(changes))
 
@@ -171,7 +193,10 @@ class TaskResource(_TaskResourceBase[P, T]):
         """Create a task; return it at once (``status == "processing"``).
 
         Parameters are keyword-only and spelled as RunAPI spells them; ``None`` values are left
-        off the wire. The request carries an ``Idempotency-Key`` reused on any retry.
+        off the wire. The request carries an ``Idempotency-Key`` reused on any retry; by default
+        (``idempotent_creates``) a create whose outcome is unknown is re-sent with it, and RunAPI
+        answers the task that key made. A reused key with other input raises
+        :class:`runapi.IdempotencyConflictError` (409).
 
         Returns:
             The new task (its ``id`` is what ``get``/``wait`` take).
@@ -218,6 +243,19 @@ class TaskResource(_TaskResourceBase[P, T]):
         """
         return self._client._run(self._run_flow(args, kwargs), self._options)
 
+    def quote(self, *args: P.args, **kwargs: P.kwargs) -> PriceQuote:
+        """What a create with these parameters would reserve (``POST /api/v1/price_quotes``); no task is made.
+
+        The parameters are checked exactly as :meth:`create` checks them (a ``ValidationError``
+        before any request); the pricing service and action are the path's
+        (``/api/v1/kling/text_to_video`` -> ``kling``, ``text_to_video``), the model the ``model``
+        parameter's.
+
+        Returns:
+            :class:`runapi.PriceQuote`: ``reservation_amount_cents`` (US cents), ``reservation_usd``.
+        """
+        return self._client._run(self._quote_flow(args, kwargs), self._options)
+
 
 class AsyncTaskResource(_TaskResourceBase[P, T]):
     """An endpoint bound to an :class:`runapi.AsyncClient`: ``await`` its ``create``, ``get``, ``wait`` and ``run``.
@@ -253,6 +291,10 @@ class AsyncTaskResource(_TaskResourceBase[P, T]):
         """Create a task and wait for it (see :meth:`TaskResource.run`)."""
         return await self._client._run(self._run_flow(args, kwargs), self._options)
 
+    async def quote(self, *args: P.args, **kwargs: P.kwargs) -> PriceQuote:
+        """What a create with these parameters would reserve (see :meth:`TaskResource.quote`)."""
+        return await self._client._run(self._quote_flow(args, kwargs), self._options)
+
 
 class _PostResource(_Resource[OperationT]):
     """What a resource called once per request shares (direct and upload): its per-call options."""
@@ -265,6 +307,8 @@ class _PostResource(_Resource[OperationT]):
         extra_headers: Mapping[str, str] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         idempotency_key: str | None = None,
+        strict: bool | None = None,
+        client_request_id: str | None = None,
     ) -> Self:
         """This endpoint with per-call options (see :class:`runapi.RequestOptions`)."""
         changes = RequestOptions(
@@ -273,8 +317,22 @@ class _PostResource(_Resource[OperationT]):
             extra_headers=extra_headers,
             extra_body=extra_body,
             idempotency_key=idempotency_key,
+            strict=strict,
+            client_request_id=client_request_id,
         )
         return type(self)(self._client, self._operation, self._options.merged(changes))
+
+    def _follow(self) -> Follow | None:
+        """How an answer ``202`` + ``Location`` is followed: the client's poll settings (``wait_timeout``,
+        ``poll_interval``), polls shaped by the operation's ``duration``; ``None`` on a client that
+        does not poll (the management client's record creates)."""
+        policy: PollPolicy | None = getattr(self._client, "poll_policy", None)
+        if policy is None:
+            return None
+        duration = getattr(self._operation, "duration", None)  # an upload declares none: the client's schedule
+        if duration is not None and policy.interval is None and policy.expected is not duration:
+            policy = attrs.evolve(policy, expected=duration)
+        return Follow(self._client.base_url, policy, self._client._clock)
 
 
 class _DirectResourceBase(_PostResource["DirectOperation[P, R]"], Generic[P, R]):
@@ -284,19 +342,21 @@ class _DirectResourceBase(_PostResource["DirectOperation[P, R]"], Generic[P, R])
 
     def _flow(self, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> Flow[R]:
         body, key, local = _body_and_key(self._client, self.path, self._operation.params, self._options, args, kwargs)
-        result, envelope = self._operation.result, self._operation.envelope
+        result, envelope, follow = self._operation.result, self._operation.envelope, self._follow()
         if not local:
-            return call_direct(self.path, body, result, key, envelope)
+            return call_direct(self.path, body, result, key, envelope, follow)
         return _after_uploads(
-            self._client, body, local, key, lambda sent: call_direct(self.path, sent, result, key, envelope)
+            self._client, body, local, key, lambda sent: call_direct(self.path, sent, result, key, envelope, follow)
         )
 
 
 class DirectResource(_DirectResourceBase[P, R]):
     """A direct endpoint bound to a client: call it with the params, get the result back.
 
-    The call is one POST with an ``Idempotency-Key``; it is retried as a create is (never replayed
-    where the server may have acted, unless the client has ``idempotent_creates=True``).
+    The call is one POST with an ``Idempotency-Key``; it is retried as a create is: by default
+    (``idempotent_creates``) also after an unknown outcome, with the same key, which RunAPI
+    de-duplicates; with ``idempotent_creates=False``, never where the server may have acted. The
+    result keeps the answer's headers (``result.response_headers``, ``result.runapi_task_id``).
 
     Raises:
         ValidationError: bad parameters, before any request.
@@ -316,6 +376,10 @@ class DirectResource(_DirectResourceBase[P, R]):
         """
         return self._client._run(self._flow(args, kwargs), self._options)
 
+    def quote(self, *args: P.args, **kwargs: P.kwargs) -> PriceQuote:
+        """What a call with these parameters would reserve (see :meth:`TaskResource.quote`); nothing is called."""
+        return self._client._run(self._quote_flow(args, kwargs), self._options)
+
 
 class AsyncDirectResource(_DirectResourceBase[P, R]):
     """A direct endpoint bound to an :class:`runapi.AsyncClient`: ``await`` it (see :class:`DirectResource`)."""
@@ -325,6 +389,10 @@ class AsyncDirectResource(_DirectResourceBase[P, R]):
     async def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
         """Call the endpoint and return its result (see :meth:`DirectResource.__call__`)."""
         return await self._client._run(self._flow(args, kwargs), self._options)
+
+    async def quote(self, *args: P.args, **kwargs: P.kwargs) -> PriceQuote:
+        """What a call with these parameters would reserve (see :meth:`TaskResource.quote`)."""
+        return await self._client._run(self._quote_flow(args, kwargs), self._options)
 
 
 class _UploadResourceBase(_PostResource["UploadOperation[P, R]"], Generic[P, R]):
@@ -338,7 +406,8 @@ class _UploadResourceBase(_PostResource["UploadOperation[P, R]"], Generic[P, R])
         """The upload as a flow (the create flows of other operations run it for local files)."""
         operation = self._operation
         where = f"POST {self.path}"
-        values = to_body(build_params(operation.params, args, kwargs, where), self._options.extra_body)
+        strict = _strict(self._client, self._options)
+        values = to_body(build_params(operation.params, args, kwargs, where, strict=strict), self._options.extra_body)
         file_field = operation.file_field
         if file_field is None:
             body: Mapping[str, Any] | Multipart = values
@@ -348,7 +417,7 @@ class _UploadResourceBase(_PostResource["UploadOperation[P, R]"], Generic[P, R])
 
             source = values.pop(file_field)
             name = values.get("file_name")
-            fields = [(key, value if isinstance(value, str) else json.dumps(value)) for key, value in values.items()]
+            fields = _form_fields(values)
             limit = _params.MAX_UPLOAD_BYTES  # read per call: a module setting
             try:
                 body = Multipart(fields, file_field, source, filename=_filename(source, name), max_file_bytes=limit)
@@ -367,15 +436,16 @@ class _UploadResourceBase(_PostResource["UploadOperation[P, R]"], Generic[P, R])
             key = new_idempotency_key()
         else:
             self._client._keys.claim(key, self.path, fingerprint)
-        return upload_file(self.path, body, operation.result, key)
+        return upload_file(self.path, body, operation.result, key, self._follow())
 
 
 class UploadResource(_UploadResourceBase[P, R]):
     """An upload endpoint bound to a client: call it with the params, get the stored file's record back.
 
-    The call is one POST with an ``Idempotency-Key``; it is retried as a create is: only where the
-    server cannot have stored the file (the connection never opened, 429, 503; never after a
-    non-seekable stream was read), unless the client has ``idempotent_creates=True``.
+    The call is one POST with an ``Idempotency-Key``; it is retried only where the server cannot
+    have stored the file (the connection never opened, 429, 503; never after a non-seekable stream
+    was read), whatever ``idempotent_creates`` says: RunAPI promises to de-duplicate task creates
+    by key, not uploads (the official ``FilesClient.create`` sends no key).
 
     Raises:
         ValidationError: bad parameters, before any request: a file that does not exist, or one
@@ -408,6 +478,17 @@ class AsyncUploadResource(_UploadResourceBase[P, R]):
     async def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
         """Upload the file and return the stored file's record (see :meth:`UploadResource.__call__`)."""
         return await self._client._run(self._flow(args, kwargs), self._options)
+
+
+def _form_fields(values: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The text parts of a multipart body: a string as it is, a list as one ``name[]`` part per item (as
+    OpenAI's form endpoints and the official packages send arrays), anything else as JSON (``true``, ``0.5``)."""
+    parts: list[tuple[str, str]] = []
+    for key, value in values.items():
+        items = value if isinstance(value, list | tuple) else None
+        for item in [value] if items is None else items:
+            parts.append((key if items is None else f"{key}[]", item if isinstance(item, str) else json.dumps(item)))
+    return parts
 
 
 def _filename(source: object, file_name: object) -> str | None:
@@ -463,12 +544,18 @@ def _body_and_key(
             of your own already used for another body.
     """
     kwargs, local = local_files(params, kwargs)  # type: ignore[arg-type]  # params is a params class
-    body = to_body(build_params(params, args, kwargs, f"POST {path}"), options.extra_body)
+    built = build_params(params, args, kwargs, f"POST {path}", strict=_strict(client, options))
+    body = to_body(built, options.extra_body)
     key = options.idempotency_key
     if key is None:
         return body, new_idempotency_key(), local
     client._keys.claim(key, path, body)
     return body, key, local
+
+
+def _strict(client: ClientBase, options: RequestOptions) -> bool:
+    """Whether this call refuses values the SDK does not know: the call's ``strict``, else the client's."""
+    return client._settings.strict if options.strict is None else options.strict
 
 
 _key_bits = random.Random()  # seeded from os.urandom; never the global generator a user may seed

@@ -4,13 +4,24 @@ What the docs promise, and what they don't:
 
 - They document 429 (rate limit), 500 and 503 (temporary interruption) but say nothing of
   ``Retry-After``; when a response carries it (seconds or an HTTP date) it is honoured.
-- They do not document an ``Idempotency-Key`` header. The SDK still sends one on every create
-  (one key per logical call, the same on every attempt) so a server that honours it can
-  de-duplicate, but it does not *rely* on it: by default a create (POST) is retried only when the
-  server cannot have started the task: the connection was never opened, or the answer was 429
-  or 503. A create that got a 500, a dropped connection or a read timeout is not replayed,
-  because a replay could start (and bill) a second task. Set ``idempotent_creates=True`` on the
-  client if your RunAPI deployment honours the key; creates are then retried like status calls.
+- Task creates (and direct calls) accept an ``Idempotency-Key`` of at most 512 characters,
+  opaque: RunAPI de-duplicates by it, and reusing a key with different input answers
+  ``409 Conflict`` (:class:`runapi.IdempotencyConflictError`). Source: runapi-core 0.10.1, its
+  README ("Request identifiers": "Generate one value per logical task and reuse it only with
+  identical input after an unknown result") and ``runapi/core/http_client.py`` (a POST carrying
+  the key is retried like a GET). The older docs snapshot did not name the header, so this SDK
+  used not to rely on it; the newer source wins. The SDK sends one key per logical call (the
+  caller's, or a fresh random one), the same on every attempt, and by default
+  (``idempotent_creates=True``) re-sends a create whose outcome is unknown (a 500/502/504/408, a
+  dropped connection, a read timeout) with that key, like a status call: RunAPI answers the task
+  the key made instead of starting a second one.
+- ``idempotent_creates=False`` (``Client``, ``AsyncClient``, ``with_options``) is the old, careful
+  mode: a create is retried only where the server cannot have started the task (the connection
+  was never opened, or the answer was 429 or 503), and an unknown outcome is raised with
+  ``task_may_exist`` for you to decide.
+- File uploads (``client.files``) and management creates are never replayed after an unknown
+  outcome, whatever ``idempotent_creates`` says: the key is promised for task creates only (the
+  official ``FilesClient.create`` sends none), so a replay could store a second copy.
 - Status calls (GET) are always safe to repeat: they retry on connection errors, timeouts,
   408, 429, 500, 502, 503 and 504.
 """
@@ -66,7 +77,11 @@ class RetryPolicy:
         max_backoff: cap on one backoff wait.
         max_retry_after: the longest ``Retry-After`` honoured; a longer one is not waited for and
             the error is raised instead, so a call never hangs for minutes unasked.
-        idempotent_creates: retry creates like GETs (only if the server honours ``Idempotency-Key``).
+        idempotent_creates: retry creates (task creates and direct calls, each with its
+            ``Idempotency-Key``) like GETs, also after an unknown outcome: RunAPI de-duplicates by
+            the key. ``False`` here, the neutral value; ``runapi.Client`` and ``runapi.AsyncClient``
+            set ``True`` by default, the management clients ``False`` (their creates are not
+            promised to be de-duplicated).
     """
 
     max_retries: int = 2
@@ -103,8 +118,9 @@ def should_retry(exc: BaseException, *, idempotent: bool, policy: RetryPolicy) -
 
     Args:
         exc: what the attempt raised.
-        idempotent: ``True`` for requests safe to repeat (GET, or creates under
-            ``idempotent_creates``); ``False`` for a create.
+        idempotent: ``True`` for requests safe to repeat (GET); ``False`` for a create, which is
+            then retried like a GET only under ``policy.idempotent_creates`` (the driver turns it
+            off for a POST the server is not promised to de-duplicate: an upload).
         policy: the retry policy (for ``max_retry_after``).
     """
     safe = idempotent or policy.idempotent_creates

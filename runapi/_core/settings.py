@@ -23,12 +23,13 @@ from urllib.parse import urlsplit
 import attrs
 
 from ..errors import MissingAPIKeyError, ValidationError, redact_url
-from .options import PollPolicy, RequestOptions, check_count, timeout_option
+from .options import PollPolicy, RequestOptions, check_count, opt_client_request_id, timeout_option
 from .retry import RetryPolicy
 from .transport import Timeout
 
 __all__ = [
     "API_KEY",
+    "CLIENT_REQUEST_ID",
     "DEFAULT_BASE_URL",
     "DEFAULT_MAX_CONNECTIONS",
     "DEFAULT_TIMEOUT",
@@ -47,6 +48,10 @@ DEFAULT_MAX_CONNECTIONS = 100
 
 DEFAULT_TIMEOUT = Timeout(connect=10.0, read=60.0)
 """10 s to connect, 60 s of silence while reading an answer."""
+
+CLIENT_REQUEST_ID = "X-Client-Request-Id"
+"""The optional request header RunAPI echoes in its answer and stores with the task (runapi-core
+0.10.1 README, "Request identifiers"); set by ``client_request_id``."""
 
 
 @attrs.frozen
@@ -111,6 +116,10 @@ class ClientSettings:
         max_connections: pooled connections per host for a transport the client makes itself.
         sleep: how the driver waits (``time.sleep``, ``asyncio.sleep`` or a test's fake).
         clock: monotonic seconds, for poll deadlines and reuse windows.
+        strict: refuse values the SDK does not know (a model id or enum value newer than it) with
+            a ``ValidationError``; by default they are sent with a ``runapi.UnknownValueWarning``.
+        client_request_id: the ``X-Client-Request-Id`` sent with every API request (checked:
+            1 to 512 printable ASCII characters), or ``None``.
     """
 
     credential: Credential
@@ -123,6 +132,8 @@ class ClientSettings:
     max_connections: int
     sleep: Callable[[float], Any]
     clock: Callable[[], float]
+    strict: bool = False
+    client_request_id: str | None = None
 
     @classmethod
     def build(
@@ -141,11 +152,16 @@ class ClientSettings:
         max_connections: int = DEFAULT_MAX_CONNECTIONS,
         sleep: Callable[[float], Any],
         clock: Callable[[], float],
+        strict: bool = False,
+        client_request_id: str | None = None,
     ) -> ClientSettings:
         """The settings from a public constructor's keyword arguments, each checked (see ``runapi.Client``).
 
         ``key`` is read through ``credential`` (its argument, else its environment variable);
         ``base_url`` falls back to ``RUNAPI_BASE_URL``, else :data:`DEFAULT_BASE_URL`.
+        ``idempotent_creates`` is ``False`` unless given: ``runapi.Client`` and ``runapi.AsyncClient``
+        pass ``True`` (their default: RunAPI de-duplicates task creates by ``Idempotency-Key``); the
+        management clients leave it out (their creates are not promised to be de-duplicated).
 
         Raises:
             MissingAPIKeyError: (``credential.missing``) no key given nor in the environment.
@@ -176,6 +192,8 @@ class ClientSettings:
             max_connections=max_connections,
             sleep=sleep,
             clock=clock,
+            strict=_flag("strict", strict),
+            client_request_id=opt_client_request_id(client_request_id),
         )
 
     def replace(
@@ -190,6 +208,8 @@ class ClientSettings:
         poll_interval: float | None = None,
         max_poll_interval: float | None = None,
         default_headers: Mapping[str, str] | None = None,
+        strict: bool | None = None,
+        client_request_id: str | None = None,
     ) -> ClientSettings:
         """These settings with the given ones changed, as ``with_options`` takes them.
 
@@ -224,6 +244,10 @@ class ClientSettings:
         poll_policy = polls.poll_policy(self.poll_policy)
         if poll_policy is not self.poll_policy:
             changes["poll_policy"] = poll_policy
+        if strict is not None:
+            changes["strict"] = _flag("strict", strict)
+        if client_request_id is not None:
+            changes["client_request_id"] = opt_client_request_id(client_request_id)
         return attrs.evolve(self, **changes) if changes else self
 
     def __repr__(self) -> str:
@@ -233,7 +257,8 @@ class ClientSettings:
             f"timeout={self.timeout!r}, max_retries={retry.max_retries}, "
             f"idempotent_creates={retry.idempotent_creates}, wait_timeout={polls.timeout:g}, "
             f"poll_interval={polls.interval!r}, max_poll_interval={polls.max_interval!r}, "
-            f"default_headers={sorted(self.default_headers)!r}, max_connections={self.max_connections})"
+            f"default_headers={sorted(self.default_headers)!r}, max_connections={self.max_connections}, "
+            f"strict={self.strict}, client_request_id={self.client_request_id!r})"
         )
 
 

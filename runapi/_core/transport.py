@@ -17,18 +17,36 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
-import requests
-import requests.adapters
-from requests.hooks import dispatch_hook
-from requests.structures import CaseInsensitiveDict
-from urllib3.exceptions import NewConnectionError
 
 from ..errors import APIConnectionError, APIStatusError, APITimeoutError, status_error
 from .retry import parse_retry_after
 
 if TYPE_CHECKING:
+    import requests
+    import requests.adapters
+    from requests.hooks import dispatch_hook
+    from requests.structures import CaseInsensitiveDict
+    from urllib3.exceptions import NewConnectionError
+
     from .download import Download
     from .multipart import Multipart, MultipartStream
+
+
+def _load_requests() -> None:
+    """Import ``requests`` (once) into this module's names: on a blocking transport's construction or an error.
+
+    The values here (:class:`Timeout`, :class:`Request`, :class:`Response`) are imported by every
+    family and by the async client, which never send with ``requests``: importing it there would
+    cost ``runapi run FAMILY.OPERATION --help`` and every ``AsyncClient`` user about 50 ms
+    (``python -X importtime``).
+    """
+    global requests, dispatch_hook, CaseInsensitiveDict, NewConnectionError
+    import requests
+    import requests.adapters
+    from requests.hooks import dispatch_hook
+    from requests.structures import CaseInsensitiveDict
+    from urllib3.exceptions import NewConnectionError
+
 
 __all__ = ["Request", "RequestsTransport", "Response", "Timeout", "download_error"]
 
@@ -98,6 +116,7 @@ class Response(NamedTuple):
 
 def _never_sent(exc: BaseException) -> bool:
     """True when the chain under a requests ConnectionError shows the connection never opened."""
+    _load_requests()
     seen: list[BaseException] = []
     todo: list[Any] = [exc]
     while todo and len(seen) < 12:
@@ -113,6 +132,7 @@ def _never_sent(exc: BaseException) -> bool:
 
 def translate(exc: requests.RequestException, method: str, url: str) -> APIConnectionError:
     """Map a ``requests`` exception to the SDK's connection errors (no headers in the message)."""
+    _load_requests()
     if isinstance(exc, requests.ConnectTimeout):
         return APITimeoutError(f"connect timeout: {method} {url}", method=method, url=url, request_sent=False)
     if isinstance(exc, requests.Timeout):
@@ -126,6 +146,7 @@ def translate(exc: requests.RequestException, method: str, url: str) -> APIConne
 
 def download_error(status: int, first: bytes, headers: Mapping[str, str], reason: str, url: str) -> APIStatusError:
     """The error for a file server's non-2xx answer to a download (``first``: its body's first bytes)."""
+    _load_requests()
     return status_error(
         status,
         first[:500].decode("utf-8", "replace"),
@@ -190,6 +211,7 @@ class RequestsTransport:
     """
 
     def __init__(self, session: requests.Session | None = None, *, max_connections: int = 100) -> None:
+        _load_requests()
         self._owns_session = session is None
         if session is None:
             session = requests.Session()

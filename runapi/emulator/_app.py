@@ -2,11 +2,16 @@
 
 API routes (docs: Overview > Authentication, Errors), all answering JSON:
 
-- ``POST <task path>``: create, 202 ``{"id", "status": "processing"}`` (``Idempotency-Key`` honoured);
+- ``POST <task path>``: create, 202 ``{"id", "status": "processing"}`` (``Idempotency-Key`` honoured:
+  the same body replays the task, another body answers 409);
 - ``GET <task path>/{id}``: the task's status payload, 200;
 - ``POST <direct path>``: 200 with the result at once, no task (``Idempotency-Key`` honoured);
+- on every API answer an accepted ``X-Client-Request-Id`` is echoed, and create, status and direct
+  answers name their task in ``X-RunAPI-Task-Id`` (:mod:`._request_ids`);
 - ``GET /api/v1/me/balance``: 200 ``{"balance_cents", "spent_cents_today", "spent_cents_total"}``;
 - ``POST /api/v1/files/from_url|from_stream|from_base64``: 201, the stored file (:mod:`._files`);
+- ``/api/v1/cli/listen_secret|listen_sessions|listen_events`` (``runapi listen``, the key in
+  ``X-API-Key`` or as bearer): :mod:`._listen`;
 - ``GET /api/v1/me``: 200 ``{"id", "name"}`` (the docs print no answer; this one is the emulator's);
 - the LLM paths under ``/v1/`` and ``/v1beta/`` (:mod:`._llm`), which also take ``x-api-key``;
 - the management paths ``/api/v1/keys``, ``/api/v1/guardrails``, ``/api/v1/guardrail_assignments``
@@ -37,14 +42,19 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from werkzeug.exceptions import ClientDisconnected
 from werkzeug.wrappers import Request, Response
 
-from . import _llm, _payloads
+from . import _llm, _payloads, _pricing, _request_ids
+from ._audio import AudioRoutes
 from ._catalog import BY_PATH, Endpoint, validate
 from ._errors import ApiError
 from ._faults import Fault, FaultBook
 from ._files import FileStore
+from ._listen import ListenHub, with_bearer
 from ._management import ME_PATH, Management
 from ._media import CONTENT_TYPES, media_bytes
 from ._store import Store
+from ._stored import StoredFiles
+from ._suno import SunoRecords
+from ._task_results import TaskResults
 
 if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIEnvironment
@@ -163,6 +173,7 @@ class App:
             but the API key on the management paths.
         stopping: set when the emulator stops; cuts ``slow`` faults short.
         files: uploaded files (:mod:`._files`); by default a store of its own on ``time.monotonic``.
+        listen: the sessions and events of ``runapi listen`` (:mod:`._listen`); by default its own.
     """
 
     def __init__(
@@ -176,8 +187,10 @@ class App:
         stopping: threading.Event,
         files: FileStore | None = None,
         management_key: str | None = None,
+        listen: ListenHub | None = None,
     ) -> None:
         self._files = files if files is not None else FileStore(clock=time.monotonic, has_outputs=store.has_files)
+        self._stored = StoredFiles()  # /v1/files, /v1/uploads, files/prepare|confirm (runapi-core 0.10.1)
         self._store = store
         self._faults = faults
         self._log = request_log
@@ -186,6 +199,10 @@ class App:
         self._management_key = management_key
         self._management = Management()
         self._stopping = stopping
+        self._results = TaskResults(store)  # GET /api/v1/tasks/{id}, Prefer: respond-async (._task_results)
+        self._suno = SunoRecords(store)  # GET /api/v1/personas/{id}, /api/v1/voices/{id} (._suno)
+        self._listen = listen if listen is not None else ListenHub(clock=time.monotonic)  # runapi listen (._listen)
+        self._audio = AudioRoutes()  # Fish Audio voices, POST /v1/audio/transcriptions (._audio)
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         request = Request(environ)
@@ -199,6 +216,7 @@ class App:
         except Exception:
             logger.exception("emulator error on %s %s", request.method, request.path)
             response = _error(500, "Internal server error")
+        _request_ids.stamp(request, response)  # echo X-Client-Request-Id (._request_ids)
         self._log.add(request, None if response is None else response.status_code, fault)
         if response is None:
             _drop(environ)
@@ -218,8 +236,7 @@ class App:
             response = self._handle(request)
             self._stopping.wait(delay)
             return response
-        if fault.after_handling:
-            self._handle(request)
+        handled = self._handle(request) if fault.after_handling else None
         if fault.kind == "drop":
             return None
         if fault.kind == "rate_limit":
@@ -231,7 +248,7 @@ class App:
             if fault.retry_after is not None:
                 response.headers["Retry-After"] = _seconds(fault.retry_after)
             return response
-        return _error(500, "Internal server error")
+        return _request_ids.carry(handled, _error(500, "Internal server error"))  # keeps X-RunAPI-Task-Id
 
     # --- API ------------------------------------------------------------------------------
 
@@ -242,8 +259,15 @@ class App:
         upload = self._files.public(request)  # an uploaded file's download URL: no auth, like outputs
         if upload is not None:
             return upload
+        if (direct := self._stored.public(request)) is not None:  # the direct upload's PUT target: no auth
+            return direct
+        if (priced := _pricing.answer(request)) is not None:  # price schedules and quotes: no key needed
+            return priced
         if self._management.handles(request.path):
             return self._manage(request)
+        if self._listen.handles(request.path):  # runapi listen's /api/v1/cli/ paths, key in X-API-Key (._listen)
+            authorized = self._authorized(with_bearer(request))
+            return self._listen.answer(request) if authorized else _error(401, "Unauthorized")
         route = self._route(request.method, request.path)
         if route is None:
             return _error(404, "Record does not exist")
@@ -271,13 +295,21 @@ class App:
         return Response(status=204) if answer is None else _json(status, answer)
 
     def _route(self, method: str, path: str) -> Callable[[Request], Response] | None:
+        if (stored := self._stored.route(method, path)) is not None:  # persistent files, uploads (_stored)
+            return stored
         upload = self._files.route(method, path)  # POST /api/v1/files/from_url|from_stream|from_base64
         if upload is not None:
             return upload
+        if (result := self._results.route(method, path, self._call)) is not None:  # GET /api/v1/tasks/{id}; 202s
+            return result
+        if (record := self._suno.route(method, path)) is not None:  # Suno personas and voices (._suno)
+            return record
         if method == "GET" and path == BALANCE_PATH:
             return lambda request: _json(200, self._store.balance())
         if method == "GET" and path == ME_PATH:
             return lambda request: _json(200, {"id": "acct_emulator", "name": "RunAPI emulator"})
+        if (audio := self._audio.route(method, path)) is not None:  # voices, transcriptions (._audio)
+            return audio
         if method == "POST" and path in BY_PATH:
             endpoint = BY_PATH[path]
             if endpoint.direct:
@@ -286,7 +318,7 @@ class App:
         parent, _, task_id = path.rpartition("/")
         if method == "GET" and parent in BY_PATH and task_id and not BY_PATH[parent].direct:
             endpoint = BY_PATH[parent]
-            return lambda request: _json(200, self._store.status(endpoint, task_id))
+            return lambda request: _request_ids.name_task(_json(200, self._store.status(endpoint, task_id)), task_id)
         return _llm.route(method, path)  # the SDK-compatible LLM paths, /v1/... and /v1beta/...
 
     def _authorized(self, request: Request) -> bool:
@@ -311,8 +343,9 @@ class App:
         params = _json_object(request)
         validate(endpoint, params)
         key = request.headers.get("Idempotency-Key") or None
-        task_id, replayed = self._store.create(endpoint, params, idempotency_key=key)
-        response = _json(202, {"id": task_id, "status": "processing"})
+        rid = _request_ids.client_request_id(request)
+        task_id, replayed = self._store.create(endpoint, params, idempotency_key=key, client_request_id=rid)
+        response = _request_ids.name_task(_json(202, {"id": task_id, "status": "processing"}), task_id)
         if replayed:
             response.headers["Idempotent-Replayed"] = "true"
         return response
@@ -321,8 +354,8 @@ class App:
         params = _json_object(request)
         validate(endpoint, params)
         key = request.headers.get("Idempotency-Key") or None
-        answer, replayed = self._store.call(endpoint, params, idempotency_key=key)
-        response = _json(200, answer)
+        answer, replayed, call_id = self._store.direct(endpoint, params, idempotency_key=key)
+        response = _request_ids.name_task(_json(200, answer), call_id)
         if replayed:
             response.headers["Idempotent-Replayed"] = "true"
         return response

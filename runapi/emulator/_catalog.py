@@ -1,8 +1,8 @@
 """The emulated endpoints, as one declarative table (:data:`ENDPOINTS`).
 
 This module holds the rows of Suno, ElevenLabs, Nano Banana and Veo 3.1 and gathers the rows of
-the other families from their own modules (:mod:`._video`, :mod:`._image`). What a row says is described on
-:class:`._endpoint.Endpoint`; adding an endpoint means adding a row, never code.
+the other families from their own modules (:mod:`._video`, :mod:`._image`, :mod:`._avatar`). What a
+row says is described on :class:`._endpoint.Endpoint`; adding an endpoint means adding a row, never code.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
 
-from . import _image, _payloads as p, _video
+from . import _audio, _avatar, _image, _midjourney, _payloads as p, _suno, _video
 from ._endpoint import (
     COMPLETED,
     FAILED,
@@ -38,12 +38,12 @@ __all__ = ["BY_PATH", "COMPLETED", "ENDPOINTS", "FAILED", "Endpoint", "Stage", "
 # Versions and accepted too (the docs disagree; refusing it would reject what users expect to work).
 SUNO_MODELS = ("suno-v5.5", "suno-v5", "suno-v4.5-plus", "suno-v4.5-all", "suno-v4.5", "suno-v4")
 SUNO_SOUND_MODELS = ("suno-v5", "suno-v5.5")
-NANO_BANANA_MODELS = ("nano-banana", "nano-banana-pro", "nano-banana-2")
-NANO_BANANA_EDIT_MODELS = ("nano-banana-edit",)
+NANO_BANANA_MODELS = ("nano-banana", "nano-banana-pro", "nano-banana-2", "nano-banana-2-lite")  # lite: the contract
+NANO_BANANA_EDIT_MODELS = ("nano-banana-edit", "nano-banana-2-lite")  # the platform contract, nano-banana/edit-image
 # Nano Banana > Create Text-to-Image (Base, Pro, V2): the 11 presets of Base and Pro, the 15 of V2
 NANO_BANANA_RATIOS = ("1:1", "9:16", "16:9", "3:4", "4:3", "3:2", "2:3", "5:4", "4:5", "21:9", "auto")
 NANO_BANANA_2_RATIOS = (*NANO_BANANA_RATIOS, "1:4", "1:8", "4:1", "8:1")
-VEO_MODELS = ("veo-3.1", "veo-3.1-fast")
+VEO_MODELS = ("veo-3.1", "veo-3.1-fast", "veo-3.1-lite")  # -lite: newer source, the platform contract
 TTS_MODELS = ("text-to-speech-turbo-v2.5", "text-to-speech-multilingual-v2")
 
 # Other documented enumerations
@@ -62,19 +62,27 @@ VEO = "/api/v1/veo_3_1"
 SUNO = "/api/v1/suno"
 NANO_BANANA = "/api/v1/nano_banana"
 ELEVENLABS = "/api/v1/elevenlabs"
+ELEVENLABS_SOUND_FORMATS = tuple(  # the platform contract, elevenlabs/text-to-sound (sound-effect-v2)
+    ["mp3_22050_32", *(f"mp3_44100_{kbps}" for kbps in (32, 64, 96, 128, 192))]
+    + [f"pcm_{hz}" for hz in (8000, 16000, 22050, 24000, 44100, 48000)]
+    + ["ulaw_8000", "alaw_8000", *(f"opus_48000_{kbps}" for kbps in (32, 64, 96, 128, 192))]
+)
 
-SUNO_MUSIC_PATHS = tuple(
-    f"{SUNO}/{name}"
-    for name in (
-        "text_to_music",
-        "extend_music",
-        "add_vocals",
-        "add_instrumental",
-        "cover_audio",
-        "create_mashup",
-        "text_to_sound",
-        "replace_section",
-    )
+SUNO_MUSIC_PATHS = (
+    *(
+        f"{SUNO}/{name}"
+        for name in (
+            "text_to_music",
+            "extend_music",
+            "add_vocals",
+            "add_instrumental",
+            "cover_audio",
+            "create_mashup",
+            "text_to_sound",
+            "replace_section",
+        )
+    ),
+    *_suno.MUSIC_PATHS,  # the newer music tasks (._suno)
 )
 """Suno tasks whose id is a "music generation task ID" (``task_id`` of stems, WAV, video, ...)."""
 
@@ -173,12 +181,20 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     ),
     Endpoint(  # docs: Suno > Replace Music Section (one `track`, no stages)
         path=f"{SUNO}/replace_section",
-        required=need("task_id", "audio_id", "lyrics", "tags", "title", "infill_start_time", "infill_end_time"),
+        # newer source (the platform contract's `model`, runapi-ai/suno-sdk): the source is task_id +
+        # audio_id (a generated track) or upload_url + model (your own file), one pair, not both
+        required=need("task_id", alternatives=("upload_url",))
+        + need("audio_id", when=given("task_id"))
+        + need("model", when=given("upload_url"))
+        + need("lyrics", "tags", "title", "infill_start_time", "infill_end_time"),
+        choices={"model": SUNO_MODELS},
+        exclusive=(("task_id", "upload_url"), ("audio_id", "upload_url"), ("task_id", "model"), ("audio_id", "model")),
         cost_cents=5,
         result=p.suno_track,
         failure_error=error("Audio generation failed."),
         source_paths=SUNO_MUSIC_PATHS,
         source_field="task_id",
+        source_optional=True,
     ),
     Endpoint(  # docs: Suno > Generate Lyrics
         path=f"{SUNO}/generate_lyrics",
@@ -191,10 +207,11 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     # --- Suno: from a generated track ----------------------------------------------------------
     Endpoint(  # docs: Suno > Vocal & Instrument Separation
         path=f"{SUNO}/separate_audio_stems",
-        required=need("task_id", "audio_id"),
-        choices={"type": ("separate_vocal", "split_stem")},
+        # split_stem_advanced and its stem_name: newer source (the platform contract; ._suno)
+        required=need("task_id", "audio_id") + need("stem_name", when=("type", "split_stem_advanced")),
+        choices={"type": _suno.STEM_TYPES, "stem_name": _suno.STEM_NAMES},
         cost_cents=2,
-        result=p.stems,
+        result=_suno.stems,
         failure_error=error("Vocal separation failed."),
         source_paths=SUNO_MUSIC_PATHS,
         source_field="task_id",
@@ -308,6 +325,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         source_paths=SUNO_MUSIC_PATHS,
         source_field="task_id",
     ),
+    *_suno.endpoints(SUNO_MUSIC_PATHS),  # Suno: the operations newer than the docs (._suno)
     # --- ElevenLabs -----------------------------------------------------------------------------
     _elevenlabs(  # docs: ElevenLabs > Create speech; voice "required for multilingual, optional for turbo"
         "text_to_speech",
@@ -319,17 +337,26 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "text_to_dialogue",
         need("dialogue"),
         "Dialogue generation failed.",
-        choices={"stability": (0, 0.5, 1)},
+        # model: optional; the one the platform contract lists (as for the three below)
+        choices={"stability": (0, 0.5, 1), "model": ("text-to-dialogue-v3",)},
         cost_cents=3,
     ),
-    _elevenlabs("text_to_sound", need("text"), "Sound generation failed."),  # docs: Create text-to-sound
+    _elevenlabs(  # docs: Create text-to-sound; model and output_format: the platform contract
+        "text_to_sound",
+        need("text"),
+        "Sound generation failed.",
+        choices={"model": ("sound-effect-v2",), "output_format": ELEVENLABS_SOUND_FORMATS},
+    ),
     _elevenlabs(  # docs: ElevenLabs > Create speech-to-text (the transcript is in the payload)
         "speech_to_text",
         need("source_audio_url"),
         "Transcription failed.",
         result=p.transcript,
+        choices={"model": ("speech-to-text",)},
     ),
-    _elevenlabs("isolate_audio", need("source_audio_url"), "Audio isolation failed."),  # docs: isolate-audio
+    _elevenlabs(  # docs: isolate-audio
+        "isolate_audio", need("source_audio_url"), "Audio isolation failed.", choices={"model": ("audio-isolation",)}
+    ),
     # --- Nano Banana ----------------------------------------------------------------------------
     Endpoint(  # docs: Nano Banana > Create Text-to-Image (Base, Pro, V2)
         # The completed payload echoes `model` as the Quick Start's status response and the Callbacks
@@ -338,7 +365,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         required=need("model", "prompt"),
         choices={
             "model": NANO_BANANA_MODELS,
-            "output_format": ("png", "jpg"),
+            "output_format": ("png", "jpg", "jpeg"),  # jpeg: the platform contract
             "aspect_ratio": NANO_BANANA_2_RATIOS,
             "output_resolution": ("1k", "2k", "4k"),  # Pro and V2; not listed for Base (not refused there)
         },
@@ -350,7 +377,8 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     Endpoint(  # Nano Banana > Edit Image (not detailed in the docs; see the package docstring)
         path=f"{NANO_BANANA}/edit_image",
         required=need("model", "prompt", "source_image_urls"),
-        choices={"model": NANO_BANANA_EDIT_MODELS},
+        choices={"model": NANO_BANANA_EDIT_MODELS, "aspect_ratio": NANO_BANANA_2_RATIOS},
+        allowed=(allow("aspect_ratio", *NANO_BANANA_RATIOS, when=("model", "nano-banana-edit")),),
         cost_cents=4,
         result=p.images(echo_model=False),
         failure_error=error("Generation failed due to content policy violation"),
@@ -363,6 +391,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         + need("reference_image_urls", when=("input_mode", "reference"))
         + need("model"),
         choices={"model": VEO_MODELS, "input_mode": ("text", "first_and_last_frames", "reference")},
+        allowed=(allow("aspect_ratio", "16:9", "9:16", when=("model", "veo-3.1-lite")),),
         cost_cents=30,
         result=p.generated_videos,
         failure_error=error("Video generation failed"),
@@ -389,6 +418,9 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     ),
     *_video.ENDPOINTS,
     *_image.ENDPOINTS,
+    *_avatar.ENDPOINTS,
+    *_audio.ENDPOINTS,
+    *_midjourney.ENDPOINTS,
 )
 """Every emulated endpoint, task and direct."""
 

@@ -22,6 +22,7 @@ from ._app import App, RequestLog
 from ._callbacks import CallbackDispatcher
 from ._faults import Fault, FaultBook
 from ._files import MAX_UPLOAD_BYTES, FileStore
+from ._listen import ONLY, ListenHub, on_stages
 from ._store import Store
 
 logger = logging.getLogger("runapi.emulator")
@@ -137,7 +138,9 @@ class Emulator:
             order: the next gets its first attempt once the previous was delivered or given up.
         clock: monotonic time in seconds used for task ages; inject a fake to advance time in tests.
         forward_to: a URL that receives, signed, the callbacks of tasks created without a
-            ``callback_url`` (as the docs' ``runapi listen`` forwards them); ``None``: none.
+            ``callback_url`` straight from the emulator (``runapi emulator --forward-to``); ``None``:
+            none. Independently, the emulator serves ``runapi listen``'s protocol (sessions,
+            events signed with :attr:`listen_secret`; :mod:`runapi.emulator._listen`).
         verbose: log each request (werkzeug's access log) and each callback attempt (logger
             ``runapi.emulator``, level INFO).
         max_upload_bytes: the most bytes one uploaded file may hold (``from_stream``,
@@ -220,6 +223,7 @@ class Emulator:
             workers=callback_workers,
         )
         self._faults = FaultBook()
+        self._listen = ListenHub(clock=clock)
         self._requests = RequestLog()
         self._store = Store(
             clock=clock,
@@ -227,8 +231,8 @@ class Emulator:
             complete_after_polls=complete_after_polls,
             initial_balance_cents=initial_balance_cents,
             base_url=lambda: self.url,
-            on_stage=self._dispatcher.enqueue,
-            forward_to=forward_to,
+            on_stage=on_stages(self._dispatcher.enqueue, self._listen),  # callbacks, and runapi listen's events
+            forward_to=forward_to or ONLY,
         )
         self._files = FileStore(
             clock=clock,
@@ -245,6 +249,7 @@ class Emulator:
             management_key=management_key,
             stopping=self._stopping,
             files=self._files,
+            listen=self._listen,
         )
 
     def __repr__(self) -> str:
@@ -346,6 +351,11 @@ class Emulator:
     def callback_secret(self) -> str:
         """The base64 secret callbacks are signed with (verify with :func:`runapi.webhooks.verify`)."""
         return self._callback_secret
+
+    @property
+    def listen_secret(self) -> str:
+        """The base64 secret ``runapi listen``'s events are signed with (the ``listen_secret`` its sessions get)."""
+        return self._listen.secret
 
     # --- faults ---------------------------------------------------------------------------
 

@@ -14,7 +14,8 @@ FAULT_KINDS = ("rate_limit", "server_error", "unavailable", "drop", "slow")
 """What a fault does to a request it hits:
 
 - ``rate_limit``: 429 ``{"error": "Rate limit exceeded"}`` with ``Retry-After`` (default 1 s);
-- ``server_error``: 500 ``{"error": "Internal server error"}``;
+- ``server_error``: 500 ``{"error": "Internal server error"}`` (after handling, with the real
+  answer's ``X-RunAPI-Task-Id``: the task was made, only its body is lost);
 - ``unavailable``: 503 ``{"error": "Service unavailable"}``, with ``Retry-After`` if given;
 - ``drop``: the TCP connection is closed with no HTTP answer at all;
 - ``slow``: the answer is held back ``delay`` seconds (default 1), then sent normally.

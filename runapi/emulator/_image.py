@@ -1,8 +1,9 @@
 """Emulated endpoints of the image families: their rows (:data:`ENDPOINTS`) and result builders.
 
 Seedream, Imagen 4, Flux Kontext, Flux 2, Qwen 2, Recraft, Z-Image, Ideogram V3, GPT Image,
-GPT Image 2 and GPT-4o Image, as RunAPI's docs describe them (Nano Banana's rows are in
-:mod:`._catalog`). Gathered into the catalogue by :mod:`._catalog`; each row is an
+GPT Image 2 and GPT-4o Image, as RunAPI's docs describe them, and Qwen 2.1, Qwen 3, Qwen Image, Flux
+and GPT Image 2.5, which the docs do not cover, as the platform contract and the official packages
+do (Nano Banana's rows are in :mod:`._catalog`). Gathered into the catalogue by :mod:`._catalog`; each row is an
 :class:`._endpoint.Endpoint`. The tables here are written from the docs, independently of the
 SDK's family modules, so that the emulator checks the SDK.
 
@@ -50,17 +51,30 @@ IDEOGRAM_V3 = "/api/v1/ideogram_v3"
 GPT_IMAGE = "/api/v1/gpt_image"
 GPT_IMAGE_2 = "/api/v1/gpt_image_2"
 GPT_4O_IMAGE = "/api/v1/gpt_4o_image"
+QWEN_2_1 = "/api/v1/qwen_2_1"
+QWEN_3 = "/api/v1/qwen_3"
+QWEN_IMAGE = "/api/v1/qwen_image"
+FLUX = "/api/v1/flux"
+GPT_IMAGE_2_5 = "/api/v1/gpt_image_2_5"
 
 # --- Seedream (docs: Seedream > Models, Create Seedream Text-to-Image, Create Seedream Edit Image) ----
 SEEDREAM_V4_TEXT = "seedream-v4-text-to-image"
 SEEDREAM_V4_EDIT = "seedream-v4-edit"
 SEEDREAM_NEW_TEXT = ("seedream-4.5-text-to-image", "seedream-5-lite-text-to-image")  # "4.5 and 5-Lite text models"
 SEEDREAM_NEW_EDIT = ("seedream-4.5-edit", "seedream-5-lite-edit")
+# Newer source: the platform contract and the official runapi-seedream package (0.5.0): 5 Pro on both endpoints
+# (aspect_ratio and output_quality required, as for 4.5 and 5-Lite), output_format png/jpeg for 5-Lite and 5 Pro
+# (refused for 4.5 and v4), and decompose_layers with its one model.
+SEEDREAM_PRO_TEXT = "seedream-5-pro-text-to-image"
+SEEDREAM_PRO_EDIT = "seedream-5-pro-edit"
+SEEDREAM_NO_FORMAT = ("seedream-4.5-text-to-image", "seedream-4.5-edit", SEEDREAM_V4_TEXT, SEEDREAM_V4_EDIT)
+SEEDREAM_LAYERS_MODELS = ("seedream-5-pro-layer-decomposition",)
 SEEDREAM_RATIOS = ("1:1", "4:3", "3:4", "16:9", "9:16", "2:3", "3:2", "21:9")
 SEEDREAM_KNOBS: dict[str, tuple[Any, ...]] = {
     "aspect_ratio": SEEDREAM_RATIOS,
     "output_quality": ("basic", "high"),
     "output_resolution": ("1k", "2k", "4k"),
+    "output_format": ("png", "jpeg"),
 }
 SEEDREAM_FAILURE = "Prompt rejected"  # docs: Seedream > Failed response
 
@@ -75,6 +89,16 @@ FLUX_KONTEXT_MODELS = ("flux-kontext-pro", "flux-kontext-max")
 FLUX_KONTEXT_RATIOS = ("21:9", "16:9", "4:3", "1:1", "3:4", "9:16")
 FLUX_KONTEXT_FAILURE = "Generation failed due to content policy violation"  # docs: Flux Kontext > Failed
 FLUX_2_RATIOS = ("1:1", "4:3", "3:4", "16:9", "9:16", "3:2", "2:3")
+# Newer source, the platform contract: a Max model on each Flux 2 endpoint, 1k and one image only (and no "auto"
+# aspect ratio on remix); output_count is listed for Max only, so it is not checked for Pro and Flex.
+FLUX_2_MAX_TEXT = "flux-2-max-text-to-image"
+FLUX_2_MAX_REMIX = "flux-2-max-remix-image"
+
+
+def _flux_2_max(model: str) -> tuple[Any, ...]:
+    """The Max model's narrower lists (the platform contract)."""
+    return (allow("output_resolution", "1k", when=("model", model)), allow("output_count", 1, when=("model", model)))
+
 
 # --- Qwen 2 ---------------------------------------------------------------------------------------
 QWEN_FORMATS = ("png", "jpeg")
@@ -95,7 +119,11 @@ GPT_IMAGE_KNOBS: dict[str, tuple[Any, ...]] = {
 }
 GPT_IMAGE_2_KNOBS: dict[str, tuple[Any, ...]] = {
     "model": ("gpt-image-2",),
-    "aspect_ratio": ("auto", "1:1", "9:16", "16:9", "4:3", "3:4"),
+    # the docs' six and, newer, the platform contract's ten more (gpt-image-2/text-to-image, edit-image)
+    "aspect_ratio": (
+        *("auto", "1:1", "9:16", "16:9", "4:3", "3:4"),
+        *("3:2", "2:3", "5:4", "4:5", "2:1", "1:2", "3:1", "1:3", "21:9", "9:21"),
+    ),
     "output_resolution": ("1k", "2k", "4k"),
 }
 # "A 1:1 image cannot be 4k; auto/unset only supports 1k"
@@ -103,6 +131,39 @@ GPT_IMAGE_2_RESOLUTIONS = (
     allow("output_resolution", "1k", "2k", when=("aspect_ratio", "1:1")),
     allow("output_resolution", "1k", when=any_of(equals("aspect_ratio", "auto"), not_(given("aspect_ratio")))),
 )
+
+# --- Qwen 2.1, Qwen 3, Qwen Image, Flux, GPT Image 2.5 (no docs section: the platform contract and the
+# official packages; no failed example anywhere: general wording). Qwen 2.1's aspect ratios are not
+# published, so they are not checked. ---------------------------------------------------------------
+QWEN_3_KNOBS: dict[str, tuple[Any, ...]] = {
+    "aspect_ratio": ("1:1", "3:2", "2:3", "4:3", "3:4", "16:9", "9:16", "21:9"),
+    "output_format": QWEN_FORMATS,
+    "output_resolution": ("1k", "2k"),
+}
+QWEN_IMAGE_RATIOS = ("1:1", "3:4", "9:16", "4:3", "16:9")
+FLUX_KNOBS: dict[str, tuple[Any, ...]] = {"aspect_ratio": FLUX_2_RATIOS, "output_count": (1,)}
+GPT_IMAGE_2_5_KNOBS: dict[str, tuple[Any, ...]] = {
+    "model": ("gpt-image-2.5-flare", "gpt-image-2.5-sunburst"),
+    "aspect_ratio": (
+        "auto",
+        "1:1",
+        "3:2",
+        "2:3",
+        "4:3",
+        "3:4",
+        "5:4",
+        "4:5",
+        "16:9",
+        "9:16",
+        "2:1",
+        "1:2",
+        "3:1",
+        "1:3",
+        "21:9",
+        "9:21",
+    ),
+    "output_resolution": ("1k", "2k", "4k"),
+}
 
 
 # --- result builders -------------------------------------------------------------------------------
@@ -140,6 +201,15 @@ def flux_kontext_images(job: p.Job) -> dict[str, Any]:
     }
 
 
+def layers(job: p.Job) -> dict[str, Any]:
+    """Seedream decompose_layers: ``base_image: {"url"}`` and ``layers: [{"url", "z_index"}]`` (the official
+    runapi-seedream package's ``DecomposeLayersResponse``), two layers in the requested ``output_format``."""
+    return {
+        "base_image": {"url": job.file_url(p.image_file(job, "base"))},
+        "layers": [{"url": job.file_url(p.image_file(job, f"layer-{n}")), "z_index": n} for n in (1, 2)],
+    }
+
+
 def _row(path: str, required: tuple[Requirement, ...], cost_cents: int, failure: str, **extra: Any) -> Endpoint:
     """An image task answering one image (``images: [{"url"}]``) unless another ``result`` is given."""
     extra.setdefault("result", images())
@@ -152,21 +222,35 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         f"{SEEDREAM}/text_to_image",
         need("model", "prompt")
         # "Required for 4.5 and 5-Lite text models"
-        + need("aspect_ratio", "output_quality", when=among("model", *SEEDREAM_NEW_TEXT)),
+        + need("aspect_ratio", "output_quality", when=among("model", *SEEDREAM_NEW_TEXT, SEEDREAM_PRO_TEXT)),
         3,
         SEEDREAM_FAILURE,
         result=images(most=6, counted=equals("model", SEEDREAM_V4_TEXT)),  # "v4 only; 1-6 images"
-        choices={"model": (*SEEDREAM_NEW_TEXT, SEEDREAM_V4_TEXT), **SEEDREAM_KNOBS},
+        choices={"model": (*SEEDREAM_NEW_TEXT, SEEDREAM_V4_TEXT, SEEDREAM_PRO_TEXT), **SEEDREAM_KNOBS},
+        allowed=(allow("output_format", when=among("model", *SEEDREAM_NO_FORMAT)),),
     ),
     _row(  # docs: Seedream > Create Seedream Edit Image
         f"{SEEDREAM}/edit_image",
         need("model", "prompt", "source_image_urls")
         # "Required for 4.5 and 5-Lite edit models; optional for v4"
-        + need("aspect_ratio", "output_quality", when=among("model", *SEEDREAM_NEW_EDIT)),
+        + need("aspect_ratio", "output_quality", when=among("model", *SEEDREAM_NEW_EDIT, SEEDREAM_PRO_EDIT)),
         3,
         SEEDREAM_FAILURE,
         result=images(most=6, counted=equals("model", SEEDREAM_V4_EDIT)),
-        choices={"model": (*SEEDREAM_NEW_EDIT, SEEDREAM_V4_EDIT), **SEEDREAM_KNOBS},
+        choices={"model": (*SEEDREAM_NEW_EDIT, SEEDREAM_V4_EDIT, SEEDREAM_PRO_EDIT), **SEEDREAM_KNOBS},
+        allowed=(allow("output_format", when=among("model", *SEEDREAM_NO_FORMAT)),),
+    ),
+    _row(  # the official runapi-seedream package's DecomposeLayers (no docs section, no failed example)
+        f"{SEEDREAM}/decompose_layers",
+        need("model", "image_url"),
+        3,
+        GENERAL_FAILURE,
+        result=layers,
+        choices={
+            "model": SEEDREAM_LAYERS_MODELS,
+            "size": ("auto", "1K", "1.5K", "2K"),
+            "output_format": ("png", "jpeg"),
+        },
     ),
     # --- Imagen 4 (no failed example: general wording) --------------------------------------------
     _row(  # docs: Imagen 4 > Create Imagen 4 Text-to-Image, Get Imagen 4 Text-to-Image
@@ -175,7 +259,9 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         3,
         GENERAL_FAILURE,
         result=images(most=4, counted=equals("model", IMAGEN_FAST)),  # "imagen-4-fast image count"
-        choices={"model": IMAGEN_TEXT_MODELS, "aspect_ratio": IMAGEN_RATIOS, "output_count": (1, 2, 3, 4)},
+        # "auto": imagen-4-fast only (newer source: the platform contract)
+        choices={"model": IMAGEN_TEXT_MODELS, "aspect_ratio": (*IMAGEN_RATIOS, "auto"), "output_count": (1, 2, 3, 4)},
+        allowed=(allow("aspect_ratio", *IMAGEN_RATIOS, when=among("model", "imagen-4", "imagen-4-ultra")),),
     ),
     _row(  # docs: Imagen 4 > Create Pro Remix Image (no status endpoint printed: GET <path>/{id} as everywhere)
         f"{IMAGEN_4}/remix_image",
@@ -205,10 +291,11 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         4,
         GENERAL_FAILURE,
         choices={
-            "model": ("flux-2-pro-text-to-image", "flux-2-flex-text-to-image"),
+            "model": ("flux-2-pro-text-to-image", "flux-2-flex-text-to-image", FLUX_2_MAX_TEXT),
             "aspect_ratio": FLUX_2_RATIOS,
             "output_resolution": ("1k", "2k"),
         },
+        allowed=_flux_2_max(FLUX_2_MAX_TEXT),
     ),
     _row(  # docs: Flux 2 > Create Remix Image
         f"{FLUX_2}/remix_image",
@@ -216,10 +303,14 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         5,
         GENERAL_FAILURE,
         choices={
-            "model": ("flux-2-pro-remix-image", "flux-2-flex-remix-image"),
+            "model": ("flux-2-pro-remix-image", "flux-2-flex-remix-image", FLUX_2_MAX_REMIX),
             "aspect_ratio": (*FLUX_2_RATIOS, "auto"),
             "output_resolution": ("1k", "2k"),
         },
+        allowed=(
+            *_flux_2_max(FLUX_2_MAX_REMIX),
+            allow("aspect_ratio", *FLUX_2_RATIOS, when=("model", FLUX_2_MAX_REMIX)),
+        ),
     ),
     # --- Qwen 2 (no failed example: general wording) ------------------------------------------------
     _row(  # docs: Qwen 2 > Create Text-to-Image
@@ -387,5 +478,93 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         result=images(most=4),
         choices={"model": ("gpt-4o-image",), "aspect_ratio": ("1:1", "3:2", "2:3"), "output_count": (1, 2, 4)},
     ),
+    # --- Qwen 2.1 (official package runapi-qwen-2-1: paths, models, parameter names only) ------------
+    _row(
+        f"{QWEN_2_1}/text_to_image",
+        need("model", "prompt"),
+        2,
+        GENERAL_FAILURE,
+        choices={"model": ("qwen-2.1-text-to-image",)},
+    ),
+    _row(
+        f"{QWEN_2_1}/edit_image",
+        need("model", "prompt", "source_image_urls"),
+        2,
+        GENERAL_FAILURE,
+        choices={"model": ("qwen-2.1-edit-image",)},
+    ),
+    # --- Qwen 3 (official contract: both models of an endpoint take the same values) ---------------
+    _row(
+        f"{QWEN_3}/text_to_image",
+        need("model", "prompt"),
+        3,
+        GENERAL_FAILURE,
+        choices={"model": ("qwen-3-text-to-image", "qwen-3-pro-text-to-image"), **QWEN_3_KNOBS},
+    ),
+    _row(
+        f"{QWEN_3}/edit_image",
+        need("model", "prompt", "source_image_urls"),
+        3,
+        GENERAL_FAILURE,
+        choices={"model": ("qwen-3-edit-image", "qwen-3-pro-edit-image"), **QWEN_3_KNOBS},
+    ),
+    # --- Qwen Image (platform contract qwen-image/*) -------------------------------------------------
+    _row(
+        f"{QWEN_IMAGE}/text_to_image",
+        need("model", "prompt"),
+        2,
+        GENERAL_FAILURE,
+        choices={
+            "model": ("qwen-image-text-to-image",),
+            "aspect_ratio": QWEN_IMAGE_RATIOS,
+            "output_format": QWEN_FORMATS,
+        },
+    ),
+    _row(
+        f"{QWEN_IMAGE}/remix_image",
+        need("model", "prompt", "source_image_url"),
+        2,
+        GENERAL_FAILURE,
+        choices={"model": ("qwen-image-remix-image",), "output_format": QWEN_FORMATS},
+    ),
+    _row(
+        f"{QWEN_IMAGE}/edit_image",
+        need("model", "prompt", "source_image_url"),
+        2,
+        GENERAL_FAILURE,
+        choices={"model": ("qwen-image-edit-image",), "aspect_ratio": QWEN_IMAGE_RATIOS, "output_format": QWEN_FORMATS},
+    ),
+    # --- Flux (platform contract flux/*: flux-2-klein generates only) ----------------------------------
+    _row(
+        f"{FLUX}/text_to_image",
+        need("model", "prompt"),
+        3,
+        GENERAL_FAILURE,
+        choices={"model": ("flux-2-klein", "flux-dev", "flux-pro"), **FLUX_KNOBS},
+    ),
+    _row(
+        f"{FLUX}/remix_image",
+        need("model", "prompt", "source_image_url"),
+        4,
+        GENERAL_FAILURE,
+        choices={"model": ("flux-dev", "flux-pro"), **FLUX_KNOBS},
+    ),
+    # --- GPT Image 2.5 (official contract: GPT Image 2's resolution rules) ------------------------------
+    _row(
+        f"{GPT_IMAGE_2_5}/text_to_image",
+        need("model", "prompt"),
+        8,
+        GENERAL_FAILURE,
+        choices=GPT_IMAGE_2_5_KNOBS,
+        allowed=GPT_IMAGE_2_RESOLUTIONS,
+    ),
+    _row(
+        f"{GPT_IMAGE_2_5}/edit_image",
+        need("model", "prompt", "source_image_urls"),
+        8,
+        GENERAL_FAILURE,
+        choices=GPT_IMAGE_2_5_KNOBS,
+        allowed=GPT_IMAGE_2_RESOLUTIONS,
+    ),
 )
-"""The image families' endpoints (22 tasks)."""
+"""The image families' endpoints (33 tasks)."""

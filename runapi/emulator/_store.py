@@ -61,6 +61,7 @@ class _Task:
     will_fail: bool
     cost_cents: int
     idempotency_key: str | None
+    client_request_id: str | None = None
     polls: int = 0
     reached: int = 0  # how many of `milestones` have been reached
 
@@ -127,20 +128,30 @@ class Store:
         self._pending: dict[str, _Task] = {}  # tasks still processing
         self._idempotency: dict[tuple[str, str], _Seen] = {}
         self._direct_ids: set[str] = set()  # ids of direct answers (their output files are served)
+        self._answers: dict[str, dict[str, Any]] = {}  # every direct call's answer, by call id (GET /api/v1/tasks/{id})
         self._balance_cents = initial_balance_cents
         self._charges: list[tuple[datetime.date, int]] = []
 
     # --- API operations -------------------------------------------------------------------
 
-    def create(self, endpoint: Endpoint, params: dict[str, Any], *, idempotency_key: str | None) -> tuple[str, bool]:
+    def create(
+        self,
+        endpoint: Endpoint,
+        params: dict[str, Any],
+        *,
+        idempotency_key: str | None,
+        client_request_id: str | None = None,
+    ) -> tuple[str, bool]:
         """Create a task from a validated body; return ``(task_id, replayed)``.
 
         ``replayed`` is true when ``idempotency_key`` was already used on this path with an
-        equal body: the original task's id is returned and nothing is created or charged.
+        equal body: the original task's id is returned and nothing is created or charged (nor
+        its stored ``client_request_id`` changed). A new task stores ``client_request_id``.
 
         Raises:
-            ApiError: 422 (key reused with a different body; source task still processing),
-                404 ``Task not found`` (unknown source task), 402 ``Insufficient credits``.
+            ApiError: 409 (key reused with a different body: runapi-core 0.10.1 README), 422
+                (source task still processing), 404 ``Task not found`` (unknown source task),
+                402 ``Insufficient credits``.
         """
         with self._lock:
             seen = self._replay(endpoint, params, idempotency_key)
@@ -158,6 +169,7 @@ class Store:
                 will_fail=any(FAILURE_TOKEN in text for text in _strings(params)),
                 cost_cents=endpoint.cost_cents,
                 idempotency_key=idempotency_key,
+                client_request_id=client_request_id,
             )
             self._tasks[task.id] = self._pending[task.id] = task
             if idempotency_key is not None:
@@ -168,20 +180,28 @@ class Store:
     def call(
         self, endpoint: Endpoint, params: dict[str, Any], *, idempotency_key: str | None
     ) -> tuple[dict[str, Any], bool]:
-        """Answer a validated call of a direct endpoint; return ``(answer, replayed)``.
+        """Answer a validated call of a direct endpoint; return ``(answer, replayed)`` (see :meth:`direct`)."""
+        answer, replayed, _ = self.direct(endpoint, params, idempotency_key=idempotency_key)
+        return answer, replayed
+
+    def direct(
+        self, endpoint: Endpoint, params: dict[str, Any], *, idempotency_key: str | None
+    ) -> tuple[dict[str, Any], bool, str]:
+        """Answer a validated call of a direct endpoint; return ``(answer, replayed, call_id)``.
 
         The answer is the endpoint's result, or, when the body contains :data:`FAILURE_TOKEN`, a
         failed-task-shaped ``{"id", "status": "failed", "error"}``. A repeated ``idempotency_key``
-        with an equal body replays the first answer and charges nothing.
+        with an equal body replays the first answer and charges nothing. ``call_id`` names the
+        call (its answer's ``X-RunAPI-Task-Id``; the same on a replay).
 
         Raises:
-            ApiError: as :meth:`create` (422 key reused with a different body; 404 unknown source
+            ApiError: as :meth:`create` (409 key reused with a different body; 404 unknown source
                 task; 422 source still processing, unless the endpoint accepts any state; 402).
         """
         with self._lock:
             seen = self._replay(endpoint, params, idempotency_key)
             if seen is not None and seen.answer is not None:
-                return copy.deepcopy(seen.answer), True
+                return copy.deepcopy(seen.answer), True, seen.task_id
             source = self._check_source(endpoint, params)
             self._charge(endpoint.cost_cents)
             job = _payloads.Job(
@@ -195,11 +215,12 @@ class Store:
             else:
                 answer = endpoint.result(job)
                 self._direct_ids.add(job.id)
+            self._answers[job.id] = copy.deepcopy(answer)
             if idempotency_key is not None:
                 self._idempotency[(endpoint.path, idempotency_key)] = _Seen(
                     copy.deepcopy(params), job.id, copy.deepcopy(answer)
                 )
-            return answer, False
+            return answer, False, job.id
 
     def status(self, endpoint: Endpoint, task_id: str) -> dict[str, Any]:
         """Count a status GET of ``task_id`` on ``endpoint`` and return its status payload.
@@ -216,11 +237,17 @@ class Store:
             return self._payload(task)
 
     def balance(self) -> dict[str, int]:
-        """``{"balance_cents", "spent_cents_today", "spent_cents_total"}`` (docs: Get Balance)."""
+        """``{"balance_cents", "paid_balance_cents", "bonus_balance_cents", "spent_cents_today",
+        "spent_cents_total"}`` (docs: Get Balance; the paid and bonus parts: runapi-core 0.10.1).
+
+        The emulator's credits are all paid: the bonus part is 0.
+        """
         with self._lock:
             today = datetime.date.today()
             return {
                 "balance_cents": self._balance_cents,
+                "paid_balance_cents": self._balance_cents,
+                "bonus_balance_cents": 0,
                 "spent_cents_today": sum(cents for day, cents in self._charges if day == today),
                 "spent_cents_total": sum(cents for _, cents in self._charges),
             }
@@ -229,6 +256,18 @@ class Store:
         """Whether a task with this id exists (on any path)."""
         with self._lock:
             return task_id in self._tasks
+
+    def answer_of(self, call_id: str) -> dict[str, Any] | None:
+        """A copy of the answer of the direct call ``call_id``, or ``None`` for no such call."""
+        with self._lock:
+            answer = self._answers.get(call_id)
+            return None if answer is None else copy.deepcopy(answer)
+
+    def path_of(self, task_id: str) -> str | None:
+        """The path the task ``task_id`` was created on, or ``None`` for no such task (``GET /api/v1/tasks/{id}``)."""
+        with self._lock:
+            task = self._tasks.get(task_id)
+            return None if task is None else task.endpoint.path
 
     def has_files(self, owner_id: str) -> bool:
         """Whether ``/files/<owner_id>/...`` exists: a task, or a direct answer with output URLs
@@ -249,8 +288,9 @@ class Store:
     def snapshots(self) -> list[dict[str, Any]]:
         """Every task, oldest first: ``id``, ``path``, ``params``, ``status``, ``stage`` (last stage
         reached or ``None``), ``created_at`` (clock seconds), ``polls``, ``callback_url``,
-        ``idempotency_key``, ``cost_cents``, ``will_fail``, ``payload`` (what a GET would show,
-        without counting as a poll)."""
+        ``idempotency_key``, ``client_request_id`` (the create's accepted ``X-Client-Request-Id``,
+        or ``None``), ``cost_cents``, ``will_fail``, ``payload`` (what a GET would show, without
+        counting as a poll)."""
         self.tick()
         with self._lock:
             return [
@@ -264,6 +304,7 @@ class Store:
                     "polls": task.polls,
                     "callback_url": task.callback_url,
                     "idempotency_key": task.idempotency_key,
+                    "client_request_id": task.client_request_id,
                     "cost_cents": task.cost_cents,
                     "will_fail": task.will_fail,
                     "payload": self._payload(task),
@@ -274,12 +315,17 @@ class Store:
     # --- internals (lock held) ------------------------------------------------------------
 
     def _replay(self, endpoint: Endpoint, params: dict[str, Any], idempotency_key: str | None) -> _Seen | None:
-        """The earlier request with this key on this path, if any (422 if its body differs)."""
+        """The earlier request with this key on this path, if any.
+
+        Raises:
+            ApiError: 409 when its body differs: "Reusing the value with different input returns
+                ``409 Conflict``" (runapi-core 0.10.1 README, "Request identifiers").
+        """
         if idempotency_key is None:
             return None
         seen = self._idempotency.get((endpoint.path, idempotency_key))
         if seen is not None and seen.params != params:
-            raise ApiError(422, "Idempotency-Key was already used with different parameters")
+            raise ApiError(409, "Idempotency-Key was already used with different input")
         return seen
 
     def _charge(self, cents: int) -> None:
@@ -324,4 +370,12 @@ class Store:
 
     def _payload(self, task: _Task) -> dict[str, Any]:
         job = _payloads.Job(id=task.id, params=task.params, base_url=self._base_url())
-        return _payloads.status_payload(task.endpoint, job, task.stage, failed=task.will_fail and task.done)
+        payload = _payloads.status_payload(task.endpoint, job, task.stage, failed=task.will_fail and task.done)
+        if payload.get("status") == "completed":
+            # runapi-core 0.10.1 README: completed task and webhook envelopes carry usage.cost (USD, the
+            # task's settlement); create, processing and failed ones omit it.
+            usage: dict[str, Any] = {"cost": task.cost_cents / 100}
+            if isinstance(payload.get("images"), list):
+                usage["generated_images"] = len(payload["images"])
+            payload["usage"] = usage
+        return payload

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import hashlib
 import hmac
 import json
@@ -73,6 +74,11 @@ _TaskT = TypeVar("_TaskT", bound="Task")
 _TaskT_co = TypeVar("_TaskT_co", bound="Task", covariant=True)
 
 _WANTED = {name.lower(): name for name in (ID_HEADER, TIMESTAMP_HEADER, SIGNATURE_HEADER)}
+# the two usual spellings, lower-cased: "x-callback-id" and the WSGI/META "http_x_callback_id"
+_SPELLINGS = {**_WANTED, **{"http_" + key.replace("-", "_"): name for key, name in _WANTED.items()}}
+# Every name that canonicalizes to one of the three has one of these lengths (str.lower() never
+# shortens a name), so other headers are passed over on their length alone.
+_LENGTHS = frozenset(len(spelling) for spelling in _SPELLINGS)
 _TIMESTAMP_RE = re.compile(rf"[0-9]{{1,{MAX_TIMESTAMP_DIGITS}}}")
 _TEXT_TYPES = (str, bytes, bytearray, memoryview)
 
@@ -142,6 +148,10 @@ def _seconds(value: object, field: str, allowed: str) -> float | None:
     """``value`` as a finite float, ``None`` kept; anything else is a :class:`ValidationError`."""
     if value is None:
         return None
+    if type(value) is float and math.isfinite(value):  # the usual cases, without the ABC check below
+        return value
+    if type(value) is int and -(2**53) <= value <= 2**53:
+        return float(value)
     number = math.nan
     if not isinstance(value, bool) and isinstance(value, numbers.Real):
         try:
@@ -193,6 +203,12 @@ def _key(secret: object) -> bytes:
             f"callback secret must be the base64 string from the dashboard, got {_type_name(secret)}",
             reason="invalid_secret",
         )
+    return _decoded(str(secret))
+
+
+@functools.lru_cache(maxsize=64)
+def _decoded(secret: str) -> bytes:
+    """One base64 secret's key, decoded once per secret (a refusal is raised again each time, never kept)."""
     if not secret.strip():
         raise WebhookVerificationError("callback secret is empty", reason="invalid_secret")
     try:
@@ -292,16 +308,41 @@ def _pairs(headers: object) -> Iterable[Any]:
 def _read_headers(headers: object) -> dict[str, list[str]]:
     """The values of the three callback headers found in ``headers``, by canonical name."""
     found: dict[str, list[str]] = {}
+    spellings, lengths = _SPELLINGS, _LENGTHS
     try:
+        if type(headers) is dict:  # a plain dict: its items are pairs; look at the names of the right length only
+            for key in headers:
+                if type(key) is str:
+                    if len(key) not in lengths:
+                        continue
+                    lowered = key.lower()
+                    name = spellings.get(lowered)
+                    if name is None and lowered.startswith("http_"):
+                        name = _canonical(key)
+                else:
+                    name = _canonical(key)
+                if name is not None:
+                    value = headers[key]
+                    found.setdefault(name, []).append(value if type(value) is str else _text(value, name))
+            return found
         for index, pair in enumerate(_pairs(headers)):
             if not (isinstance(pair, tuple | list) and len(pair) == 2):
                 raise WebhookVerificationError(
                     f"headers must be a headers object or (name, value) pairs; item {index} is a {_type_name(pair)}",
                     reason="invalid_header",
                 )
-            name = _canonical(pair[0])
+            key, value = pair
+            if type(key) is str:  # the usual case: a length check, for the three one lower() and a look-up
+                if len(key) not in lengths:
+                    continue
+                lowered = key.lower()
+                name = spellings.get(lowered)
+                if name is None and lowered.startswith("http_"):
+                    name = _canonical(key)
+            else:
+                name = _canonical(key)
             if name is not None:
-                found.setdefault(name, []).append(_text(pair[1], name))
+                found.setdefault(name, []).append(value if type(value) is str else _text(value, name))
     except WebhookVerificationError:
         raise
     except Exception as exc:  # a headers object that fails while read: a refusal, never a raw error
@@ -312,7 +353,10 @@ def _read_headers(headers: object) -> dict[str, list[str]]:
 
 
 def _single(found: dict[str, list[str]], name: str) -> str:
-    values = {value.strip() for value in found.get(name, ())} - {""}
+    given = found.get(name, ())
+    if len(given) == 1 and (only := given[0].strip()):
+        return only
+    values = {value.strip() for value in given} - {""}
     if not values:
         raise WebhookVerificationError(f"missing {name} header", reason="missing_header")
     if len(values) > 1:

@@ -1,4 +1,4 @@
-"""What the SDK reaches of the platform's current contract (``tests/fixtures/platform/platform-contract.json``).
+"""What the SDK reaches of the platform's current contract (``tests/contract/platform-contract.json``).
 
 For each action of the contract: the operation with its method and path; for each model id of the action, whether
 the operation's ``model`` field knows it; for each constrained field of each model, which ``enum`` values the
@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 
-CONTRACT = Path(__file__).resolve().parent.parent / "fixtures" / "platform" / "platform-contract.json"
+CONTRACT = Path(__file__).resolve().parent / "platform-contract.json"
 
 
 def contract() -> dict[str, Any]:
@@ -25,9 +25,20 @@ def contract() -> dict[str, Any]:
 
 
 def operations_by_path() -> dict[tuple[str, str], Any]:
-    from runapi._client import operations
+    """Every task, direct and upload operation of every family, by ``(method, path)``."""
+    import importlib
 
-    return {("POST", operation.path): operation for _, _, operation in operations().values()}
+    from runapi._client import operations
+    from runapi._core.operations import UploadOperation
+    from runapi._families import FAMILIES
+
+    found = {("POST", operation.path): operation for _, _, operation in operations().values()}
+    for family in FAMILIES:  # uploads (a multipart transcription) are not in the registry of calls
+        cls = getattr(importlib.import_module(f"runapi.{family.name}"), family.cls)
+        for value in vars(cls).values():
+            if isinstance(value, UploadOperation):
+                found[("POST", value.path)] = value
+    return found
 
 
 class _Named:
@@ -42,12 +53,23 @@ def _tables(cls: type) -> Iterator[Any]:
 
 def knows(cls: type, field: str, value: Any, model: str | None) -> bool:
     """Whether params class ``cls`` takes ``value`` for ``field`` (under ``model``) as a known value."""
-    from runapi.errors import ValidationError
 
     fields = attrs.fields_dict(cls)  # type: ignore[arg-type]
     if field not in fields:
         return False
     attribute = fields[field]
+    from runapi._core.params.problems import _STRICT
+
+    strict = _STRICT.set(True)  # strict: a value the SDK does not know is refused (its warning comes once only)
+    try:
+        return _knows(cls, attribute, field, value, model)
+    finally:
+        _STRICT.reset(strict)
+
+
+def _knows(cls: type, attribute: Any, field: str, value: Any, model: str | None) -> bool:
+    from runapi.errors import ValidationError
+
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # an unknown value's warning counts as not known
         try:

@@ -103,12 +103,23 @@ def test_a_429_waits_for_retry_after(clock: FakeClock) -> None:
     assert clock.sleeps == [3.0]
 
 
-def test_a_create_that_got_a_500_is_not_replayed(clock: FakeClock) -> None:
+def test_without_idempotent_creates_a_create_that_got_a_500_is_not_replayed(clock: FakeClock) -> None:
     wire = Wire(httpx.Response(500, json={"error": "Internal server error"}))
     with pytest.raises(runapi.InternalServerError) as caught:
-        run(client_on(wire, clock).suno.generate_lyrics.create(prompt="p"))
+        run(client_on(wire, clock, idempotent_creates=False).suno.generate_lyrics.create(prompt="p"))
     assert len(wire.requests) == 1
     assert caught.value.task_may_exist and caught.value.idempotency_key
+
+
+def test_by_default_a_create_that_got_a_500_is_re_sent_with_the_same_key(clock: FakeClock) -> None:
+    wire = Wire(
+        httpx.Response(500, json={"error": "Internal server error"}, headers={"X-RunAPI-Task-Id": "t1"}),
+        httpx.Response(202, json={"id": "t1", "status": "processing"}, headers={"X-RunAPI-Task-Id": "t1"}),
+    )
+    task = run(client_on(wire, clock).suno.generate_lyrics.create(prompt="p"))
+    assert task.id == task.runapi_task_id == "t1"
+    assert len({request.headers["Idempotency-Key"] for request in wire.requests}) == 1
+    assert len(wire.requests) == 2
 
 
 def test_a_refused_connection_is_never_sent_so_a_create_is_retried(clock: FakeClock) -> None:
@@ -136,10 +147,10 @@ def test_httpx_errors_become_the_sdks(clock: FakeClock, error: Exception, kind: 
     assert API_KEY not in str(caught.value)
 
 
-def test_a_read_timeout_on_create_is_not_retried(clock: FakeClock) -> None:
+def test_without_idempotent_creates_a_read_timeout_on_create_is_not_retried(clock: FakeClock) -> None:
     wire = Wire(httpx.ReadTimeout("silent"))
     with pytest.raises(runapi.APITimeoutError) as caught:
-        run(client_on(wire, clock).suno.generate_lyrics.create(prompt="p"))
+        run(client_on(wire, clock, idempotent_creates=False).suno.generate_lyrics.create(prompt="p"))
     assert len(wire.requests) == 1 and caught.value.task_may_exist
 
 

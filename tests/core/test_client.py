@@ -92,6 +92,7 @@ def test_the_timeout_reaches_requests(client: runapi.Client, monkeypatch: pytest
         (403, runapi.PermissionDeniedError),
         (404, runapi.NotFoundError),
         (408, runapi.RequestTimeoutError),
+        (409, runapi.IdempotencyConflictError),
         (413, runapi.PayloadTooLargeError),
         (415, runapi.UnsupportedMediaTypeError),
         (422, runapi.UnprocessableEntityError),

@@ -77,14 +77,26 @@ def test_bad_params_are_refused_before_any_request(family: StyleFamily) -> None:
 
 
 @responses.activate(registry=OrderedRegistry)
-def test_a_500_is_not_replayed_and_says_the_server_may_have_acted(family: StyleFamily) -> None:
+def test_without_idempotent_creates_a_500_is_not_replayed_and_says_the_server_may_have_acted(
+    client: runapi.Client,
+) -> None:
     responses.post(URL, status=500, json={"error": "Internal server error"})
     responses.post(URL, json={"style": "never reached"})
     with pytest.raises(runapi.InternalServerError) as info:
-        family.boost_style(description="Pop")
+        StyleFamily(client.with_options(idempotent_creates=False)).boost_style(description="Pop")
     assert len(responses.calls) == 1
     assert info.value.task_may_exist is True
     assert info.value.idempotency_key == responses.calls[0].request.headers["Idempotency-Key"]
+
+
+@responses.activate(registry=OrderedRegistry)
+def test_by_default_a_500_is_re_sent_with_the_same_key_and_the_answer_read(family: StyleFamily) -> None:
+    responses.post(URL, status=500, json={"error": "Internal server error"})
+    responses.post(URL, json={"style": "Pop"}, headers={"X-RunAPI-Task-Id": "call-7"})
+    result = family.boost_style(description="Pop")
+    assert result.style == "Pop" and result.runapi_task_id == "call-7"
+    keys = {call.request.headers["Idempotency-Key"] for call in responses.calls}
+    assert len(responses.calls) == 2 and len(keys) == 1
 
 
 @responses.activate(registry=OrderedRegistry)
@@ -99,11 +111,11 @@ def test_a_503_and_a_refused_connection_are_retried_with_the_same_key(family: St
 
 
 @responses.activate
-def test_a_dropped_connection_after_sending_is_not_replayed(family: StyleFamily) -> None:
+def test_without_idempotent_creates_a_dropped_connection_after_sending_is_not_replayed(client: runapi.Client) -> None:
     dropped = requests.ConnectionError(ProtocolError("Connection aborted.", ConnectionResetError(104, "reset")))
     responses.post(URL, body=dropped)
     with pytest.raises(runapi.APIConnectionError) as info:
-        family.boost_style(description="Pop")
+        StyleFamily(client.with_options(idempotent_creates=False)).boost_style(description="Pop")
     assert len(responses.calls) == 1 and info.value.task_may_exist is True
 
 

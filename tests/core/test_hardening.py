@@ -135,13 +135,32 @@ def test_a_create_of_unknown_outcome_says_the_task_may_exist(client: runapi.Clie
         client.suno.generate_lyrics.create(prompt="night city")
 
     error = info.value
-    sent_key = responses.calls[0].request.headers["Idempotency-Key"]
+    sent_keys = {call.request.headers["Idempotency-Key"] for call in responses.calls}
     assert error.task_may_exist is True
     assert error.request_sent is True
-    assert error.idempotency_key == sent_key
+    assert sent_keys == {error.idempotency_key}  # every attempt carried the one key
     assert "task may have been created" in str(error)
-    assert sent_key in str(error)
-    assert len(responses.calls) == 1  # and it was not replayed
+    assert error.idempotency_key is not None and error.idempotency_key in str(error)
+    # re-sent with that key by default (RunAPI de-duplicates) until the retries ran out; a 2xx
+    # whose body could not be read was answered, so it is not sent again
+    unreadable = answer.get("status") == 202
+    assert len(responses.calls) == error.attempts == (1 if unreadable else 3)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [{"status": 500, "json": {"error": "Internal server error"}}, {"body": dropped()}],
+    ids=["500", "dropped"],
+)
+@responses.activate
+def test_without_idempotent_creates_a_create_of_unknown_outcome_is_sent_once(
+    client: runapi.Client, answer: dict[str, object]
+) -> None:
+    responses.post(LYRICS, **answer)  # type: ignore[arg-type]
+    with pytest.raises(runapi.APIError) as info:
+        client.with_options(idempotent_creates=False).suno.generate_lyrics.create(prompt="night city")
+    assert info.value.task_may_exist is True
+    assert len(responses.calls) == 1  # not replayed
 
 
 @pytest.mark.parametrize(
@@ -162,7 +181,7 @@ def test_a_refused_create_says_no_task_exists(client: runapi.Client, status: int
 def test_retrying_with_the_errors_idempotency_key_resends_the_same_key(client: runapi.Client) -> None:
     responses.post(LYRICS, status=500, json={"error": "Internal server error"})
     responses.post(LYRICS, status=202, json=ACCEPTED)
-    endpoint = client.suno.generate_lyrics
+    endpoint = client.with_options(idempotent_creates=False).suno.generate_lyrics
 
     with pytest.raises(runapi.InternalServerError) as info:
         endpoint.create(prompt="night city")
@@ -491,3 +510,15 @@ def test_idempotent_creates_must_be_a_bool(value: object) -> None:
     with pytest.raises(runapi.ValidationError, match="idempotent_creates must be True or False") as info:
         runapi.Client(api_key="sk-x", idempotent_creates=value)  # type: ignore[arg-type]
     assert info.value.field == "idempotent_creates"
+
+
+def test_a_pre_signed_urls_query_credentials_are_masked_in_errors() -> None:
+    from runapi.errors import APIStatusError, redact_url, status_error
+
+    url = "https://bucket.s3.example.com/up/1?X-Amz-Credential=AKIAEXAMPLE&X-Amz-Signature=deadbeef&partNumber=2"
+    error = status_error(403, {"error": "Forbidden"}, {}, method="PUT", url=url)
+    assert isinstance(error, APIStatusError)
+    for text in (str(error), error.url or ""):
+        assert "AKIAEXAMPLE" not in text and "deadbeef" not in text
+        assert "partNumber=2" in text  # what is no credential stays readable
+    assert redact_url("https://h/x?token=t0k&sig=s1g&api_key=k3y") == "https://h/x?token=***&sig=***&api_key=***"

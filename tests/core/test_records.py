@@ -18,7 +18,7 @@ import responses
 import runapi
 from runapi._core.models import Result
 from runapi._core.operations import DirectOperation, Family, FamilyAttribute
-from runapi._core.params import OMIT, Omit, field, integer, params, to_body
+from runapi._core.params import OMIT, Omit, build_params, field, integer, params, to_body
 from runapi._core.records import DeleteOperation, GetOperation, ListOperation, UpdateOperation
 from tests.conftest import API_KEY, BASE_URL, FakeClock
 
@@ -83,7 +83,9 @@ def test_an_update_field_keeps_its_checks() -> None:
     with pytest.raises(runapi.ValidationError, match="size must be an integer of at least 1"):
         UpdateWidgetParams(size=0)
     with pytest.raises(runapi.ValidationError, match="colour must be one of 'red', 'blue'"):
-        UpdateWidgetParams(colour="green")  # type: ignore[arg-type]
+        build_params(UpdateWidgetParams, (), {"colour": "green"}, "PATCH /widgets", strict=True)
+    with pytest.raises(runapi.ValidationError, match="colour must be one of 'red', 'blue'"):
+        UpdateWidgetParams(colour=3)  # type: ignore[arg-type]  # not a string: refused even when not strict
 
 
 def test_omit_is_one_falsy_value_shown_as_omit() -> None:
@@ -147,10 +149,10 @@ def test_create_posts_with_an_idempotency_key_and_unwraps(wc: WidgetClient) -> N
 
 
 @responses.activate
-def test_a_create_that_got_a_500_is_not_replayed(wc: WidgetClient) -> None:
+def test_without_idempotent_creates_a_create_that_got_a_500_is_not_replayed(wc: WidgetClient) -> None:
     responses.post(URL, json={"error": "boom"}, status=500)
     with pytest.raises(runapi.InternalServerError) as caught:
-        wc.widgets.create(name="a")
+        wc.with_options(idempotent_creates=False).widgets.create(name="a")
     assert len(responses.calls) == 1
     assert caught.value.task_may_exist
 

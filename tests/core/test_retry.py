@@ -171,27 +171,43 @@ def test_caller_supplied_idempotency_key_is_sent(client: runapi.Client) -> None:
 
 
 @responses.activate(registry=OrderedRegistry)
-def test_create_that_got_a_500_is_not_replayed(client: runapi.Client, clock: FakeClock) -> None:
+def test_without_idempotent_creates_a_create_that_got_a_500_is_not_replayed(
+    client: runapi.Client, clock: FakeClock
+) -> None:
     responses.post(LYRICS, status=500, json={"error": "Internal server error"})
     responses.post(LYRICS, status=202, json=ACCEPTED)  # must never be reached
 
     with pytest.raises(runapi.InternalServerError):
-        client.suno.generate_lyrics.create(prompt="night city")
+        client.with_options(idempotent_creates=False).suno.generate_lyrics.create(prompt="night city")
 
     assert len(responses.calls) == 1
     assert clock.sleeps == []
 
 
 @responses.activate(registry=OrderedRegistry)
-def test_create_whose_connection_dropped_is_not_replayed(client: runapi.Client) -> None:
+def test_without_idempotent_creates_a_create_whose_connection_dropped_is_not_replayed(client: runapi.Client) -> None:
     responses.post(LYRICS, body=dropped())
     responses.post(LYRICS, status=202, json=ACCEPTED)
 
     with pytest.raises(runapi.APIConnectionError) as info:
-        client.suno.generate_lyrics.create(prompt="x")
+        client.with_options(idempotent_creates=False).suno.generate_lyrics.create(prompt="x")
 
     assert info.value.request_sent is True
     assert len(responses.calls) == 1
+
+
+@responses.activate(registry=OrderedRegistry)
+def test_by_default_a_create_whose_connection_dropped_is_re_sent_with_the_same_key(
+    client: runapi.Client, clock: FakeClock
+) -> None:
+    responses.post(LYRICS, body=dropped())
+    responses.post(LYRICS, status=202, json=ACCEPTED)  # RunAPI answers the task the key made
+
+    assert client.suno.generate_lyrics.create(prompt="x").id == "task-1"
+
+    keys = {call.request.headers["Idempotency-Key"] for call in responses.calls}
+    assert len(responses.calls) == 2 and len(keys) == 1
+    assert len(clock.sleeps) == 1  # one backoff, on the fake clock
 
 
 @responses.activate(registry=OrderedRegistry)
@@ -206,10 +222,11 @@ def test_create_whose_connection_was_refused_is_retried(client: runapi.Client) -
 
 
 @responses.activate(registry=OrderedRegistry)
-def test_idempotent_creates_replays_a_500_with_the_same_key(clock: FakeClock) -> None:
+def test_by_default_a_create_that_got_a_500_is_re_sent_with_the_same_key(clock: FakeClock) -> None:
     responses.post(LYRICS, status=500, json={"error": "Internal server error"})
     responses.post(LYRICS, status=202, json=ACCEPTED)
-    client = runapi.Client(api_key="k", base_url=BASE_URL, idempotent_creates=True, sleep=clock.sleep, clock=clock)
+    client = runapi.Client(api_key="k", base_url=BASE_URL, sleep=clock.sleep, clock=clock)
+    assert client.retry_policy.idempotent_creates is True  # the default (runapi-core 0.10.1 README)
 
     assert client.suno.generate_lyrics.create(prompt="x").id == "task-1"
     keys = {call.request.headers["Idempotency-Key"] for call in responses.calls}

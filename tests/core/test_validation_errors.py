@@ -25,13 +25,13 @@ def refused(call: object) -> runapi.ValidationError:
 def test_a_call_with_three_mistakes_gets_one_error_listing_all_three(client: runapi.Client) -> None:
     error = refused(
         lambda: client.seedance.text_to_video.create(  # type: ignore[call-arg]
-            model="seedance-1.5-pro", prompt="", aspect_ratio="1:1", duration_seconds=5, resolution="1080p"
+            model="seedance-1.5-pro", prompt="", aspect_ratio="1:1", duration_seconds=13, resolution="1080p"
         )
     )
     assert [problem.field for problem in error.errors] == ["resolution", "prompt", "duration_seconds"]
     assert str(error).startswith("3 problems: unknown parameter 'resolution'")
     assert "prompt must be a non-blank string" in str(error)
-    assert "duration_seconds must be one of 4, 8, 12; got 5 (for model 'seedance-1.5-pro')" in str(error)
+    assert "duration_seconds must be an integer from 4 to 12; got 13 (for model 'seedance-1.5-pro')" in str(error)
     assert "\n" not in str(error)  # one line: logs and the command line show it whole
     assert error.field == "resolution" and error.allowed == error.errors[0].allowed  # the first, as before
     assert all(isinstance(problem, Problem) for problem in error.errors)
@@ -48,7 +48,9 @@ def test_per_model_required_parameters_are_named_together(client: runapi.Client)
 def test_missing_and_unknown_parameters_are_all_named_with_the_bad_values(client: runapi.Client) -> None:
     error = refused(
         lambda: client.nano_banana.text_to_image.create(  # type: ignore[call-arg]
-            aspect_ratio="2:7", colour="red", size=3
+            aspect_ratio=27,  # a number where a ratio goes: refused (an unknown ratio string is sent)
+            colour="red",
+            size=3,
         )
     )
     fields = [problem.field for problem in error.errors]
@@ -77,7 +79,7 @@ def test_a_single_mistake_is_a_plain_error() -> None:
 
 def test_building_a_params_class_directly_stops_at_the_first_mistake() -> None:
     with pytest.raises(runapi.ValidationError) as caught:
-        TextToVideoParams(model="seedance-1.5-pro", prompt="", aspect_ratio="1:1", duration_seconds=5)  # type: ignore[arg-type]
+        TextToVideoParams(model="seedance-1.5-pro", prompt="", aspect_ratio="1:1", duration_seconds=13)  # type: ignore[arg-type]
     assert caught.value.field == "prompt" and len(caught.value.errors) == 1
 
 

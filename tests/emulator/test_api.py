@@ -243,6 +243,8 @@ def test_upscale_rejects_an_undocumented_resolution(api: Api, fake_clock: FakeCl
 def test_balance_starts_full_and_each_task_costs_cents(api: Api) -> None:
     assert api.get("/api/v1/me/balance").json() == {
         "balance_cents": 10_000,
+        "paid_balance_cents": 10_000,  # runapi-core 0.10.1: the balance's paid and bonus parts
+        "bonus_balance_cents": 0,
         "spent_cents_today": 0,
         "spent_cents_total": 0,
     }
@@ -251,7 +253,13 @@ def test_balance_starts_full_and_each_task_costs_cents(api: Api) -> None:
     balance = api.get("/api/v1/me/balance").json()
     spent = sum(task["cost_cents"] for task in api.emulator.tasks())
     assert spent > 0
-    assert balance == {"balance_cents": 10_000 - spent, "spent_cents_today": spent, "spent_cents_total": spent}
+    assert balance == {
+        "balance_cents": 10_000 - spent,
+        "paid_balance_cents": 10_000 - spent,
+        "bonus_balance_cents": 0,
+        "spent_cents_today": spent,
+        "spent_cents_total": spent,
+    }
 
 
 def test_create_beyond_the_balance_is_402_and_charges_nothing(start_emulator: Callable[..., Emulator]) -> None:
@@ -290,13 +298,55 @@ def test_repeated_idempotency_key_with_same_body_replays_the_original_answer(api
     assert api.get("/api/v1/me/balance").json() == balance
 
 
-def test_idempotency_key_reused_with_a_different_body_is_422(api: Api) -> None:
+def test_idempotency_key_reused_with_a_different_body_is_409(api: Api) -> None:
+    # runapi-core 0.10.1 README: "Reusing the value with different input returns 409 Conflict".
     path = f"{NANO}/text_to_image"
     api.post(path, BODIES[path], headers={"Idempotency-Key": "key-2"})
+    balance = api.get("/api/v1/me/balance").json()
     response = api.post(path, dict(BODIES[path], prompt="A dog instead"), headers={"Idempotency-Key": "key-2"})
-    assert response.status_code == 422
-    assert response.json() == {"error": "Idempotency-Key was already used with different parameters"}
+    assert response.status_code == 409
+    assert response.json() == {"error": "Idempotency-Key was already used with different input"}
     assert len(api.emulator.tasks()) == 1
+    assert api.get("/api/v1/me/balance").json() == balance  # nothing charged
+
+
+# --- request identifiers (runapi-core 0.10.1 README, "Request identifiers") -------------------------
+
+
+def test_create_status_and_direct_answers_name_their_task(api: Api) -> None:
+    path = f"{SUNO}/generate_lyrics"
+    created = api.post(path, BODIES[path])
+    task_id = created.json()["id"]
+    assert created.headers["X-RunAPI-Task-Id"] == task_id
+    assert api.get(f"{path}/{task_id}").headers["X-RunAPI-Task-Id"] == task_id
+    direct = api.post(f"{SUNO}/boost_style", {"description": "Pop"}, headers={"Idempotency-Key": "b-1"})
+    again = api.post(f"{SUNO}/boost_style", {"description": "Pop"}, headers={"Idempotency-Key": "b-1"})
+    assert direct.status_code == again.status_code == 200
+    assert direct.headers["X-RunAPI-Task-Id"] == again.headers["X-RunAPI-Task-Id"]  # the replay names the same call
+    assert "X-RunAPI-Task-Id" not in api.get("/api/v1/me/balance").headers  # no task there
+
+
+def test_a_client_request_id_is_echoed_and_stored_with_the_task(api: Api) -> None:
+    path = f"{SUNO}/generate_lyrics"
+    created = api.post(path, BODIES[path], headers={"X-Client-Request-Id": "order-42", "Idempotency-Key": "k"})
+    assert created.headers["X-Client-Request-Id"] == "order-42"
+    replay = api.post(path, BODIES[path], headers={"X-Client-Request-Id": "order-43", "Idempotency-Key": "k"})
+    assert replay.headers["X-Client-Request-Id"] == "order-43"  # each answer echoes its own request's
+    [task] = api.emulator.tasks()
+    assert task["client_request_id"] == "order-42"  # the task keeps its create's
+    status = api.get(f"{path}/{task['id']}", headers={"X-Client-Request-Id": "poll-1"})
+    assert status.headers["X-Client-Request-Id"] == "poll-1"
+    assert "X-Client-Request-Id" not in api.get("/api/v1/me/balance").headers  # none sent, none echoed
+
+
+@pytest.mark.parametrize("value", ["x" * 513, "caf\u00e9"])
+def test_a_client_request_id_outside_the_rules_is_neither_echoed_nor_stored(api: Api, value: str) -> None:
+    path = f"{SUNO}/generate_lyrics"
+    created = api.post(path, BODIES[path], headers={"X-Client-Request-Id": value.encode().decode("latin-1")})
+    assert created.status_code == 202 and "X-Client-Request-Id" not in created.headers
+    assert api.emulator.tasks()[0]["client_request_id"] is None
+    longest = api.post(path, BODIES[path], headers={"X-Client-Request-Id": "y" * 512})
+    assert longest.headers["X-Client-Request-Id"] == "y" * 512
 
 
 def test_idempotency_keys_are_per_path_and_optional(api: Api) -> None:

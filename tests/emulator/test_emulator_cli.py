@@ -68,7 +68,13 @@ def test_cli_banner_prints_the_base_url_the_client_takes_and_balance_sets_the_st
         assert output[1] == f"Use: RUNAPI_BASE_URL={url} RUNAPI_API_KEY=<any key>"
         assert not any("/api/v1" in line for line in output)  # the SDK appends /api/v1/... itself
         answer = requests.get(f"{url}/api/v1/me/balance", headers={"Authorization": "Bearer k"}, timeout=5)
-        assert answer.json() == {"balance_cents": 1234, "spent_cents_today": 0, "spent_cents_total": 0}
+        assert answer.json() == {
+            "balance_cents": 1234,
+            "paid_balance_cents": 1234,
+            "bonus_balance_cents": 0,
+            "spent_cents_today": 0,
+            "spent_cents_total": 0,
+        }
     assert process.returncode == 0
 
 

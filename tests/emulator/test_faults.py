@@ -104,12 +104,20 @@ def test_after_handling_creates_the_task_but_loses_the_answer(api: Api) -> None:
     assert lost.status_code == 500
     [task] = api.emulator.tasks()
     assert task["path"] == LYRICS
+    assert lost.headers["X-RunAPI-Task-Id"] == task["id"]  # the body is lost, the header names the task
 
     retried = api.post(LYRICS, BODIES[LYRICS], headers=headers)  # a safe retry replays, no second task
     assert retried.status_code == 202
     assert retried.json() == {"id": task["id"], "status": "processing"}
     assert retried.headers["Idempotent-Replayed"] == "true"
     assert len(api.emulator.tasks()) == 1
+
+
+def test_a_server_error_before_handling_names_no_task(api: Api) -> None:
+    api.emulator.inject("server_error", method="POST")
+    lost = api.post(LYRICS, BODIES[LYRICS])
+    assert lost.status_code == 500 and "X-RunAPI-Task-Id" not in lost.headers
+    assert api.emulator.tasks() == []
 
 
 def test_drop_after_handling_creates_the_task(api: Api) -> None:

@@ -38,6 +38,21 @@ def fake_clock(clock: FakeClock) -> FakeClock:
 
 
 @pytest.fixture
+def client(clock: FakeClock) -> Iterator[runapi.Client]:
+    """A strict client (``strict=True``): the family tests hold each family to the values it documents.
+
+    By default a model id or enum value the SDK does not know is sent with a warning
+    (``runapi.UnknownValueWarning``); tests/core/test_open_values.py checks that default. Here
+    every value outside a family's lists is refused, which is what these tests assert.
+    """
+    from tests.conftest import API_KEY, BASE_URL
+
+    with runapi.Client(api_key=API_KEY, base_url=BASE_URL, sleep=clock.sleep, clock=clock, strict=True) as c:
+        c._random = lambda: 0.0  # no jitter: backoff waits become exact
+        yield c
+
+
+@pytest.fixture
 def http() -> Iterator[responses.RequestsMock]:
     """HTTP mocked with ``responses``: an unregistered request fails instead of reaching a socket."""
     with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:

@@ -30,12 +30,14 @@ from runapi.elevenlabs import (
     DIALOGUE_STABILITIES,
     MODEL_RULES,
     MODELS,
+    SOUND_OUTPUT_FORMATS,
     Audio,
     AudioTask,
     DialogueLine,
     TranscriptTask,
 )
 from tests.families.contract import strict_converter
+from tests.families.platform_values import contract_models, contract_values
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "fixtures" / "elevenlabs"
 
@@ -173,7 +175,54 @@ ACCEPTED_CALLS = [
         "speech_to_text", {**SOURCE, "tag_audio_events": True, "diarize": False, "language_code": "en"}, id="stt-all"
     ),
     pytest.param("isolate_audio", {**SOURCE, "callback_url": "https://example.com/callback"}, id="isolate-callback"),
+    # newer source, the platform contract: each endpoint's model (optional: the official package sends none)
+    pytest.param("text_to_dialogue", {**DIALOGUE, "model": "text-to-dialogue-v3"}, id="dialogue-model"),
+    pytest.param("text_to_sound", {**SOUND, "model": "sound-effect-v2"}, id="sound-model"),
+    pytest.param("speech_to_text", {**SOURCE, "model": "speech-to-text"}, id="stt-model"),
+    pytest.param("isolate_audio", {**SOURCE, "model": "audio-isolation"}, id="isolate-model"),
+    *[
+        pytest.param("text_to_sound", {**SOUND, "output_format": fmt}, id=f"sound-{fmt}")
+        for fmt in SOUND_OUTPUT_FORMATS
+    ],
 ]
+
+
+CONTRACT_BASE = {
+    "text_to_speech": {"text": "Hello", "voice": "Adam"},
+    "text_to_dialogue": {"dialogue": [{"text": "Hi", "voice": "Adam"}]},
+    "text_to_sound": {"text": "Rain on a tin roof"},
+    "speech_to_text": {"source_audio_url": "https://example.com/voice.mp3"},
+    "isolate_audio": {"source_audio_url": "https://example.com/voice.mp3"},
+}
+
+
+@pytest.mark.parametrize(("op", "model", "name", "value"), contract_values("elevenlabs"))
+@responses.activate
+def test_every_platform_contract_value_is_accepted_and_sent_as_given(client, op, model, name, value):
+    # the platform contract (tests/contract/platform-contract.json), newer than the docs
+    responses.post(client.base_url + path(op), status=202, json=accepted())
+    kwargs = {**CONTRACT_BASE[op], "model": model, name: value}
+
+    getattr(client.elevenlabs, op).create(**kwargs)
+
+    assert json.loads(responses.calls[0].request.body) == kwargs
+
+
+@pytest.mark.parametrize(("op", "model"), contract_models("elevenlabs"))
+@responses.activate
+def test_every_platform_contract_model_is_accepted(client, op, model):
+    responses.post(client.base_url + path(op), status=202, json=accepted())
+    getattr(client.elevenlabs, op).create(**CONTRACT_BASE[op], model=model)
+    assert json.loads(responses.calls[0].request.body)["model"] == model
+
+
+@pytest.mark.parametrize("op", ["text_to_dialogue", "text_to_sound", "speech_to_text", "isolate_audio"])
+@responses.activate
+def test_a_model_left_out_is_not_sent(client, op):
+    # the official package sends no model for these four; neither does this SDK unless given
+    responses.post(client.base_url + path(op), status=202, json=accepted())
+    getattr(client.elevenlabs, op).create(**CONTRACT_BASE[op])
+    assert "model" not in json.loads(responses.calls[0].request.body)
 
 
 @pytest.mark.parametrize(("op", "kwargs"), ACCEPTED_CALLS)
@@ -244,11 +293,14 @@ REFUSED = [
     pytest.param("speech_to_text", {**SOURCE, "diarize": "true"}, "diarize", "true or false"),
     pytest.param("isolate_audio", {}, "source_audio_url", "missing required parameter"),
     pytest.param("isolate_audio", {"source_audio_url": "file:///tmp/voice.mp3"}, "source_audio_url", "http(s) URL"),
-    # the endpoints whose one model is fixed take no model parameter (the docs' tables have none)
-    pytest.param("text_to_dialogue", {**DIALOGUE, "model": "text-to-dialogue-v3"}, "model", "unknown parameter"),
-    pytest.param("text_to_sound", {**SOUND, "model": "sound-effect-v2"}, "model", "unknown parameter"),
-    pytest.param("speech_to_text", {**SOURCE, "model": "speech-to-text"}, "model", "unknown parameter"),
-    pytest.param("isolate_audio", {**SOURCE, "model": "audio-isolation"}, "model", "unknown parameter"),
+    # the endpoints with one model each (the platform contract) take that model only (strict client)
+    pytest.param("text_to_dialogue", {**DIALOGUE, "model": "sound-effect-v2"}, "model", "'text-to-dialogue-v3'"),
+    pytest.param("text_to_sound", {**SOUND, "model": "sound-effect-v1"}, "model", "'sound-effect-v2'"),
+    pytest.param("speech_to_text", {**SOURCE, "model": "audio-isolation"}, "model", "'speech-to-text'"),
+    pytest.param("isolate_audio", {**SOURCE, "model": "speech-to-text"}, "model", "'audio-isolation'"),
+    # output_format of text_to_sound: the contract's 19 values
+    pytest.param("text_to_sound", {**SOUND, "output_format": "mp3_44100_320"}, "output_format", "'mp3_22050_32'"),
+    pytest.param("text_to_sound", {**SOUND, "output_format": "wav"}, "output_format", "'opus_48000_192'"),
 ]
 
 

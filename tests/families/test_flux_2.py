@@ -45,6 +45,7 @@ from runapi.flux_2 import (
 )
 from tests.conftest import FakeClock
 from tests.families.contract import assert_mirrors, strict_converter
+from tests.families.platform_values import contract_models, contract_values
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "flux_2"
 ordered = responses.activate(registry=registries.OrderedRegistry)
@@ -64,6 +65,7 @@ FAILED = {"id": TASK_ID, "status": "failed", "error": FAILURE}
 TEXT = {"model": "flux-2-pro-text-to-image", "prompt": "An astronaut floating in space"}
 REMIX = {"model": "flux-2-pro-remix-image", "prompt": "As an oil painting", "source_image_urls": [SOURCE]}
 BASE = {"text_to_image": TEXT, "remix_image": REMIX}
+MAX_TEXT, MAX_REMIX = "flux-2-max-text-to-image", "flux-2-max-remix-image"
 
 
 def load(name: str) -> Any:
@@ -197,14 +199,22 @@ def test_every_model_has_an_entry_in_its_endpoints_rules_table():
     assert set(MODELS) == {
         "flux-2-pro-text-to-image",
         "flux-2-flex-text-to-image",
+        "flux-2-max-text-to-image",  # the newer platform contract
         "flux-2-pro-remix-image",
         "flux-2-flex-remix-image",
+        "flux-2-max-remix-image",  # the newer platform contract
     }
 
 
 ACCEPTED_CALLS = [
     *[pytest.param("text_to_image", {**TEXT, "model": m}, id=f"text-{m}") for m in TEXT_TO_IMAGE_MODELS],
     *[pytest.param("remix_image", {**REMIX, "model": m}, id=f"remix-{m}") for m in REMIX_IMAGE_MODELS],
+    # Max (the platform contract): 1k, one image, one source; output_count unconstrained for Pro and Flex
+    pytest.param("text_to_image", {**TEXT, "model": MAX_TEXT, "output_resolution": "1k", "output_count": 1}, id="max"),
+    pytest.param(
+        "remix_image", {**REMIX, "model": MAX_REMIX, "aspect_ratio": "3:2", "output_count": 1}, id="max-remix"
+    ),
+    pytest.param("text_to_image", {**TEXT, "output_count": 2}, id="pro-output_count-sent-as-given"),
     *[pytest.param("text_to_image", {**TEXT, "aspect_ratio": r}, id=f"text-ratio-{r}") for r in ASPECT_RATIOS],
     *[pytest.param("remix_image", {**REMIX, "aspect_ratio": r}, id=f"remix-ratio-{r}") for r in REMIX_ASPECT_RATIOS],
     *[pytest.param(op, {**BASE[op], "output_resolution": res}, id=f"{op}-{res}") for op in OPS for res in ("1k", "2k")],
@@ -243,6 +253,35 @@ def test_valid_values_are_accepted_and_sent_unchanged(client, http, op, kwargs):
 NINE = [f"https://example.com/{i}.png" for i in range(9)]
 
 REFUSED = [
+    # Max (the platform contract): 1k only, output_count 1, no "auto", exactly one source image
+    *[
+        pytest.param(
+            op,
+            {**BASE[op], "model": model, "output_resolution": "2k"},
+            "output_resolution",
+            f"must be one of '1k'; got '2k' (for model '{model}')",
+        )
+        for op, model in (("text_to_image", MAX_TEXT), ("remix_image", MAX_REMIX))
+    ],
+    *[
+        pytest.param(
+            op,
+            {**BASE[op], "model": model, "output_count": 2},
+            "output_count",
+            f"must be one of 1; got 2 (for model '{model}')",
+        )
+        for op, model in (("text_to_image", MAX_TEXT), ("remix_image", MAX_REMIX))
+    ],
+    pytest.param(
+        "remix_image", {**REMIX, "model": MAX_REMIX, "aspect_ratio": "auto"}, "aspect_ratio", "for model 'flux-2-max"
+    ),
+    pytest.param(
+        "remix_image",
+        {**REMIX, "model": MAX_REMIX, "source_image_urls": [SOURCE, SOURCE]},
+        "source_image_urls",
+        "exactly 1 non-blank strings; got 2 items (for model 'flux-2-max-remix-image')",
+    ),
+    pytest.param("text_to_image", {**TEXT, "output_count": "1"}, "output_count", "an integer"),
     # each endpoint takes its own models only (which values a message lists is checked below, order aside)
     pytest.param("text_to_image", {**TEXT, "model": "flux-2-pro-remix-image"}, "model", "model must be one of"),
     pytest.param("remix_image", {**REMIX, "model": "flux-2-flex-text-to-image"}, "model", "model must be one of"),
@@ -310,3 +349,23 @@ def test_an_enum_refusal_lists_every_allowed_value(client, op, field_name, bad, 
         getattr(client.flux_2, op).create(**{**BASE[op], field_name: bad})
     listed = set(re.findall(r"'([^']*)'", info.value.allowed or ""))
     assert listed == set(allowed)
+
+
+# -- the platform contract (tests/contract/platform-contract.json), newer than the docs ---------------
+
+
+@pytest.mark.parametrize(("op", "model", "name", "value"), contract_values("flux-2"))
+def test_every_platform_contract_value_is_accepted_and_sent_as_given(client, http, op, model, name, value):
+    http.post(url(client, op), status=202, json=accepted())
+    kwargs = {**BASE[op], "model": model, name: value}
+
+    getattr(client.flux_2, op).create(**kwargs)
+
+    assert json.loads(http.calls[0].request.body) == kwargs
+
+
+@pytest.mark.parametrize(("op", "model"), contract_models("flux-2"))
+def test_every_platform_contract_model_is_accepted(client, http, op, model):
+    http.post(url(client, op), status=202, json=accepted())
+    getattr(client.flux_2, op).create(**{**BASE[op], "model": model})
+    assert json.loads(http.calls[0].request.body)["model"] == model

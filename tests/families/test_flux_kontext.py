@@ -25,6 +25,7 @@ import pytest
 
 import runapi
 from runapi import webhooks
+from runapi._core.params import build_params
 from runapi.flux_kontext import (
     ASPECT_RATIOS,
     MODE_RULES,
@@ -266,7 +267,7 @@ def test_an_editing_refusal_says_which_mode_set_the_range():
     ],
 )
 def test_an_enum_refusal_lists_every_allowed_value(field_name, bad, allowed):
-    with pytest.raises(runapi.ValidationError) as info:
-        TextToImageParams(**{**GENERATE, field_name: bad})
+    with pytest.raises(runapi.ValidationError) as info:  # strict: an unknown value is refused, not sent
+        build_params(TextToImageParams, (), {**GENERATE, field_name: bad}, "POST /flux_kontext", strict=True)
     listed = set(re.findall(r"'([^']*)'", info.value.allowed or ""))
     assert listed == set(allowed)

@@ -77,22 +77,29 @@ def canonical(value: Any) -> str:
 # -- the family's surface ----------------------------------------------------------------------
 
 
-def test_no_endpoint_takes_a_model_parameter(client):
-    # the endpoint table names one model per endpoint; no parameter table has a model (module readings)
-    assert MODELS == ("gemini-omni-audio", "gemini-omni-character", "gemini-omni-text-to-video")
+def test_every_endpoint_takes_an_optional_model_sent_only_when_given(client):
+    # the docs name one model per endpoint and no model parameter; the platform contract (newer) lists
+    # each action's model ids, and the official package sends a model only when given
+    assert MODELS == (
+        "gemini-omni-audio",
+        "gemini-omni-character",
+        "gemini-omni-text-to-video",
+        "gemini-omni-flash-preview",
+    )
     for op in OPS:
         resource = getattr(client.gemini_omni, op)
         signature = inspect.signature(resource if op in DIRECT_OPS else resource.create)
-        assert "model" not in signature.parameters, op
+        assert signature.parameters["model"].default is None, op
 
 
 def test_calls_show_the_real_parameters(client):
     audio = inspect.signature(client.gemini_omni.create_audio).parameters
-    assert list(audio) == ["audio_id", "name", "voice_description", "example_dialogue"]
+    assert list(audio) == ["audio_id", "name", "voice_description", "example_dialogue", "model"]
     character = inspect.signature(client.gemini_omni.create_character).parameters
     assert list(character)[:2] == ["descriptions", "reference_image_url"]
     video = inspect.signature(client.gemini_omni.text_to_video.run).parameters
-    assert [n for n, p in video.items() if p.default is inspect.Parameter.empty] == ["prompt", "duration_seconds"]
+    assert [n for n, p in video.items() if p.default is inspect.Parameter.empty] == ["prompt"]
+    assert video["duration_seconds"].default is None  # required per model (refused for flash-preview)
 
 
 # -- the documented answers, as a user reads them ------------------------------------------------
@@ -207,6 +214,37 @@ def _accepted_calls() -> list[Any]:
     add("audio-unlisted-preset", "create_audio", {**AUDIO, "audio_id": "kore"})
     add("character-minimal", "create_character", CHARACTER)
     add("character-all", "create_character", {**CHARACTER, "audio_ids": ["a1", "a2"], "character_name": "J" * 210})
+    # newer source, the platform contract: each action's model ids, and flash-preview's values
+    add("audio-model", "create_audio", {**AUDIO, "model": "gemini-omni-audio"})
+    add("character-model", "create_character", {**CHARACTER, "model": "gemini-omni-character"})
+    for duration in (4, 6, 8, 10):
+        for resolution in ("720p", "1080p", "4k"):
+            add(
+                f"video-model-{duration}s-{resolution}",
+                "text_to_video",
+                {
+                    **VIDEO,
+                    "model": "gemini-omni-text-to-video",
+                    "duration_seconds": duration,
+                    "output_resolution": resolution,
+                },
+            )
+    for ratio in ("16:9", "9:16"):
+        add(
+            f"flash-preview-{ratio}",
+            "text_to_video",
+            {
+                "prompt": "A fox",
+                "model": "gemini-omni-flash-preview",
+                "aspect_ratio": ratio,
+                "output_resolution": "720p",
+            },
+        )
+        add(
+            f"video-model-{ratio}",
+            "text_to_video",
+            {**VIDEO, "model": "gemini-omni-text-to-video", "aspect_ratio": ratio},
+        )
     return cases
 
 
@@ -235,13 +273,17 @@ UNITS = "at most 7 reference units"
 REFUSED = [
     # text_to_video
     pytest.param(
-        "text_to_video", {"prompt": "x"}, "duration_seconds", "missing required parameter", id="video-needs-duration"
+        "text_to_video",
+        {"prompt": "x"},
+        "duration_seconds",
+        "duration_seconds is required with no model",
+        id="video-needs-duration",
     ),
     pytest.param(
         "text_to_video",
         {"prompt": "x", "video_list": [CLIP]},
         "duration_seconds",
-        "missing required parameter",
+        "duration_seconds is required with no model",
         id="video-needs-duration-even-with-a-clip",
     ),
     pytest.param(
@@ -330,9 +372,42 @@ REFUSED = [
     pytest.param(
         "text_to_video", {**VIDEO, "callback_url": "your-domain.com"}, "callback_url", "http(s) URL", id="callback"
     ),
+    pytest.param("text_to_video", {**VIDEO, "model": "gemini-omni-audio"}, "model", "one of", id="model"),
+    pytest.param("create_audio", {**AUDIO, "model": "gemini-omni-character"}, "model", "one of", id="audio-model"),
     pytest.param(
-        "text_to_video", {**VIDEO, "model": "gemini-omni-text-to-video"}, "model", "unknown parameter", id="model"
+        "create_character", {**CHARACTER, "model": "gemini-omni-audio"}, "model", "one of", id="character-model"
     ),
+    pytest.param(
+        "text_to_video",
+        {"prompt": "x", "model": "gemini-omni-text-to-video"},
+        "duration_seconds",
+        "required for model 'gemini-omni-text-to-video'",
+        id="text-to-video-model-needs-duration",
+    ),
+    pytest.param(
+        "text_to_video",
+        {"prompt": "x", "model": "gemini-omni-flash-preview", "output_resolution": "1080p"},
+        "output_resolution",
+        "for model 'gemini-omni-flash-preview'",
+        id="flash-preview-1080p",
+    ),
+    *[
+        pytest.param(
+            "text_to_video",
+            {"prompt": "x", "model": "gemini-omni-flash-preview", name: value},
+            name,
+            "not accepted for model 'gemini-omni-flash-preview'",
+            id=f"flash-preview-{name}",
+        )
+        for name, value in (
+            ("reference_image_urls", [IMG]),
+            ("audio_ids", ["a"]),
+            ("video_list", [CLIP]),
+            ("character_ids", ["c"]),
+            ("duration_seconds", 8),
+            ("seed", 1),
+        )
+    ],
     # create_audio
     pytest.param("create_audio", {"name": "n"}, "audio_id", "missing required parameter", id="audio-needs-audio_id"),
     pytest.param("create_audio", {"audio_id": "puck"}, "name", "missing required parameter", id="audio-needs-name"),

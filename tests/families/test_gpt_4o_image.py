@@ -33,6 +33,7 @@ from responses import registries
 
 import runapi
 from runapi._core.options import DURATIONS
+from runapi._core.params.rules import _literal_values  # the known values of an open (Literal | str) id
 from runapi.gpt_4o_image import (
     ASPECT_RATIOS,
     MODELS,
@@ -85,7 +86,7 @@ def test_the_fixtures_are_exactly_the_documented_examples():
 def test_the_model_and_enums_are_the_documented_ones():
     # docs: GPT-4o Image > Models and Request Parameters (one model: no per-model table)
     assert MODELS == ("gpt-4o-image",)
-    assert typing.get_args(typing.get_type_hints(TextToImageParams)["model"]) == MODELS
+    assert _literal_values(typing.get_type_hints(TextToImageParams)["model"]) == MODELS
     assert set(ASPECT_RATIOS) == {"1:1", "3:2", "2:3"}
     assert set(OUTPUT_COUNTS) == {1, 2, 4}
 

@@ -31,6 +31,7 @@ from responses import registries
 
 import runapi
 from runapi._core.options import DURATIONS
+from runapi._core.params.rules import _literal_values  # the known values of an open (Literal | str) id
 from runapi.gpt_image_2 import (
     ASPECT_RATIOS,
     MODELS,
@@ -43,11 +44,14 @@ from runapi.gpt_image_2 import (
 )
 from tests.conftest import FakeClock
 from tests.families.contract import assert_mirrors, strict_converter
+from tests.families.platform_values import contract_values
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "fixtures" / "gpt_image_2"
 ordered = responses.activate(registry=registries.OrderedRegistry)
 OPS = ["text_to_image", "edit_image"]
 IMAGE_URL = "https://file.runapi.ai/generated/gpt-image-2.png"
+CONTRACT_RATIOS = ("3:2", "2:3", "5:4", "4:5", "2:1", "1:2", "3:1", "1:3", "21:9", "9:21")
+"""The aspect ratios the newer platform contract adds to the docs' six."""
 
 
 def load(name: str) -> Any:
@@ -80,7 +84,7 @@ def test_the_models_are_the_documented_one_on_both_endpoints():
     # docs: GPT Image 2 > Models (one id on both endpoints, the same values: no per-model table)
     assert MODELS == ("gpt-image-2",)
     for params in (TextToImageParams, EditImageParams):
-        assert typing.get_args(typing.get_type_hints(params)["model"]) == MODELS
+        assert _literal_values(typing.get_type_hints(params)["model"]) == MODELS
 
 
 def test_the_rules_tables_key_on_documented_aspect_ratios_and_allow_documented_resolutions():
@@ -88,7 +92,8 @@ def test_the_rules_tables_key_on_documented_aspect_ratios_and_allow_documented_r
     assert by_value.field == by_presence.field == "aspect_ratio"
     assert set(by_value.table) <= set(ASPECT_RATIOS)
     assert set(by_presence.table) == {False}  # only "unset" has a rule
-    assert set(ASPECT_RATIOS) == {"auto", "1:1", "9:16", "16:9", "4:3", "3:4"}
+    # the docs' six and the newer platform contract's ten more (gpt-image-2/text-to-image, edit-image)
+    assert set(ASPECT_RATIOS) == {"auto", "1:1", "9:16", "16:9", "4:3", "3:4"} | set(CONTRACT_RATIOS)
     assert set(OUTPUT_RESOLUTIONS) == {"1k", "2k", "4k"}
 
 
@@ -184,6 +189,8 @@ ALLOWED_RESOLUTIONS = {
     "16:9": {"1k", "2k", "4k"},
     "4:3": {"1k", "2k", "4k"},
     "3:4": {"1k", "2k", "4k"},
+    # newer source (the platform contract): ten more ratios, no resolution rule for them
+    **{ratio: {"1k", "2k", "4k"} for ratio in ("3:2", "2:3", "5:4", "4:5", "2:1", "1:2", "3:1", "1:3", "21:9", "9:21")},
 }
 COMBINATIONS = [
     pytest.param(op, ratio, resolution, id=f"{op}-{ratio or 'unset'}-{resolution}")
@@ -239,6 +246,19 @@ def test_valid_values_are_accepted_and_sent_unchanged(client, http, op, kwargs):
     getattr(client.gpt_image_2, op).create(**kwargs)
 
     assert json.loads(http.calls[0].request.body) == kwargs  # nothing added (no guessed defaults)
+
+
+@pytest.mark.parametrize(("op", "model", "name", "value"), contract_values("gpt-image-2"))
+def test_every_platform_contract_value_is_accepted_and_sent_as_given(client, http, op, model, name, value):
+    # the platform contract (tests/contract/platform-contract.json), newer than the docs
+    http.post(client.base_url + path(op), status=202, json=load(f"{op}_accepted"))
+    kwargs = {**BASE[op], "model": model, name: value}
+    if name == "output_resolution":
+        kwargs["aspect_ratio"] = "16:9"  # a ratio that allows every resolution (RESOLUTION_RULES)
+
+    getattr(client.gpt_image_2, op).create(**kwargs)
+
+    assert json.loads(http.calls[0].request.body) == kwargs
 
 
 REFUSED = [
@@ -309,7 +329,7 @@ ENUM_REFUSALS = [
     *[
         pytest.param(op, {**BASE[op], "aspect_ratio": bad}, "aspect_ratio", ASPECT_RATIOS, id=f"{op}-aspect-{bad}")
         for op in OPS
-        for bad in ("2:3", "21:9", "AUTO")
+        for bad in ("7:3", "4:1", "AUTO")
     ],
     *[
         pytest.param(

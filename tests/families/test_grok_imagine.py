@@ -29,6 +29,7 @@ import responses
 
 import runapi
 from runapi import webhooks
+from runapi._core.params.rules import _literal_values  # the known values of an open (Literal | str) id
 from runapi.grok_imagine import (
     ASPECT_RATIOS,
     MODELS,
@@ -36,6 +37,9 @@ from runapi.grok_imagine import (
     GrokImagineTask,
     Image,
     ImageToVideoParams,
+    Segment,
+    SegmentMapParams,
+    SegmentMapTask,
     TextToImageParams,
     TextToVideoParams,
     Video,
@@ -59,6 +63,11 @@ def path(op: str) -> str:
     return f"{BASE}/{op}"
 
 
+def accepted(op: str) -> Any:
+    """The 202 answer: the docs' example, or for segment_map (no docs example) the platform's ``{id, status}``."""
+    return {"id": "task_segments", "status": "processing"} if op == "segment_map" else load(f"{op}_accepted")
+
+
 def requests_of(op: str) -> list[str]:
     return sorted(p.stem for p in EXAMPLES.glob(f"{op}_request*.json"))
 
@@ -66,12 +75,16 @@ def requests_of(op: str) -> list[str]:
 # -- the family's surface ----------------------------------------------------------------------
 
 
-def test_every_model_is_accepted_by_exactly_one_endpoint():
+FAST, PREVIEW = "grok-imagine-video-1.5-fast", "grok-imagine-video-1.5-preview"
+
+
+def test_every_model_is_accepted_by_its_endpoints():
     accepted = []
-    for cls in (TextToVideoParams, ImageToVideoParams, TextToImageParams, EditImageParams):
-        accepted += typing.get_args(typing.get_type_hints(cls)["model"])
-    assert sorted(accepted) == sorted(MODELS)
-    assert len(set(accepted)) == len(accepted) == 4
+    for cls in (TextToVideoParams, ImageToVideoParams, TextToImageParams, EditImageParams, SegmentMapParams):
+        accepted += _literal_values(typing.get_type_hints(cls)["model"])
+    assert sorted(set(accepted)) == sorted(MODELS)
+    # the two 1.5 models serve both video endpoints (newer source: the platform contract); the others one each
+    assert sorted(accepted) == sorted([*MODELS, FAST, PREVIEW])
 
 
 def test_create_shows_the_real_parameters(client):
@@ -140,6 +153,38 @@ def test_a_callback_body_is_a_status_answer():
     assert callback.task.output_urls == [IMAGE_URL]
 
 
+def test_a_segment_map_reads_as_typed_segments():
+    # the official runapi-grok-imagine 0.3.0 SegmentMapTaskResponse: segments [{url, name, index}]
+    completed = {
+        "id": "task_segments",
+        "status": "completed",
+        "segments": [
+            {"url": "https://file.runapi.ai/s1.png", "name": "cat", "index": 1},
+            {"url": "https://file.runapi.ai/s2.png", "name": "sofa", "index": 2},
+        ],
+    }
+    task = SegmentMapTask.from_dict(completed)
+    assert task.is_completed
+    assert task.segments == [
+        Segment(url="https://file.runapi.ai/s1.png", name="cat", index=1),
+        Segment(url="https://file.runapi.ai/s2.png", name="sofa", index=2),
+    ]
+    assert task.output_urls == ["https://file.runapi.ai/s1.png", "https://file.runapi.ai/s2.png"]
+    assert strict_converter().structure(completed, SegmentMapTask).segments == task.segments  # nothing unmodelled
+    failed = SegmentMapTask.from_dict({"id": "task_segments", "status": "failed", "error": "Generation failed"})
+    assert failed.is_failed and failed.error == "Generation failed" and failed.output_urls == []
+
+
+def test_run_segment_map_polls_its_status_path(client):
+    completed = {"id": "task_segments", "status": "completed", "segments": [{"url": IMAGE_URL, "index": 1}]}
+    with responses.RequestsMock() as mock:
+        mock.post(client.base_url + path("segment_map"), status=202, json=accepted("segment_map"))
+        mock.get(client.base_url + path("segment_map") + "/task_segments", json=completed)
+        task = client.grok_imagine.segment_map.run(**SEGMENT)
+    assert type(task) is SegmentMapTask
+    assert task.output_urls == [IMAGE_URL]
+
+
 # -- what each endpoint accepts ------------------------------------------------------------------
 
 T2V = {"model": "grok-imagine-text-to-video", "prompt": "A neon dragon"}
@@ -154,6 +199,7 @@ EXTEND = {
     "extension_duration_seconds": 6,
 }
 UPSCALE = {"source_task_id": "a1b2c3d4-e5f6-7890-abcd-1234567890ab"}
+SEGMENT = {"image_url": "https://cdn.runapi.ai/public/samples/image.jpg"}
 
 
 def _accepted_calls() -> list[Any]:
@@ -193,13 +239,46 @@ def _accepted_calls() -> list[Any]:
         add(f"extend-{seconds}s", "extend_video", {**EXTEND, "extension_duration_seconds": seconds})
     add("extend-from-0", "extend_video", {**EXTEND, "start_seconds": 0})
     add("upscale-minimal", "upscale_image", UPSCALE)
+    # newer source, the platform contract: the 1.5 models and each ratio and resolution it lists for them
+    for model, ratios in ((FAST, ASPECT_RATIOS), (PREVIEW, (*ASPECT_RATIOS, "auto"))):
+        for ratio in ratios:
+            add(f"t2v-{model}-{ratio}", "text_to_video", {**T2V, "model": model, "aspect_ratio": ratio})
+            add(f"i2v-{model}-{ratio}", "image_to_video", {**I2V_URLS, "model": model, "aspect_ratio": ratio})
+        for resolution in ("480p", "720p"):
+            add(f"t2v-{model}-{resolution}", "text_to_video", {**T2V, "model": model, "output_resolution": resolution})
+            add(
+                f"i2v-{model}-{resolution}",
+                "image_to_video",
+                {**I2V_URLS, "model": model, "output_resolution": resolution},
+            )
+    # the official repository's contract: durations, references, the -preview prompt and 1080p
+    for seconds in (1, 30):
+        add(f"t2v-fast-{seconds}s", "text_to_video", {**T2V, "model": FAST, "duration_seconds": seconds})
+    for seconds in (1, 15):
+        add(f"i2v-preview-{seconds}s", "image_to_video", {**I2V_URLS, "model": PREVIEW, "duration_seconds": seconds})
+    add("t2v-preview-1080p", "text_to_video", {**T2V, "model": PREVIEW, "output_resolution": "1080p"})
+    add("t2v-preview-prompt-4096", "text_to_video", {**T2V, "model": PREVIEW, "prompt": "p" * 4096})
+    add("t2v-preview-7-references", "text_to_video", {**T2V, "model": PREVIEW, "reference_image_urls": [IMAGE_URL] * 7})
+    add(
+        "i2v-preview-6-references",
+        "image_to_video",
+        {**I2V_URLS, "model": PREVIEW, "reference_image_urls": [IMAGE_URL] * 6},
+    )
+    add("i2v-fast-references", "image_to_video", {**I2V_URLS, "model": FAST, "reference_image_urls": [IMAGE_URL] * 8})
+    add("segment-map-image", "segment_map", SEGMENT)
+    add("segment-map-task", "segment_map", {"source_task_id": "t2i-task", "model": "grok-imagine-image-2-0"})
+    add(
+        "segment-map-all",
+        "segment_map",
+        {**SEGMENT, "model": "grok-imagine-image-2-0", "callback_url": "https://x.io/c"},
+    )
     return cases
 
 
 @pytest.mark.parametrize(("op", "kwargs"), _accepted_calls())
 @responses.activate
 def test_valid_values_are_accepted_and_sent_unchanged(client, op, kwargs):
-    responses.post(client.base_url + path(op), status=202, json=load(f"{op}_accepted"))
+    responses.post(client.base_url + path(op), status=202, json=accepted(op))
 
     getattr(client.grok_imagine, op).create(**kwargs)
 
@@ -217,7 +296,7 @@ REFUSED = [
     pytest.param("text_to_video", {**T2V, "aspect_ratio": "4:3"}, "aspect_ratio", RATIOS),
     pytest.param("text_to_video", {**T2V, "motion_style": "wild"}, "motion_style", "'fun', 'normal', 'spicy'"),
     pytest.param("text_to_video", {**T2V, "duration_seconds": 5}, "duration_seconds", "from 6 to 30"),
-    pytest.param("text_to_video", {**T2V, "duration_seconds": 31}, "duration_seconds", "from 6 to 30"),
+    pytest.param("text_to_video", {**T2V, "duration_seconds": 31}, "duration_seconds", "from 1 to 30"),
     pytest.param("text_to_video", {**T2V, "duration_seconds": 8.5}, "duration_seconds", "an integer"),
     pytest.param("text_to_video", {**T2V, "output_resolution": "1080p"}, "output_resolution", "'480p', '720p'"),
     pytest.param("text_to_video", {**T2V, "enable_safety_checker": "false"}, "enable_safety_checker", "true or false"),
@@ -253,7 +332,8 @@ REFUSED = [
         "image_to_video", {**I2V_URLS, "source_image_urls": ["image.jpg"]}, "source_image_urls[0]", "http(s) URL"
     ),
     pytest.param("image_to_video", {**I2V_TASK, "source_task_id": " "}, "source_task_id", "a non-blank string"),
-    pytest.param("image_to_video", {**I2V_TASK, "duration_seconds": 40}, "duration_seconds", "from 6 to 30"),
+    pytest.param("image_to_video", {**I2V_TASK, "duration_seconds": 40}, "duration_seconds", "from 1 to 30"),
+    pytest.param("image_to_video", {**I2V_TASK, "duration_seconds": 2}, "duration_seconds", "from 6 to 30"),
     pytest.param("image_to_video", {**I2V_TASK, "aspect_ratio": "21:9"}, "aspect_ratio", RATIOS),
     pytest.param("image_to_video", {**I2V_TASK, "model": "grok-imagine-text-to-video"}, "model", "image-to-video"),
     # text_to_image / edit_image
@@ -287,13 +367,70 @@ REFUSED = [
         "upscale_image", {**UPSCALE, "source_image_url": EDIT["source_image_url"]}, "source_image_url", "unknown"
     ),
     pytest.param("upscale_image", {**UPSCALE, "callback_url": "ftp://x.io/cb"}, "callback_url", "http(s) URL"),
+    # the 1.5 models (newer source: the platform contract and the official repository's contract)
+    pytest.param(
+        "text_to_video", {**T2V, "model": FAST, "aspect_ratio": "auto"}, "aspect_ratio", f"for model {FAST!r}"
+    ),
+    pytest.param(
+        "text_to_video", {**T2V, "aspect_ratio": "auto"}, "aspect_ratio", "for model 'grok-imagine-text-to-video'"
+    ),
+    pytest.param(
+        "text_to_video", {**T2V, "model": FAST, "output_resolution": "1080p"}, "output_resolution", "'480p', '720p'"
+    ),
+    pytest.param(
+        "text_to_video", {**T2V, "model": PREVIEW, "duration_seconds": 16}, "duration_seconds", "from 1 to 15"
+    ),
+    pytest.param("text_to_video", {**T2V, "model": PREVIEW, "prompt": "p" * 4097}, "prompt", "1-4096 characters"),
+    pytest.param(
+        "text_to_video",
+        {**T2V, "model": PREVIEW, "reference_image_urls": [IMAGE_URL] * 8},
+        "reference_image_urls",
+        "1-7",
+    ),
+    pytest.param(
+        "image_to_video",
+        {**I2V_URLS, "model": PREVIEW, "reference_image_urls": [IMAGE_URL] * 7},
+        "reference_image_urls",
+        "1-6",
+    ),
+    pytest.param(
+        "text_to_video", {**T2V, "reference_image_urls": [IMAGE_URL]}, "reference_image_urls", f"only for {FAST!r}"
+    ),
+    *[
+        pytest.param(
+            op,
+            {**base, "model": model, name: value},
+            name,
+            f"not accepted for model {model!r}",
+            id=f"{op}-{model}-{name}",
+        )
+        for op, base in (("text_to_video", T2V), ("image_to_video", I2V_URLS))
+        for model in (FAST, PREVIEW)
+        for name, value in (("motion_style", "fun"), ("enable_safety_checker", True))
+    ],
+    *[
+        pytest.param(
+            "image_to_video",
+            {**I2V_TASK, "model": model},
+            "source_task_id",
+            f"not accepted for model {model!r}",
+            id=f"i2v-{model}-task",
+        )
+        for model in (FAST, PREVIEW)
+    ],
+    # segment_map: an image, given as a URL or as a prior Image 2.0 task
+    pytest.param("segment_map", {}, "image_url", "or source_task_id"),
+    pytest.param("segment_map", {"image_url": "image.jpg"}, "image_url", "http(s) URL"),
+    pytest.param(
+        "segment_map", {**SEGMENT, "model": "grok-imagine-text-to-image"}, "model", "'grok-imagine-image-2-0'"
+    ),
 ]
 
 
 @pytest.mark.parametrize(("op", "kwargs", "field_name", "fragment"), REFUSED)
 @responses.activate
 def test_a_value_the_docs_rule_out_is_refused_before_any_request(client, op, kwargs, field_name, fragment):
-    responses.post(client.base_url + path(op), status=202, json=load(f"{op}_accepted"))  # would succeed if sent
+    responses.post(client.base_url + path(op), status=202, json=accepted(op))  # would succeed if sent
 
     with pytest.raises(runapi.ValidationError) as info:
         getattr(client.grok_imagine, op).create(**kwargs)

@@ -97,11 +97,16 @@ def test_models_are_the_documented_ids_and_the_table_covers_text_to_video_exactl
         "happyhorse-character",
         "happyhorse-image-to-video",
         "happyhorse-edit-video",
+        # newer source: the platform contract
+        "happyhorse-1.0-t2v",
+        "happyhorse-1.0-r2v",
+        "happyhorse-1.0-i2v",
     }
-    assert len(MODELS) == 4
+    assert len(MODELS) == 7
     assert TEXT_TO_VIDEO_RULES.field == "model"
-    assert set(TEXT_TO_VIDEO_RULES.table) == set(TEXT_TO_VIDEO_MODELS)
-    assert IMAGE_TO_VIDEO_MODELS == ("happyhorse-image-to-video",)
+    # happyhorse-1.0-t2v has no row: the contract is silent on its reference images
+    assert set(TEXT_TO_VIDEO_RULES.table) == set(TEXT_TO_VIDEO_MODELS) - {"happyhorse-1.0-t2v"}
+    assert IMAGE_TO_VIDEO_MODELS == ("happyhorse-image-to-video", "happyhorse-1.0-i2v")
     assert EDIT_VIDEO_MODELS == ("happyhorse-edit-video",)
 
 
@@ -195,6 +200,35 @@ ACCEPTED_CALLS = [
         {**I2V, "prompt": "马" * 2500, "duration_seconds": 15, "output_resolution": "720p"},
         id="i2v-chinese-prompt",
     ),
+    # newer source, the platform contract: the 1.0 models, each ratio and resolution it lists for them
+    *[
+        pytest.param(
+            "text_to_video",
+            {**T2V, "model": model, "aspect_ratio": r, "output_resolution": res},
+            id=f"{model}-{r}-{res}",
+        )
+        for model in ("happyhorse-1.0-t2v",)
+        for r in ("16:9", "9:16", "1:1", "4:3", "3:4")
+        for res in ("720p", "1080p")
+    ],
+    *[
+        pytest.param(
+            "text_to_video",
+            {**CHAR, "model": "happyhorse-1.0-r2v", "aspect_ratio": r, "output_resolution": res},
+            id=f"r2v-{r}-{res}",
+        )
+        for r in ("16:9", "9:16", "1:1", "4:3", "3:4")
+        for res in ("720p", "1080p")
+    ],
+    pytest.param(
+        "text_to_video", {**CHAR, "model": "happyhorse-1.0-r2v", "reference_image_urls": [IMG] * 9}, id="r2v-nine"
+    ),
+    *[
+        pytest.param(
+            "image_to_video", {**I2V, "model": "happyhorse-1.0-i2v", "output_resolution": res}, id=f"1.0-i2v-{res}"
+        )
+        for res in ("720p", "1080p")
+    ],
     pytest.param("edit_video", {**EDIT, "reference_image_urls": []}, id="edit-zero-references"),
     pytest.param("edit_video", {**EDIT, "reference_image_urls": [IMG] * 5}, id="edit-five-references"),
     pytest.param("edit_video", {**EDIT, "audio_setting": "original", "output_resolution": "720p"}, id="edit-original"),
@@ -229,6 +263,21 @@ REFUSED = [
         "is not accepted for model 'happyhorse-text-to-video'; only for 'happyhorse-character'",
         id="t2v-with-references",
     ),
+    pytest.param(
+        "text_to_video",
+        {"model": "happyhorse-1.0-r2v", "prompt": "Character1 waves"},
+        "reference_image_urls",
+        "reference_image_urls is required for model 'happyhorse-1.0-r2v'",
+        id="r2v-without-references",
+    ),
+    pytest.param(
+        "text_to_video",
+        {**CHAR, "model": "happyhorse-1.0-r2v", "reference_image_urls": [IMG] * 10},
+        "reference_image_urls",
+        "1-9",
+        id="r2v-ten-references",
+    ),
+    pytest.param("image_to_video", {**I2V, "model": "happyhorse-1.0-t2v"}, "model", "one of", id="i2v-t2v-model"),
     pytest.param("text_to_video", {**CHAR, "reference_image_urls": [IMG] * 10}, "reference_image_urls", "1-9"),
     pytest.param("text_to_video", {**CHAR, "reference_image_urls": []}, "reference_image_urls", "1-9", id="refs-0"),
     pytest.param("text_to_video", {**CHAR, "reference_image_urls": IMG}, "reference_image_urls", "a list of 1-9"),

@@ -24,13 +24,14 @@ import inspect
 import json
 import re
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
 import cattrs
 import pytest
 import responses
 
 import runapi
+from runapi._core.params.rules import _literal_values  # the known values of an open (Literal | str) id
 from runapi.ideogram_v3 import (
     ASPECT_RATIOS,
     CHARACTER_MODELS,
@@ -79,7 +80,7 @@ def path(op: str) -> str:
 
 
 def models_of(op: str) -> tuple[str, ...]:
-    return get_args(inspect.get_annotations(PARAMS[op], eval_str=True)["model"])
+    return _literal_values(inspect.get_annotations(PARAMS[op], eval_str=True)["model"])
 
 
 # -- the family's surface -------------------------------------------------------------------

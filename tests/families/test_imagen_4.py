@@ -40,6 +40,7 @@ from runapi.imagen_4 import (
     ImageTask,
 )
 from tests.families.contract import strict_converter
+from tests.families.platform_values import contract_models, contract_values
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "fixtures" / "imagen_4"
 OPS = ["text_to_image", "remix_image"]
@@ -117,8 +118,10 @@ ACCEPTED_CALLS = [
         id="ultra-negative-seed-callback",
     ),
     *[
-        pytest.param("text_to_image", {**TEXT, "aspect_ratio": ratio}, id=f"text-aspect-{ratio}")
+        pytest.param("text_to_image", {**model, "aspect_ratio": ratio}, id=f"{model['model']}-aspect-{ratio}")
+        for model in (TEXT, FAST, ULTRA)
         for ratio in TEXT_TO_IMAGE_ASPECT_RATIOS
+        if ratio != "auto" or model is FAST  # "auto": imagen-4-fast only (the newer platform contract)
     ],
     pytest.param("remix_image", REMIX, id="remix-minimal"),
     pytest.param("remix_image", {**REMIX, "prompt": "a" * 10_000}, id="remix-10000-chars"),
@@ -146,6 +149,18 @@ def test_valid_values_are_accepted_and_sent_unchanged(client, op, kwargs):
 
 
 REFUSED = [
+    # aspect_ratio "auto" is imagen-4-fast's only (the platform contract lists it for that model alone)
+    *[
+        pytest.param(
+            "text_to_image",
+            {**model, "aspect_ratio": "auto"},
+            "aspect_ratio",
+            "aspect_ratio must be one of '1:1', '16:9', '9:16', '3:4', '4:3'; got 'auto' "
+            f"(for model '{model['model']}')",
+            id=f"{model['model']}-auto",
+        )
+        for model in (TEXT, ULTRA)
+    ],
     # output_count is imagen-4-fast's only
     pytest.param(
         "text_to_image",
@@ -244,9 +259,6 @@ ENUM_REFUSALS = [
     pytest.param(
         "text_to_image", {**TEXT, "aspect_ratio": "21:9"}, "aspect_ratio", TEXT_TO_IMAGE_ASPECT_RATIOS, id="21:9"
     ),
-    pytest.param(
-        "text_to_image", {**FAST, "aspect_ratio": "auto"}, "aspect_ratio", TEXT_TO_IMAGE_ASPECT_RATIOS, id="auto"
-    ),
     pytest.param("remix_image", {**REMIX, "aspect_ratio": "1:4"}, "aspect_ratio", REMIX_ASPECT_RATIOS, id="remix-1:4"),
     pytest.param("remix_image", {**REMIX, "output_resolution": "8k"}, "output_resolution", ("1k", "2k", "4k"), id="8k"),
     pytest.param("remix_image", {**REMIX, "output_format": "jpeg"}, "output_format", ("png", "jpg"), id="jpeg"),
@@ -293,3 +305,27 @@ def test_create_shows_the_real_parameters(client):
     assert signature.parameters["output_count"].default is None
     remix = inspect.signature(client.imagen_4.remix_image.run).parameters
     assert list(remix)[:3] == ["model", "prompt", "source_image_urls"]
+
+
+# -- the platform contract (tests/contract/platform-contract.json), newer than the docs ---------------
+
+CONTRACT_BASE = {"text_to_image": {"prompt": PROMPT}, "remix_image": {"prompt": PROMPT, "source_image_urls": SOURCES}}
+
+
+@pytest.mark.parametrize(("op", "model", "name", "value"), contract_values("imagen-4"))
+@responses.activate
+def test_every_platform_contract_value_is_accepted_and_sent_as_given(client, op, model, name, value):
+    responses.post(client.base_url + path(op), status=202, json=accepted())
+    kwargs = {**CONTRACT_BASE[op], "model": model, name: value}
+
+    getattr(client.imagen_4, op).create(**kwargs)
+
+    assert json.loads(responses.calls[0].request.body) == kwargs
+
+
+@pytest.mark.parametrize(("op", "model"), contract_models("imagen-4"))
+@responses.activate
+def test_every_platform_contract_model_is_accepted(client, op, model):
+    responses.post(client.base_url + path(op), status=202, json=accepted())
+    getattr(client.imagen_4, op).create(**CONTRACT_BASE[op], model=model)
+    assert json.loads(responses.calls[0].request.body)["model"] == model

@@ -24,6 +24,7 @@ import pytest
 import responses
 
 import runapi
+from runapi._core.params.rules import _literal_values  # the known values of an open (Literal | str) id
 from runapi.infinitetalk import MODELS, AudioToVideoParams, Video, VideoTask
 from tests.families.contract import strict_converter
 
@@ -48,7 +49,7 @@ MINIMAL = {k: REQUEST[k] for k in ("model", "source_image_url", "source_audio_ur
 
 def test_the_one_model_is_the_params_model():
     assert MODELS == ("infinitetalk-from-audio",)
-    assert inspect.get_annotations(AudioToVideoParams, eval_str=True)["model"].__args__ == MODELS
+    assert _literal_values(inspect.get_annotations(AudioToVideoParams, eval_str=True)["model"]) == MODELS
 
 
 def test_create_shows_the_real_parameters(client):

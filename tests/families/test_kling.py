@@ -30,10 +30,13 @@ import runapi
 from runapi.kling import (
     ASPECT_RATIOS,
     AVATAR_MODELS,
+    EDIT_VIDEO_MODELS,
+    EXTEND_VIDEO_MODELS,
     IMAGE_TO_VIDEO_MODELS,
     IMAGE_TO_VIDEO_RULES,
     MODELS,
     MOTION_CONTROL_MODELS,
+    MOTION_CONTROL_RULES,
     SHOT_RULES,
     TEXT_TO_VIDEO_MODELS,
     TEXT_TO_VIDEO_RULES,
@@ -47,7 +50,9 @@ from tests.families.contract import strict_converter
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "kling"
 BASE = "/api/v1/kling"
-OPS = ("text_to_video", "image_to_video", "ai_avatar", "motion_control")
+DOCUMENTED_OPS = ("text_to_video", "image_to_video", "ai_avatar", "motion_control")
+NEWER_OPS = ("extend_video", "edit_video")  # runapi-kling 0.5.1: a request example each, answers as text_to_video's
+OPS = (*DOCUMENTED_OPS, *NEWER_OPS)
 
 # docs: Kling > Model Variants, written out
 DOCUMENTED_MODELS = {
@@ -62,6 +67,16 @@ DOCUMENTED_MODELS = {
     "kling-v2.1-master-image-to-video",
     "kling-v2.5-turbo-text-to-video-pro",
     "kling-v2.5-turbo-image-to-video-pro",
+}
+# newer source: the platform contract (tests/contract/platform-contract.json) and runapi-kling 0.5.1's repository
+NEWER_MODELS = {
+    "kling-o1",
+    "kling-v2.6",
+    "kling-v3-omni",
+    "kling-v3-omni-reference",
+    "kling-v3-turbo-text-to-video",
+    "kling-v3-turbo-image-to-video",
+    "kling-v3-omni-edit",
 }
 
 # what each operation's completed example holds, as a user reads it
@@ -111,8 +126,10 @@ def test_every_fixture_belongs_to_an_operation_and_every_operation_has_its_examp
     for stem in STEMS:
         op, kind, _ = split(stem)  # fails on a fixture no operation claims
         seen[op].add(kind)
-    for op in OPS:
+    for op in DOCUMENTED_OPS:
         assert seen[op] == set(KINDS), op
+    for op in NEWER_OPS:
+        assert seen[op] == {"request"}, op
     # the five text_to_video bodies of the docs: single-shot, multi-shot, elements, V2.1 Master, V2.5 Turbo
     assert len([s for s in REQUESTS if s.startswith("text_to_video_")]) == 5
     assert len([s for s in REQUESTS if s.startswith("image_to_video_")]) == 3
@@ -135,16 +152,20 @@ def test_create_shows_the_real_parameters(client):
 def test_every_model_in_the_rules_tables_is_in_models_and_vice_versa():
     assert set(TEXT_TO_VIDEO_RULES.table) == set(TEXT_TO_VIDEO_MODELS)
     assert set(IMAGE_TO_VIDEO_RULES.table) == set(IMAGE_TO_VIDEO_MODELS)
-    endpoint_models = {*TEXT_TO_VIDEO_MODELS, *IMAGE_TO_VIDEO_MODELS, *AVATAR_MODELS, *MOTION_CONTROL_MODELS}
-    assert endpoint_models == set(MODELS) == DOCUMENTED_MODELS
-    assert len(MODELS) == len(DOCUMENTED_MODELS)  # no duplicates
+    assert set(MOTION_CONTROL_RULES.table) == set(MOTION_CONTROL_MODELS)
+    endpoint_models = {
+        *TEXT_TO_VIDEO_MODELS,
+        *IMAGE_TO_VIDEO_MODELS,
+        *AVATAR_MODELS,
+        *MOTION_CONTROL_MODELS,
+        *EXTEND_VIDEO_MODELS,
+        *EDIT_VIDEO_MODELS,
+    }
+    assert endpoint_models == set(MODELS) == DOCUMENTED_MODELS | NEWER_MODELS
+    assert len(MODELS) == len(DOCUMENTED_MODELS | NEWER_MODELS)  # no duplicates
     assert set(SHOT_RULES.table) == {True}
-    assert TEXT_TO_VIDEO_MODELS == (
-        "kling-3.0",
-        "kling-v2.1-master-text-to-video",
-        "kling-v2.5-turbo-text-to-video-pro",
-    )
-    assert MOTION_CONTROL_MODELS == ("kling-3.0",)
+    assert MOTION_CONTROL_MODELS == ("kling-3.0", "kling-v2.6")
+    assert EDIT_VIDEO_MODELS == ("kling-v3-omni-edit", "kling-v3-omni-reference")
     assert ASPECT_RATIOS == ("16:9", "9:16", "1:1")
 
 
@@ -191,7 +212,7 @@ def test_the_strict_check_catches_an_undocumented_key():
     assert task.output_urls == ["u"]
 
 
-@pytest.mark.parametrize("op", OPS)
+@pytest.mark.parametrize("op", DOCUMENTED_OPS)
 @pytest.mark.parametrize("kind", ["completed", "callback_completed"])
 def test_completed_answer_reads_as_typed_videos(op, kind):
     task = VideoTask.from_dict(load(f"{op}_{kind}"))
@@ -202,7 +223,7 @@ def test_completed_answer_reads_as_typed_videos(op, kind):
     assert task.output_urls == [COMPLETED_URL[op]]
 
 
-@pytest.mark.parametrize("op", OPS)
+@pytest.mark.parametrize("op", DOCUMENTED_OPS)
 @pytest.mark.parametrize("kind", ["accepted", "failed", "callback_failed"])
 def test_unfinished_or_failed_tasks_have_no_output_urls(op, kind):
     task = VideoTask.from_dict(load(f"{op}_{kind}"))
@@ -280,7 +301,8 @@ def _accepted_cases() -> list[Any]:
     add("v21-master-minimal", V21_MASTER, omit=("duration_seconds", "aspect_ratio", "negative_prompt", "cfg_scale"))
     add("v25-turbo-limits", V25_TURBO, prompt="p" * 2_500, negative_prompt="n" * 2_500, duration_seconds=10)
     # image-to-video
-    for model in IMAGE_TO_VIDEO_MODELS:
+    for model in ("kling-v2.1-pro", "kling-v2.1-standard", "kling-v2.1-master-image-to-video",
+                  "kling-v2.5-turbo-image-to-video-pro"):  # fmt: skip
         add(f"i2v-model-{model}", I2V_MASTER, model=model)
     add("i2v-pro-last-frame", I2V_PRO)
     add("i2v-turbo-last-frame", I2V_TURBO, last_frame_image_url=LAST)
@@ -327,7 +349,7 @@ def _refused_cases() -> list[Any]:
         kwargs = {k: v for k, v in kwargs.items() if k not in omit}
         cases.append(pytest.param(split(base)[0], kwargs, field, fragments, id=case_id))
 
-    t2v_models = "'kling-3.0', 'kling-v2.1-master-text-to-video', 'kling-v2.5-turbo-text-to-video-pro'"
+    t2v_models = ", ".join(repr(model) for model in TEXT_TO_VIDEO_MODELS)
     ratios = "'16:9', '9:16', '1:1'"
     # kling-3.0 single-shot: enums, ranges, types
     add("t2v-model-unknown", SINGLE, "model", (t2v_models,), model="kling-2.6")
@@ -358,7 +380,9 @@ def _refused_cases() -> list[Any]:
         ("not accepted for model 'kling-3.0'", "only for 'kling-v2.1-master-text-to-video'"),
         negative_prompt="blur")  # fmt: skip
     add("v3-refuses-cfg_scale", SINGLE, "cfg_scale", ("not accepted for model 'kling-3.0'",), cfg_scale=0.5)
-    add("v3-unknown-param", SINGLE, "mode", ("unknown parameter 'mode'",), mode="pro")
+    add("v3-unknown-param", SINGLE, "seed", ("unknown parameter 'seed'",), seed=1)
+    add("v3-refuses-mode", SINGLE, "mode", ("not accepted for model 'kling-3.0'", "only for 'kling-o1', 'kling-v2.6'"),
+        mode="pro")  # fmt: skip
     add("single-refuses-multi_prompt", SINGLE, "multi_prompt", ("only used when multi_shots is true",),
         multi_prompt=shots(4, 4))  # fmt: skip
     add("single-false-refuses-multi_prompt", SINGLE, "multi_prompt", ("only used when multi_shots is true",),
@@ -450,16 +474,16 @@ def _refused_cases() -> list[Any]:
         first_frame_image_url="image-to-video.jpg")  # fmt: skip
     for model in ("kling-v2.1-standard", "kling-v2.1-master-image-to-video"):
         add(f"i2v-{model}-refuses-last-frame", I2V_PRO, "last_frame_image_url",
-            (f"not accepted for model '{model}'", "only for 'kling-v2.1-pro', 'kling-v2.5-turbo-image-to-video-pro'"),
+            (f"not accepted for model '{model}'", "'kling-v2.1-pro', 'kling-v2.5-turbo-image-to-video-pro'"),
             model=model)  # fmt: skip
     add("i2v-v21-prompt-5001", I2V_PRO, "prompt", ("1-5000 characters", "'kling-v2.1-pro'"), prompt="p" * 5_001)
     add("i2v-v25-prompt-2501", I2V_TURBO, "prompt", ("1-2500 characters", "got 2501"), prompt="p" * 2_501)
     add("i2v-negative-501", I2V_TURBO, "negative_prompt", ("1-500 characters",), negative_prompt="n" * 501)
     add("i2v-duration-8", I2V_MASTER, "duration_seconds", ("one of 5, 10", "got 8"), duration_seconds=8)
-    add("i2v-duration-float", I2V_MASTER, "duration_seconds", ("one of 5, 10",), duration_seconds=5.0)
+    add("i2v-duration-float", I2V_MASTER, "duration_seconds", ("an integer",), duration_seconds=5.0)
     add("i2v-aspect-4:3", I2V_TURBO, "aspect_ratio", (ratios,), aspect_ratio="4:3")
     add("i2v-cfg-2", I2V_TURBO, "cfg_scale", ("a number from 0 to 1",), cfg_scale=2)
-    add("i2v-no-enable_sound", I2V_TURBO, "enable_sound", ("unknown parameter",), enable_sound=True)
+    add("i2v-v25-refuses-enable_sound", I2V_TURBO, "enable_sound", ("not accepted for model",), enable_sound=True)
     # AI avatar
     avatar = "ai_avatar_request"
     add("avatar-model-kling-3.0", avatar, "model", ("'kling-ai-avatar-pro'", "'kling-v1-avatar-standard'"),
@@ -517,3 +541,171 @@ def test_a_refusal_says_what_is_allowed(client):
             duration_seconds=12,
         )
     assert info.value.allowed == "11 (or no value) when multi_shots is true"
+
+
+# -- (5) newer source: every model and enum value of the platform contract, and the official rules -------------
+
+CONTRACT = json.loads((Path(__file__).resolve().parents[1] / "contract" / "platform-contract.json").read_text())
+PROMPT_O1 = "Keep <<<image_1>>> beside the performer from <<<video_1>>>"
+# the least each (operation, model) needs beside the value under test
+MINIMAL: dict[tuple[str, str], dict[str, Any]] = {
+    **{("text_to_video", m): {"prompt": "p"} for m in TEXT_TO_VIDEO_MODELS},
+    ("text_to_video", "kling-3.0"): {"prompt": "p", "aspect_ratio": "16:9"},
+    ("text_to_video", "kling-v3-omni-reference"): {
+        "prompt": "p",
+        "aspect_ratio": "1:1",
+        "reference_image_urls": [IMAGE],
+    },
+    **{("image_to_video", m): {"prompt": "p", "first_frame_image_url": FRAME} for m in IMAGE_TO_VIDEO_MODELS},
+    ("motion_control", "kling-3.0"): {"source_first_frame_image_url": IMAGE, "reference_video_url": VIDEO},
+    ("motion_control", "kling-v2.6"): {
+        "source_first_frame_image_url": IMAGE,
+        "reference_video_url": VIDEO,
+        "character_orientation": "video",
+        "output_resolution": "720p",
+    },
+    **{("extend_video", m): {"source_task_id": "task_1"} for m in EXTEND_VIDEO_MODELS},
+    **{("ai_avatar", m): {"source_image_url": IMAGE, "source_audio_url": VIDEO, "prompt": ""} for m in AVATAR_MODELS},
+}
+# what a value needs with it (kling-o1's reference rules: runapi-kling 0.5.1 README)
+WITH = {
+    "reference_video_type": {"prompt": "Follow <<<video_1>>>", "reference_video_url": VIDEO},
+    "reference_image_urls": {"prompt": PROMPT_O1, "reference_video_url": VIDEO},
+}
+
+
+def _contract_cases() -> list[Any]:
+    cases = []
+    for action in CONTRACT["actions"]:
+        if action["family"] != "kling":
+            continue
+        op = action["path"].rsplit("/", 1)[1]
+        for model, fields in action["fields_by_model"].items():
+            base = {"model": model, **MINIMAL[(op, model)]}
+            cases.append(pytest.param(op, base, id=f"{op}-{model}"))
+            for name, facts in fields.items():
+                for value in facts.get("enum", ()):
+                    body = {**base, **WITH.get(name, {}), name: value}
+                    marks = ()
+                    if (op, model, name, value) == ("image_to_video", "kling-o1", "reference_video_type", "base"):
+                        # the official check refuses 'base' with a frame image, which image_to_video requires
+                        marks = pytest.mark.xfail(raises=runapi.ValidationError, strict=True)
+                    cases.append(pytest.param(op, body, id=f"{op}-{model}-{name}={value}", marks=marks))
+    return cases
+
+
+@pytest.mark.parametrize(("op", "kwargs"), _contract_cases())
+def test_every_contract_model_and_value_is_accepted_and_sent_as_given(client, http, op, kwargs):
+    path = f"{BASE}/{op}"
+    http.post(f"{client.base_url}{path}", status=202, json=load("text_to_video_accepted"))
+
+    getattr(client.kling, op).create(**kwargs)  # strict client: an unknown value would be refused
+
+    assert canonical(json.loads(http.calls[0].request.body)) == canonical(kwargs)
+
+
+def test_the_contract_covers_every_kling_action():
+    paths = {action["path"] for action in CONTRACT["actions"] if action["family"] == "kling"}
+    assert paths == {f"{BASE}/{op}" for op in OPS}
+
+
+def _newer_refused_cases() -> list[Any]:
+    o1 = {"model": "kling-o1", "prompt": PROMPT_O1}
+    i2v_o1 = {**o1, "first_frame_image_url": FRAME}
+    v26 = {"model": "kling-v2.6", "prompt": "p", "first_frame_image_url": FRAME}
+    edit = {"model": "kling-v3-omni-edit", "prompt": "p", "source_video_url": VIDEO, "aspect_ratio": "auto"}
+    cases = [
+        ("text_to_video", {**o1, "reference_image_urls": [IMAGE], "reference_video_url": VIDEO, "enable_sound": True},
+         "enable_sound", ("one of False", "'kling-o1'")),
+        ("text_to_video", {**o1, "duration_seconds": 10, "reference_image_urls": [IMAGE], "reference_video_url": VIDEO},
+         "duration_seconds", ("one of 5",)),
+        ("text_to_video", {**o1, "reference_image_urls": [IMAGE] * 5, "reference_video_url": VIDEO},
+         "reference_image_urls", ("at most 4",)),
+        ("text_to_video", {"model": "kling-o1", "prompt": "p", "reference_image_urls": [IMAGE]},
+         "prompt", ("<<<image_1>>>",)),
+        ("text_to_video", {"model": "kling-o1", "prompt": "<<<image_2>>>", "reference_image_urls": [IMAGE]},
+         "prompt", ("<<<image_1>>>",)),
+        ("text_to_video", {"model": "kling-o1", "prompt": "p <<<video_1>>>"}, "prompt", ("no reference_video_url",)),
+        ("text_to_video", {"model": "kling-o1", "prompt": "p", "reference_video_url": VIDEO},
+         "prompt", ("<<<video_1>>>",)),
+        ("text_to_video", {"model": "kling-o1", "prompt": "p", "reference_video_type": "feature"},
+         "reference_video_type", ("with reference_video_url",)),
+        ("text_to_video", {"model": "kling-o1", "prompt": "p", "output_resolution": "1080p"},
+         "output_resolution", ("not accepted for model 'kling-o1'",)),
+        ("image_to_video", {**i2v_o1, "prompt": "<<<video_1>>>", "reference_video_url": VIDEO},
+         "reference_video_type", ("'base' (the default)", "'feature'")),
+        ("image_to_video", {**i2v_o1, "reference_image_urls": [IMAGE], "last_frame_image_url": LAST,
+                            "reference_video_url": VIDEO, "reference_video_type": "feature"},
+         "last_frame_image_url", ("cannot be combined",)),
+        ("text_to_video", {"model": "kling-v2.6", "prompt": "p", "enable_sound": True, "mode": "std"},
+         "mode", ("one of 'pro'", "enable_sound is true")),
+        ("image_to_video", {**v26, "last_frame_image_url": LAST}, "mode", ("mode is required", "last_frame")),
+        ("image_to_video", {**v26, "last_frame_image_url": LAST, "mode": "pro", "duration_seconds": 10},
+         "duration_seconds", ("one of 5",)),
+        ("image_to_video", {**v26, "negative_prompt": "blur"}, "negative_prompt", ("not accepted for model",)),
+        ("image_to_video", {"model": "kling-v3-turbo-image-to-video", "prompt": "p", "first_frame_image_url": FRAME,
+                            "aspect_ratio": "1:1"}, "aspect_ratio", ("not accepted",)),
+        ("text_to_video", {"model": "kling-v3-turbo-text-to-video", "prompt": "p", "output_resolution": "4k"},
+         "output_resolution", ("'720p', '1080p'",)),
+        ("text_to_video", {"model": "kling-v3-omni", "prompt": "p", "duration_seconds": 16},
+         "duration_seconds", ("from 3 to 15",)),
+        ("text_to_video", {"model": "kling-v3-omni-reference", "prompt": "p", "aspect_ratio": "1:1"},
+         "reference_image_urls", ("required for model 'kling-v3-omni-reference'",)),
+        ("text_to_video", {"model": "kling-v3-omni", "prompt": "p" * 2_501}, "prompt", ("1-2500 characters",)),
+        ("motion_control", {**MINIMAL[("motion_control", "kling-v2.6")], "model": "kling-v2.6",
+                            "background_source": "video"}, "background_source", ("not accepted",)),
+        ("motion_control", {"model": "kling-v2.6", "source_first_frame_image_url": IMAGE, "reference_video_url": VIDEO,
+                            "output_resolution": "720p"}, "character_orientation", ("required for model",)),
+        ("extend_video", {"source_task_id": "task_1", "mode": "fast"}, "mode", ("'std', 'pro'",)),
+        ("extend_video", {"mode": "pro"}, "source_task_id", ("missing required parameter",)),
+        ("edit_video", {**edit, "source_video_url": None}, "source_video_url", ("or source_task_id is required",)),
+        ("edit_video", {**edit, "source_task_id": "task_1"}, "source_task_id", ("without source_video_url",)),
+        ("edit_video", {**edit, "aspect_ratio": None}, "aspect_ratio", ("aspect_ratio is required",)),
+        ("edit_video", {**edit, "aspect_ratio": "16:9"}, "aspect_ratio", ("one of 'auto'",)),
+        ("edit_video", {**edit, "duration_seconds": 10}, "duration_seconds", ("one of 5",)),
+        ("edit_video", {**edit, "reference_image_urls": [IMAGE]}, "aspect_ratio", ("'16:9', '9:16', '1:1'",)),
+        ("edit_video", {**edit, "reference_image_urls": [IMAGE] * 5, "aspect_ratio": "1:1"},
+         "reference_image_urls", ("1-4",)),
+        ("edit_video", {**edit, "model": "kling-v3-omni-reference", "enable_sound": True},
+         "enable_sound", ("one of False",)),
+        ("edit_video", {**edit, "prompt": "p" * 2_501}, "prompt", ("1-2500 characters",)),
+    ]  # fmt: skip
+    return [pytest.param(op, kwargs, field, fragments, id=f"{op}-{field}-{i}") for i, (op, kwargs, field, fragments)
+            in enumerate(cases)]  # fmt: skip
+
+
+@pytest.mark.parametrize(("op", "kwargs", "field", "fragments"), _newer_refused_cases())
+def test_newer_rules_refuse_before_any_request(client, http, op, kwargs, field, fragments):
+    http.post(f"{client.base_url}{BASE}/{op}", status=202, json=load("text_to_video_accepted"))
+    kwargs = {k: v for k, v in kwargs.items() if v is not None}
+
+    with pytest.raises(runapi.ValidationError) as info:
+        getattr(client.kling, op).create(**kwargs)
+
+    assert len(http.calls) == 0
+    assert info.value.field == field
+    for fragment in fragments:
+        assert fragment in str(info.value), f"{fragment!r} not in {info.value}"
+
+
+def test_extend_video_sends_no_model_unless_given(client, http):
+    http.post(f"{client.base_url}{BASE}/extend_video", status=202, json=load("text_to_video_accepted"))
+
+    client.kling.extend_video.create(**load("extend_video_request"))
+    client.kling.extend_video.create(source_task_id="task_1", model="kling-v2.5-turbo-text-to-video-pro")
+
+    assert json.loads(http.calls[0].request.body) == load("extend_video_request")
+    assert json.loads(http.calls[1].request.body) == {
+        "source_task_id": "task_1",
+        "model": "kling-v2.5-turbo-text-to-video-pro",
+    }
+
+
+def test_an_unknown_model_is_sent_with_a_warning_outside_strict_mode(http):
+    lenient = runapi.Client(api_key="sk-test", base_url="https://api.example.test", strict=False)
+    http.post(f"{lenient.base_url}{BASE}/edit_video", status=202, json=load("text_to_video_accepted"))
+
+    with pytest.warns(runapi.UnknownValueWarning):
+        lenient.kling.edit_video.create(**{**load("edit_video_request"), "model": "kling-v4-omni-edit"})
+
+    assert json.loads(http.calls[0].request.body)["model"] == "kling-v4-omni-edit"

@@ -50,8 +50,9 @@ def url(client: runapi.Client, task_id: str | None = None) -> str:
 
 def test_create_shows_the_real_parameters(client):
     parameters = inspect.signature(client.luma.modify_video.create).parameters
-    assert list(parameters) == ["prompt", "source_video_url", "callback_url", "watermark"]
+    assert list(parameters) == ["prompt", "source_video_url", "callback_url", "watermark", "model"]
     assert parameters["watermark"].default is None
+    assert parameters["model"].default is None  # newer source, the platform contract: sent only when given
 
 
 # -- the documented answers, as a user reads them ------------------------------------------------
@@ -117,6 +118,7 @@ def test_download_outputs_saves_the_generated_video(client, http, tmp_path):
 ACCEPTED_CALLS = [
     pytest.param(MODIFY, id="required-only"),
     pytest.param({**MODIFY, "watermark": "demo-watermark"}, id="watermark"),
+    pytest.param({**MODIFY, "model": "luma-modify-video"}, id="model"),  # newer source: the platform contract
     pytest.param({**MODIFY, "callback_url": "https://your-domain.com/api/callbacks/luma"}, id="callback"),
     pytest.param({**MODIFY, "source_video_url": "https://example.com/clip.mov?sig=abc"}, id="mov-with-query"),
 ]
@@ -139,7 +141,7 @@ REFUSED = [
     pytest.param({**MODIFY, "source_video_url": "file:///tmp/street.mp4"}, "source_video_url", "http(s) URL"),
     pytest.param({**MODIFY, "callback_url": "your-domain.com/cb"}, "callback_url", "http(s) URL"),
     pytest.param({**MODIFY, "watermark": ""}, "watermark", "a non-blank string"),
-    pytest.param({**MODIFY, "model": "ray-2"}, "model", "unknown parameter"),
+    pytest.param({**MODIFY, "model": "ray-2"}, "model", "one of 'luma-modify-video'"),
     pytest.param({**MODIFY, "aspect_ratio": "16:9"}, "aspect_ratio", "unknown parameter"),
 ]
 

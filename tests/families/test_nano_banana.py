@@ -48,6 +48,7 @@ from tests.families.conftest import (
     with_overrides,
 )
 from tests.families.contract import assert_mirrors, strict_converter
+from tests.families.platform_values import contract_models, contract_values
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "fixtures" / "nano_banana"
 SECRET = "c2VjcmV0LWZvci10ZXN0cw=="
@@ -281,7 +282,29 @@ def _accepted_cases() -> list[Any]:
     for fmt in ("png", "jpeg"):
         add(f"edit-format-{fmt}", "nano_banana.edit_image", output_format=fmt)
     add("edit-two-sources", "nano_banana.edit_image", source_image_urls=[IMAGE, FRAME])
+    # newer source, the platform contract: nano-banana-2-lite on both endpoints, jpeg on text-to-image
+    lite = "nano-banana-2-lite"
+    add("lite-10-refs", "nano_banana.text_to_image", model=lite, reference_image_urls=[IMAGE] * 10)
+    add("edit-lite-10-sources", "nano_banana.edit_image", model=lite, source_image_urls=[IMAGE] * 10)
+    for ratio in NANO_V2_RATIOS:
+        add(f"edit-lite-aspect-{ratio}", "nano_banana.edit_image", model=lite, aspect_ratio=ratio)
     return cases
+
+
+@pytest.mark.parametrize(("op", "model", "name", "value"), contract_values("nano-banana"))
+def test_every_platform_contract_value_is_accepted_and_sent_as_given(client, http, example, op, model, name, value):
+    # the platform contract (tests/contract/platform-contract.json), newer than the docs
+    op = f"nano_banana.{op}"
+    kwargs = with_overrides(BASE_CALL[op], {"model": model, name: value})
+    sent, _, _ = send(client, http, op, dict(kwargs), example)
+    assert canonical(sent) == canonical(kwargs)
+
+
+@pytest.mark.parametrize(("op", "model"), contract_models("nano-banana"))
+def test_every_platform_contract_model_is_accepted(client, http, example, op, model):
+    op = f"nano_banana.{op}"
+    sent, _, _ = send(client, http, op, with_overrides(BASE_CALL[op], {"model": model}), example)
+    assert sent["model"] == model
 
 
 @pytest.mark.parametrize(("op", "kwargs"), _accepted_cases())
@@ -306,7 +329,7 @@ def _refused_cases() -> list[Any]:
         cases.append(pytest.param(op, kwargs, field, fragments, id=case_id))
 
     t2i, edit = "nano_banana.text_to_image", "nano_banana.edit_image"
-    models = "'nano-banana', 'nano-banana-pro', 'nano-banana-2'"
+    models = "'nano-banana', 'nano-banana-pro', 'nano-banana-2', 'nano-banana-2-lite'"
     add("nano-model-unknown", t2i, "model", (models,), model="nano-banana-3")
     add("nano-model-edit-on-t2i", t2i, "model", (models,), model="nano-banana-edit")
     for model in ("nano-banana", "nano-banana-pro"):
@@ -362,8 +385,34 @@ def _refused_cases() -> list[Any]:
                 model=model,
                 output_resolution=res,
             )
-    for fmt in ("jpeg", "webp", "PNG"):
-        add(f"nano-output_format-{fmt}", t2i, "output_format", ("'png', 'jpg'",), output_format=fmt)
+    for fmt in ("webp", "PNG", "JPEG"):
+        add(f"nano-output_format-{fmt}", t2i, "output_format", ("'png', 'jpg', 'jpeg'",), output_format=fmt)
+    # nano-banana-2-lite (the platform contract): the 15 presets, at most 10 reference images
+    add(
+        "lite-aspect-2:1",
+        t2i,
+        "aspect_ratio",
+        ("'8:1'",),
+        model="nano-banana-2-lite",
+        aspect_ratio="2:1",
+    )
+    add(
+        "lite-11-refs",
+        t2i,
+        "reference_image_urls",
+        ("0-10", "for model 'nano-banana-2-lite'"),
+        model="nano-banana-2-lite",
+        reference_image_urls=[IMAGE] * 11,
+    )
+    add(
+        "edit-lite-11-sources",
+        edit,
+        "source_image_urls",
+        ("1-10", "for model 'nano-banana-2-lite'"),
+        model="nano-banana-2-lite",
+        source_image_urls=[IMAGE] * 11,
+    )
+    add("edit-lite-aspect-2:1", edit, "aspect_ratio", ("'8:1'",), model="nano-banana-2-lite", aspect_ratio="2:1")
     add("nano-refs-not-a-list", t2i, "reference_image_urls", ("a list",), reference_image_urls=IMAGE)
     add("nano-refs-empty-url", t2i, "reference_image_urls", ("non-blank strings",), reference_image_urls=[""])
     add("nano-prompt-missing", t2i, "prompt", ("missing required parameter",), prompt=OMIT)
@@ -378,8 +427,8 @@ def _refused_cases() -> list[Any]:
     add("edit-source_image_urls-empty", edit, "source_image_urls", ("at least 1",), source_image_urls=[])
     add("edit-source_image_urls-string", edit, "source_image_urls", ("a list",), source_image_urls=IMAGE)
     add("edit-output_format-jpg", edit, "output_format", ("'png', 'jpeg'",), output_format="jpg")
-    add("edit-aspect-v2-only", edit, "aspect_ratio", ("'21:9'",), aspect_ratio="1:4")
-    add("edit-model-t2i-model", edit, "model", ("'nano-banana-edit'",), model="nano-banana")
+    add("edit-aspect-v2-only", edit, "aspect_ratio", ("'21:9'", "for model 'nano-banana-edit'"), aspect_ratio="1:4")
+    add("edit-model-t2i-model", edit, "model", ("'nano-banana-edit', 'nano-banana-2-lite'",), model="nano-banana")
     return cases
 
 
@@ -441,12 +490,14 @@ def test_extra_body_adds_a_new_parameter(client, http, example, op):
 
 
 @pytest.mark.parametrize("op", NANO_BANANA_OPERATIONS)
-def test_extra_body_repeating_a_given_parameter_is_refused(client, http, op):
+def test_extra_body_overrides_a_given_parameter(client, http, example, op):
+    # extra_body is sent last: a key it shares with a declared parameter replaces that value
     name = next(iter(BASE_CALL[op]))
-    target = op_resource(client, op).with_options(extra_body={name: BASE_CALL[op][name]})
-    error = refuse(client, http, op, target=target, **BASE_CALL[op])
-    assert error.field == name
-    assert "extra_body" in str(error)
+    given = BASE_CALL[op][name]
+    newer = f"{given} (from extra_body)" if isinstance(given, str) else [given]
+    target = op_resource(client, op).with_options(extra_body={name: newer})
+    sent, _, _ = send(client, http, op, BASE_CALL[op], example, target)
+    assert sent == {**BASE_CALL[op], name: newer}
 
 
 # -- result models: typed fields, tolerance, malformed payloads

@@ -1,4 +1,4 @@
-"""The platform as it serves today (the contract copied in ``tests/fixtures/platform/``) against the operations:
+"""The platform as it serves today (the contract copied in ``tests/contract/``) against the operations:
 every action, model id and enum value the SDK does not know yet is listed in ``gaps.json`` beside the contract, so a
 change that reaches more shows here (update the list: ``python -m tests.contract.coverage --write``) and a change
 that reaches less fails."""

@@ -22,13 +22,14 @@ import inspect
 import json
 import re
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
 import cattrs
 import pytest
 import responses
 
 import runapi
+from runapi._core.params.rules import _literal_values  # the known values of an open (Literal | str) id
 from runapi.recraft import MODELS, Image, ImageTask, RemoveBackgroundParams, UpscaleImageParams
 from tests.families.contract import strict_converter
 
@@ -60,7 +61,7 @@ def test_the_fixtures_are_exactly_the_documented_examples():
 
 def test_each_endpoint_takes_its_one_model_and_models_lists_them_all():
     # docs: Recraft > Models, and each table's "Must be ..."
-    takes = {op: get_args(inspect.get_annotations(cls, eval_str=True)["model"]) for op, cls in PARAMS.items()}
+    takes = {op: _literal_values(inspect.get_annotations(cls, eval_str=True)["model"]) for op, cls in PARAMS.items()}
     assert takes == {"upscale_image": ("recraft-crisp-upscale",), "remove_background": ("recraft-remove-background",)}
     assert set(MODELS) == {model for models in takes.values() for model in models}
     assert len(MODELS) == 2

@@ -63,8 +63,9 @@ def test_create_shows_the_real_parameters(client):
     assert list(text)[:3] == ["prompt", "duration_seconds", "output_resolution"]  # the required ones
     assert text["aspect_ratio"].default is None
     assert text["first_frame_image_url"].default is None
+    assert text["model"].default is None  # newer source, the platform contract: optional, sent only when given
     extend = inspect.signature(client.runway.extend_video.run).parameters
-    assert set(extend) == {"source_task_id", "prompt", "output_resolution", "watermark", "callback_url"}
+    assert set(extend) == {"source_task_id", "prompt", "output_resolution", "model", "watermark", "callback_url"}
 
 
 # -- the documented answers, as a user reads them ------------------------------------------------
@@ -194,6 +195,13 @@ ACCEPTED_CALLS = [
         {**TEXT, "aspect_ratio": "16:9", "watermark": "demo", "callback_url": "https://example.com/cb"},
         id="text-watermark-callback",
     ),
+    # newer source, the platform contract: the one model id of both actions, and text_to_video's ratios
+    *[
+        pytest.param("text_to_video", {**TEXT, "aspect_ratio": ratio}, id=f"ratio-{ratio}")
+        for ratio in ("16:9", "9:16", "1:1", "4:3", "3:4")
+    ],
+    pytest.param("text_to_video", {**T2V, "model": "runway"}, id="text-model"),
+    pytest.param("extend_video", {**EXTEND, "model": "runway"}, id="extend-model"),
     pytest.param("extend_video", {**EXTEND, "output_resolution": "1080p"}, id="extend-1080p"),
     pytest.param(
         "extend_video", {**EXTEND, "watermark": "demo", "callback_url": "https://example.com/cb"}, id="extend-all"
@@ -224,13 +232,14 @@ REFUSED = [
     pytest.param("text_to_video", {"prompt": "x", "output_resolution": "720p"}, "duration_seconds", "missing required"),
     pytest.param("text_to_video", {"prompt": "x", "duration_seconds": 5}, "output_resolution", "missing required"),
     pytest.param("text_to_video", {**TEXT, "prompt": " ", "aspect_ratio": "16:9"}, "prompt", "a non-blank string"),
-    pytest.param("text_to_video", {**TEXT, "aspect_ratio": ""}, "aspect_ratio", "a non-blank string"),
+    pytest.param("text_to_video", {**TEXT, "aspect_ratio": "21:9"}, "aspect_ratio", "one of '16:9', '9:16'"),
     pytest.param(
         "text_to_video", {**TEXT, "first_frame_image_url": "cover.png"}, "first_frame_image_url", "http(s) URL"
     ),
     pytest.param("text_to_video", {**T2V, "callback_url": "example.com"}, "callback_url", "http(s)"),
     pytest.param("text_to_video", {**T2V, "watermark": 1}, "watermark", "a non-blank string"),
-    pytest.param("text_to_video", {**T2V, "model": "gen4"}, "model", "unknown parameter"),
+    pytest.param("text_to_video", {**T2V, "model": "gen4"}, "model", "one of 'runway'"),
+    pytest.param("extend_video", {**EXTEND, "model": "gen4"}, "model", "one of 'runway'"),
     # extend_video
     pytest.param("extend_video", {**EXTEND, "output_resolution": "4k"}, "output_resolution", "one of"),
     pytest.param("extend_video", {"prompt": "x", "output_resolution": "720p"}, "source_task_id", "missing required"),

@@ -57,9 +57,11 @@ def test_create_shows_the_real_parameters(client):
         "reference_image_url",
         "aspect_ratio",
         "seed",
+        "model",
         "callback_url",
     ]
     assert parameters["seed"].default is None
+    assert parameters["model"].default is None  # newer source, the platform contract: sent only when given
 
 
 # -- the documented answer, as a user reads it ---------------------------------------------------
@@ -119,6 +121,7 @@ ACCEPTED_CALLS = [
     pytest.param({**EDIT, "seed": 0}, id="seed-0"),
     pytest.param({**EDIT, "seed": 2_147_483_647}, id="seed-large"),
     pytest.param({**EDIT, "callback_url": "https://example.com/cb"}, id="callback"),
+    pytest.param({**EDIT, "model": "runway-aleph"}, id="model"),  # newer source: the platform contract
 ]
 
 
@@ -148,7 +151,7 @@ REFUSED = [
     pytest.param({**EDIT, "callback_url": "localhost/cb"}, "callback_url", "http(s) URL"),
     pytest.param({**EDIT, "prompt": ""}, "prompt", "a non-blank string"),
     pytest.param({**EDIT, "watermark": "demo"}, "watermark", "unknown parameter"),  # Runway's, not Aleph's
-    pytest.param({**EDIT, "model": "aleph"}, "model", "unknown parameter"),
+    pytest.param({**EDIT, "model": "aleph"}, "model", "one of 'runway-aleph'"),
 ]
 
 

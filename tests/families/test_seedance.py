@@ -11,8 +11,11 @@ structured with nothing dropped, run/failed/get on the status path) live in
 answers, its signature, and its per-model rules and refusals.
 
 The per-model tables below (aspect ratios, resolutions, durations, which model takes which field)
-are written out from the docs' parameter table, not derived from ``runapi.seedance``, so a wrong
-entry in the module's rules fails here. Every call goes through the public API with HTTP mocked by
+are written out from the docs' parameter table and, where newer, the platform contract
+(``tests/contract/platform-contract.json``: ``seedance-2-mini``, ``4k`` for ``seedance-2.0``, the
+1.5-pro ratios, no ``seedance-v1-lite`` or ``9:21``) and the official ``runapi-ai/seedance-sdk``
+contract (1.5-pro durations 4-12, 2.x reference limits), not derived from ``runapi.seedance``, so a
+wrong entry in the module's rules fails here. Every call goes through the public API with HTTP mocked by
 ``responses``.
 """
 
@@ -103,7 +106,7 @@ def test_every_model_has_an_entry_in_the_rules_table():
         "seedance-1.5-pro",
         "seedance-2.0",
         "seedance-2.0-fast",
-        "seedance-v1-lite",
+        "seedance-2-mini",
         "seedance-v1-pro",
         "seedance-v1-pro-fast",
     )
@@ -114,7 +117,7 @@ MINIMAL: dict[str, dict[str, Any]] = {
     "seedance-1.5-pro": {"model": "seedance-1.5-pro", "prompt": PROMPT, "aspect_ratio": "16:9", "duration_seconds": 8},
     "seedance-2.0": {"model": "seedance-2.0", "prompt": PROMPT},
     "seedance-2.0-fast": {"model": "seedance-2.0-fast", "prompt": PROMPT},
-    "seedance-v1-lite": {"model": "seedance-v1-lite", "prompt": PROMPT, "aspect_ratio": "16:9", "duration_seconds": 5},
+    "seedance-2-mini": {"model": "seedance-2-mini", "prompt": PROMPT},
     "seedance-v1-pro": {"model": "seedance-v1-pro", "prompt": PROMPT, "aspect_ratio": "16:9", "duration_seconds": 10},
     "seedance-v1-pro-fast": {
         "model": "seedance-v1-pro-fast",
@@ -123,34 +126,30 @@ MINIMAL: dict[str, dict[str, Any]] = {
         "duration_seconds": 5,
     },
 }
-TWO_X = ("seedance-2.0", "seedance-2.0-fast")
-V1 = ("seedance-v1-lite", "seedance-v1-pro", "seedance-v1-pro-fast")
+TWO_X = ("seedance-2.0", "seedance-2.0-fast", "seedance-2-mini")
+V1 = ("seedance-v1-pro", "seedance-v1-pro-fast")
 
 ASPECT_RATIOS = {
+    "seedance-1.5-pro": ["1:1", "4:3", "3:4", "16:9", "9:16", "21:9"],
     "seedance-2.0": ["1:1", "4:3", "3:4", "16:9", "9:16", "21:9", "auto"],
     "seedance-2.0-fast": ["1:1", "4:3", "3:4", "16:9", "9:16", "21:9", "auto"],
-    "seedance-v1-lite": ["1:1", "4:3", "3:4", "16:9", "9:16", "9:21"],
+    "seedance-2-mini": ["1:1", "4:3", "3:4", "16:9", "9:16", "21:9", "auto"],
     "seedance-v1-pro": ["1:1", "4:3", "3:4", "16:9", "9:16", "21:9"],
 }
-REFUSED_ASPECT_RATIOS = {
-    "seedance-2.0": ["9:21"],
-    "seedance-2.0-fast": ["9:21"],
-    "seedance-v1-lite": ["21:9", "auto"],
-    "seedance-v1-pro": ["9:21", "auto"],
-}
+REFUSED_ASPECT_RATIOS = {"seedance-1.5-pro": ["auto"], "seedance-v1-pro": ["auto"]}
 RESOLUTIONS = {
     "seedance-1.5-pro": ["480p", "720p", "1080p"],
-    "seedance-2.0": ["480p", "720p", "1080p"],
+    "seedance-2.0": ["480p", "720p", "1080p", "4k"],
     "seedance-2.0-fast": ["480p", "720p"],
-    "seedance-v1-lite": ["480p", "720p", "1080p"],
+    "seedance-2-mini": ["480p", "720p"],
     "seedance-v1-pro": ["480p", "720p", "1080p"],
     "seedance-v1-pro-fast": ["720p", "1080p"],
 }
 DURATIONS = {
-    "seedance-1.5-pro": [4, 8, 12],
+    "seedance-1.5-pro": list(range(4, 13)),
     "seedance-2.0": list(range(4, 16)),
     "seedance-2.0-fast": list(range(4, 16)),
-    "seedance-v1-lite": [5, 10],
+    "seedance-2-mini": list(range(4, 16)),
     "seedance-v1-pro": [5, 10],
     "seedance-v1-pro-fast": [5, 10],
 }
@@ -159,15 +158,15 @@ PROMPT_LIMITS |= {model: 10_000 for model in V1}
 
 # field -> (a value, the models that take it)
 TAKEN_BY: dict[str, tuple[Any, tuple[str, ...]]] = {
-    "aspect_ratio": ("16:9", ("seedance-1.5-pro", *TWO_X, "seedance-v1-lite", "seedance-v1-pro")),
+    "aspect_ratio": ("16:9", ("seedance-1.5-pro", *TWO_X, "seedance-v1-pro")),
     "output_resolution": ("720p", MODELS),
     "generate_audio": (True, ("seedance-1.5-pro", *TWO_X)),
-    "enable_safety_checker": (False, MODELS),
+    "enable_safety_checker": (False, tuple(m for m in MODELS if m != "seedance-2-mini")),
     "source_image_urls": ([IMG, IMG2], ("seedance-1.5-pro",)),
-    "lock_camera": (True, ("seedance-1.5-pro", "seedance-v1-lite", "seedance-v1-pro")),
-    "seed": (42, ("seedance-v1-lite", "seedance-v1-pro")),
+    "lock_camera": (True, ("seedance-1.5-pro", "seedance-v1-pro")),
+    "seed": (42, ("seedance-v1-pro",)),
     "first_frame_image_url": (IMG, (*TWO_X, *V1)),
-    "last_frame_image_url": (IMG2, (*TWO_X, "seedance-v1-lite")),
+    "last_frame_image_url": (IMG2, TWO_X),
     "reference_image_urls": ([IMG], TWO_X),
     "reference_video_urls": ([VID], TWO_X),
     "reference_audio_urls": ([AUDIO], TWO_X),
@@ -178,7 +177,7 @@ TAKEN_BY: dict[str, tuple[Any, tuple[str, ...]]] = {
 def call_with(model: str, **extra: Any) -> dict[str, Any]:
     """``model``'s minimal call plus ``extra``, shaped as a user writes it for the mode ``extra`` picks.
 
-    A first frame makes v1-lite / v1-pro image-to-video (no aspect ratio); a last frame comes with a
+    A first frame makes v1-pro image-to-video (no aspect ratio); a last frame comes with a
     first frame; reference audio comes with a reference image.
     """
     kwargs = {**MINIMAL[model], **extra}
@@ -186,7 +185,7 @@ def call_with(model: str, **extra: Any) -> dict[str, Any]:
         kwargs.setdefault("first_frame_image_url", IMG)
     if "reference_audio_urls" in extra:
         kwargs.setdefault("reference_image_urls", [IMG])
-    if "first_frame_image_url" in kwargs and model in ("seedance-v1-lite", "seedance-v1-pro"):
+    if "first_frame_image_url" in kwargs and model == "seedance-v1-pro":
         kwargs.pop("aspect_ratio")
     return kwargs
 
@@ -196,10 +195,6 @@ def _accepted_cases() -> list[Any]:
     cases.append(pytest.param(load("text_to_video_request"), id="documented-request"))
     for model, values in ASPECT_RATIOS.items():
         cases += [pytest.param(call_with(model, aspect_ratio=v), id=f"{model}-aspect-{v}") for v in values]
-    # 1.5-pro's ratios are not listed: every ratio some model takes goes through
-    cases += [
-        pytest.param(call_with("seedance-1.5-pro", aspect_ratio=v), id=f"1.5-pro-aspect-{v}") for v in ("9:21", "auto")
-    ]
     for model, values in RESOLUTIONS.items():
         cases += [pytest.param(call_with(model, output_resolution=v), id=f"{model}-{v}") for v in values]
     for model, values in DURATIONS.items():
@@ -210,7 +205,12 @@ def _accepted_cases() -> list[Any]:
     for name, (value, models) in TAKEN_BY.items():
         cases += [pytest.param(call_with(model, **{name: value}), id=f"{model}-{name}") for model in models]
     cases += [
-        pytest.param(call_with("seedance-v1-lite", seed=-1), id="seed-minus-1-random"),
+        pytest.param(call_with("seedance-v1-pro", seed=-1), id="seed-minus-1-random"),
+        pytest.param(call_with("seedance-2-mini", reference_image_urls=[IMG] * 9), id="nine-reference-images"),
+        pytest.param(
+            call_with("seedance-2.0", reference_image_urls=[IMG], reference_audio_urls=[AUDIO] * 3),
+            id="three-reference-audios",
+        ),
         pytest.param(call_with("seedance-v1-pro", seed=2_147_483_647), id="seed-max"),
         pytest.param(call_with("seedance-1.5-pro", source_image_urls=[IMG]), id="one-source-image"),
         pytest.param(call_with("seedance-2.0", reference_video_urls=[VID, VID, VID]), id="three-reference-videos"),
@@ -233,10 +233,8 @@ def _accepted_cases() -> list[Any]:
             id="2.0-reference-mode-everything",
         ),
         pytest.param(
-            call_with(
-                "seedance-v1-lite", first_frame_image_url=IMG, last_frame_image_url=IMG2, seed=7, lock_camera=True
-            ),
-            id="v1-lite-image-to-video-with-end-frame",
+            call_with("seedance-v1-pro", first_frame_image_url=IMG, seed=7, lock_camera=True),
+            id="v1-pro-image-to-video",
         ),
     ]
     return cases
@@ -269,10 +267,9 @@ def _refused_cases() -> list[Any]:
                 "'16:9'",
             )
     for model, values in RESOLUTIONS.items():
-        for v in ("480p", "720p", "1080p"):
+        for v in ("480p", "720p", "1080p", "4k"):
             if v not in values:
                 add(f"{model}-{v}", call_with(model, output_resolution=v), "output_resolution", f"for model {model!r}")
-    add("resolution-4k", call_with("seedance-2.0", output_resolution="4k"), "output_resolution", "'1080p'")
     for model, values in DURATIONS.items():
         for v in (3, 4, 5, 6, 8, 10, 12, 15, 16):
             if v not in values:
@@ -307,7 +304,7 @@ def _refused_cases() -> list[Any]:
     )
 
     # the v1 text / image-to-video switch
-    for model in ("seedance-v1-lite", "seedance-v1-pro"):
+    for model in ("seedance-v1-pro",):
         add(
             f"{model}-text-without-aspect",
             {"model": model, "prompt": PROMPT, "duration_seconds": 5},
@@ -323,7 +320,7 @@ def _refused_cases() -> list[Any]:
         )
 
     # frames, references and their companions
-    for model in (*TWO_X, "seedance-v1-lite"):
+    for model in TWO_X:
         kwargs = {**MINIMAL[model], "last_frame_image_url": IMG2}
         add(f"{model}-last-frame-alone", kwargs, "first_frame_image_url", "required with last_frame_image_url")
     for model in TWO_X:
@@ -343,13 +340,25 @@ def _refused_cases() -> list[Any]:
         "1-3",
         "got 4 items",
     )
+    add(
+        "ten-reference-images",
+        call_with("seedance-2-mini", reference_image_urls=[IMG] * 10),
+        "reference_image_urls",
+        "for model 'seedance-2-mini'",
+    )
+    add(
+        "four-reference-audios",
+        call_with("seedance-2.0-fast", reference_image_urls=[IMG], reference_audio_urls=[AUDIO] * 4),
+        "reference_audio_urls",
+        "for model 'seedance-2.0-fast'",
+    )
     add("no-reference-images", call_with("seedance-2.0", reference_image_urls=[]), "reference_image_urls", "at least 1")
     add("three-source-images", call_with("seedance-1.5-pro", source_image_urls=[IMG] * 3), "source_image_urls", "1-2")
     add("source-images-string", call_with("seedance-1.5-pro", source_image_urls=IMG), "source_image_urls", "a list")
 
     # plain types and ranges
     # (the upper bound's spelling is checked in test_the_seed_range_is_spelled_out)
-    add("seed-below", call_with("seedance-v1-lite", seed=-2), "seed", "an integer from -1 to", "got -2")
+    add("seed-below", call_with("seedance-v1-pro", seed=-2), "seed", "an integer from -1 to", "got -2")
     add(
         "seed-above",
         call_with("seedance-v1-pro", seed=2_147_483_648),
@@ -401,5 +410,30 @@ def test_a_refused_field_names_every_model_that_takes_it(client):
 
 def test_the_seed_range_is_spelled_out(client):
     with pytest.raises(runapi.ValidationError) as info:
-        client.seedance.text_to_video.create(**MINIMAL["seedance-v1-lite"], seed=2_147_483_648)
+        client.seedance.text_to_video.create(**MINIMAL["seedance-v1-pro"], seed=2_147_483_648)
     assert "from -1 to 2147483647" in str(info.value)
+
+
+DROPPED = [  # the docs' values the platform contract no longer lists for text_to_video
+    pytest.param(
+        {"model": "seedance-v1-lite", "prompt": PROMPT, "aspect_ratio": "16:9", "duration_seconds": 5},
+        "model",
+        id="model-seedance-v1-lite",
+    ),
+    pytest.param({**MINIMAL["seedance-2.0"], "aspect_ratio": "9:21"}, "aspect_ratio", id="aspect-9:21"),
+]
+
+
+@pytest.mark.parametrize(("kwargs", "field_name"), DROPPED)
+def test_a_value_the_contract_dropped_is_refused_when_strict_else_warned_and_sent(client, kwargs, field_name):
+    from runapi._core.params import validators
+
+    with pytest.raises(runapi.ValidationError) as info:
+        client.seedance.text_to_video.create(**kwargs)  # the family tests' client is strict
+    assert info.value.field == field_name
+    validators._WARNED.clear()  # as in a new process: nothing warned about yet
+    with responses.RequestsMock() as mock:
+        mock.post(url(client), status=202, json=load("text_to_video_accepted"))
+        with pytest.warns(runapi.UnknownValueWarning, match=field_name):
+            client.with_options(strict=False).seedance.text_to_video.create(**kwargs)
+        assert canonical(json.loads(mock.calls[0].request.body)) == canonical(kwargs)

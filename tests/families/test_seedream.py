@@ -33,10 +33,13 @@ from runapi.seedream import (
     MODELS,
     TEXT_TO_IMAGE_MODELS,
     TEXT_TO_IMAGE_RULES,
+    BoundingBox,
     Image,
     ImageTask,
+    LayersTask,
 )
 from tests.families.contract import strict_converter
+from tests.families.platform_values import contract_models, contract_values
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "fixtures" / "seedream"
 
@@ -71,8 +74,9 @@ def test_the_fixtures_are_exactly_the_documented_examples():
 def test_every_model_in_the_rules_tables_is_a_model_and_the_other_way_round():
     assert set(TEXT_TO_IMAGE_RULES.table) == set(TEXT_TO_IMAGE_MODELS)
     assert set(EDIT_IMAGE_RULES.table) == set(EDIT_IMAGE_MODELS)
-    assert set(MODELS) == set(TEXT_TO_IMAGE_MODELS) | set(EDIT_IMAGE_MODELS)
-    assert len(MODELS) == 6  # the docs' model table
+    assert set(MODELS) == set(TEXT_TO_IMAGE_MODELS) | set(EDIT_IMAGE_MODELS) | {"seedream-5-pro-layer-decomposition"}
+    # the docs' six, and the newer platform contract's 5 Pro on both endpoints, and decompose_layers' model
+    assert len(MODELS) == 9
 
 
 # -- the documented answers, as a user reads them ------------------------------------------------
@@ -128,6 +132,9 @@ E45 = {**T45, "model": "seedream-4.5-edit", "source_image_urls": SOURCES}
 E5L = {**E45, "model": "seedream-5-lite-edit"}
 EV4 = {"model": "seedream-v4-edit", "prompt": PROMPT, "source_image_urls": SOURCES}
 V4_ONLY = {"output_resolution": "4k", "output_count": 6, "seed": 7}
+# newer source: the platform contract and the official runapi-seedream package (5 Pro, output_format)
+T5P = {**T45, "model": "seedream-5-pro-text-to-image"}
+E5P = {**E45, "model": "seedream-5-pro-edit"}
 
 ACCEPTED_CALLS = [
     pytest.param("text_to_image", T45, id="4.5-required-only"),
@@ -152,6 +159,14 @@ ACCEPTED_CALLS = [
     pytest.param("edit_image", EV4, id="edit-v4-minimal"),
     pytest.param("edit_image", {**EV4, "source_image_urls": SOURCES * 10, **V4_ONLY}, id="edit-v4-10-images"),
     pytest.param("edit_image", {**EV4, "prompt": "a" * 5000, "aspect_ratio": "9:16"}, id="edit-v4-5000-chars"),
+    # newer source: 5 Pro, output_format, at most 14 source images for 4.5 and 5-Lite
+    pytest.param("text_to_image", {**T5P, "prompt": "a" * 5000, "output_format": "jpeg"}, id="5-pro-5000-chars"),
+    pytest.param("text_to_image", {**T5L, "output_format": "png"}, id="5-lite-png"),
+    pytest.param("edit_image", {**E5P, "prompt": "abc", "source_image_urls": SOURCES * 10}, id="edit-5-pro-10-images"),
+    pytest.param("edit_image", {**E45, "source_image_urls": SOURCES * 14}, id="edit-4.5-14-images"),
+    pytest.param(
+        "edit_image", {**E5L, "source_image_urls": SOURCES * 14, "output_format": "jpeg"}, id="edit-5-lite-14"
+    ),
 ]
 
 
@@ -202,6 +217,41 @@ REFUSED = [
         for op, base in (("text_to_image", T45), ("text_to_image", T5L), ("edit_image", E45), ("edit_image", E5L))
         for name in V4_ONLY
     ],
+    # newer source: 5 Pro requires aspect_ratio and output_quality, refuses the v4-only fields, 3-5,000 chars,
+    # at most 10 source images; output_format is refused for 4.5 and v4 (official contract "forbidden")
+    *[
+        _required(op, model, name)
+        for op, model in (("text_to_image", "seedream-5-pro-text-to-image"), ("edit_image", "seedream-5-pro-edit"))
+        for name in ("aspect_ratio", "output_quality")
+    ],
+    *[_v4_only(op, base, name) for op, base in (("text_to_image", T5P), ("edit_image", E5P)) for name in V4_ONLY],
+    pytest.param("text_to_image", {**T5P, "prompt": "ab"}, "prompt", "3-5000 characters", id="5-pro-2-chars"),
+    pytest.param("edit_image", {**E5P, "prompt": "a" * 5001}, "prompt", "1-5000 characters", id="edit-5-pro-5001"),
+    pytest.param(
+        "edit_image",
+        {**E5P, "source_image_urls": SOURCES * 11},
+        "source_image_urls",
+        "1-10 non-blank strings; got 11 items (for model 'seedream-5-pro-edit')",
+        id="edit-5-pro-11-images",
+    ),
+    pytest.param(
+        "edit_image",
+        {**E5L, "source_image_urls": SOURCES * 15},
+        "source_image_urls",
+        "1-14 non-blank strings; got 15 items (for model 'seedream-5-lite-edit')",
+        id="edit-5-lite-15-images",
+    ),
+    *[
+        pytest.param(
+            op,
+            {**base, "output_format": "png"},
+            "output_format",
+            f"output_format is not accepted for model '{base['model']}'",
+            id=f"{base['model']}-refuses-output_format",
+        )
+        for op, base in (("text_to_image", T45), ("text_to_image", TV4), ("edit_image", E45), ("edit_image", EV4))
+    ],
+    pytest.param("text_to_image", {**T5P, "output_format": "jpg"}, "output_format", "'png', 'jpeg'", id="format-jpg"),
     # v4 refuses output_quality (the 4.5/5-Lite knob)
     pytest.param(
         "text_to_image",
@@ -370,3 +420,138 @@ def test_create_shows_the_real_parameters(client):
         "prompt",
         "source_image_urls",
     ]
+
+
+# -- the platform contract (tests/contract/platform-contract.json), newer than the docs ---------------
+
+CONTRACT_BASE = {
+    "text_to_image": {"prompt": PROMPT, "aspect_ratio": "1:1", "output_quality": "high"},
+    "edit_image": {"prompt": PROMPT, "aspect_ratio": "1:1", "output_quality": "high", "source_image_urls": SOURCES},
+    "decompose_layers": {"image_url": SOURCES[0]},
+}
+V4_MODELS = ("seedream-v4-text-to-image", "seedream-v4-edit")
+
+
+def _contract_call(op: str, model: str) -> dict[str, Any]:
+    call = {**CONTRACT_BASE[op], "model": model}
+    if model in V4_MODELS:
+        del call["output_quality"]  # refused for v4
+    return call
+
+
+@pytest.mark.parametrize(("op", "model", "name", "value"), contract_values("seedream"))
+@responses.activate
+def test_every_platform_contract_value_is_accepted_and_sent_as_given(client, op, model, name, value):
+    responses.post(client.base_url + path(op), status=202, json=accepted())
+    kwargs = {**_contract_call(op, model), name: value}
+
+    getattr(client.seedream, op).create(**kwargs)
+
+    assert json.loads(responses.calls[0].request.body) == kwargs
+
+
+@pytest.mark.parametrize(("op", "model"), contract_models("seedream"))
+@responses.activate
+def test_every_platform_contract_model_is_accepted(client, op, model):
+    responses.post(client.base_url + path(op), status=202, json=accepted())
+    getattr(client.seedream, op).create(**_contract_call(op, model))
+    assert json.loads(responses.calls[0].request.body)["model"] == model
+
+
+# -- decompose_layers (the official runapi-seedream package; no seed docs) ----------------------------
+
+LAYERS = {"model": "seedream-5-pro-layer-decomposition", "image_url": SOURCES[0]}
+LAYERS_COMPLETED = {
+    "id": "layers-1",
+    "status": "completed",
+    "base_image": {"url": "https://file.runapi.ai/base.jpeg"},
+    "layers": [
+        {"url": "https://file.runapi.ai/layer.png", "z_index": 1, "bounding_box": {"absolute": [0, 0, 64, 64]}},
+        {"z_index": 2},
+        {"url": "https://file.runapi.ai/layer-2.png", "z_index": 3, "name": "cup", "description": "an orange cup"},
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        pytest.param(LAYERS, id="required-only"),
+        pytest.param(
+            {
+                **LAYERS,
+                "prompt": "p" * 5000,
+                "size": "1.5K",
+                "output_format": "png",
+                "callback_url": "https://e.com/cb",
+            },
+            id="every-field",
+        ),
+        *[pytest.param({**LAYERS, "size": size}, id=f"size-{size}") for size in ("auto", "1K", "1.5K", "2K")],
+    ],
+)
+@responses.activate
+def test_decompose_layers_sends_its_fields_as_given(client, kwargs):
+    responses.post(
+        client.base_url + path("decompose_layers"), status=202, json={"id": "layers-1", "status": "processing"}
+    )
+
+    task = client.seedream.decompose_layers.create(**kwargs)
+
+    assert json.loads(responses.calls[0].request.body) == kwargs
+    assert task.id == "layers-1"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field_name", "fragment"),
+    [
+        pytest.param({"model": LAYERS["model"]}, "image_url", "missing required parameter", id="no-image"),
+        pytest.param({**LAYERS, "image_url": "image.jpg"}, "image_url", "http(s) URL", id="relative-url"),
+        pytest.param({**LAYERS, "prompt": "p" * 5001}, "prompt", "1-5000 characters", id="prompt-5001"),
+        pytest.param({**LAYERS, "size": "1k"}, "size", "'auto', '1K', '1.5K', '2K'", id="size-1k"),
+        pytest.param({**LAYERS, "output_format": "webp"}, "output_format", "'png', 'jpeg'", id="format-webp"),
+        pytest.param(
+            {**LAYERS, "model": "seedream-5-pro-edit"}, "model", "seedream-5-pro-layer-decomposition", id="model"
+        ),
+    ],
+)
+@responses.activate
+def test_decompose_layers_refuses_bad_input_before_any_request(client, kwargs, field_name, fragment):
+    responses.post(client.base_url + path("decompose_layers"), status=202, json={"id": "x", "status": "processing"})
+
+    with pytest.raises(runapi.ValidationError) as info:
+        client.seedream.decompose_layers.create(**kwargs)
+
+    assert info.value.field == field_name
+    assert fragment in str(info.value)
+    assert len(responses.calls) == 0
+
+
+def test_a_completed_decompose_layers_task_reads_its_base_image_and_layers():
+    task = LayersTask.from_dict(LAYERS_COMPLETED)
+    assert task.is_completed
+    assert task.base_image is not None and task.base_image.url == "https://file.runapi.ai/base.jpeg"
+    assert [layer.z_index for layer in task.layers] == [1, 2, 3]
+    assert task.layers[0].bounding_box == BoundingBox(absolute=[0, 0, 64, 64])
+    assert (task.layers[2].name, task.layers[2].description) == ("cup", "an orange cup")
+    # the base image first, then each layer that has a url
+    assert task.output_urls == [
+        "https://file.runapi.ai/base.jpeg",
+        "https://file.runapi.ai/layer.png",
+        "https://file.runapi.ai/layer-2.png",
+    ]
+    assert LayersTask.from_dict({"id": "x", "status": "processing"}).output_urls == []
+
+
+@responses.activate
+def test_decompose_layers_run_polls_its_own_path(client):
+    responses.post(
+        client.base_url + path("decompose_layers"), status=202, json={"id": "layers-1", "status": "processing"}
+    )
+    responses.get(client.base_url + path("decompose_layers") + "/layers-1", json=LAYERS_COMPLETED)
+
+    task = client.seedream.decompose_layers.run(**LAYERS)
+
+    assert isinstance(task, LayersTask)
+    assert len(task.layers) == 3
+    assert responses.calls[1].request.url == client.base_url + path("decompose_layers") + "/layers-1"

@@ -18,6 +18,7 @@ particular to Suno:
 from __future__ import annotations
 
 import json
+import warnings
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -29,12 +30,20 @@ import responses
 
 import runapi
 from runapi._core.models import Result
+from runapi._core.operations import DirectOperation, TaskOperation
 from runapi.suno import (
+    AUDIO_ACTION_MODELS,
+    MODELS,
+    STEM_NAMES,
+    AdvancedStemAudio,
+    AdvancedStemPair,
     AlignedWord,
     ArtworkTask,
     Audio,
     BoostedStyle,
     Cover,
+    CreatedPersona,
+    CreatedVoice,
     Instrument,
     LyricsTask,
     MidiNote,
@@ -42,13 +51,18 @@ from runapi.suno import (
     MusicTask,
     MusicVideoTask,
     Persona,
+    PersonaRecord,
+    PersonaResource,
     PersonaResult,
     SectionTask,
     SeparatedAudios,
     StemsTask,
+    SunoTask,
     TimestampedLyrics,
     ValidationPhraseTask,
     VoiceAvailability,
+    VoiceRecord,
+    VoiceResource,
     VoiceTask,
     WavTask,
 )
@@ -102,7 +116,25 @@ DIRECT_OPS: dict[str, type[Result]] = {
     "get_timestamped_lyrics": TimestampedLyrics,
     "generate_persona": PersonaResult,
 }
-OPS = {**TASK_OPS, **DIRECT_OPS}
+# The operations newer than the docs (runapi-suno 0.6.0, the platform contract): their examples are
+# the official repository's test bodies and the package's response models (no callbacks, no failures).
+NEWER_TASK_OPS: dict[str, type[runapi.Task]] = {
+    "blend_lyrics": LyricsTask,
+    "music_from_sample": MusicTask,
+    "add_samples": MusicTask,
+    "inspire_music": MusicTask,
+    "remaster_audio": MusicTask,
+    "stitch_audio": MusicTask,
+    "audio_exports": WavTask,
+    "music_visualizations": MusicVideoTask,
+}
+NEWER_DIRECT_OPS: dict[str, type[Result]] = {
+    "style_expansions": BoostedStyle,
+    "timestamped_lyrics": TimestampedLyrics,
+    "create_persona": CreatedPersona,
+    "create_voice": CreatedVoice,
+}
+OPS = {**TASK_OPS, **DIRECT_OPS, **NEWER_TASK_OPS, **NEWER_DIRECT_OPS}
 
 KINDS = (
     "callback_completed",
@@ -163,6 +195,10 @@ def test_every_fixture_belongs_to_an_operation_and_every_operation_has_its_examp
     for op in DIRECT_OPS:
         assert {"request", "response"} <= seen[op], op
         assert seen[op] <= {"request", "response", "failed"}, op
+    for op in NEWER_TASK_OPS:
+        assert seen[op] == {"request", "accepted", "completed"}, op
+    for op in NEWER_DIRECT_OPS:
+        assert seen[op] == {"request", "response"}, op
 
 
 def test_every_task_operation_but_one_prints_a_failure():
@@ -905,12 +941,14 @@ def test_extra_body_adds_a_new_parameter(client, http, example, op):
 
 
 @pytest.mark.parametrize("op", SUNO_OPERATIONS)
-def test_extra_body_repeating_a_given_parameter_is_refused(client, http, op):
+def test_extra_body_overrides_a_given_parameter(client, http, example, op):
+    # extra_body is sent last: a key it shares with a declared parameter replaces that value
     name = next(iter(BASE_CALL[op]))
-    target = op_resource(client, op).with_options(extra_body={name: BASE_CALL[op][name]})
-    error = refuse(client, http, op, target=target, **BASE_CALL[op])
-    assert error.field == name
-    assert "extra_body" in str(error)
+    given = BASE_CALL[op][name]
+    newer = f"{given} (from extra_body)" if isinstance(given, str) else [given]
+    target = op_resource(client, op).with_options(extra_body={name: newer})
+    sent, _, _ = send(client, http, op, BASE_CALL[op], example, target)
+    assert sent == {**BASE_CALL[op], name: newer}
 
 
 # -- result models: typed fields, tolerance, malformed payloads
@@ -1149,3 +1187,417 @@ def test_wait_reports_each_generation_stage_in_order(client):
     assert seen[-1] is task
     assert task.audios[0].duration == 198.44
     assert len(responses.calls) == 3
+
+
+# -- (5) the operations newer than the docs (runapi-suno 0.6.0, the platform contract) -------
+
+NEWER_PATHS = {
+    "blend_lyrics": "/api/v1/suno/blend_lyrics",
+    "music_from_sample": "/api/v1/music_from_sample",
+    "add_samples": "/api/v1/suno/add_samples",
+    "inspire_music": "/api/v1/suno/inspire_music",
+    "remaster_audio": "/api/v1/suno/remaster_audio",
+    "stitch_audio": "/api/v1/suno/stitch_audio",
+    "audio_exports": "/api/v1/audio_exports",
+    "music_visualizations": "/api/v1/music_visualizations",
+    "style_expansions": "/api/v1/style_expansions",
+    "timestamped_lyrics": "/api/v1/timestamped_lyrics",
+    "create_persona": "/api/v1/personas",
+    "create_voice": "/api/v1/voices",
+}
+
+
+def newer(client: runapi.Client, op: str) -> Any:
+    """The operation as reached on the client (add_samples' deprecation warning taken)."""
+    if op == "add_samples":
+        with pytest.warns(DeprecationWarning):
+            return client.suno.add_samples
+    return getattr(client.suno, op)
+
+
+def send_newer(client: runapi.Client, op: str, **kwargs: Any) -> list[Any]:
+    """Create or call ``op`` with HTTP mocked (its documented answer); the requests sent."""
+    url = client.base_url + NEWER_PATHS[op]
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
+        if op in NEWER_TASK_OPS:
+            mock.post(url, status=202, json=load(f"{op}_accepted"))
+            newer(client, op).create(**kwargs)
+        else:
+            mock.post(url, status=200, json=load(f"{op}_response"))
+            newer(client, op)(**kwargs)
+        return list(mock.calls)
+
+
+def test_the_newer_operations_are_at_their_paths_with_their_kinds(client):
+    for op, path in NEWER_PATHS.items():
+        operation = type(client.suno).__dict__[op]
+        assert operation.path == path
+        assert isinstance(operation, TaskOperation if op in NEWER_TASK_OPS else DirectOperation), op
+        assert operation.returns is OPS[op]
+    assert type(client.suno).__dict__["get_persona"].path == "/api/v1/personas"
+    assert type(client.suno).__dict__["get_voice"].path == "/api/v1/voices"
+
+
+CONTRACT_MODELS = [
+    *[
+        pytest.param(op, model, id=f"{op}-{model}")
+        for op in ("add_samples", "remaster_audio", "stitch_audio")
+        for model in ("suno-v4", "suno-v4.5", "suno-v4.5-plus", "suno-v5", "suno-v5.5")  # the contract's list
+    ],
+    *[pytest.param(op, model, id=f"{op}-{model}") for op in ("music_from_sample", "inspire_music") for model in MODELS],
+]
+
+
+@pytest.mark.parametrize(("op", "model"), CONTRACT_MODELS)
+def test_every_contract_model_is_accepted_without_a_warning(client, op, model):
+    assert AUDIO_ACTION_MODELS == ("suno-v5.5", "suno-v5", "suno-v4.5-plus", "suno-v4.5", "suno-v4")
+    body = dict(load(f"{op}_request"), model=model)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", runapi.UnknownValueWarning)
+        (call,) = send_newer(client, op, **body)
+    assert json.loads(call.request.body) == body
+
+
+@pytest.mark.parametrize("value", ["subtle", "normal", "high"])
+def test_every_remaster_variation_category_is_sent(client, value):
+    body = dict(load("remaster_audio_request"), variation_category=value)
+    (call,) = send_newer(client, "remaster_audio", **body)
+    assert json.loads(call.request.body)["variation_category"] == value
+
+
+@pytest.mark.parametrize("op", sorted(NEWER_PATHS))
+def test_each_newer_operation_sends_its_example_body_to_its_path(client, op):
+    (call,) = send_newer(client, op, **load(f"{op}_request"))
+    assert call.request.method == "POST"
+    assert call.request.url == client.base_url + NEWER_PATHS[op]
+    assert json.loads(call.request.body) == load(f"{op}_request")
+    assert call.request.headers["Idempotency-Key"]
+
+
+NEWER_REFUSALS = [
+    pytest.param("add_samples", {"model": "suno-v4.5-all"}, "model", id="add_samples-v4.5-all"),
+    pytest.param("remaster_audio", {"model": "suno-v4.5-all"}, "model", id="remaster-v4.5-all"),
+    pytest.param("stitch_audio", {"model": "suno-v4.5-all"}, "model", id="stitch-v4.5-all"),
+    pytest.param("remaster_audio", {"variation_category": "extreme"}, "variation_category", id="variation"),
+    pytest.param("music_from_sample", {"end_seconds": 5}, "end_seconds", id="end-not-after-start"),
+    pytest.param("music_from_sample", {"start_seconds": -1}, "start_seconds", id="negative-start"),
+    pytest.param("add_samples", {"end_seconds": 4}, "end_seconds", id="samples-end-before-start"),
+    pytest.param("music_from_sample", {"audio_url": "not a url"}, "audio_url", id="audio-url"),
+    pytest.param("inspire_music", {"audio_urls": []}, "audio_urls", id="no-inspiration"),
+    pytest.param("inspire_music", {"audio_urls": ["ftp://x/y.mp3"]}, "audio_urls[0]", id="inspiration-url"),
+    pytest.param("blend_lyrics", {"lyrics_b": " "}, "lyrics_b", id="blank-lyrics"),
+    pytest.param("audio_exports", {"source_audio_id": None}, "source_audio_id", id="export-no-audio"),
+    pytest.param("music_visualizations", {"callback_url": "/relative"}, "callback_url", id="callback"),
+    pytest.param("create_voice", {"source_audio_url": "voice.mp3"}, "source_audio_url", id="voice-url"),
+    pytest.param("create_persona", {"name": None}, "name", id="persona-name"),
+    pytest.param("style_expansions", {"description": ""}, "description", id="style"),
+    pytest.param("timestamped_lyrics", {"source_audio_id": None}, "source_audio_id", id="timestamps"),
+]
+
+
+@pytest.mark.parametrize(("op", "change", "field"), NEWER_REFUSALS)
+def test_a_bad_newer_call_is_refused_before_any_request(client, op, change, field):
+    body = {**load(f"{op}_request"), **change}
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
+        mock.post(client.base_url + NEWER_PATHS[op], status=202, json={"id": "never", "status": "processing"})
+        target = newer(client, op)
+        with pytest.raises(runapi.ValidationError) as info:
+            target.create(**body) if op in NEWER_TASK_OPS else target(**body)
+        assert len(mock.calls) == 0
+    assert info.value.field == field
+
+
+def test_add_samples_is_deprecated_for_music_from_sample_and_still_works(client):
+    with pytest.warns(DeprecationWarning, match="add_samples is deprecated: use music_from_sample") as caught:
+        resource = client.suno.add_samples
+    assert caught[0].filename == __file__  # the warning points at the caller's line
+    with responses.RequestsMock() as mock:
+        mock.post(client.base_url + "/api/v1/suno/add_samples", status=202, json=load("add_samples_accepted"))
+        task = resource.create(**load("add_samples_request"))
+    assert (type(task), task.id) == (MusicTask, "samples-456")
+    assert client.suno.music_from_sample.path == "/api/v1/music_from_sample"  # the replacement: no warning
+
+
+def test_the_newer_task_answers_read_typed():
+    blended = LyricsTask.from_dict(load("blend_lyrics_completed"))
+    assert blended.lyrics[0].title == "Morning City" and "We rise" in (blended.lyrics[0].text or "")
+    sample = MusicTask.from_dict(load("music_from_sample_completed"))
+    assert (sample.generation_stage, len(sample.audios), sample.audios[0].duration) == ("all_audios_ready", 2, 198.44)
+    assert sample.output_urls == ["https://file.runapi.ai/s/sample-0.mp3", "https://file.runapi.ai/s/sample-1.mp3"]
+    export = WavTask.from_dict(load("audio_exports_completed"))
+    assert (export.wav_url, export.original_task_id) == (
+        "https://file.runapi.ai/s/export.wav",
+        "550e8400-e29b-41d4-a716-446655440000",
+    )
+    assert export.output_urls == ["https://file.runapi.ai/s/export.wav"]
+    video = MusicVideoTask.from_dict(load("music_visualizations_completed"))
+    assert video.output_urls == ["https://file.runapi.ai/s/visualization.mp4"]
+    assert video.original_task_id == "550e8400-e29b-41d4-a716-446655440000"
+
+
+@pytest.mark.parametrize(
+    ("cls", "payload", "field", "value"),
+    [
+        # issue 21: fields the official models type that were kept only in .raw
+        (MusicTask, {"id": "t", "status": "completed", "original_task_id": "src"}, "original_task_id", "src"),
+        (WavTask, {"id": "t", "status": "completed", "original_task_id": "src"}, "original_task_id", "src"),
+        (MusicVideoTask, {"id": "t", "status": "completed", "original_task_id": "src"}, "original_task_id", "src"),
+        (
+            LyricsTask,
+            {"id": "t", "status": "processing", "generation_stage": "text_generated"},
+            "generation_stage",
+            "text_generated",
+        ),
+        (StemsTask, {"id": "t", "status": "failed", "generation_stage": "failed"}, "generation_stage", "failed"),
+        (VoiceTask, {"id": "t", "status": "processing", "generation_stage": "x"}, "generation_stage", "x"),
+    ],
+    ids=["extend-original", "wav-original", "video-original", "lyrics-stage", "stems-stage", "voice-stage"],
+)
+def test_official_task_fields_are_typed_not_only_raw(cls, payload, field, value):
+    task = cls.from_dict(payload)
+    assert getattr(task, field) == value
+    assert getattr(cls.from_dict({"id": "t", "status": "processing"}), field) is None
+    assert isinstance(task, SunoTask)
+
+
+def test_the_newer_direct_answers_read_typed(client):
+    with responses.RequestsMock() as mock:
+        for op in NEWER_DIRECT_OPS:
+            mock.post(client.base_url + NEWER_PATHS[op], json=load(f"{op}_response"))
+        style = client.suno.style_expansions(**load("style_expansions_request"))
+        words = client.suno.timestamped_lyrics(**load("timestamped_lyrics_request"))
+        persona = client.suno.create_persona(**load("create_persona_request"))
+        voice = client.suno.create_voice(**load("create_voice_request"))
+    assert style.style == "Pop, Summer, Upbeat, Acoustic Guitar, Bright, Feel-good"
+    assert (words.aligned_words[1].word, words.aligned_words[1].end_time, words.hoot_cer) == ("lights", 1.92, 0.38)
+    assert persona.persona == PersonaResource(
+        id="persona_123", name="Warm Baritone", description="A warm male lead vocal"
+    )
+    assert voice.voice == VoiceResource(id="voice_123", name="Deep Narrator")
+
+
+def test_create_persona_follows_an_accepted_answer_to_the_stored_persona(client):
+    stored = {"persona": {"id": "persona_789", "name": "Bright Tenor", "description": "A bright tenor lead"}}
+    with responses.RequestsMock() as mock:  # the official repository's hybrid example
+        mock.post(
+            client.base_url + "/api/v1/personas",
+            status=202,
+            json={"id": "task_789", "status": "pending"},
+            headers={"Location": "/api/v1/tasks/task_789"},
+        )
+        mock.get(
+            client.base_url + "/api/v1/tasks/task_789",
+            json={
+                "id": "task_789",
+                "status": "completed",
+                "response": {"status": 200, "content_type": "application/json", "headers": {}, "body": stored},
+            },
+        )
+        persona = client.suno.create_persona(**load("create_persona_request"))
+    assert (type(persona), persona.persona) == (CreatedPersona, PersonaResource(**stored["persona"]))
+
+
+@pytest.mark.parametrize(
+    ("op", "path", "answer", "cls"),
+    [
+        (
+            "get_persona",
+            "/api/v1/personas/persona_123",
+            {
+                "persona": {"id": "persona_123", "name": "Warm Baritone", "description": "A warm lead"},
+                "status": "available",
+            },
+            PersonaRecord,
+        ),
+        (
+            "get_voice",
+            "/api/v1/voices/voice_123",
+            {"voice": {"id": "voice_123", "name": "Deep Narrator"}, "status": "failed"},
+            VoiceRecord,
+        ),
+    ],
+)
+def test_a_persona_or_voice_is_read_back_by_its_id(client, op, path, answer, cls):
+    with responses.RequestsMock() as mock:
+        mock.get(client.base_url + path, json=answer)
+        record = getattr(client.suno, op)(path.rsplit("/", 1)[1])
+        assert mock.calls[0].request.method == "GET"
+    assert type(record) is cls and record.status == answer["status"] and record.raw == answer
+    held = record.persona if op == "get_persona" else record.voice
+    assert held is not None and held.id == path.rsplit("/", 1)[1]
+
+
+def test_an_unknown_persona_raises_not_found(client):
+    with responses.RequestsMock() as mock:
+        mock.get(client.base_url + "/api/v1/personas/nope", status=404, json={"error": "Record does not exist"})
+        with pytest.raises(runapi.NotFoundError):
+            client.suno.get_persona("nope")
+
+
+# -- the newer values of separate_audio_stems and replace_section (the platform contract) ------------------------
+
+CONTRACT = json.loads((Path(__file__).resolve().parents[1] / "contract" / "platform-contract.json").read_text())
+
+
+def contract_enum(action: str, name: str) -> list[Any]:
+    (row,) = [a for a in CONTRACT["actions"] if a["action"] == action]
+    return list(row["fields_by_model"]["_"][name]["enum"])
+
+
+CONTRACT_STEM_NAMES = contract_enum("suno/separate-audio-stems", "stem_name")
+CONTRACT_REPLACE_MODELS = contract_enum("suno/replace-section", "model")
+STEMS_OP = "separate_audio_stems"
+SECTION_OP = "replace_section"
+# runapi-ai/suno-sdk's ruby spec (replace_section_spec.rb, uploaded_params): your own file and a model
+UPLOADED_SECTION = {
+    "upload_url": "https://cdn.runapi.ai/public/samples/music.mp3",
+    "model": "suno-v5.5",
+    "lyrics": "solo",
+    "full_lyrics": "[Verse] solo",
+    "tags": "rock",
+    "title": "Song",
+    "infill_start_time": 10,
+    "infill_end_time": 20,
+}
+
+
+def create_sent(client: runapi.Client, op: str, **kwargs: Any) -> dict[str, Any]:
+    """Create ``op`` with HTTP mocked; the one body sent."""
+    with responses.RequestsMock() as mock:
+        mock.post(url(client, op), status=202, json={"id": "t-1", "status": "processing"})
+        getattr(client.suno, op).create(**kwargs)
+        (sent,) = mock.calls
+    body: dict[str, Any] = json.loads(sent.request.body)
+    return body
+
+
+def test_the_sdk_lists_exactly_the_contracts_stem_names_in_its_order():
+    assert list(STEM_NAMES) == CONTRACT_STEM_NAMES
+    assert len(STEM_NAMES) == 98
+
+
+@pytest.mark.parametrize("stem_type", contract_enum("suno/separate-audio-stems", "type"))
+def test_every_contract_stem_type_is_sent_as_given(client, stem_type):
+    extra = {"stem_name": "Bass"} if stem_type == "split_stem_advanced" else {}
+    body = {**load(f"{STEMS_OP}_request"), "type": stem_type, **extra}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", runapi.UnknownValueWarning)
+        assert create_sent(client, STEMS_OP, **body) == body
+
+
+@pytest.mark.parametrize("stem_name", CONTRACT_STEM_NAMES)
+def test_every_contract_stem_name_is_sent_with_the_advanced_type(client, stem_name):
+    body = {**load(f"{STEMS_OP}_request"), "type": "split_stem_advanced", "stem_name": stem_name}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", runapi.UnknownValueWarning)
+        assert create_sent(client, STEMS_OP, **body) == body
+
+
+def test_the_advanced_type_needs_a_stem_name(client, http):
+    body = {**load(f"{STEMS_OP}_request"), "type": "split_stem_advanced"}
+    with pytest.raises(runapi.ValidationError) as info:
+        client.suno.separate_audio_stems.create(**body)
+    assert info.value.field == "stem_name"
+    assert "required" in str(info.value) and "split_stem_advanced" in str(info.value)
+    assert len(http.calls) == 0
+
+
+def test_a_stem_name_outside_the_contract_is_refused_when_strict_else_warned_and_sent(client, http):
+    body = {**load(f"{STEMS_OP}_request"), "type": "split_stem_advanced", "stem_name": "Kazoo"}
+    with pytest.raises(runapi.ValidationError) as info:
+        client.suno.separate_audio_stems.create(**body)
+    assert info.value.field == "stem_name" and "'Lead Vocal'" in str(info.value)
+    assert len(http.calls) == 0
+    with pytest.warns(runapi.UnknownValueWarning, match="stem_name"):
+        assert create_sent(client.with_options(strict=False), STEMS_OP, **body)["stem_name"] == "Kazoo"
+
+
+def test_an_advanced_separation_reads_as_a_typed_pair():
+    # runapi-ai/suno-sdk's tests (every language): the completed split_stem_advanced answer
+    payload = {
+        "id": "advanced-stem-123",
+        "status": "completed",
+        "separated_audios": {
+            "pairs": [
+                {
+                    "stem_name": "Bass",
+                    "extracted_audio": {
+                        "id": "audio-bass",
+                        "duration_seconds": 116.28,
+                        "audio_url": "https://file.runapi.ai/bass.mp3",
+                    },
+                    "remaining_audio": {
+                        "id": "audio-without-bass",
+                        "duration_seconds": 116.28,
+                        "audio_url": "https://file.runapi.ai/without-bass.mp3",
+                    },
+                }
+            ]
+        },
+    }
+    task = StemsTask.from_dict(payload)
+    assert task.separated_audios is not None
+    (pair,) = task.separated_audios.pairs
+    assert pair == AdvancedStemPair(
+        stem_name="Bass",
+        extracted_audio=AdvancedStemAudio(
+            id="audio-bass", duration_seconds=116.28, audio_url="https://file.runapi.ai/bass.mp3"
+        ),
+        remaining_audio=AdvancedStemAudio(
+            id="audio-without-bass", duration_seconds=116.28, audio_url="https://file.runapi.ai/without-bass.mp3"
+        ),
+    )
+    assert task.separated_audios.urls == {}
+    assert task.output_urls == ["https://file.runapi.ai/bass.mp3", "https://file.runapi.ai/without-bass.mp3"]
+
+
+@pytest.mark.parametrize("model", CONTRACT_REPLACE_MODELS)
+def test_every_contract_model_replaces_a_section_of_an_uploaded_file(client, model):
+    assert set(CONTRACT_REPLACE_MODELS) == set(MODELS)
+    body = {**UPLOADED_SECTION, "model": model}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", runapi.UnknownValueWarning)
+        assert create_sent(client, SECTION_OP, **body) == body
+
+
+def test_a_generated_track_is_still_a_source_without_a_model(client):
+    body = load(f"{SECTION_OP}_request")
+    sent = create_sent(client, SECTION_OP, **body)
+    assert sent == body and "model" not in sent and "upload_url" not in sent
+
+
+SECTION_SOURCES = [
+    pytest.param({"model": None}, "model", ("required", "upload_url"), id="upload-without-model"),
+    pytest.param({"upload_url": None}, "upload_url", ("required", "model"), id="model-without-upload"),
+    pytest.param(
+        {"upload_url": None, "model": None}, "task_id", ("task_id and audio_id", "upload_url and model"), id="no-source"
+    ),
+    pytest.param({"task_id": "t-1", "audio_id": "a-1"}, "upload_url", ("not both",), id="both-sources"),
+    pytest.param(
+        {"upload_url": None, "task_id": "t-1", "audio_id": "a-1"},
+        "model",
+        ("not both",),
+        id="model-with-a-generated-track",
+    ),
+    pytest.param({"upload_url": "music.mp3"}, "upload_url", ("absolute http(s) URL",), id="upload-not-a-url"),
+]
+
+
+@pytest.mark.parametrize(("change", "field", "fragments"), SECTION_SOURCES)
+def test_replace_section_takes_one_whole_source(client, http, change, field, fragments):
+    body = {k: v for k, v in {**UPLOADED_SECTION, **change}.items() if v is not None}
+    with pytest.raises(runapi.ValidationError) as info:
+        client.suno.replace_section.create(**body)
+    assert info.value.field == field
+    for fragment in fragments:
+        assert fragment in str(info.value)
+    assert len(http.calls) == 0
+
+
+def test_a_replace_section_model_outside_the_contract_is_refused_when_strict_else_warned_and_sent(client, http):
+    body = {**UPLOADED_SECTION, "model": "suno-v6"}
+    with pytest.raises(runapi.ValidationError) as info:
+        client.suno.replace_section.create(**body)
+    assert info.value.field == "model"
+    with pytest.warns(runapi.UnknownValueWarning, match="model"):
+        assert create_sent(client.with_options(strict=False), SECTION_OP, **body)["model"] == "suno-v6"

@@ -31,6 +31,7 @@ from responses import registries
 
 import runapi
 from runapi._core.options import DURATIONS
+from runapi._core.params.rules import _literal_values  # the known values of an open (Literal | str) id
 from runapi.topaz import (
     MODELS,
     Image,
@@ -76,7 +77,7 @@ def test_every_model_is_accepted_by_exactly_one_endpoint():
     accepted = [
         value
         for cls in (UpscaleImageParams, UpscaleVideoParams)
-        for value in typing.get_args(typing.get_type_hints(cls)["model"])
+        for value in _literal_values(typing.get_type_hints(cls)["model"])
     ]
     assert accepted == list(MODELS) == ["topaz-upscale-image", "topaz-upscale-video"]
 

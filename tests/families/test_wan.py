@@ -286,7 +286,13 @@ BASE_CALLS: dict[str, dict[str, dict[str, Any]]] = {
 # parameter -> the models the docs say it is for (each row's "... only" / "Supported by ...")
 ONLY: dict[str, dict[str, set[str]]] = {
     "text_to_video": {
-        "aspect_ratio": {"wan-2.2-a14b-text-to-video-turbo", "wan-2.5-text-to-video", "wan-2.6-text-to-video"},
+        # the docs' three, and wan-2.7-r2v (newer source: the platform contract lists its ratios)
+        "aspect_ratio": {
+            "wan-2.2-a14b-text-to-video-turbo",
+            "wan-2.5-text-to-video",
+            "wan-2.6-text-to-video",
+            "wan-2.7-r2v",
+        },
         "ratio": {"wan-2.7-text-to-video", "wan-2.7-r2v"},
         "negative_prompt": {"wan-2.5-text-to-video", "wan-2.7-text-to-video", "wan-2.7-r2v"},
         "reference_image_urls": {"wan-2.7-r2v"},
@@ -456,6 +462,14 @@ ACCEPTED_CALLS = [
             "text_to_video",
             {"model": "wan-2.6-text-to-video", "prompt": "A fox", "aspect_ratio": ratio},
             id=f"t2v-aspect-{ratio}",
+        )
+        for ratio in ("16:9", "9:16", "1:1", "4:3", "3:4")
+    ],
+    *[  # newer source: the platform contract lists these five for wan-2.7-r2v
+        pytest.param(
+            "text_to_video",
+            {"model": "wan-2.7-r2v", "prompt": "A fox", "reference_image_urls": [IMG], "aspect_ratio": ratio},
+            id=f"r2v-aspect-{ratio}",
         )
         for ratio in ("16:9", "9:16", "1:1", "4:3", "3:4")
     ],

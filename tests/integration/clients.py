@@ -18,6 +18,7 @@ from typing import Any
 import runapi
 from runapi._core.client import ClientBase
 from runapi._core.operations import Family, _Resource
+from runapi._core.pricing import _PricingBase
 from tests.conftest import FakeClock
 
 KINDS = ["sync", "async"]
@@ -65,7 +66,7 @@ class Blocking:
 def _wrap(value: Any) -> Any:
     if inspect.iscoroutine(value):
         value = loop_thread().run(value)
-    if isinstance(value, ClientBase | Family | _Resource) or inspect.ismethod(value):
+    if isinstance(value, ClientBase | Family | _Resource | _PricingBase) or inspect.ismethod(value):
         return Blocking(value)
     return value
 

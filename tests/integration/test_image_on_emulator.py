@@ -165,6 +165,81 @@ def test_seedream_operations_run_to_downloadable_images(
     runs_to_images(client, emu, "seedream", operation, params, tmp_path)
 
 
+# -- newer than the docs: the platform contract's models and values, and Seedream decompose_layers ----
+
+PLATFORM: list[tuple[str, str, dict[str, Any]]] = [
+    (
+        "seedream",
+        "text_to_image",
+        {
+            "model": "seedream-5-pro-text-to-image",
+            "prompt": "A lighthouse at dusk",
+            "aspect_ratio": "21:9",
+            "output_quality": "high",
+            "output_format": "jpeg",
+        },
+    ),
+    (
+        "seedream",
+        "edit_image",
+        {
+            "model": "seedream-5-pro-edit",
+            "prompt": "Make it night",
+            "source_image_urls": [IMAGE],
+            "aspect_ratio": "1:1",
+            "output_quality": "basic",
+            "output_format": "png",
+        },
+    ),
+    ("flux_2", "text_to_image", {"model": "flux-2-max-text-to-image", "prompt": "An astronaut", "output_count": 1}),
+    (
+        "flux_2",
+        "remix_image",
+        {"model": "flux-2-max-remix-image", "prompt": "As an oil painting", "source_image_urls": [IMAGE]},
+    ),
+    ("imagen_4", "text_to_image", {"model": "imagen-4-fast", "prompt": "A fox", "aspect_ratio": "auto"}),
+    ("nano_banana", "text_to_image", {"model": "nano-banana-2-lite", "prompt": "A banana", "aspect_ratio": "8:1"}),
+    (
+        "nano_banana",
+        "edit_image",
+        {"model": "nano-banana-2-lite", "prompt": "Add a hat", "source_image_urls": [IMAGE], "aspect_ratio": "1:4"},
+    ),
+    ("nano_banana", "text_to_image", {"model": "nano-banana-pro", "prompt": "A banana", "output_format": "jpeg"}),
+    ("gpt_image_2", "text_to_image", {"model": "gpt-image-2", "prompt": "A poster", "aspect_ratio": "9:21"}),
+]
+
+
+@pytest.mark.parametrize(
+    ("family", "operation", "params"),
+    PLATFORM,
+    ids=[f"{family}-{params['model']}-{operation}" for family, operation, params in PLATFORM],
+)
+def test_the_platform_contracts_newer_models_and_values_run_to_downloadable_images(
+    client: runapi.Client, emu: Emulator, family: str, operation: str, params: dict[str, Any], tmp_path: Path
+) -> None:
+    runs_to_images(client, emu, family, operation, params, tmp_path)
+
+
+@pytest.mark.parametrize("output_format", ["png", "jpeg"])
+def test_seedream_decompose_layers_runs_to_a_base_image_and_layers(
+    client: runapi.Client, emu: Emulator, output_format: str, tmp_path: Path
+) -> None:
+    params = {
+        "model": "seedream-5-pro-layer-decomposition",
+        "image_url": IMAGE,
+        "prompt": "The cup, the plant and the books",
+        "size": "1.5K",
+        "output_format": output_format,
+    }
+    task = client.seedream.decompose_layers.run(**params)
+    assert task.is_completed
+    assert task.base_image is not None and task.base_image.url
+    assert [layer.z_index for layer in task.layers] == [1, 2]
+    assert len(task.output_urls) == 3  # the base image, then each layer
+    assert saves_images(client, task, tmp_path, output_format)
+    assert sent(emu, task) == params
+
+
 # -- Imagen 4 -------------------------------------------------------------------------------------
 
 IMAGEN_4: list[tuple[str, dict[str, Any]]] = [
@@ -865,6 +940,115 @@ def test_a_failed_image_task_raises_task_failed_error_with_the_docs_text(
     assert info.value.error == error and info.value.task.is_failed and not info.value.task.output_urls
 
 
+# -- Qwen 2.1, Qwen 3, Qwen Image, Flux, GPT Image 2.5 (from the platform contract and the official packages) ---
+
+
+OFFICIAL_ONLY: list[tuple[str, str, dict[str, Any]]] = [  # the official READMEs' quick-start bodies, and variants
+    (
+        "qwen_2_1",
+        "text_to_image",
+        {
+            "model": "qwen-2.1-text-to-image",
+            "prompt": "A neon city street after rain, cinematic",
+            "aspect_ratio": "16:9",
+        },
+    ),
+    (
+        "qwen_2_1",
+        "edit_image",
+        {"model": "qwen-2.1-edit-image", "prompt": "Replace the background", "source_image_urls": [IMAGE]},
+    ),
+    (
+        "qwen_3",
+        "text_to_image",
+        {
+            "model": "qwen-3-pro-text-to-image",
+            "prompt": "A neon city street after rain, cinematic",
+            "aspect_ratio": "21:9",
+            "output_resolution": "2k",
+            "output_format": "jpeg",
+            "enable_prompt_expansion": True,
+            "negative_prompt": "people",
+            "seed": 7,
+        },
+    ),
+    (
+        "qwen_3",
+        "edit_image",
+        {"model": "qwen-3-edit-image", "prompt": "Replace the background", "source_image_urls": [IMAGE, PORTRAIT]},
+    ),
+    (
+        "qwen_image",
+        "text_to_image",
+        {"model": "qwen-image-text-to-image", "prompt": "A serene mountain lake at dawn", "aspect_ratio": "16:9"},
+    ),
+    (
+        "qwen_image",
+        "remix_image",
+        {
+            "model": "qwen-image-remix-image",
+            "prompt": "As a watercolor",
+            "source_image_url": IMAGE,
+            "strength": 0.8,
+            "output_format": "jpeg",
+        },
+    ),
+    (
+        "qwen_image",
+        "edit_image",
+        {"model": "qwen-image-edit-image", "prompt": "Replace the background", "source_image_url": IMAGE, "seed": 3},
+    ),
+    (
+        "flux",
+        "text_to_image",
+        {"model": "flux-2-klein", "prompt": "A cinematic product photo on warm paper", "output_count": 1},
+    ),
+    (
+        "flux",
+        "remix_image",
+        {
+            "model": "flux-pro",
+            "prompt": "Turn this product shot into a warm editorial photo",
+            "source_image_url": IMAGE,
+            "aspect_ratio": "1:1",
+        },
+    ),
+    (
+        "gpt_image_2_5",
+        "text_to_image",
+        {
+            "model": "gpt-image-2.5-flare",
+            "prompt": "A precise product render on white marble",
+            "aspect_ratio": "1:1",
+            "output_resolution": "2k",
+        },
+    ),
+    (
+        "gpt_image_2_5",
+        "edit_image",
+        {
+            "model": "gpt-image-2.5-sunburst",
+            "prompt": "Change the background to a botanical studio",
+            "source_image_urls": [IMAGE],
+            "aspect_ratio": "16:9",
+            "output_resolution": "4k",
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("family", "operation", "params"), OFFICIAL_ONLY, ids=[f"{f}.{op}" for f, op, _ in OFFICIAL_ONLY]
+)
+def test_official_only_image_families_run_to_downloadable_images(
+    client: runapi.Client, emu: Emulator, family: str, operation: str, params: dict[str, Any], tmp_path: Path
+) -> None:
+    task = getattr(getattr(client, family), operation).run(**params)
+    assert task.is_completed and len(task.images) == 1
+    assert saves_images(client, task, tmp_path, params.get("output_format"))
+    assert sent(emu, task) == params
+
+
 # -- coverage -------------------------------------------------------------------------------------
 
 FAMILIES: dict[str, set[str]] = {
@@ -880,6 +1064,8 @@ FAMILIES: dict[str, set[str]] = {
     "gpt_image_2": {op for op, _ in GPT_IMAGE_2},
     "gpt_4o_image": {"text_to_image"},  # GPT_4O_IMAGE: every kind of request of the one operation
     "nano_banana": {op for op, _ in NANO_BANANA},
+    **{family: {op for f, op, _ in OFFICIAL_ONLY if f == family} for family in ("qwen_2_1", "qwen_3", "qwen_image")},
+    **{family: {op for f, op, _ in OFFICIAL_ONLY if f == family} for family in ("flux", "gpt_image_2_5")},
 }
 """The image families, each with the operations its parametrized tables run (the rest are called by name)."""
 
@@ -891,6 +1077,7 @@ def test_every_operation_of_the_family_is_run_end_to_end(family: str, parametriz
     assert not_run(family, [Path(__file__)], parametrized) == set()
 
 
-def test_the_image_families_have_24_operations() -> None:
-    """The eleven families' 22 task operations (the emulator's image rows) and Nano Banana's 2."""
-    assert sum(len(operations_of(family)) for family in FAMILIES) == 24
+def test_the_image_families_have_36_operations() -> None:
+    """The sixteen families' 34 task operations (the emulator's image rows; Seedream's decompose_layers, from the
+    official package, among them) and Nano Banana's 2."""
+    assert sum(len(operations_of(family)) for family in FAMILIES) == 36

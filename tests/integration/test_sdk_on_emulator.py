@@ -244,34 +244,121 @@ def test_429_with_retry_after_is_waited_out(client: runapi.Client, emu: Emulator
     assert clock.sleeps == [2.0]
 
 
-def test_a_create_answered_500_after_starting_a_task_is_not_replayed(client: runapi.Client, emu: Emulator) -> None:
+def test_a_create_answered_500_after_starting_a_task_is_re_sent_by_key_and_makes_one_task(
+    client: runapi.Client, emu: Emulator
+) -> None:
     path = "/api/v1/veo_3_1/text_to_video"
     before = len(tasks_on(emu, path))
     emu.inject("server_error", method="POST", path=path, after_handling=True)
-    with pytest.raises(runapi.InternalServerError):
-        client.veo_3_1.text_to_video.create(prompt="once only", model="veo-3.1-fast")
+    task = client.veo_3_1.text_to_video.create(prompt="once only", model="veo-3.1-fast")
     assert len(tasks_on(emu, path)) == before + 1  # one task, not two
+    assert tasks_on(emu, path)[-1]["id"] == task.id == task.runapi_task_id
+    posts = [r for r in emu.requests() if r["method"] == "POST" and r["path"] == path][-2:]
+    assert [r["status"] for r in posts] == [500, 202]
+    assert posts[0]["headers"]["Idempotency-Key"] == posts[1]["headers"]["Idempotency-Key"]
 
 
-def test_a_dropped_create_is_not_replayed(client: runapi.Client, emu: Emulator) -> None:
+def test_a_dropped_create_is_re_sent_by_key_and_makes_one_task(client: runapi.Client, emu: Emulator) -> None:
+    path = "/api/v1/nano_banana/edit_image"
+    before = len(tasks_on(emu, path))
+    emu.inject("drop", method="POST", path=path, after_handling=True)
+    task = client.nano_banana.edit_image.create(
+        model="nano-banana-edit", prompt="p", source_image_urls=["https://e/x.png"]
+    )
+    assert len(tasks_on(emu, path)) == before + 1
+    assert tasks_on(emu, path)[-1]["id"] == task.id
+    assert [r["status"] for r in emu.requests() if r["path"] == path][-2:] == [None, 202]  # dropped, then replayed
+
+
+def test_without_idempotent_creates_a_create_answered_500_after_starting_a_task_is_not_replayed(
+    client: runapi.Client, emu: Emulator
+) -> None:
+    path = "/api/v1/veo_3_1/text_to_video"
+    before = len(tasks_on(emu, path))
+    emu.inject("server_error", method="POST", path=path, after_handling=True)
+    with pytest.raises(runapi.InternalServerError) as info:
+        client.with_options(idempotent_creates=False).veo_3_1.text_to_video.create(
+            prompt="once only", model="veo-3.1-fast"
+        )
+    assert len(tasks_on(emu, path)) == before + 1  # one task, not two
+    # the body was lost, but the answer's X-RunAPI-Task-Id names the task it made
+    assert info.value.task_may_exist and info.value.task_id == tasks_on(emu, path)[-1]["id"]
+    assert f"[task {info.value.task_id}]" in str(info.value)
+
+
+def test_without_idempotent_creates_a_dropped_create_is_not_replayed(client: runapi.Client, emu: Emulator) -> None:
     path = "/api/v1/nano_banana/edit_image"
     before = len(tasks_on(emu, path))
     emu.inject("drop", method="POST", path=path, after_handling=True)
     with pytest.raises(runapi.APIConnectionError) as info:
-        client.nano_banana.edit_image.create(
+        client.with_options(idempotent_creates=False).nano_banana.edit_image.create(
             model="nano-banana-edit", prompt="p", source_image_urls=["https://e/x.png"]
         )
     assert info.value.request_sent is True
+    assert info.value.task_id is None  # no answer at all: nothing names the task
     assert len(tasks_on(emu, path)) == before + 1
+
+
+def test_a_500_on_a_status_call_names_the_task(client: runapi.Client, emu: Emulator) -> None:
+    task = client.suno.generate_lyrics.create(prompt="status lost")
+    emu.inject("server_error", method="GET", path=f"/api/v1/suno/generate_lyrics/{task.id}", times=3)
+    with pytest.raises(runapi.InternalServerError) as info:
+        client.suno.generate_lyrics.get(task.id)
+    assert info.value.task_id == task.id
+
+
+def test_a_key_reused_with_other_input_is_an_idempotency_conflict(client: runapi.Client, emu: Emulator) -> None:
+    path = "/api/v1/suno/generate_lyrics"
+    first = client.suno.generate_lyrics.with_options(idempotency_key="order-42-lyrics").create(prompt="one")
+    before = len(tasks_on(emu, path))
+    other = runapi.Client(api_key="emu-key", base_url=emu.url)  # another process, unaware of the first key
+    with other, pytest.raises(runapi.IdempotencyConflictError) as info:
+        other.suno.generate_lyrics.with_options(idempotency_key="order-42-lyrics").create(prompt="two")
+    error = info.value
+    assert error.status_code == 409 and isinstance(error, runapi.APIStatusError)
+    assert error.idempotency_key == "order-42-lyrics" and not error.task_may_exist
+    assert "'order-42-lyrics'" in str(error) and "different input" in str(error)
+    assert "emu-key" not in str(error) and "emu-key" not in repr(error)  # never the API key
+    assert len(tasks_on(emu, path)) == before  # nothing made
+    again = client.suno.generate_lyrics.with_options(idempotency_key="order-42-lyrics").create(prompt="one")
+    assert again.id == first.id  # the same input replays the same task
+
+
+def test_a_client_request_id_is_sent_echoed_and_stored(client: runapi.Client, emu: Emulator) -> None:
+    path = "/api/v1/suno/generate_lyrics"
+    tagged = client.with_options(client_request_id="batch-7")
+    task = tagged.suno.generate_lyrics.create(prompt="tagged")
+    assert task.response_headers["x-client-request-id"] == "batch-7"  # echoed, read case-insensitively
+    assert tasks_on(emu, path)[-1]["client_request_id"] == "batch-7"
+    done = tagged.suno.generate_lyrics.with_options(client_request_id="order-42").run(prompt="per call")
+    assert done.response_headers["X-Client-Request-Id"] == "order-42"  # the poll's answer echoes it too
+    sent = [r for r in emu.requests() if r["path"].startswith(path)][-3:]  # its create and two polls
+    assert {r["headers"].get("X-Client-Request-Id") for r in sent} == {"order-42"}
+    assert tasks_on(emu, path)[-1]["client_request_id"] == "order-42"
+    assert tagged.get_balance() is not None
+    assert emu.requests()[-1]["headers"]["X-Client-Request-Id"] == "batch-7"  # every API request of the client
+    plain = client.suno.generate_lyrics.create(prompt="untagged")
+    assert "X-Client-Request-Id" not in plain.response_headers
+    assert tasks_on(emu, path)[-1]["client_request_id"] is None
+
+
+def test_results_name_their_task_in_the_response_headers(client: runapi.Client, emu: Emulator) -> None:
+    task = client.suno.generate_lyrics.create(prompt="named")
+    assert task.runapi_task_id == task.id
+    done = client.suno.generate_lyrics.wait(task.id)
+    assert done.runapi_task_id == task.id and done.response_headers["X-RunAPI-Task-Id"] == task.id
+    assert done == runapi.suno.LyricsTask.from_dict(done.to_dict())  # metadata is not data
+    assert "response_headers" not in done.to_dict() and "response_headers" not in repr(done)
+    assert runapi.suno.LyricsTask.from_dict(done.to_dict()).runapi_task_id is None
+    style = client.suno.boost_style(description="Pop")
+    assert style.runapi_task_id  # a direct call's answer names the task RunAPI stored for it
 
 
 def test_idempotent_creates_replay_safely_with_the_same_key(emu: Emulator, clock: FakeClock) -> None:
     path = "/api/v1/suno/generate_lyrics"
     before = len(tasks_on(emu, path))
     emu.inject("server_error", method="POST", path=path, after_handling=True)
-    with runapi.Client(
-        api_key="emu-key", base_url=emu.url, idempotent_creates=True, sleep=clock.sleep, clock=clock
-    ) as c:
+    with runapi.Client(api_key="emu-key", base_url=emu.url, sleep=clock.sleep, clock=clock) as c:  # the default
         task = c.suno.generate_lyrics.create(prompt="exactly one task")
     assert len(tasks_on(emu, path)) == before + 1
     posts = [r for r in emu.requests() if r["method"] == "POST" and r["path"] == path][-2:]

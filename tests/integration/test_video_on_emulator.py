@@ -190,6 +190,50 @@ KLING: list[tuple[str, dict[str, Any]]] = [
             "background_source": "video",
         },
     ),
+    # newer source (the platform contract, runapi-kling 0.5.1): the newer models
+    (
+        "text_to_video",
+        {
+            "model": "kling-o1",
+            "prompt": "Keep <<<image_1>>> beside the performer from <<<video_1>>>",
+            "reference_image_urls": [IMAGE],
+            "reference_video_url": VIDEO,
+            "reference_video_type": "feature",
+            "preserve_reference_video_audio": True,
+            "mode": "pro",
+            "duration_seconds": 5,
+        },
+    ),
+    ("text_to_video", {"model": "kling-v3-turbo-text-to-video", "prompt": "A lake", "output_resolution": "1080p"}),
+    (
+        "image_to_video",
+        {
+            "model": "kling-v3-omni",
+            "prompt": "The lake shimmers",
+            "first_frame_image_url": IMAGE,
+            "duration_seconds": 12,
+        },
+    ),
+    (
+        "motion_control",
+        {
+            "model": "kling-v2.6",
+            "source_first_frame_image_url": IMAGE,
+            "reference_video_url": VIDEO,
+            "character_orientation": "image",
+            "output_resolution": "720p",
+        },
+    ),
+    (  # runapi-kling 0.5.1's test body
+        "edit_video",
+        {
+            "model": "kling-v3-omni-edit",
+            "prompt": "Turn the source video into a watercolor scene",
+            "source_video_url": VIDEO,
+            "aspect_ratio": "auto",
+            "enable_sound": True,
+        },
+    ),
 ]
 
 
@@ -209,6 +253,11 @@ KLING: list[tuple[str, dict[str, Any]]] = [
         "avatar-pro",
         "avatar-v1-empty-prompt",
         "motion-control",
+        "o1-references",
+        "v3-turbo-text",
+        "v3-omni-image",
+        "v2.6-motion-control",
+        "v3-omni-edit",
     ],
 )
 def test_kling_operations_run_to_downloadable_videos(
@@ -249,6 +298,23 @@ def test_kling_multi_shot_with_typed_shots_and_elements(client: runapi.Client, e
     }
 
 
+def test_kling_extend_and_edit_a_finished_task(client: runapi.Client, emu: Emulator, tmp_path: Path) -> None:
+    video = client.kling.text_to_video.run(model="kling-v2.5-turbo-text-to-video-pro", prompt="A lake at dawn")
+    longer = client.kling.extend_video.run(source_task_id=video.id, mode="pro", prompt="The sun rises")
+    assert saves_videos(client, longer, tmp_path)
+    assert sent(emu, longer) == {"source_task_id": video.id, "mode": "pro", "prompt": "The sun rises"}  # no model
+    edited = client.kling.edit_video.run(
+        model="kling-v3-omni-reference",
+        prompt="Keep the lake, add <<<image_1>>>",
+        source_task_id=longer.id,
+        reference_image_urls=[IMAGE],
+        aspect_ratio="16:9",
+        duration_seconds=10,
+        enable_sound=False,
+    )
+    assert edited.videos and sent(emu, edited)["source_task_id"] == longer.id
+
+
 # -- Seedance -------------------------------------------------------------------------------------
 
 SEEDANCE: list[dict[str, Any]] = [
@@ -287,19 +353,25 @@ SEEDANCE: list[dict[str, Any]] = [
         "reference_audio_urls": [VOICE],
         "web_search": False,
     },
-    {
-        "model": "seedance-v1-lite",
-        "prompt": "A fox in the snow",
-        "aspect_ratio": "9:21",
-        "duration_seconds": 5,
-        "seed": -1,
+    {  # seedance-2-mini (newer source: the platform contract): 2.x reference mode, at most 720p
+        "model": "seedance-2-mini",
+        "prompt": "The character from the reference waves",
+        "aspect_ratio": "21:9",
+        "output_resolution": "720p",
+        "reference_image_urls": [REFERENCE_1],
+        "reference_audio_urls": [VOICE],
     },
-    {  # v1 image-to-video with an end frame (v1-lite only); no aspect_ratio: it comes from the image
-        "model": "seedance-v1-lite",
+    {  # 4k: seedance-2.0 only (newer source: the platform contract)
+        "model": "seedance-2.0",
+        "prompt": "A fox in the snow",
+        "output_resolution": "4k",
+    },
+    {  # v1 image-to-video; no aspect_ratio: it comes from the image
+        "model": "seedance-v1-pro",
         "prompt": "The flower blooms",
         "first_frame_image_url": FIRST_FRAME,
-        "last_frame_image_url": LAST_FRAME,
         "duration_seconds": 10,
+        "seed": -1,
     },
     {"model": "seedance-v1-pro", "prompt": "A fox in the snow", "aspect_ratio": "21:9", "duration_seconds": 10},
     {
@@ -320,8 +392,9 @@ SEEDANCE: list[dict[str, Any]] = [
         "1.5-pro-images",
         "2.0-frames",
         "2.0-fast-references",
-        "v1-lite-text",
-        "v1-lite-frames",
+        "2-mini-references",
+        "2.0-4k",
+        "v1-pro-image",
         "v1-pro-text",
         "v1-pro-fast-image",
     ],
@@ -798,6 +871,58 @@ def test_grok_image_to_video_from_an_image_url(client: runapi.Client, tmp_path: 
     assert saves_videos(client, clip, tmp_path)
 
 
+GROK_15: list[tuple[str, dict[str, Any]]] = [  # newer source: the platform contract, the official repository
+    ("text_to_video", {"model": "grok-imagine-video-1.5-preview", "prompt": "A koi pond", "aspect_ratio": "auto"}),
+    (
+        "text_to_video",
+        {
+            "model": "grok-imagine-video-1.5-fast",
+            "prompt": "A koi pond",
+            "duration_seconds": 20,
+            "output_resolution": "720p",
+        },
+    ),
+    (
+        "image_to_video",
+        {
+            "model": "grok-imagine-video-1.5-fast",
+            "source_image_urls": [IMAGE_TO_VIDEO],
+            "reference_image_urls": [REFERENCE_1],
+            "aspect_ratio": "3:2",
+        },
+    ),
+    (
+        "image_to_video",
+        {"model": "grok-imagine-video-1.5-preview", "source_image_urls": [IMAGE_TO_VIDEO], "output_resolution": "480p"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("operation", "params"), GROK_15, ids=["t2v-preview", "t2v-fast", "i2v-fast", "i2v-preview"])
+def test_grok_video_15_models_run_to_downloadable_videos(
+    client: runapi.Client, emu: Emulator, operation: str, params: dict[str, Any], tmp_path: Path
+) -> None:
+    task = getattr(client.grok_imagine, operation).run(**params)
+    assert task.videos and saves_videos(client, task, tmp_path)
+    assert sent(emu, task) == params
+
+
+def test_grok_segment_map_from_an_image_url_and_from_an_image_task(
+    client: runapi.Client, emu: Emulator, tmp_path: Path
+) -> None:
+    # official runapi-grok-imagine 0.3.0 SegmentMap: image_url, or source_task_id (a text_to_image task)
+    from_url = client.grok_imagine.segment_map.run(image_url=IMAGE)
+    assert from_url.segments and all(segment.index is not None for segment in from_url.segments)
+    assert saves_images(client, from_url, tmp_path / "url")
+    assert sent(emu, from_url) == {"image_url": IMAGE}
+
+    image = client.grok_imagine.text_to_image.run(model="grok-imagine-text-to-image", prompt="A cat on a sofa")
+    from_task = client.grok_imagine.segment_map.run(source_task_id=image.id, model="grok-imagine-image-2-0")
+    assert [segment.url for segment in from_task.segments] == from_task.output_urls
+    assert saves_images(client, from_task, tmp_path / "task")
+    assert sent(emu, from_task) == {"source_task_id": image.id, "model": "grok-imagine-image-2-0"}
+
+
 def test_grok_edit_image_gives_a_png(client: runapi.Client, tmp_path: Path) -> None:
     edited = client.grok_imagine.edit_image.run(
         model="grok-imagine-edit-image",
@@ -904,7 +1029,7 @@ def test_gemini_omni_text_to_video_from_a_clip(client: runapi.Client, emu: Emula
 @pytest.mark.parametrize(
     ("family", "operation", "params", "error"),
     [
-        ("kling", "motion_control", KLING[-1][1], "Generation failed"),  # docs: every Kling failed example
+        ("kling", "motion_control", KLING[11][1], "Generation failed"),  # docs: every Kling failed example
         ("seedance", "text_to_video", SEEDANCE[0], "Task failed"),  # docs: Seedance failed callback
         ("luma", "modify_video", {"prompt": "p", "source_video_url": JOYRIDES}, "Modify record generation failed."),
         ("grok_imagine", "text_to_video", {"model": "grok-imagine-text-to-video", "prompt": "p"}, "Generation failed"),
@@ -920,6 +1045,46 @@ def test_a_failed_video_task_raises_task_failed_error_with_the_docs_text(
     with pytest.raises(runapi.TaskFailedError) as info:
         getattr(getattr(client, family), operation).run(**failing)
     assert info.value.error == error and info.value.task.is_failed and not info.value.task.output_urls
+
+
+# -- the models and values of the platform contract the docs do not list ----------------------------
+
+NEWER: list[tuple[str, str, dict[str, Any]]] = [  # newer source: the platform contract (its README)
+    ("happyhorse", "text_to_video", {"model": "happyhorse-1.0-t2v", "prompt": "A paper horse", "aspect_ratio": "1:1"}),
+    (
+        "happyhorse",
+        "text_to_video",
+        {"model": "happyhorse-1.0-r2v", "prompt": "Character1 waves", "reference_image_urls": [PORTRAIT]},
+    ),
+    ("happyhorse", "image_to_video", {"model": "happyhorse-1.0-i2v", "first_frame_image_url": FIRST_FRAME}),
+    (
+        "runway",
+        "text_to_video",
+        {"model": "runway", "prompt": DRONE, "duration_seconds": 5, "output_resolution": "720p", "aspect_ratio": "4:3"},
+    ),
+    ("runway_aleph", "edit_video", {"model": "runway-aleph", "prompt": "Moody dusk", "source_video_url": VIDEO}),
+    ("luma", "modify_video", {"model": "luma-modify-video", "prompt": "Rainy night", "source_video_url": VIDEO}),
+    ("veo_3_1", "text_to_video", {"model": "veo-3.1-lite", "prompt": "A dog in a park", "aspect_ratio": "9:16"}),
+    (
+        "wan",
+        "text_to_video",
+        {"model": "wan-2.7-r2v", "prompt": "A fox", "reference_image_urls": [REFERENCE_1], "aspect_ratio": "3:4"},
+    ),
+    (
+        "gemini_omni",
+        "text_to_video",
+        {"model": "gemini-omni-flash-preview", "prompt": "A fox", "aspect_ratio": "9:16", "output_resolution": "720p"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("family", "operation", "params"), NEWER, ids=[p["model"] for _, _, p in NEWER])
+def test_the_contracts_newer_models_run_to_downloadable_videos(
+    client: runapi.Client, emu: Emulator, family: str, operation: str, params: dict[str, Any], tmp_path: Path
+) -> None:
+    task = getattr(getattr(client, family), operation).run(**params)
+    assert saves_videos(client, task, tmp_path)
+    assert sent(emu, task) == params
 
 
 # -- coverage -------------------------------------------------------------------------------------
@@ -948,6 +1113,7 @@ def test_every_operation_of_the_family_is_run_end_to_end(family: str, parametriz
     assert not_run(family, [Path(__file__)], parametrized) == set()
 
 
-def test_the_video_families_have_32_operations() -> None:
-    """The twelve families' 30 task and 2 direct operations, as the emulator's video rows."""
-    assert sum(len(operations_of(family)) for family in FAMILIES) == 32
+def test_the_video_families_have_35_operations() -> None:
+    """The twelve families' 33 task and 2 direct operations, as the emulator's video rows (grok_imagine's
+    segment_map, from the official package, is the 35th)."""
+    assert sum(len(operations_of(family)) for family in FAMILIES) == 35

@@ -6,6 +6,7 @@ marked line of its mistakes file must be flagged by both (and nothing else).
 - ``user_management.py``: ``ManagementClient``'s collections, their parameters and records.
 - ``user_async.py``: ``AsyncClient``'s operations are awaitable, with the same params and results.
 - ``user_callbacks.py``: ``webhooks.Receiver`` and its receipts, typed by ``task_type``; batch results.
+- ``user_pricing.py``: ``task.usage``, ``client.pricing``, operation quotes, ``batch.run(max_cost=...)``.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ PAIRS = {
     "management": (HERE / "user_management.py", HERE / "user_management_mistakes.py"),
     "async": (HERE / "user_async.py", HERE / "user_async_mistakes.py"),
     "callbacks": (HERE / "user_callbacks.py", HERE / "user_callbacks_mistakes.py"),
+    "task_results": (HERE / "user_task_results.py", HERE / "user_task_results_mistakes.py"),
+    "pricing": (HERE / "user_pricing.py", HERE / "user_pricing_mistakes.py"),
 }
 CHECKERS = {"mypy": _mypy, "pyright": _pyright}
 

@@ -25,6 +25,11 @@ async def main() -> None:
         assert_type(music, MusicTask)
         created = await client.veo_3_1.text_to_video.create(prompt="A dog", model="veo-3.1-fast")
         assert_type(created, VideoTask)
+        newer = await client.veo_3_1.text_to_video.create(prompt="A dog", model="veo-3.2")  # open: a newer id
+        assert_type(newer, VideoTask)
+        raw = await client.with_options(strict=True).post("/api/v1/veo_3_1/text_to_video", json={}, task=True)
+        assert_type(raw, runapi.Task)
+        print(await client.get("/api/v1/me/balance"))
         done = await client.veo_3_1.text_to_video.with_options(wait_timeout=1200).wait(created.id)
         assert_type(done, VideoTask)
         videos = await asyncio.gather(

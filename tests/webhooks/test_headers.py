@@ -215,3 +215,28 @@ def test_blank_callback_headers_are_missing(header: str, value: str) -> None:
     with pytest.raises(WebhookVerificationError, match=f"missing {header}") as info:
         verify(BODY, {**HEADERS, header: value}, SECRET, now=NOW)
     assert info.value.reason == "missing_header"
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {},
+        {"x-callback-id": "cb_other"},  # the same header twice in two cases: refused either way
+        {"HTTP_X-CALLBACK_ID": HEADERS["X-Callback-Id"]},  # a mixed WSGI spelling
+        {"X-Callbac\u212a-Id": "cb_other"},  # a Kelvin sign lower-cases to "k": the same name
+        {b"x-callback-id": b"cb_other"},  # a bytes name in a dict
+        {"X-Callback-Ids": "cb_other", "X-Callback": "cb_other"},  # near names: other headers
+    ],
+    ids=["plain", "two-cases", "mixed-wsgi", "kelvin-sign", "bytes-name", "near-names"],
+)
+def test_a_dict_is_read_as_its_pairs_are(extra: dict[Any, Any]) -> None:
+    """A plain dict is read on a faster path (names of the right length only): same answers as its pairs."""
+    headers = {**HEADERS, **extra}
+
+    def outcome(given: Any) -> object:
+        try:
+            return verify(BODY, given, SECRET, now=NOW)
+        except WebhookVerificationError as exc:
+            return (exc.reason, str(exc))
+
+    assert outcome(headers) == outcome(list(headers.items()))

@@ -1,6 +1,7 @@
 """The de-duplication store contract, run on every store: ``MemoryStore``, Django's ``CacheStore`` (locmem
-cache) and ``RedisStore`` (fakeredis). A key is claimed once (atomically), is *handling* until finished
-(*done*) or released (absent), and a *handling* claim lapses after its lease."""
+cache) and ``RedisStore`` (a real redis-server the tests start: tests/redis_server.py). A key is claimed
+once (atomically), is *handling* until finished (*done*) or released (absent), and a *handling* claim
+lapses after its lease."""
 
 from __future__ import annotations
 
@@ -13,8 +14,11 @@ import pytest
 
 from runapi import webhooks
 from runapi.suno import MusicTask
+from tests.redis_server import redis_server, redis_url
 
 from .conftest import SECRET
+
+__all__ = ["redis_server", "redis_url"]  # fixtures
 
 STORES = ["memory", "django", "redis"]
 
@@ -33,10 +37,13 @@ def store(request: pytest.FixtureRequest) -> Iterator[webhooks.DedupStore]:
         yield CacheStore()
         caches["default"].clear()
     else:
-        fakeredis = pytest.importorskip("fakeredis")
+        import redis
+
         from runapi.contrib.redis import RedisStore
 
-        yield RedisStore(fakeredis.FakeRedis())
+        client = redis.Redis.from_url(request.getfixturevalue("redis_url"))
+        yield RedisStore(client)
+        client.close()
 
 
 # -- the contract ----------------------------------------------------------------------------------
@@ -199,11 +206,12 @@ def test_django_cache_store_counts_a_key_that_vanished_after_the_add_as_handling
     assert CacheStore().claim("cb_gone", 60) == "handling"
 
 
-def test_redis_store_sets_leases_and_ttls_in_whole_seconds() -> None:
-    fakeredis = pytest.importorskip("fakeredis")
+def test_redis_store_sets_leases_and_ttls_in_whole_seconds(redis_url: str) -> None:
+    import redis
+
     from runapi.contrib.redis import RedisStore
 
-    client = fakeredis.FakeRedis()
+    client = redis.Redis.from_url(redis_url)
     store = RedisStore(client)
     assert store.claim("cb_1", 0.3) == "claimed"
     assert (client.get("runapi:callback:cb_1"), client.ttl("runapi:callback:cb_1")) == (b"handling", 1)
@@ -214,11 +222,12 @@ def test_redis_store_sets_leases_and_ttls_in_whole_seconds() -> None:
     assert client.exists("runapi:callback:cb_2") == 0
 
 
-def test_redis_store_reads_text_replies_and_old_keys() -> None:
-    fakeredis = pytest.importorskip("fakeredis")
+def test_redis_store_reads_text_replies_and_old_keys(redis_url: str) -> None:
+    import redis
+
     from runapi.contrib.redis import RedisStore
 
-    client = fakeredis.FakeRedis(decode_responses=True)
+    client = redis.Redis.from_url(redis_url, decode_responses=True)
     store = RedisStore(client, prefix="app:")
     assert store.claim("cb_1", 60) == "claimed" and store.claim("cb_1", 60) == "handling"
     store.finish("cb_1", 60)

@@ -15,7 +15,7 @@ import attrs
 
 from ...errors import ValidationError
 from .fields import _MISSING, OMIT, C, Omit, Validator, _FieldSpec, _required, field, fields_of
-from .problems import _PROBLEMS, _gathering, _Problems
+from .problems import _PROBLEMS, _STRICT, _gathering, _Problems
 from .rules import By, _add_rules, _literal_values
 from .validators import _sign_check, _url_kind, flag, integer, nested_params, number, one_of, text, text_list, url_list
 
@@ -147,12 +147,25 @@ def _all(checks: tuple[Validator, ...]) -> Validator:
     return validate
 
 
+def _open_literal(members: list[Any]) -> Any:
+    """The ``Literal`` of an open enum, ``Literal[...] | str`` (a model id: known ids, any string), else ``None``."""
+    literals = [member for member in members if get_origin(member) is Literal]
+    if len(members) == 2 and len(literals) == 1 and str in members:
+        return literals[0]
+    return None
+
+
 def _validators_for(hint: Any) -> list[Validator]:
-    """The checks an annotation implies (``X | None`` checks X; ``None`` values always pass)."""
+    """The checks an annotation implies (``X | None`` checks X; ``None`` values always pass).
+
+    ``Literal[...] | str`` (an open model id) is checked as the ``Literal``: a string it does not
+    list is sent with a warning, or refused in a strict call (see :func:`one_of`).
+    """
     if get_origin(hint) in (Union, types.UnionType):
         members = [arg for arg in get_args(hint) if arg is not type(None)]
         if len(members) != 1:
-            return []
+            literal = _open_literal(members)
+            return [] if literal is None else [one_of(*get_args(literal))]
         hint = members[0]
     extra: list[Validator] = []
     if get_origin(hint) is Annotated:
@@ -207,7 +220,7 @@ def _nested_converter(name: str, item: type, many: bool) -> Callable[[Any], Any]
     def one(value: Any, where: str) -> Any:
         if isinstance(value, Mapping):
             try:
-                return build_params(item, (), value, where)
+                return build_params(item, (), value, where, strict=_STRICT.get())  # a strict call is strict inside
             except ValidationError as exc:
                 found = [
                     ValidationError(
@@ -238,7 +251,9 @@ def _nested_converter(name: str, item: type, many: bool) -> Callable[[Any], Any]
 P = TypeVar("P")
 
 
-def build_params(cls: Callable[..., P], args: tuple[Any, ...], kwargs: Mapping[str, Any], where: str) -> P:
+def build_params(
+    cls: Callable[..., P], args: tuple[Any, ...], kwargs: Mapping[str, Any], where: str, *, strict: bool = False
+) -> P:
     """Construct ``cls(**kwargs)``, turning every mistake into one :class:`ValidationError`.
 
     Every problem of the call is found before raising: unknown parameters and missing required
@@ -246,11 +261,16 @@ def build_params(cls: Callable[..., P], args: tuple[Any, ...], kwargs: Mapping[s
     and so is each rule that spans parameters; the error's ``.errors`` lists them all, in that
     order, and its ``.field`` is the first.
 
+    A value the SDK does not know (a model id or enum value newer than it, of the right kind) is
+    kept and sent, with a :class:`runapi.UnknownValueWarning` once per process, unless ``strict``
+    (see :func:`one_of`); rules for known values skip it.
+
     Args:
         cls: the params class.
         args: positional arguments, refused: parameters are keyword-only.
         kwargs: the caller's parameters.
         where: the endpoint, for messages (``"POST /api/v1/suno/text_to_music"``).
+        strict: refuse values the SDK does not know (``Client(strict=True)``), for this call.
 
     Raises:
         ValidationError: the call's parameters are refused.
@@ -277,6 +297,7 @@ def build_params(cls: Callable[..., P], args: tuple[Any, ...], kwargs: Mapping[s
             problems.failed.add(name)
             given[name] = None  # a stand-in, so that every other value is checked too
     token = _PROBLEMS.set(problems)
+    strictness = _STRICT.set(strict)
     try:
         instance = cls(**given)
     except ValidationError as error:  # raised by a rule of the class's own: the last problem it finds
@@ -287,6 +308,7 @@ def build_params(cls: Callable[..., P], args: tuple[Any, ...], kwargs: Mapping[s
         if not problems.errors:  # a class's own rule tripped over a refused or missing value: reported already
             raise
     finally:
+        _STRICT.reset(strictness)
         _PROBLEMS.reset(token)
     if problems.errors:
         raise ValidationError.of(problems.errors)
@@ -299,9 +321,9 @@ def to_body(instance: Any, extra_body: Mapping[str, Any] | None = None) -> dict[
     An update's fields (annotated ``| Omit``, see :data:`OMIT`) are left off when ``OMIT``, and
     sent as ``null`` when ``None`` where the annotation also says ``| None``.
 
-    Raises:
-        ValidationError: ``extra_body`` repeats a parameter that was also passed normally (one of
-            the two values would otherwise be lost).
+    ``extra_body`` is sent as given, last: a key it shares with a declared field **replaces** that
+    field's value (the escape hatch for a parameter whose documented shape changed since this
+    SDK: ``with_options(extra_body={"duration_seconds": 15})``). Its values are not checked.
     """
     body: dict[str, Any] = {}
     for name in fields_of(type(instance)):
@@ -314,8 +336,6 @@ def to_body(instance: Any, extra_body: Mapping[str, Any] | None = None) -> dict[
             body[name] = [to_body(item) if _is_params(type(item)) else item for item in value]
         else:
             body[name] = to_body(value) if _is_params(type(value)) else value
-    for key, value in (extra_body or {}).items():
-        if key in body:
-            raise ValidationError(f"{key!r} is given both as a parameter and in extra_body; pass it once", field=key)
-        body[key] = value
+    if extra_body:
+        body.update(extra_body)  # the extra value wins over a declared field's
     return body

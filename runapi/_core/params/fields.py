@@ -4,18 +4,11 @@ field tables of a params class (:func:`fields_of`). Imports no other layer."""
 from __future__ import annotations
 
 import os
-import sys
 import typing
 from collections.abc import Callable
 from typing import Any, Final, Literal, TypeVar
 
 import attrs
-
-if sys.version_info >= (3, 11):
-    pass
-else:  # pragma: no cover - Python 3.10
-    pass
-
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 

@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import sys
 import types
 import typing
 from collections.abc import Callable, Iterable, Mapping
@@ -14,13 +13,8 @@ import attrs
 
 from ...errors import ValidationError
 from .fields import Validator, _Named, fields_of
-from .problems import _report, _settled
+from .problems import _STRICT, _report, _settled
 from .validators import _show
-
-if sys.version_info >= (3, 11):
-    pass
-else:  # pragma: no cover - Python 3.10
-    pass
 
 
 @attrs.frozen
@@ -72,8 +66,10 @@ def by(field: str, table: Mapping[Any, Rules]) -> By:
 
     ``__rules__`` is one table or a sequence of them (checked in order, before the class's own
     ``__attrs_post_init__``, which stays the place for rules no table can say). A value missing
-    from the table has no extra rules. Messages name the field and the selector's value:
-    ``"prompt must be a non-blank string of 1-5000 characters; got 6000 characters (for model
+    from the table has no extra rules; so has a value the SDK does not know (a model newer than
+    it, sent with a :class:`runapi.UnknownValueWarning`): the tables describe known models only.
+    A table's checks hold a known value to its narrower lists strictly. Messages name the field
+    and the selector's value: ``"prompt must be a non-blank string of 1-5000 characters; got 6000 characters (for model
     'nano-banana')"``; a refusal also names the values that accept the field.
     """
     return By(field, dict(table))
@@ -150,14 +146,18 @@ def _compile(table: By, value: Any, known: list[Any]) -> Callable[[Any], None]:
         for name, message, allowed in refusals:
             if getattr(instance, name) is not None and _settled(instance, name):
                 _report(ValidationError(message, field=name, allowed=allowed))
-        for name, attribute, validator in checks:
-            given = getattr(instance, name)
-            if given is None or not _settled(instance, name):
-                continue
-            try:
-                validator(instance, attribute, given)
-            except ValidationError as exc:
-                _report(ValidationError(f"{exc} ({when})", field=exc.field, allowed=f"{exc.allowed} {when}"))
+        strict = _STRICT.set(True)  # a known value's narrower list: a value outside it is refused
+        try:
+            for name, attribute, validator in checks:
+                given = getattr(instance, name)
+                if given is None or not _settled(instance, name):
+                    continue
+                try:
+                    validator(instance, attribute, given)
+                except ValidationError as exc:
+                    _report(ValidationError(f"{exc} ({when})", field=exc.field, allowed=f"{exc.allowed} {when}"))
+        finally:
+            _STRICT.reset(strict)
 
     return apply
 
@@ -186,18 +186,23 @@ def check(instance: Any, name: str, *validators: Validator, when: str = "") -> N
     """Run extra validators on one field after construction (rules that depend on another field).
 
     ``when`` is appended to the message, e.g. ``"(for model 'nano-banana')"``. A field already
-    refused in this call is not checked again.
+    refused in this call, or holding a value the SDK does not know (sent with a warning), is not
+    checked again; the validators run strict (a rule narrows known values: ``one_of`` refuses).
     """
     if not _settled(instance, name):
         return
     attribute = fields_of(type(instance))[name]
     value = getattr(instance, name)
-    for validator in validators:
-        try:
-            validator(instance, attribute, value)
-        except ValidationError as exc:
-            if not when:
-                _report(exc)
-            else:
-                _report(ValidationError(f"{exc} {when}", field=exc.field, allowed=f"{exc.allowed} {when}"))
-            return
+    strict = _STRICT.set(True)  # rules narrow known values: a value outside their list is refused
+    try:
+        for validator in validators:
+            try:
+                validator(instance, attribute, value)
+            except ValidationError as exc:
+                if not when:
+                    _report(exc)
+                else:
+                    _report(ValidationError(f"{exc} {when}", field=exc.field, allowed=f"{exc.allowed} {when}"))
+                return
+    finally:
+        _STRICT.reset(strict)

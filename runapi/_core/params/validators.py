@@ -5,24 +5,23 @@ rule read from a field's name (:func:`sign_rule`)."""
 from __future__ import annotations
 
 import functools
+import logging
 import math
 import os
-import sys
 import types
+import warnings
 from collections.abc import Callable, Iterable, Sequence
 from typing import IO, Annotated, Any, Union, get_args, get_origin
 from urllib.parse import urlsplit
 
 import attrs
 
-from ...errors import ValidationError
+from ...errors import UnknownValueWarning, ValidationError
 from .fields import Validator, _bounded, _kind
+from .problems import _STRICT, _unknown
 from .sizes import _upload_limit
 
-if sys.version_info >= (3, 11):
-    pass
-else:  # pragma: no cover - Python 3.10
-    pass
+logger = logging.getLogger("runapi")
 
 
 def sign_rule(name: str) -> bool | None:
@@ -117,25 +116,64 @@ def _show(values: Iterable[object]) -> str:
 
 @functools.cache
 def one_of(*values: object) -> Validator:
-    """The value must be one of ``values`` (compared with type, so ``True`` is not ``1``).
+    """The value must be one of ``values`` (compared with type, so ``True`` is not ``1``), or be sent
+    as given with a warning when it is a value of the same kind the SDK does not know.
+
+    RunAPI adds models and options faster than SDKs ship, so a value outside ``values`` that has
+    their shape (a non-blank string where the values are strings, a non-negative integer where
+    they are integers) is **sent as given**: a :class:`runapi.UnknownValueWarning` is emitted
+    once per (params class, field, value) in a process and logged on the ``runapi`` logger, and
+    later rules of the call skip the field (a per-model table selects nothing for an unknown
+    model). A value of another kind (``5`` for a model id, a list for a string) is refused. When
+    the call is strict (``Client(strict=True)``, ``with_options(strict=True)``; see
+    :data:`~runapi._core.params.problems._STRICT`), every value outside ``values`` is refused, as
+    are values outside the narrower lists rules give for known values (those run strict).
 
     Validator factories are cached: a rule built per call (``one_of(*variant.aspect_ratios)`` in
     ``__attrs_post_init__``) costs a dictionary lookup.
     """
     allowed = f"one of {_show(values)}"
     members = frozenset((type(v), v) for v in values)
+    kinds = frozenset(type(v) for v in values if type(v) in (str, int))
 
-    def validate(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    def validate(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if value is None:
             return
         try:
             known = (type(value), value) in members
         except TypeError:  # unhashable, so not one of the (hashable) values
             known = False
-        if not known:
+        if known:
+            return
+        if _STRICT.get() or type(value) not in kinds or not _plausible(value):
             raise _fail(attribute.name, allowed, value)
+        _warn_unknown(type(instance).__name__, attribute.name, value, allowed)
 
     return _bounded(validate, True)
+
+
+def _plausible(value: Any) -> bool:
+    """Whether an unknown value has the shape of a value: a non-blank string, or an integer >= 0."""
+    return bool(value.strip()) and value == value.strip() if isinstance(value, str) else value >= 0
+
+
+_WARNED: set[tuple[str, str, object]] = set()
+"""The (params class, field, value) triples warned about in this process (see :func:`one_of`)."""
+
+
+def _warn_unknown(owner: str, name: str, value: object, allowed: str) -> None:
+    """Say once per process that ``value`` of field ``name`` is unknown to this SDK and sent as given."""
+    _unknown(name)
+    key = (owner, name, value)
+    if key in _WARNED:
+        return
+    _WARNED.add(key)
+    message = (
+        f"{name}={value!r} is not known to this SDK (it knows {allowed.removeprefix('one of ')}); "
+        f"sent as given, so RunAPI decides. Pass strict=True to the client or with_options() to refuse such values"
+    )
+    logger.info("%s (%s)", message, owner)  # INFO: the warning is what a user sees; no second copy on stderr
+    warnings.warn(UnknownValueWarning(message, field=name, value=value), stacklevel=2)
 
 
 @functools.cache

@@ -33,7 +33,7 @@ from django.http import HttpRequest, HttpResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from ..webhooks import (
+from ...webhooks import (
     DEFAULT_DEDUP_TTL,
     DEFAULT_LEASE,
     DEFAULT_TOLERANCE,
@@ -45,7 +45,7 @@ from ..webhooks import (
     Receiver,
     read_secret,
 )
-from ..webhooks._stores import _stored_state, _whole_seconds
+from ...webhooks._stores import _stored_state, _whole_seconds
 
 __all__ = ["CacheStore", "callback_view"]
 
