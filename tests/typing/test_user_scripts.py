@@ -25,6 +25,7 @@ PAIRS = {
     "callbacks": (HERE / "user_callbacks.py", HERE / "user_callbacks_mistakes.py"),
     "task_results": (HERE / "user_task_results.py", HERE / "user_task_results_mistakes.py"),
     "pricing": (HERE / "user_pricing.py", HERE / "user_pricing_mistakes.py"),
+    "families": (HERE / "user_families.py", HERE / "user_families_mistakes.py"),
 }
 CHECKERS = {"mypy": _mypy, "pyright": _pyright}
 
