@@ -1,7 +1,8 @@
 """Emulated endpoints of the audio families that RunAPI's docs snapshot does not cover.
 
-Producer, Gemini TTS, OpenAI TTS, Fish Audio and OpenAI Transcription, as the platform contract,
-the official CLI's newer contract and the official packages (``runapi-<family>``) describe them.
+Producer, Gemini TTS, OpenAI TTS, Fish Audio and OpenAI Transcription (``openai_transcription``), as
+the platform contract, the official CLI's newer contract and the official packages
+(``runapi-<family>``) describe them.
 Written from those sources, independently of the SDK's family modules, so that the emulator
 checks the SDK. Two parts:
 

@@ -16,6 +16,8 @@ from typing import Any
 
 import attrs
 
+from runapi._core.params.fields import _Named
+
 CONTRACT = Path(__file__).resolve().parent / "platform-contract.json"
 
 
@@ -39,11 +41,6 @@ def operations_by_path() -> dict[tuple[str, str], Any]:
             if isinstance(value, UploadOperation):
                 found[("POST", value.path)] = value
     return found
-
-
-class _Named:
-    def __init__(self, name: str) -> None:
-        self.name = name
 
 
 def _tables(cls: type) -> Iterator[Any]:
@@ -85,7 +82,7 @@ def _knows(cls: type, attribute: Any, field: str, value: Any, model: str | None)
                     return False
                 check = entry.checks.get(field)
                 if check is not None:
-                    check(None, _Named(field), value)
+                    check(None, _Named(field), value)  # what the rule tables pass a validator
         except (ValidationError, Warning):
             return False
     return True

@@ -233,6 +233,10 @@ def tasks_with_key(emu: Emulator, key: str) -> list[dict[str, Any]]:
 
 def test_the_shipped_migrations_match_the_models() -> None:
     call_command("makemigrations", "runapi", "--check", "--dry-run", verbosity=0)  # SystemExit(1) on a change
+    from django.db.migrations.loader import MigrationLoader
+
+    shipped = {name for app, name in MigrationLoader(None).disk_migrations if app == "runapi"}
+    assert shipped == {"0001_initial"}  # runapi/contrib/django/migrations/0001_initial.py, and nothing unshipped
 
 
 def test_a_view_submits_and_each_callback_updates_the_row_once(
