@@ -1,12 +1,13 @@
 """``runapi.AsyncClient``: the asyncio core plus the same family table as ``runapi.Client``.
 
-A module of its own so that ``httpx`` is imported only by programs that use the async client.
+A module of its own so that aiohttp is imported only by programs that use the async client (and ``requests``,
+the blocking client's transport, is not).
 """
 
 from __future__ import annotations
 
-from ._client import _Families
 from ._core.async_client import AsyncBaseClient
+from ._family_table import _Families
 
 __all__ = ["AsyncClient"]
 

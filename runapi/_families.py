@@ -2,9 +2,9 @@
 
 Dependency-free (it imports nothing), so ``import runapi`` and the command line read it for free.
 Derived from it: ``runapi.__all__`` and the lazy submodules of ``runapi`` (``runapi.suno``, ...),
-the operation registry (:func:`runapi._client.operations`: the command line, the batch runner and
+the operation registry (:func:`operations`: the command line, the batch runner and
 callback typing look operations up there), and the family list in :class:`runapi.Client`'s
-docstring. The typed client table (``runapi._client._Families``), which type checkers need
+docstring. The typed client table (``runapi._family_table._Families``), which type checkers need
 written out, is held against this list by ``tests/test_family_list.py``; so is the README's family
 table. See ``docs/architecture.md``, "Adding a family".
 """
@@ -114,7 +114,7 @@ def family_operations(family: str) -> dict[str, tuple[str, str, Any]]:
 
     Imports that family's module only (once), so ``runapi run kling.text_to_video`` loads Kling
     and none of the other families; ``{}`` for a name not in :data:`FAMILIES`. Upload and record
-    operations are not listed (as in :func:`runapi._client.operations`, which joins every family's).
+    operations are not listed (as in :func:`operations`, which joins every family's).
     """
     listed = by_name().get(family)
     if listed is None:
@@ -127,6 +127,20 @@ def family_operations(family: str) -> dict[str, tuple[str, str, Any]]:
         for name, found in vars(cls).items()
         if isinstance(found, TaskOperation | DirectOperation)
     }
+
+
+@functools.cache
+def operations() -> dict[str, tuple[str, str, Any]]:
+    """Every operation of every family, by ``"family.operation"``: (family attribute, operation name, operation).
+
+    Imports every family module (once): for the places that need them all (callback typing,
+    ``runapi run --help``'s list). One name is looked up with :func:`operation`, which imports only
+    its family. Loads no client or transport.
+    """
+    found: dict[str, tuple[str, str, Any]] = {}
+    for listed in FAMILIES:
+        found.update(family_operations(listed.name))
+    return found
 
 
 def operation(name: str) -> tuple[str, str, Any] | None:

@@ -79,14 +79,22 @@ def tasks_on(url: str) -> int:
     return len(requests.get(f"{url}/_emulator/tasks", timeout=60).json()["tasks"])
 
 
-def measured(argv: list[str], env: dict[str, str]) -> tuple[float, float, float]:
-    """Wall seconds, CPU seconds and peak RSS (MiB) of one child process."""
+def cpu_of(pid: int) -> float:
+    """CPU seconds (user + system) a running process has used so far (Linux ``/proc``)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def measured(argv: list[str], env: dict[str, str], server: int) -> tuple[float, float, float, float]:
+    """Wall seconds, CPU seconds and peak RSS (MiB) of one child process, and the CPU seconds the
+    emulator (process ``server``) spent meanwhile."""
+    served = cpu_of(server)
     started = time.perf_counter()
     process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - started
     assert status == 0, f"{argv[:4]} exited with {status}"
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, cpu_of(server) - served
 
 
 def main() -> None:
@@ -118,29 +126,30 @@ def main() -> None:
     emulator, url = start_emulator()
     env = {**os.environ, "RUNAPI_API_KEY": KEY, "RUNAPI_BASE_URL": url}
     batch = [runapi_cli, "batch", str(jobs), "--concurrency", "64", "--no-progress", "--poll-interval", "0.05"]
-    runs: dict[str, list[tuple[float, float, float]]] = {"batch": [], "gather": [], "official": []}
+    runs: dict[str, list[tuple[float, float, float, float]]] = {"batch": [], "gather": [], "official": []}
     try:
         created_full = 0
         for round_ in range(args.repeat):
             before = tasks_on(url)
             out = folder / f"full{round_}"
             runs["batch"].append(
-                measured([*batch, "--journal", f"{out}.db", "--out", f"{out}.jsonl", "--download", str(out)], env)
+                measured([*batch, "--journal", f"{out}.db", "--out", f"{out}.jsonl", "--download", str(out)], env, emulator.pid)
             )
             created_full = tasks_on(url) - before
             runs["gather"].append(
-                measured([sys.executable, "-c", BASELINE, str(jobs), url, KEY, str(folder / f"gather{round_}")], env)
+                measured([sys.executable, "-c", BASELINE, str(jobs), url, KEY, str(folder / f"gather{round_}")], env, emulator.pid)
             )
             runs["official"].append(
                 measured(
                     [official, "-I", str(ROOT / "scripts" / "_official_bench.py"), "batch", url, KEY, str(jobs), "64",
                      "0.05", str(folder / f"official{round_}")],
                     env,
+                    emulator.pid,
                 )
             )  # fmt: skip
-        wall, cpu, rss = (statistics.median(r[i] for r in runs["batch"]) for i in range(3))
-        base_wall, base_cpu, base_rss = (statistics.median(r[i] for r in runs["gather"]) for i in range(3))
-        off_wall, off_cpu, off_rss = (statistics.median(r[i] for r in runs["official"]) for i in range(3))
+        wall, cpu, rss, served = (statistics.median(r[i] for r in runs["batch"]) for i in range(4))
+        base_wall, base_cpu, base_rss, base_served = (statistics.median(r[i] for r in runs["gather"]) for i in range(4))
+        off_wall, off_cpu, off_rss, off_served = (statistics.median(r[i] for r in runs["official"]) for i in range(4))
 
         before = tasks_on(url)
         journal, out = str(folder / "killed.db"), folder / "killed.jsonl"
@@ -177,24 +186,24 @@ def main() -> None:
         f"## {n:,} Nano Banana jobs (create, wait, download), concurrency 64, polls every 0.05 s; "
         f"median of {args.repeat} rounds\n"
     )
-    print("| run | jobs/s [min-max] | CPU ms per job (whole process) | peak RSS | tasks created |")
-    print("|---|---|---|---|---|")
+    print("| run | jobs/s [min-max] | CPU ms per job (whole process) | emulator CPU ms per job | peak RSS | tasks created |")
+    print("|---|---|---|---|---|---|")
 
     def spread(key: str) -> str:
         rates = [n / r[0] for r in runs[key]]
         return f"[{min(rates):,.0f}-{max(rates):,.0f}]"
 
     rows = [
-        ("`runapi batch` (journal, download)", "batch", wall, cpu, rss, f"{created_full:,}"),
-        ("`gather` of `AsyncClient.run` + download", "gather", base_wall, base_cpu, base_rss, ""),
-        ("official SDK, 64 threads, `run()` + download", "official", off_wall, off_cpu, off_rss, ""),
+        ("`runapi batch` (journal, download)", "batch", wall, cpu, served, rss, f"{created_full:,}"),
+        ("`gather` of `AsyncClient.run` + download", "gather", base_wall, base_cpu, base_served, base_rss, ""),
+        ("official SDK, 64 threads, `run()` + download", "official", off_wall, off_cpu, off_served, off_rss, ""),
     ]
-    for name, key, w, c, r, created in rows:
-        print(f"| {name} | {n / w:,.0f} {spread(key)} | {1000 * c / n:.2f} | {r:.0f} MiB | {created} |")
-    print(f"| batch / official | {off_wall / wall:.2f}x | {cpu / off_cpu:.2f}x | {rss / off_rss:.2f}x | |")
+    for name, key, w, c, e, r, created in rows:
+        print(f"| {name} | {n / w:,.0f} {spread(key)} | {1000 * c / n:.2f} | {1000 * e / n:.2f} | {r:.0f} MiB | {created} |")
+    print(f"| batch / official | {off_wall / wall:.2f}x | {cpu / off_cpu:.2f}x | {served / off_served:.2f}x | {rss / off_rss:.2f}x | |")
     print(
         f"| batch / gather (bookkeeping) | {base_wall / wall:.2f}x | {cpu / base_cpu:.2f}x "
-        f"(+{100 * (cpu / base_cpu - 1):.0f}% CPU) | {rss / base_rss:.2f}x | |"
+        f"(+{100 * (cpu / base_cpu - 1):.0f}% CPU) | | {rss / base_rss:.2f}x | |"
     )
     print()
     print("## Killed halfway, then resumed from the journal\n")

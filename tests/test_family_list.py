@@ -10,6 +10,7 @@ from pathlib import Path
 
 import runapi
 import runapi._client
+import runapi._family_table
 from runapi._core.operations import Family, FamilyAttribute
 from runapi._families import FAMILIES
 
@@ -36,7 +37,7 @@ def test_the_list_names_each_family_once_and_each_module_defines_its_class() -> 
 
 
 def test_the_typed_client_table_is_the_list_in_its_order() -> None:
-    table = [name for name, value in vars(runapi._client._Families).items() if isinstance(value, FamilyAttribute)]
+    table = [name for name, value in vars(runapi._family_table._Families).items() if isinstance(value, FamilyAttribute)]
     assert table == NAMES
     client = runapi.Client(api_key="k", base_url="https://api.test")
     for family in FAMILIES:
@@ -44,7 +45,7 @@ def test_the_typed_client_table_is_the_list_in_its_order() -> None:
 
 
 def test_the_type_checkers_import_every_family() -> None:
-    client_imports = set(type_checking_imports(ROOT / "runapi" / "_client.py"))
+    client_imports = set(type_checking_imports(ROOT / "runapi" / "_family_table.py"))
     assert {(family.name, family.cls) for family in FAMILIES} <= client_imports
     package_imports = {name for module, name in type_checking_imports(ROOT / "runapi" / "__init__.py") if not module}
     assert set(NAMES) <= package_imports

@@ -1,5 +1,6 @@
 """What a process imports: one operation looked up (``runapi run FAMILY.OPERATION``) loads only its family,
-and the values every family shares do not load ``requests`` (only the blocking client's transport does).
+and the values every family shares do not load ``requests`` (only the blocking client's transport does), nor
+an asyncio client ``requests`` or ``httpx`` (it sends with aiohttp).
 
 Each check runs in a fresh interpreter (``sys.modules`` of this one already holds everything).
 """
@@ -49,6 +50,12 @@ def test_an_unknown_operation_imports_no_family() -> None:
 def test_a_family_module_does_not_import_requests() -> None:
     loaded = _loaded("import runapi.kling")
     assert "requests" not in loaded and "urllib3" not in loaded
+
+
+def test_an_asyncio_client_loads_aiohttp_and_neither_requests_nor_httpx() -> None:
+    loaded = _loaded("import runapi\nrunapi.AsyncClient(api_key='sk-test').nano_banana.text_to_image")
+    assert "aiohttp" in loaded
+    assert not {"requests", "urllib3", "httpx"} & loaded
 
 
 def test_a_blocking_client_loads_requests() -> None:

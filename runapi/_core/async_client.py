@@ -1,4 +1,4 @@
-"""The asyncio client: :class:`AsyncClientCore` (the driver, on ``httpx``) and :class:`AsyncBaseClient` (the API key).
+"""The asyncio client: :class:`AsyncClientCore` (the driver, on aiohttp) and :class:`AsyncBaseClient` (the API key).
 
 A peer of :mod:`runapi._core.client`, of the same shape: both build on the no-I/O half in
 :mod:`runapi._core.base` (settings applied, request building, status -> error, download targets)
@@ -25,16 +25,13 @@ import time
 from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
-
-import httpx
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar, overload
 
 from .._version import __version__
 from ..errors import APIError
 from .base import Account, APIClientBase, Balance, ClientBase, document_calls, logger
 from .families import FamilyAttribute
 from .flows import Call, Flow, Reply, Sleep
-from .httpx_transport import HttpxTransport
 from .models import Task
 from .options import RequestOptions
 from .retry import with_retries_async
@@ -42,6 +39,8 @@ from .settings import DEFAULT_MAX_CONNECTIONS, DEFAULT_TIMEOUT, ClientSettings
 from .transport import Request, Response, Timeout
 
 if TYPE_CHECKING:
+    import httpx
+
     from .download import Download
     from .files import Files
     from .pricing import AsyncPricing
@@ -53,24 +52,60 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     from typing_extensions import Self
 
-__all__ = ["ASYNC_USER_AGENT", "AsyncBaseClient", "AsyncClientCore"]
+__all__ = ["AsyncBaseClient", "AsyncClientCore", "async_user_agent"]
 
 T = TypeVar("T")
 
-ASYNC_USER_AGENT = f"runapi-python/{__version__} (Python {platform.python_version()}; httpx {httpx.__version__})"
-"""Sent with every request of an asyncio client."""
+
+def async_user_agent(library: str, version: str) -> str:
+    """The ``User-Agent`` of an asyncio client sending with ``library`` (``aiohttp``; ``httpx`` for yours)."""
+    return f"runapi-python/{__version__} (Python {platform.python_version()}; {library} {version})"
+
+
+class AsyncTransport(Protocol):
+    """What the driver needs of a transport: :class:`~runapi._core.aiohttp_transport.AiohttpTransport` (the
+    default) or :class:`~runapi._core.httpx_transport.HttpxTransport` (an ``httpx.AsyncClient`` of yours)."""
+
+    async def send(self, request: Request) -> Response: ...
+
+    async def download(
+        self,
+        url: str,
+        dest: Path | Callable[[str | None], Path],
+        *,
+        timeout: Timeout,
+        headers: Mapping[str, str],
+        overwrite: bool = False,
+    ) -> Download: ...
+
+    async def aclose(self) -> None: ...
 
 
 class AsyncClientCore(ClientBase):
-    """A client's asyncio driver: ``httpx`` for the transport, ``asyncio.sleep`` between polls."""
+    """A client's asyncio driver: aiohttp for the transport (or an ``httpx.AsyncClient`` of yours), ``asyncio.sleep``
+    between polls."""
 
     is_async = True
-    user_agent = ASYNC_USER_AGENT
+    user_agent: str
 
     def __init__(self, settings: ClientSettings, http_client: httpx.AsyncClient | None = None) -> None:
+        self._transport: AsyncTransport
+        if http_client is None:
+            import aiohttp
+
+            from .aiohttp_transport import AiohttpTransport
+
+            self.user_agent = async_user_agent("aiohttp", aiohttp.__version__)
+            self._transport = AiohttpTransport(max_connections=settings.max_connections)
+        else:
+            import httpx
+
+            from .httpx_transport import HttpxTransport
+
+            self.user_agent = async_user_agent("httpx", httpx.__version__)
+            self._transport = HttpxTransport(http_client, max_connections=settings.max_connections)
         self._configure(settings)
         self._sleep: Callable[[float], Awaitable[None]] = settings.sleep
-        self._transport = HttpxTransport(http_client, max_connections=settings.max_connections)
 
     async def aclose(self) -> None:
         """Release pooled connections (an ``http_client`` passed in by you is left open)."""

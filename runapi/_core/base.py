@@ -106,7 +106,7 @@ class ClientBase:
     """
 
     credential: ClassVar[Credential]
-    user_agent: ClassVar[str]
+    user_agent: str  # the transport's: a class value, or set per client by the asyncio one
     is_async: ClassVar[bool] = False
     """Whether calls are awaited (an asyncio client): decides which resource classes a family hands out."""
 

@@ -184,8 +184,8 @@ def task_type_for(operation: str) -> type[Task]:
 
 def _task_operations() -> dict[str, Any]:
     """Every task operation of every family, by ``"family.operation"`` (imports the families once)."""
-    from .._client import operations
     from .._core.operations import TaskOperation
+    from .._families import operations
 
     return {name: entry[2] for name, entry in operations().items() if isinstance(entry[2], TaskOperation)}
 

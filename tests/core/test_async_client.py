@@ -257,14 +257,14 @@ def test_download_streams_to_disk_and_a_404_leaves_nothing(clock: FakeClock, tmp
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["song.mp3"]
 
 
-def test_async_with_closes_its_own_http_client_but_not_yours(clock: FakeClock) -> None:
+def test_async_with_closes_its_own_connections_but_not_your_http_client(clock: FakeClock) -> None:
     async def main() -> tuple[bool, bool]:
         async with runapi.AsyncClient(API_KEY, base_url=BASE_URL) as own:
-            pass
+            session = own._transport._session()  # made by the first request
         mine = httpx.AsyncClient()
         async with runapi.AsyncClient(API_KEY, base_url=BASE_URL, http_client=mine):
             pass
-        closed = (own._transport.client.is_closed, mine.is_closed)
+        closed = (session.closed, mine.is_closed)
         await mine.aclose()
         return closed
 

@@ -595,7 +595,7 @@ def run_batch(
         ValidationError: a bad argument, a malformed job, a key used twice or naming another job
             in the journal (before anything is sent).
     """
-    from ..._client import operations
+    from ..._families import operations
 
     setup = _setup(app)
     if rate is not None and (isinstance(rate, bool) or not isinstance(rate, int | float) or not rate > 0):

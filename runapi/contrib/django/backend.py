@@ -83,8 +83,8 @@ def owner_ref(owner: Any) -> str:
 
 def _operation(operation: object) -> tuple[str, str]:
     """``(family, operation)`` of a task operation named ``"family.operation"``."""
-    from ..._client import operations
     from ..._core.operations import TaskOperation
+    from ..._families import operations
 
     allowed = "a task operation as 'family.operation', e.g. 'suno.text_to_music'"
     entry = operations().get(operation) if isinstance(operation, str) else None
