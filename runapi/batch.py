@@ -45,6 +45,7 @@ first removes the ``.runapi-*.part`` files an interrupted download left in its f
 from __future__ import annotations
 
 import asyncio
+import functools
 import hashlib
 import inspect
 import json
@@ -165,6 +166,10 @@ class JobResult:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (one JSON Lines record of ``runapi batch --out``)."""
+        return {**self._fields(), "task": None if self.task is None else self.task.to_dict()}
+
+    def _fields(self) -> dict[str, Any]:
+        """What :meth:`to_dict` gives but the task."""
         return {
             "key": self.key,
             "operation": self.operation,
@@ -175,8 +180,19 @@ class JobResult:
             "from_journal": self.from_journal,
             "idempotency_key": self.idempotency_key,
             "cost": self.cost,
-            "task": None if self.task is None else self.task.to_dict(),
         }
+
+    def _json(self) -> str:
+        """``json.dumps(self.to_dict(), ensure_ascii=False)`` (the line ``runapi batch --out`` writes), cheaper.
+
+        For a task as the batch holds it (parsed from an answer or from the journal, never changed
+        since), ``task.to_dict()`` is a deep copy of ``task.raw`` made after parsing it again to
+        check that: here ``raw`` is written as it is, with no copy and no second parse. A task
+        without ``raw`` (built in code) goes through ``to_dict()``.
+        """
+        task = self.task
+        record = self.to_dict() if task is None or not task.raw else {**self._fields(), "task": dict(task.raw)}
+        return json.dumps(record, ensure_ascii=False)
 
 
 def summary(results: Sequence[JobResult]) -> str:
@@ -266,6 +282,11 @@ class Journal:
         """Run one statement (its own committed transaction); ``:now`` is the current time."""
         with self._lock:
             self._db.execute(sql, {"now": time.time(), **{f"a{i}": arg for i, arg in enumerate(args)}})
+
+    def _is_empty(self) -> bool:
+        """Whether the journal holds no row (a new file, or every key forgotten)."""
+        with self._lock:
+            return self._db.execute("SELECT 1 FROM jobs LIMIT 1").fetchone() is None
 
     def get(self, key: str) -> dict[str, Any] | None:
         """The row of ``key``: ``operation``, ``params``, ``idempotency_key``, ``task_id``, ``state``,
@@ -538,6 +559,8 @@ async def run_async(
         counts = _Counts()
         runner = _Runner(client, book, _Pace(rate, client._clock, client._sleep), counts, folder)
         runner.create_retries, runner.retry_failed = create_retries, retry_failed
+        # a journal this run opened and found empty holds no row but those this run writes, one key per job
+        runner.fresh = isinstance(book, Journal) and _is_path(journal) and book._is_empty()
         results: dict[str, JobResult] = {}
         order: list[str] = []
         taken: set[str] = set()
@@ -621,11 +644,15 @@ def run(
     )
 
 
-def _resource(client: AsyncClient, operation: str) -> Any:
-    """``client.family.operation`` for a ``"family.operation"`` name, or a ValidationError."""
-    from ._client import operations
+def _resource(client: Any, operation: str) -> Any:
+    """``client.family.operation`` for a ``"family.operation"`` name, or a ValidationError.
 
-    entry = operations().get(operation)
+    Imports only that operation's family (:func:`runapi._families.operation`), not every family:
+    a batch of one family does not pay for importing the others (about 0.4 s of CPU).
+    """
+    from ._families import operation as lookup
+
+    entry = lookup(operation)
     if entry is None:
         raise ValidationError(
             f"unknown operation {operation!r}; use 'family.operation', e.g. 'suno.generate_lyrics'", field="operation"
@@ -655,17 +682,37 @@ class _Runner:
     create_retries = DEFAULT_CREATE_RETRIES
     retry_failed = False
     budget: _Budget | None = None
+    fresh = False
+    """The journal held no row when the run began and nobody else writes to it: no job's row is looked up."""
 
     def __init__(self, client: AsyncClient, book: JournalLike, pace: _Pace, counts: _Counts, folder: Path | None):
         self.client, self.book, self.pace, self.counts, self.folder = client, book, pace, counts, folder
+        self._resources: dict[str, tuple[Any, Any]] = {}
+
+    def resource(self, operation: str) -> tuple[Any, Any]:
+        """``client.family.operation``, and the same as the batch sends its creates; looked up once per name.
+
+        A task's create is sent with ``max_retries=0`` (the batch resends it itself, see :meth:`_create`);
+        a direct call keeps the client's retries. Each create's ``Idempotency-Key`` is given to its
+        flow (``_create_flow(..., key=...)``), not set with ``with_options`` per job.
+
+        Raises:
+            ValidationError: no such operation.
+        """
+        found = self._resources.get(operation)
+        if found is None:
+            resource = _resource(self.client, operation)
+            creates = resource.with_options(max_retries=0) if hasattr(resource, "wait") else resource
+            found = self._resources[operation] = (resource, creates)
+        return found
 
     async def run(self, key: str, job: Job) -> JobResult:
         """The job's :class:`JobResult`; raises only for a key that names another job in the journal."""
         params_text = _canonical(job.params)
-        row = self.book.get(key)
+        row = None if self.fresh else self.book.get(key)
         outcome = _Outcome(key, job, row)
         try:
-            resource = _resource(self.client, job.operation)
+            resource, creates = self.resource(job.operation)
         except ValidationError as exc:
             return outcome.result("refused", error=str(exc))
         state = None if row is None else row["state"]
@@ -684,14 +731,20 @@ class _Runner:
             kept = tuple(Path(f) for f in json.loads(row["files"] or "[]"))
             return attrs.evolve(outcome.result(state, task, row["error"], kept), from_journal=True)
         if row is None or state in ("creating", "refused", "failed"):
-            created = await self._create(outcome, resource, job, params_text)
+            created = await self._create(outcome, creates, job, params_text)
             if created is not None:
                 return created
         return await self._finish(outcome, resource)
 
     async def _create(self, outcome: _Outcome, resource: Any, job: Job, params_text: str) -> JobResult | None:
-        """Create the job's task (or call its direct operation); a :class:`JobResult` if it ends here."""
-        from ._core.operations import new_idempotency_key
+        """Create the job's task (or call its direct operation) with ``resource`` (as :meth:`resource` gives it
+        for creates); a :class:`JobResult` if it ends here.
+
+        The params are checked once, where the create's flow is built (before the journal's
+        ``creating`` row and before anything is sent); that flow is the one sent. A resend builds
+        its flow anew (checking the params again: a local file may have changed meanwhile).
+        """
+        from ._core.resources import new_idempotency_key
 
         client, book, key, row = self.client, self.book, outcome.key, outcome.row
         is_task = hasattr(resource, "wait")
@@ -707,9 +760,12 @@ class _Runner:
             outcome.idempotency_key = row["idempotency_key"]  # the same input keeps its key: nothing is made twice
         else:
             outcome.idempotency_key = new_idempotency_key()
-        once = resource.with_options(idempotency_key=outcome.idempotency_key, max_retries=0 if is_task else None)
-        try:  # checks the params (and finds local files) without sending anything
-            once._create_flow((), job.params) if is_task else once._flow((), job.params)
+        build = functools.partial(
+            resource._create_flow if is_task else resource._flow, (), job.params, key=outcome.idempotency_key
+        )
+        flow: Any
+        try:  # checks the params (and finds local files) without sending anything: the flow is sent below
+            flow = build()
         except ValidationError as exc:
             book.refused(key, job.operation, params_text, None, str(exc))
             return outcome.result("refused", error=f"not sent: {exc}")
@@ -722,7 +778,9 @@ class _Runner:
         while True:
             await self.pace.slot()
             try:
-                answer = await (once.create(**job.params) if is_task else once(**job.params))
+                if flow is None:  # a resend: the flow sent before is spent
+                    flow = build()
+                answer = await client._run(flow, resource._options)
                 break
             except ValidationError as exc:  # found while sending (a local file that changed): nothing was sent
                 book.refused(key, job.operation, params_text, None, str(exc))
@@ -732,6 +790,7 @@ class _Runner:
                 resend = refused or (exc.task_may_exist and client.retry_policy.idempotent_creates)
                 if resend and resends < self.create_retries:
                     resends += 1
+                    flow = None
                     await self._back_off(exc, resends)
                     continue
                 if not exc.task_may_exist:  # the SDK's reading of the answer: no task was made
@@ -809,7 +868,7 @@ class _Budget:
             if state == "completed" or (state == "failed" and not runner.retry_failed):
                 return None  # kept from the journal: nothing to pay this run
             try:
-                resource = _resource(runner.client, job.operation)
+                resource = runner.resource(job.operation)[0]
                 async with gate:
                     found = await resource.quote(**job.params)
             except ValidationError:

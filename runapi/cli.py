@@ -193,7 +193,7 @@ def _usd(amount: float) -> str:
 
 def _operations() -> dict[str, tuple[str, str, Any]]:
     """``"family.operation"`` -> (family attribute, operation name, operation), every family (imported once)."""
-    from ._client import operations
+    from ._families import operations
 
     return operations()
 
@@ -862,7 +862,7 @@ def batch_command(
     target = sys.stdout if out == "-" else open(out, "w", encoding="utf-8")  # noqa: SIM115
 
     def write(result: batch.JobResult) -> None:
-        target.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+        target.write(result._json() + "\n")  # json.dumps(result.to_dict()), without copying the task's payload
         target.flush()
 
     def act() -> list[batch.JobResult]:
@@ -1159,9 +1159,9 @@ def _typed_models(schedules: list[Any]) -> list[dict[str, Any]]:
     is ``True``/``False`` for a model id (listed in the operation's ``model`` annotation or not; ``False``
     when the operation is not typed) and ``None`` for a schedule without a model.
     """
-    from ._client import operations
     from ._core.params import fields_of
     from ._core.params.rules import _literal_values
+    from ._families import operations
 
     by_path = {operation.path: (name, operation) for name, (_, _, operation) in operations().items()}
     rows = []

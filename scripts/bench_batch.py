@@ -133,11 +133,19 @@ def main() -> None:
             before = tasks_on(url)
             out = folder / f"full{round_}"
             runs["batch"].append(
-                measured([*batch, "--journal", f"{out}.db", "--out", f"{out}.jsonl", "--download", str(out)], env, emulator.pid)
+                measured(
+                    [*batch, "--journal", f"{out}.db", "--out", f"{out}.jsonl", "--download", str(out)],
+                    env,
+                    emulator.pid,
+                )
             )
             created_full = tasks_on(url) - before
             runs["gather"].append(
-                measured([sys.executable, "-c", BASELINE, str(jobs), url, KEY, str(folder / f"gather{round_}")], env, emulator.pid)
+                measured(
+                    [sys.executable, "-c", BASELINE, str(jobs), url, KEY, str(folder / f"gather{round_}")],
+                    env,
+                    emulator.pid,
+                )
             )
             runs["official"].append(
                 measured(
@@ -186,7 +194,10 @@ def main() -> None:
         f"## {n:,} Nano Banana jobs (create, wait, download), concurrency 64, polls every 0.05 s; "
         f"median of {args.repeat} rounds\n"
     )
-    print("| run | jobs/s [min-max] | CPU ms per job (whole process) | emulator CPU ms per job | peak RSS | tasks created |")
+    print(
+        "| run | jobs/s [min-max] | CPU ms per job (whole process) | emulator CPU ms per job | peak RSS "
+        "| tasks created |"
+    )
     print("|---|---|---|---|---|---|")
 
     def spread(key: str) -> str:
@@ -199,8 +210,14 @@ def main() -> None:
         ("official SDK, 64 threads, `run()` + download", "official", off_wall, off_cpu, off_served, off_rss, ""),
     ]
     for name, key, w, c, e, r, created in rows:
-        print(f"| {name} | {n / w:,.0f} {spread(key)} | {1000 * c / n:.2f} | {1000 * e / n:.2f} | {r:.0f} MiB | {created} |")
-    print(f"| batch / official | {off_wall / wall:.2f}x | {cpu / off_cpu:.2f}x | {served / off_served:.2f}x | {rss / off_rss:.2f}x | |")
+        print(
+            f"| {name} | {n / w:,.0f} {spread(key)} | {1000 * c / n:.2f} | {1000 * e / n:.2f} | {r:.0f} MiB "
+            f"| {created} |"
+        )
+    print(
+        f"| batch / official | {off_wall / wall:.2f}x | {cpu / off_cpu:.2f}x | {served / off_served:.2f}x "
+        f"| {rss / off_rss:.2f}x | |"
+    )
     print(
         f"| batch / gather (bookkeeping) | {base_wall / wall:.2f}x | {cpu / base_cpu:.2f}x "
         f"(+{100 * (cpu / base_cpu - 1):.0f}% CPU) | | {rss / base_rss:.2f}x | |"

@@ -446,3 +446,43 @@ def test_the_journal_is_closed_when_a_job_raises(
     assert len(opened) == 1
     with pytest.raises(sqlite3.ProgrammingError, match="closed"):  # the batch closed the journal it opened
         opened[0].execute("SELECT 1")
+
+
+# -- what a job costs: its params checked once, its record written without copies ----------------------
+
+
+def test_a_jobs_params_are_checked_once_and_again_only_for_a_resend(
+    emu: Emulator, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from runapi._core.params import build_params as real_build
+
+    checked: list[str] = []
+
+    def build_params(params: Any, args: Any, kwargs: Any, where: str, **options: Any) -> Any:
+        checked.append(kwargs["prompt"])
+        return real_build(params, args, kwargs, where, **options)
+
+    monkeypatch.setattr("runapi._core.resources.build_params", build_params)  # where a create checks its params
+    emu.inject("unavailable", method="POST", path=LYRICS, times=1)  # the first create is refused, then resent
+    results = {r.key: r for r in run(emu, clock, jobs(2), concurrency=1)}
+    assert {r.status for r in results.values()} == {"completed"}
+    assert sorted(checked) == ["cat 0", "song 0", "song 0"]  # lyrics-0 sent twice, img-0 once; no dry check
+    assert len(keys_sent(emu, LYRICS)) == 2 and len(created_on(emu)) == 2
+
+
+def test_a_results_json_line_is_its_to_dict(emu: Emulator, clock: FakeClock, tmp_path: Path) -> None:
+    path = tmp_path / "j.db"
+    job_list = [
+        *jobs(2),
+        batch.Job("suno.generate_lyrics", {"prompt": "emulator:fail"}, key="fails"),
+        batch.Job("suno.generate_lyrics", {"prompt": ""}, key="refused"),
+        batch.Job("suno.boost_style", {"description": "Pop"}, key="direct"),
+    ]
+    first = run(emu, clock, job_list, journal=path, download=tmp_path / "out")
+    again = run(emu, clock, job_list, journal=path)  # completed and failed ones come from the journal
+    assert {r.status for r in first} == {"completed", "failed", "refused"}
+    assert any(r.from_journal for r in again) and any(r.files for r in first)
+    for result in first + again:
+        line = result._json()
+        assert "\n" not in line
+        assert json.loads(line) == json.loads(json.dumps(result.to_dict(), ensure_ascii=False))

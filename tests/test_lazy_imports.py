@@ -71,3 +71,17 @@ def test_one_lookup_agrees_with_the_registry_of_all() -> None:
     assert family_operations("suno") == {k: v for k, v in everything.items() if k.startswith("suno.")}
     assert operation("kling.nosuch") is None and operation("nosuch.text_to_video") is None
     assert operation("kling") is None and family_operations("nosuch") == {}
+
+
+def test_a_batch_imports_only_the_families_of_its_jobs() -> None:
+    code = (
+        "import asyncio, runapi\n"
+        "from runapi import batch\n"
+        "async def main():\n"
+        "    async with runapi.AsyncClient(api_key='sk-test', base_url='http://127.0.0.1:9') as client:\n"
+        "        return await batch.run_async([batch.Job('kling.text_to_video', {'prompt': 5})], client=client)\n"
+        "(result,) = asyncio.run(main())\n"
+        "assert result.status == 'refused' and 'not sent' in result.error, result  # nothing was sent"
+    )
+    loaded = _loaded(code)
+    assert loaded & FAMILY_MODULES == {"runapi.kling"}

@@ -131,8 +131,11 @@ class _TaskResourceBase(_Resource["TaskOperation[P, T]"], Generic[P, T]):
         )
         return type(self)(self._client, self._operation, self._options.merged(changes))
 
-    def _create_flow(self, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> Flow[T]:
-        body, key, local = _body_and_key(self._client, self.path, self._operation.params, self._options, args, kwargs)
+    def _create_flow(self, args: tuple[Any, ...], kwargs: Mapping[str, Any], *, key: str | None = None) -> Flow[T]:
+        """The create's flow, its params checked now (see :func:`_body_and_key`, which ``key`` is passed to)."""
+        body, key, local = _body_and_key(
+            self._client, self.path, self._operation.params, self._options, args, kwargs, key
+        )
         task = self._operation.task
         if not local:
             return create_task(self.path, body, task, key)
@@ -340,8 +343,11 @@ class _DirectResourceBase(_PostResource["DirectOperation[P, R]"], Generic[P, R])
 
     _client: BaseClient | AsyncBaseClient
 
-    def _flow(self, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> Flow[R]:
-        body, key, local = _body_and_key(self._client, self.path, self._operation.params, self._options, args, kwargs)
+    def _flow(self, args: tuple[Any, ...], kwargs: Mapping[str, Any], *, key: str | None = None) -> Flow[R]:
+        """The call's flow, its params checked now (see :func:`_body_and_key`, which ``key`` is passed to)."""
+        body, key, local = _body_and_key(
+            self._client, self.path, self._operation.params, self._options, args, kwargs, key
+        )
         result, envelope, follow = self._operation.result, self._operation.envelope, self._follow()
         if not local:
             return call_direct(self.path, body, result, key, envelope, follow)
@@ -533,11 +539,17 @@ def _body_and_key(
     options: RequestOptions,
     args: tuple[Any, ...],
     kwargs: Mapping[str, Any],
+    given_key: str | None = None,
 ) -> tuple[dict[str, Any], str, dict[str, os.PathLike[str]]]:
     """A POST's JSON body, its ``Idempotency-Key`` and the local files it names, checked before any request.
 
     Local files given for URL parameters (``pathlib.Path``) stand in the body as placeholders,
     which the caller swaps for download URLs once it uploaded them (:func:`_after_uploads`).
+
+    The key is ``given_key`` when set: an SDK caller's own (``runapi.batch``: a new key, or the one
+    its journal recorded for this same input), sent as it is, not checked against the client's
+    ledger of keys; else ``options.idempotency_key`` (a user's key: claimed for this body), else a
+    new one.
 
     Raises:
         ValidationError: a bad parameter (a local file that does not exist included), or a key
@@ -546,6 +558,8 @@ def _body_and_key(
     kwargs, local = local_files(params, kwargs)  # type: ignore[arg-type]  # params is a params class
     built = build_params(params, args, kwargs, f"POST {path}", strict=_strict(client, options))
     body = to_body(built, options.extra_body)
+    if given_key is not None:
+        return body, given_key, local
     key = options.idempotency_key
     if key is None:
         return body, new_idempotency_key(), local
