@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 import contextlib
+import io
 import logging
 import math
 import os
@@ -14,9 +15,9 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
+from werkzeug.serving import ThreadedWSGIServer, WSGIRequestHandler
 
 from ._app import App, RequestLog
 from ._callbacks import CallbackDispatcher
@@ -25,9 +26,19 @@ from ._files import MAX_UPLOAD_BYTES, FileStore
 from ._listen import ONLY, ListenHub, on_stages
 from ._store import Store
 
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer
+
 logger = logging.getLogger("runapi.emulator")
 
-__all__ = ["DEFAULT_BALANCE_CENTS", "DEFAULT_REDELIVERY_DELAYS", "MAX_REDELIVERIES", "Emulator"]
+__all__ = [
+    "DEFAULT_BALANCE_CENTS",
+    "DEFAULT_REDELIVERY_DELAYS",
+    "IDLE_TIMEOUT",
+    "KEEP_ALIVE_MAX_BODY",
+    "MAX_REDELIVERIES",
+    "Emulator",
+]
 
 DEFAULT_REDELIVERY_DELAYS: tuple[float, ...] = (1, 2, 4, 8, 16, 32, 60, 120, 300, 600)
 """Seconds between callback attempts: up to 10 redeliveries (docs: Callbacks > Retry policy)."""
@@ -48,11 +59,217 @@ DEFAULT_BALANCE_CENTS = 10_000
 """Default starting balance, in cents (the docs' example balance)."""
 
 
+KEEP_ALIVE_MAX_BODY = 1024 * 1024
+"""The largest request body, in bytes (its ``Content-Length``), that lets the connection stay open.
+
+Such a body is read whole before the app runs, so the next request line on the connection is never
+mistaken for body the app left unread (the reason Werkzeug's server closes every connection). A
+larger body, a chunked one (``Transfer-Encoding``) or one sent after ``Expect: 100-continue`` streams
+to the app unbuffered as before (an over-limit upload still gets its 413 from the ``Content-Length``
+alone), and the connection closes after the answer."""
+
+IDLE_TIMEOUT = 30.0
+"""Default seconds a kept-alive connection may wait for its next request before the emulator closes it.
+
+The emulator's own choice (the platform's idle timeout is not documented): clients' pools check a
+pooled connection before reusing it, and an idle one must not hold a server thread forever."""
+
+
+class _Connections:
+    """The open client connections of one emulator, each idle (awaiting a request) or busy; thread-safe.
+
+    :meth:`close` (on stop) shuts the idle ones down at once; a busy one answers its request with
+    ``Connection: close`` and closes, and none is served after that.
+    """
+
+    def __init__(self, idle_timeout: float) -> None:
+        self.idle_timeout = idle_timeout
+        self._lock = threading.Lock()
+        self._idle: set[socket.socket] = set()
+        self._busy: set[socket.socket] = set()
+        self.closing = False
+
+    def idle(self, sock: socket.socket) -> bool:
+        """``sock`` awaits its next request; ``False``: the emulator stops, end the connection."""
+        with self._lock:
+            self._busy.discard(sock)
+            if self.closing:
+                return False
+            self._idle.add(sock)
+            return True
+
+    def busy(self, sock: socket.socket) -> bool:
+        """``sock`` has a request to serve; ``False``: the emulator stops, end it unanswered."""
+        with self._lock:
+            self._idle.discard(sock)
+            if self.closing:
+                return False
+            self._busy.add(sock)
+            return True
+
+    def forget(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._idle.discard(sock)
+            self._busy.discard(sock)
+
+    def close(self) -> None:
+        """Serve no more requests: shut every idle connection down (the client sees it closed)."""
+        with self._lock:
+            self.closing = True
+            idle, self._idle = self._idle, set()
+        for sock in idle:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+
+
+class _Server(ThreadedWSGIServer):
+    """Werkzeug's threaded server (a thread per connection), with the open connections tracked."""
+
+    connections: _Connections
+
+
+class _CountingWriter(io.BufferedIOBase):
+    """The response stream of one kept-alive request: passes bytes on and counts them."""
+
+    def __init__(self, raw: io.BufferedIOBase) -> None:
+        super().__init__()
+        self._raw = raw
+        self.written = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: ReadableBuffer, /) -> int:
+        self._raw.write(data)
+        with memoryview(data) as view:
+            self.written += view.nbytes
+            return view.nbytes
+
+    def flush(self) -> None:
+        if not self._raw.closed:
+            self._raw.flush()
+
+
+def _length(value: str | None) -> int | None:
+    """A ``Content-Length`` value as a number of bytes; ``None`` if absent or not plain digits."""
+    value = (value or "").strip()
+    return int(value) if value.isascii() and value.isdigit() else None
+
+
 class _Handler(WSGIRequestHandler):
-    """Werkzeug's handler, which also closes the connection when the app abandons it (``drop``)."""
+    """Werkzeug's handler, keeping HTTP/1.1 connections alive when it safely can.
+
+    Werkzeug answers every request with ``Connection: close``. This handler leaves the connection
+    open when the request is HTTP/1.1, does not ask ``Connection: close``, and has no body or a
+    ``Content-Length`` of at most :data:`KEEP_ALIVE_MAX_BODY` bytes (read whole before the app runs),
+    and when the answer has a ``Content-Length`` (not chunked), was sent whole, and the emulator is not
+    stopping. Anything else (large, chunked or ``Expect: 100-continue`` bodies, HTTP/1.0, streamed
+    answers, the ``drop`` fault) is served as before and closes. A kept-alive connection waits
+    :data:`IDLE_TIMEOUT` seconds (the emulator's ``idle_timeout``) for its next request, then closes
+    quietly.
+    """
+
+    server: _Server
+    protocol_version = "HTTP/1.1"
+    _keep_alive = False  # this request's answer may leave the connection open
+    _answer_status = 0
+    _answer_length: int | None = None
 
     def connection_dropped(self, error: BaseException, environ: Any = None) -> None:
-        self.close_connection = True
+        self.close_connection = True  # the app abandoned the connection (``drop``) or the client went away
+
+    def setup(self) -> None:
+        super().setup()
+        with contextlib.suppress(OSError):  # an answer's head and body go out as two writes: no Nagle delay
+            self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+    def handle_one_request(self) -> None:
+        self._keep_alive = False
+        connections = self.server.connections
+        if not (connections.idle(self.connection) and self._request_comes(connections.idle_timeout)):
+            self.close_connection = True
+            return
+        if not connections.busy(self.connection):
+            self.close_connection = True
+            return
+        super().handle_one_request()
+
+    def _request_comes(self, timeout: float) -> bool:
+        """Wait up to ``timeout`` seconds for the next request's first byte; ``False``: closed, reset or idle."""
+        rfile = self.rfile
+        if not isinstance(rfile, io.BufferedReader):
+            return True
+        self.connection.settimeout(timeout)
+        try:
+            return bool(rfile.peek(1))
+        except OSError:  # TimeoutError (idle too long) or a reset: the connection ends quietly
+            return False
+        finally:
+            with contextlib.suppress(OSError):
+                self.connection.settimeout(None)  # reading the request and answering: no timeout, as before
+
+    def finish(self) -> None:
+        try:
+            super().finish()
+        finally:
+            self.server.connections.forget(self.connection)
+
+    def run_wsgi(self) -> None:
+        body = self._small_body()
+        if body is None:
+            super().run_wsgi()
+            return
+        rfile, wfile = self.rfile, self.wfile
+        writer = _CountingWriter(wfile)
+        self.rfile, self.wfile = io.BytesIO(body), writer  # the app reads the body read here, and only it
+        self._answer_status, self._answer_length = 0, None
+        try:
+            super().run_wsgi()
+        finally:
+            self.rfile, self.wfile = rfile, wfile
+        bodiless = self.command == "HEAD" or self._answer_status < 200 or self._answer_status in (204, 304)
+        if (0 if bodiless else self._answer_length) != writer.written:  # cut short: the connection cannot go on
+            self.close_connection = True
+
+    def _small_body(self) -> bytes | None:
+        """The whole request body, if the connection may stay open after the answer; ``None`` otherwise."""
+        headers = self.headers
+        if self.close_connection or self.request_version != "HTTP/1.1":
+            return None
+        if "Transfer-Encoding" in headers or "Expect" in headers:
+            return None
+        declared = headers.get_all("Content-Length") or []
+        if not declared:
+            self._keep_alive = True
+            return b""
+        length = _length(declared[0]) if len(declared) == 1 else None
+        if length is None or length > KEEP_ALIVE_MAX_BODY:
+            return None
+        body = self.rfile.read(length) if length else b""
+        self._keep_alive = len(body) == length  # short: the client went away; the app sees what came
+        return body
+
+    def send_response(self, code: int, message: str | None = None) -> None:
+        self._answer_status = code
+        super().send_response(code, message)
+
+    def send_header(self, keyword: str, value: str) -> None:
+        name = keyword.lower()
+        if name == "transfer-encoding":
+            self._keep_alive = False  # a streamed (chunked) answer: closes, as before
+        elif name == "content-length":
+            self._answer_length = _length(value)
+        elif name == "connection" and value.lower() == "close" and self._keeps_open():
+            return  # Werkzeug's blanket ``Connection: close``: left out, the connection stays open
+        super().send_header(keyword, value)
+
+    def _keeps_open(self) -> bool:
+        return self._keep_alive and not self.server.connections.closing
+
+    def end_headers(self) -> None:
+        super().end_headers()
+        if isinstance(self.wfile, _CountingWriter):
+            self.wfile.written = 0  # from here on: the answer's body
 
 
 class _QuietHandler(_Handler):
@@ -146,6 +363,11 @@ class Emulator:
         max_upload_bytes: the most bytes one uploaded file may hold (``from_stream``,
             ``from_base64``); larger answers 413 ``{"error": "File size exceeds maximum allowed
             size"}``. Defaults to the docs' 10 MB (10,485,760 bytes); ``None``: no limit.
+        idle_timeout: seconds a kept-alive connection may wait for its next request before the
+            emulator closes it (default :data:`IDLE_TIMEOUT`, the emulator's own choice). The
+            emulator keeps HTTP/1.1 connections alive, like real servers, for requests with at most
+            :data:`KEEP_ALIVE_MAX_BODY` bytes of body; larger or chunked bodies, HTTP/1.0,
+            ``Connection: close``, streamed answers and the ``drop`` fault close the connection.
 
     Raises:
         ValueError: an invalid argument (e.g. a callback secret that is not base64, a negative
@@ -170,6 +392,7 @@ class Emulator:
         verbose: bool = False,
         forward_to: str | None = None,
         max_upload_bytes: int | None = MAX_UPLOAD_BYTES,
+        idle_timeout: float = IDLE_TIMEOUT,
     ) -> None:
         if api_key is not None and not api_key.strip():
             raise ValueError("api_key must be a non-empty string or None")
@@ -197,6 +420,8 @@ class Emulator:
             raise ValueError("forward_to must be an http(s) URL")
         if max_upload_bytes is not None and (not _integer(max_upload_bytes) or max_upload_bytes < 1):
             raise ValueError("max_upload_bytes must be an integer number of bytes >= 1, or None")
+        if not _seconds(idle_timeout) or idle_timeout <= 0:
+            raise ValueError("idle_timeout must be a number of seconds > 0")
         if callback_secret is None:
             callback_secret = base64.b64encode(os.urandom(24)).decode("ascii")
         else:
@@ -208,10 +433,11 @@ class Emulator:
         self._host = host
         self._port = port
         self._verbose = verbose
+        self._connections = _Connections(idle_timeout)
         self._complete_after_polls = complete_after_polls
         self._callback_secret = callback_secret
         self._url: str | None = None
-        self._server: BaseWSGIServer | None = None
+        self._server: _Server | None = None
         self._threads: list[threading.Thread] = []
         self._wake_reader: socket.socket
         self._wake_writer: socket.socket
@@ -269,11 +495,10 @@ class Emulator:
         handler = _Handler if self._verbose else _QuietHandler
         listener = _listen(self._host, self._port)  # ourselves: werkzeug would sys.exit() on a busy port
         try:
-            server = make_server(
-                self._host, self._port, self._app, threaded=True, request_handler=handler, fd=listener.fileno()
-            )
+            server = _Server(self._host, self._port, self._app, handler, fd=listener.fileno())  # as make_server does
         finally:
             listener.close()  # the server holds its own duplicate of the socket
+        server.connections = self._connections
         self._server = server
         self._url = f"http://{_url_host(self._host)}:{server.port}"
         self._wake_reader, self._wake_writer = socket.socketpair()
@@ -286,10 +511,12 @@ class Emulator:
     def stop(self) -> None:
         """Stop serving, the ticker and callback delivery (undelivered callbacks are dropped).
 
-        Idempotent; in-flight ``slow`` answers are cut short.
+        Idempotent; in-flight ``slow`` answers are cut short. Kept-alive connections end: one
+        waiting for its next request is closed at once, one being answered closes after its answer.
         """
         if self._server is None or self._stopping.is_set():
             return
+        self._connections.close()  # first: kept-alive connections' threads would serve them on; answers now close
         self._stopping.set()
         with contextlib.suppress(OSError):
             self._wake_writer.send(b"x")  # wakes the server loop at once

@@ -60,6 +60,8 @@ def test_generated_callback_secret_is_24_random_bytes_in_base64() -> None:
         {"callback_timeout": float("nan")},
         {"callback_workers": 0},
         {"callback_workers": 2.0},
+        {"idle_timeout": 0},
+        {"idle_timeout": float("inf")},
     ],
 )
 def test_invalid_options_raise_value_error_naming_the_option(options: dict[str, object]) -> None:
