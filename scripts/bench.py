@@ -16,15 +16,24 @@ Prints, as Markdown:
    official SDK; wall and CPU milliseconds, medians of ``--rounds`` pairs of fresh processes.
 4. Polling: the real ``wait()`` flow driven on a fake clock against tasks that finish after 3 s to
    10 min: time-to-notice / duration and polls, per operation's declared duration.
+5. Memory per held completed task: 20,000 Nano Banana ``ImageTask`` from ``from_dict`` of a completed
+   payload (one image, ``usage``) beside the 20,000 ``json.loads`` dicts of it, ``tracemalloc`` bytes per item.
+6. Webhook verify: ``runapi.webhooks.verify`` of a 2 KB body with 3 signatures and 9 headers beside the floor
+   (one HMAC-SHA256 of the signed content, a constant-time compare, ``json.loads``), thread CPU time,
+   alternating, median of per-round ratios with their interquartile range.
+
+Sections 5 and 6 need no network and no official SDK: ``--only memory,verify`` runs them alone.
 
 Usage::
 
     .venv/bin/python scripts/bench.py                  # a few minutes
     .venv/bin/python scripts/bench.py --quick          # a smoke test
+    .venv/bin/python scripts/bench.py --only memory,verify   # the two local sections, seconds
 
 Targets (the performance issue): create, get and run at most 0.8x the official SDK's CPU per call;
 threaded creates/s at least 1.25x the official SDK's; cold process at most 0.9x; polling within
-1.25x time-to-notice inside each operation's window and at most 12 polls under 10 minutes.
+1.25x time-to-notice inside each operation's window and at most 12 polls under 10 minutes; a held
+completed task at most 1.1x the memory of its dict; verify at most 1.5x the HMAC + JSON floor.
 """
 
 from __future__ import annotations
@@ -242,6 +251,141 @@ def _spread(ratios: list[float]) -> str:
     return f"{statistics.median(ratios):.2f}x ({min(ratios):.2f}-{max(ratios):.2f})"
 
 
+# -- sections that need no network: memory per held task, webhook verify -------------------------
+
+LOCAL = ("memory", "verify")
+
+MEMORY_PAYLOAD = json.dumps({**json.loads(COMPLETED), "usage": {"cost": 0.02}})
+"""A completed Nano Banana status answer: one image and the task's cost (runapi-core 0.10.1 ``usage``)."""
+
+
+def _local_sections(value: str) -> tuple[str, ...]:
+    names = tuple(name.strip() for name in value.split(",") if name.strip())
+    unknown = [name for name in names if name not in LOCAL]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(f"sections are {', '.join(LOCAL)}; got {value!r}")
+    return names
+
+
+def held_bytes(make: Callable[[], object], count: int) -> float:
+    """``tracemalloc`` bytes per item still allocated while ``count`` items made by ``make`` are held."""
+    import gc
+    import tracemalloc
+
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        items = [make() for _ in range(count)]
+        gc.collect()
+        size = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    del items
+    return size / count
+
+
+def memory_table(count: int = 20_000, rounds: int = 3) -> dict[str, list[float]]:
+    """Bytes per held item: completed tasks from ``from_dict`` and the plain dicts, alternating."""
+    from runapi.nano_banana import ImageTask
+
+    ImageTask.from_dict(json.loads(MEMORY_PAYLOAD))  # classes and caches built before measuring
+    found: dict[str, list[float]] = {"task": [], "dict": []}
+    for _ in range(rounds):
+        found["task"].append(held_bytes(lambda: ImageTask.from_dict(json.loads(MEMORY_PAYLOAD)), count))
+        found["dict"].append(held_bytes(lambda: json.loads(MEMORY_PAYLOAD), count))
+    return found
+
+
+def verify_calls() -> tuple[Callable[[], object], Callable[[], object]]:
+    """``runapi.webhooks.verify`` of a 2 KB signed body, and the floor it is compared with (same body, key)."""
+    import base64
+    import hashlib
+    import hmac
+
+    from runapi import webhooks
+
+    # a completed task of 16 images (url, size, type) and its cost, filled to 2,048 bytes by its prompt: what a
+    # callback decodes is many small objects (a body of one long string decodes 4x faster: verify is ~1.7x that)
+    images = [
+        {
+            "url": f"https://file.runapi.ai/images/abc123_{n}.png",
+            "width": 1024,
+            "height": 1024,
+            "content_type": "image/png",
+        }
+        for n in range(16)
+    ]
+    payload = {**json.loads(COMPLETED), "images": images, "usage": {"cost": 0.32, "generated_images": 16}, "prompt": ""}
+    payload["prompt"] = "A cute cat wearing a space helmet, digital art"[: 2048 - len(json.dumps(payload))]
+    payload["prompt"] += " " * (2048 - len(json.dumps(payload)))
+    body = json.dumps(payload).encode()
+    secrets = [base64.b64encode(bytes([n]) * 32).decode() for n in (1, 2, 3)]  # a rotation: 3 signatures
+    timestamp = 1_700_000_000
+    signed = webhooks.sign(body, secrets, callback_id="cb_bench", timestamp=timestamp)
+    headers = {
+        "Host": "example.com",
+        "User-Agent": "RunAPI-Webhook/1.0",
+        "Content-Type": "application/json",
+        "Content-Length": str(len(body)),
+        "Accept": "*/*",
+        "Accept-Encoding": "gzip",
+        **signed,
+    }
+    assert len(body) == 2048 and len(headers) == 9 and signed["X-Callback-Signature"].count(",") == 2
+    secret = secrets[1]
+    webhooks.verify(body, headers, secret, now=timestamp)  # it passes (and its caches are warm)
+
+    key = base64.b64decode(secret)
+    expected = base64.b64decode(signed["X-Callback-Signature"].split(",")[1])
+
+    def floor() -> object:
+        content = b"cb_bench.%d." % timestamp + body
+        if not hmac.compare_digest(hmac.new(key, content, hashlib.sha256).digest(), expected):
+            raise AssertionError("the floor's signature does not match")
+        return json.loads(body)
+
+    return (lambda: webhooks.verify(body, headers, secret, now=timestamp)), floor
+
+
+def verify_table(rounds: int, calls: int) -> dict[str, list[float]]:
+    """CPU µs per call (this thread) of verify and of its floor, alternating round by round."""
+    ours, floor = verify_calls()
+    found: dict[str, list[float]] = {"verify": [], "floor": []}
+    for _ in range(rounds):
+        found["verify"].append(cpu_us(ours, 1, calls))
+        found["floor"].append(cpu_us(floor, 1, calls))
+    return found
+
+
+def local_report(sections: tuple[str, ...], *, quick: bool) -> int:
+    """Print the sections that need no network: memory per held task, webhook verify."""
+    if "memory" in sections:
+        count = 20_000
+        found = memory_table(count, rounds=1 if quick else 3)
+        task, plain = statistics.median(found["task"]), statistics.median(found["dict"])
+        print(f"## Memory per held completed task ({count:,} held, tracemalloc bytes per item, median of rounds)\n")
+        print("| held | runapi `ImageTask.from_dict` | `json.loads` dict | task / dict | target |")
+        print("|---|---|---|---|---|")
+        row = f"{count:,} completed Nano Banana tasks | {task:,.0f} | {plain:,.0f} | **{task / plain:.2f}x**"
+        print(f"| {row} | <= 1.10x |\n")
+    if "verify" in sections:
+        rounds, calls = (10, 500) if quick else (40, 2000)
+        found = verify_table(rounds, calls)
+        ratios = [a / b for a, b in zip(found["verify"], found["floor"], strict=True)]
+        low, _, high = statistics.quantiles(ratios, n=4)
+        print(f"## Webhook verify: 2 KB body, 3 signatures, 9 headers (CPU µs per call, {rounds} alternating rounds)\n")
+        print(
+            "| runapi `webhooks.verify` | floor: HMAC, compare, `json.loads` | verify / floor: median (IQR) | target |"
+        )
+        print("|---|---|---|---|")
+        print(
+            f"| {statistics.median(found['verify']):,.1f} | {statistics.median(found['floor']):,.1f} | "
+            f"**{statistics.median(ratios):.2f}x ({low:.2f}-{high:.2f})** | <= 1.50x |\n"
+        )
+    return 0
+
+
 # -- main ---------------------------------------------------------------------------------------
 
 
@@ -251,6 +395,12 @@ def main() -> int:
     parser.add_argument("--calls", type=int, default=300)
     parser.add_argument("--threads", type=int, default=16)
     parser.add_argument("--quick", action="store_true", help="3 rounds of 100 calls")
+    parser.add_argument(
+        "--only",
+        type=_local_sections,
+        metavar="SECTIONS",
+        help=f"run only these sections, which need no network nor official SDK (comma-separated: {','.join(LOCAL)})",
+    )
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--official", metavar="BASE", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -263,6 +413,9 @@ def main() -> int:
         return 0
     if args.quick:
         args.rounds, args.calls = 3, 100
+    if args.only:
+        print(f"# runapi benchmark\n\n{platform.platform()}, Python {platform.python_version()}\n")
+        return local_report(args.only, quick=args.quick)
 
     python = official_python()
     server = subprocess.Popen([sys.executable, __file__, "--serve"], stdout=subprocess.PIPE, text=True)
@@ -274,12 +427,14 @@ def main() -> int:
         _pin(0)
         official = Official(python, base)
         try:
-            return report(args, base, official, python)
+            status = report(args, base, official, python)
         finally:
             official.close()
     finally:
         server.terminate()
         server.wait()
+    print()
+    return status or local_report(LOCAL, quick=args.quick)
 
 
 def report(args: argparse.Namespace, base: str, official: Official, python: str) -> int:

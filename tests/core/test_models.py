@@ -84,21 +84,26 @@ def test_a_missing_required_field_is_named() -> None:
         structure({"id": "t"}, Priced)
 
 
-def test_a_cold_create_does_not_import_cattrs_and_a_nested_answer_does() -> None:
+def test_a_cold_create_and_a_plain_completed_answer_do_not_import_cattrs_and_a_converted_one_does() -> None:
     code = """
 import sys, runapi
 from runapi._core.transport import Response
 client = runapi.Client(api_key="sk-test", base_url="http://127.0.0.1:9")
 answers = iter([
     Response(202, {}, b'{"id": "t1", "status": "processing"}'),
-    Response(200, {}, b'{"id": "t1", "status": "completed", "images": [{"url": "https://f/x.png"}]}'),
+    Response(200, {}, b'{"id": "t1", "status": "completed", "images": [{"url": "https://f/x.png"}], '
+                      b'"usage": {"cost": 0.02}}'),
+    Response(200, {}, b'{"id": "t1", "status": "completed", "usage": {"cost": "0.02"}}'),
 ])
 client._transport.send = lambda request: next(answers)
 task = client.nano_banana.text_to_image.create(model="nano-banana", prompt="a cat")
 assert task.id == "t1" and task.status == "processing", task
 assert "cattrs" not in sys.modules, "a create imported cattrs"
 done = client.nano_banana.text_to_image.get("t1")
-assert done.images[0].url == "https://f/x.png", done
+assert done.images[0].url == "https://f/x.png" and done.usage.cost == 0.02, done
+assert "cattrs" not in sys.modules, "a completed answer of plain values imported cattrs"
+converted = client.nano_banana.text_to_image.get("t1")  # a string cost: the converter's float()
+assert converted.usage.cost == 0.02, converted
 assert "cattrs" in sys.modules
 """
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 
 import runapi
-from runapi.nano_banana import ImageTask
+from runapi.nano_banana import Image, ImageTask
 from runapi.seedream import LayersTask
 from runapi.suno import (
     AdvancedStemPair,
@@ -51,6 +51,12 @@ def main() -> None:
         model="nano-banana-pro", prompt="A serene lake", output_resolution="4k", aspect_ratio="16:9"
     )
     assert_type(image, ImageTask)
+    # nested fields read from a stored payload keep their types (structured on first read)
+    stored = ImageTask.from_dict({"id": "t1", "status": "completed", "images": [{"url": "https://f/a.png"}]})
+    assert_type(stored.images, list[Image])
+    assert_type(stored.usage, runapi.TaskUsage | None)
+    first: Image = stored.images[0]
+    print(first.url, stored.usage.cost if stored.usage else None)
 
     layered = client.seedream.decompose_layers.run(
         model="seedream-5-pro-layer-decomposition", image_url="https://example.com/a.jpg", size="1.5K"
