@@ -25,7 +25,8 @@ What it keeps from the httpx client it replaces, so that nothing a user set chan
   the request (:func:`aiohttp_error`).
 
 ``aiohttp`` itself is imported when the first transport is made, not with this module:
-:mod:`runapi._core.httpx_transport` shares :class:`Stall`, :func:`chunks` and :func:`aiohttp_error`.
+:mod:`runapi._core.httpx_transport` shares :class:`Body` (a request's body, streamed, with its write
+timeout) and :func:`aiohttp_error`.
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ if TYPE_CHECKING:
 
     from .download import Download
 
-__all__ = ["AiohttpTransport", "Stall", "aiohttp_error", "chunks", "environment_proxy"]
+__all__ = ["AiohttpTransport", "Body", "Stall", "aiohttp_error", "chunks", "environment_proxy"]
 
 BLOCK = 1 << 16
 """Bytes per block of a streamed upload or download (64 KiB)."""
@@ -132,6 +133,52 @@ async def chunks(blocks: Iterable[bytes], stall: Stall) -> AsyncIterator[bytes]:
         raise
     finally:
         stall.disarm()
+
+
+class Body:
+    """A request's body as the async transports send it: JSON bytes, or a multipart streamed from its source.
+
+    ``headers`` are the request's plus the body's (``Content-Type``; a multipart's ``Content-Length``
+    when its size is known, else it goes chunked). A multipart is read 64 KiB at a time as it is
+    sent, never whole, under a write timeout of the request's read timeout (:class:`Stall`).
+    :meth:`instead` says what to raise for a transport error the body caused; :meth:`close` ends it.
+    """
+
+    __slots__ = ("data", "headers", "stall", "stream")
+
+    def __init__(self, request: Request, headers: dict[str, str]) -> None:
+        self.headers = headers
+        self.data: Any = None
+        self.stream: Any = None
+        self.stall: Stall | None = None
+        if request.json is not None:
+            self.data = json.dumps(request.json, ensure_ascii=False, allow_nan=False).encode()
+            headers["Content-Type"] = "application/json"
+        elif request.multipart is not None:
+            self.stall = Stall(request.timeout.read)
+            self.stream = request.multipart.open()
+            headers["Content-Type"] = request.multipart.content_type
+            if request.multipart.length is not None:
+                headers["Content-Length"] = str(request.multipart.length)
+            self.data = chunks(self.stream, self.stall)
+
+    def instead(self, exc: BaseException, request: Request) -> BaseException | None:
+        """The error to raise for ``exc`` when the body caused it: the write timeout for the cancellation it
+        made, the body's own error (an upload past the limit) for the transport's wrapping of it; else ``None``."""
+        stall = self.stall
+        if stall is None:
+            return None
+        if isinstance(exc, asyncio.CancelledError):
+            return stall.timeout_error(request) if stall.stopped() else None
+        if stall.error is not None and exc is not stall.error:
+            return stall.error.with_traceback(None)
+        return None
+
+    def close(self) -> None:
+        if self.stall is not None:
+            self.stall.disarm()
+        if self.stream is not None:
+            self.stream.close()
 
 
 def environment_proxy(url: str) -> str | None:
@@ -257,28 +304,15 @@ class AiohttpTransport:
             APITimeoutError: the connect, read or (a streamed upload's) write timeout ran out.
         """
         origin = self._origin(request.url)
-        headers = {**request.headers, **origin.headers} if origin.headers else dict(request.headers)
-        data: Any = None
-        stream = None
-        stall = None
-        if request.json is not None:
-            data = json.dumps(request.json, ensure_ascii=False, allow_nan=False).encode()
-            headers["Content-Type"] = "application/json"
-        elif request.multipart is not None:
-            stall = Stall(request.timeout.read)
-            stream = request.multipart.open()
-            headers["Content-Type"] = request.multipart.content_type
-            if request.multipart.length is not None:
-                headers["Content-Length"] = str(request.multipart.length)
-            data = chunks(stream, stall)
+        body = Body(request, {**request.headers, **origin.headers} if origin.headers else dict(request.headers))
         try:
             async with (
                 self._slots,
                 self._session().request(
                     request.method,
                     request.url,
-                    headers=headers,
-                    data=data,
+                    headers=body.headers,
+                    data=body.data,
                     timeout=self._timeout(request.timeout),
                     allow_redirects=False,
                     proxy=origin.proxy,
@@ -287,22 +321,16 @@ class AiohttpTransport:
                 ) as answer,
             ):
                 content = await answer.read()
-        except asyncio.CancelledError:
-            if stall is None or not stall.stopped():
-                raise
-            raise stall.timeout_error(request) from None
-        except Exception as exc:
-            if stall is not None and stall.error is not None and exc is not stall.error:
-                raise stall.error.with_traceback(None) from None  # the body's error, not the transport's
+        except BaseException as exc:
+            instead = body.instead(exc, request)
+            if instead is not None:
+                raise instead from None
             error = aiohttp_error(exc, request.method, request.url)
             if error is None:
                 raise
             raise error from exc
         finally:
-            if stall is not None:
-                stall.disarm()
-            if stream is not None:
-                stream.close()
+            body.close()
         return Response(answer.status, answer.headers, content, answer.reason or "")
 
     async def download(

@@ -14,15 +14,14 @@ telling whether the server may have seen the request.
 from __future__ import annotations
 
 import asyncio
-import json
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import httpx
 
 from ..errors import APIConnectionError, APITimeoutError
-from .aiohttp_transport import Stall, aiohttp_error, chunks
+from .aiohttp_transport import Body, aiohttp_error
 from .transport import Request, Response, Timeout, download_error
 
 if TYPE_CHECKING:
@@ -86,31 +85,20 @@ class HttpxTransport:
             APIConnectionError: no answer (``request_sent`` says whether the server may have it).
             APITimeoutError: the connect or read timeout ran out.
         """
-        headers = dict(request.headers)
-        content: Any = None
-        stream = None
-        stall = Stall(request.timeout.read)
-        if request.json is not None:
-            content = json.dumps(request.json, ensure_ascii=False, allow_nan=False).encode()
-            headers["Content-Type"] = "application/json"
-        elif request.multipart is not None:
-            stream = request.multipart.open()
-            headers["Content-Type"] = request.multipart.content_type
-            if request.multipart.length is not None:
-                headers["Content-Length"] = str(request.multipart.length)
-            content = chunks(stream, stall)
+        body = Body(request, dict(request.headers))
         try:
             async with self._slots:
                 answer = await self.client.request(
-                    request.method, request.url, headers=headers, content=content, timeout=_timeout(request.timeout)
+                    request.method,
+                    request.url,
+                    headers=body.headers,
+                    content=body.data,
+                    timeout=_timeout(request.timeout),
                 )
-        except asyncio.CancelledError:
-            if not stall.stopped():
-                raise
-            raise stall.timeout_error(request) from None
-        except Exception as exc:
-            if stall.error is not None and exc is not stall.error:
-                raise stall.error.with_traceback(None) from None  # the body's error, not the transport's
+        except BaseException as exc:
+            instead = body.instead(exc, request)
+            if instead is not None:
+                raise instead from None
             if isinstance(exc, httpx.HTTPError):
                 raise translate(exc, request.method, request.url) from exc
             error = aiohttp_error(exc, request.method, request.url)  # one httpx-aiohttp passed on as it is
@@ -118,9 +106,7 @@ class HttpxTransport:
                 raise
             raise error from exc
         finally:
-            stall.disarm()
-            if stream is not None:
-                stream.close()
+            body.close()
         return Response(answer.status_code, answer.headers, answer.content, answer.reason_phrase)
 
     async def download(

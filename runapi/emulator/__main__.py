@@ -2,7 +2,8 @@
 
 ``python -m runapi.emulator [--host H] [--port P] [--api-key K] [--management-key M] [--callback-secret S]
 [--forward-to URL] [--complete-after SECONDS | --complete-after-polls N] [--balance CENTS]
-[--redelivery-delays S,S,...] [--callback-timeout SECONDS] [--callback-workers N] [--verbose]``
+[--redelivery-delays S,S,...] [--callback-timeout SECONDS] [--callback-workers N] [--idle-timeout SECONDS]
+[--verbose]``
 (also ``runapi-emulator``).
 
 It prints the URL, the environment a client needs (``RUNAPI_BASE_URL``, which is the URL itself:
@@ -29,6 +30,7 @@ from ._emulator import (
     CALLBACK_WORKERS,
     DEFAULT_BALANCE_CENTS,
     DEFAULT_REDELIVERY_DELAYS,
+    IDLE_TIMEOUT,
     MAX_REDELIVERIES,
     Emulator,
 )
@@ -164,6 +166,13 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help="callbacks delivered at once (default: %(default)s)",
     )
+    parser.add_argument(
+        "--idle-timeout",
+        type=_timeout,
+        default=IDLE_TIMEOUT,
+        metavar="SECONDS",
+        help="seconds a kept-alive connection may wait for its next request (default: %(default)s)",
+    )
     parser.add_argument("--verbose", action="store_true", help="log every request and callback attempt")
     return parser
 
@@ -193,6 +202,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             initial_balance_cents=args.balance,
             callback_timeout=args.callback_timeout,
             callback_workers=args.callback_workers,
+            idle_timeout=args.idle_timeout,
             verbose=args.verbose,
             **options,
         ).start()

@@ -135,6 +135,8 @@ def test_cli_callback_timeout_is_used_and_empty_redelivery_delays_mean_no_redeli
         (["--callback-timeout", "0"], "--callback-timeout"),
         (["--callback-timeout", "nan"], "--callback-timeout"),
         (["--callback-workers", "0"], "--callback-workers"),
+        (["--idle-timeout", "0"], "--idle-timeout"),
+        (["--idle-timeout", "inf"], "--idle-timeout"),
         (["--complete-after", "-1"], "--complete-after"),
         (["--port", "70000"], "--port"),
         (["--no-such-flag"], "--no-such-flag"),
