@@ -486,3 +486,58 @@ def test_a_results_json_line_is_its_to_dict(emu: Emulator, clock: FakeClock, tmp
         line = result._json()
         assert "\n" not in line
         assert json.loads(line) == json.loads(json.dumps(result.to_dict(), ensure_ascii=False))
+
+
+def _committed(path: Path) -> dict[str, str]:
+    """Each key's state as another process sees the journal: only what was committed."""
+    import sqlite3
+
+    db = sqlite3.connect(path)
+    try:
+        return dict(db.execute("SELECT key, state FROM jobs ORDER BY rowid").fetchall())
+    finally:
+        db.close()
+
+
+def test_the_journal_commits_a_creating_row_at_once_and_groups_the_rows_after_it(tmp_path: Path) -> None:
+    path = tmp_path / "j.db"
+    with batch.Journal(path) as journal:
+        journal.creating("a", "suno.generate_lyrics", "{}", "key-a")
+        assert _committed(path) == {"a": "creating"}  # on disk before the create is sent
+        journal.created("a", "task_a")
+        assert _committed(path) == {"a": "created"}  # by default a task id is committed at once too
+        journal.finished("a", "completed", {"id": "task_a"}, None, [])
+        assert _committed(path) == {"a": "created"}  # an outcome waits for the next commit
+        journal.creating("b", "suno.generate_lyrics", '{"p":1}', "key-b")
+        assert _committed(path) == {"a": "completed", "b": "creating"}  # ... which the next creating row makes
+        journal.defer_created = True  # what a batch of idempotent creates sets: a lost task id is found by its key
+        journal.created("b", "task_b")
+        assert _committed(path)["b"] == "creating"
+        journal.flush()
+        assert _committed(path)["b"] == "created"
+        journal.refused("c", "suno.generate_lyrics", '{"p":2}', None, "no task was made")
+        assert "c" not in _committed(path)
+        assert journal.get("c") is not None  # the journal itself reads what it wrote
+    assert _committed(path) == {"a": "completed", "b": "created", "c": "refused"}  # close commits the rest
+
+
+def test_a_waiting_row_is_committed_by_the_next_write_once_commit_within_has_passed(tmp_path: Path) -> None:
+    path = tmp_path / "j.db"
+    with batch.Journal(path) as journal:
+        journal.commit_within = 0.0  # every row is already old enough: nothing waits
+        journal.refused("a", "suno.generate_lyrics", "{}", None, "no task was made")
+        assert _committed(path) == {"a": "refused"}
+
+
+@pytest.mark.parametrize("own", [True, False])
+def test_every_row_is_committed_when_a_batch_returns(
+    emu: Emulator, clock: FakeClock, tmp_path: Path, own: bool
+) -> None:
+    path = tmp_path / "j.db"
+    if own:  # a path: the batch opens and closes the journal
+        results = run(emu, clock, jobs(), journal=path)
+    else:  # a journal of yours, still open when the batch returns
+        with batch.Journal(path) as journal:
+            results = run(emu, clock, jobs(), journal=journal)
+            assert set(_committed(path).values()) == {"completed"}
+    assert {r.status for r in results} == {"completed"} and len(_committed(path)) == 6
