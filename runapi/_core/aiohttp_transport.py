@@ -19,7 +19,9 @@ What it keeps from the httpx client it replaces, so that nothing a user set chan
 - **Timeouts**: connect and read as set; a streamed upload's writing may take as long as a read
   (:class:`Stall`: aiohttp has no write timeout); waiting for a pooled connection is unbounded (a
   request waits its turn rather than failing).
-- **No redirects** followed; compressed answers (gzip, deflate) decoded.
+- **No redirects** followed; compressed answers (gzip, deflate) decoded. Credentials in a URL
+  (``https://user:pw@host``) are not sent, as the blocking client does not send them: the API key is
+  the ``Authorization``.
 - **Errors**: aiohttp's exceptions become :class:`runapi.APIConnectionError` /
   :class:`runapi.APITimeoutError`, with ``request_sent`` telling whether the server may have seen
   the request (:func:`aiohttp_error`).
@@ -221,9 +223,15 @@ def _certificates() -> ssl.SSLContext:
 class _Origin:
     """What one origin's requests share: its proxy (and the proxy's credentials) and TLS context, worked out once."""
 
-    __slots__ = ("headers", "proxy", "proxy_headers", "ssl")
+    __slots__ = ("bare", "headers", "proxy", "proxy_headers", "ssl")
 
     def __init__(self, url: str, certificates: Callable[[], ssl.SSLContext]) -> None:
+        parts = urlsplit(url)
+        # credentials in a base URL are not sent, as the blocking client does not send them: the API key is the
+        # Authorization (aiohttp would refuse the two together)
+        self.bare: str | None = (
+            None if parts.username is None else url.replace(parts.netloc, parts.netloc.rpartition("@")[2], 1)
+        )
         proxy = environment_proxy(url)
         self.headers: dict[str, str] = {}  # added to each request: a plain-http proxy's credentials
         self.proxy_headers: dict[str, str] | None = None  # on the CONNECT of a tunnel (https through a proxy)
@@ -273,15 +281,15 @@ class AiohttpTransport:
             self._certificates = _certificates()
         return self._certificates
 
-    def _origin(self, url: str) -> _Origin:
-        """The settings of ``url``'s origin (``scheme://host:port``, the text before the path)."""
+    def _origin(self, url: str) -> tuple[_Origin, str]:
+        """The settings of ``url``'s origin (``scheme://host:port``, the text before the path), and the URL to send."""
         end = url.find("/", url.find("://") + 3)
         key = url if end < 0 else url[:end]
         origin = self._origins.get(key)
         if origin is None:
             parts = urlsplit(url)
             origin = self._origins[key] = _Origin(f"{parts.scheme}://{parts.netloc}", self._tls)
-        return origin
+        return origin, (url if origin.bare is None else origin.bare + url[len(key) :])
 
     def _timeout(self, timeout: Timeout) -> aiohttp.ClientTimeout:
         made = self._timeouts.get(timeout)
@@ -303,14 +311,14 @@ class AiohttpTransport:
             APIConnectionError: no answer (``request_sent`` says whether the server may have it).
             APITimeoutError: the connect, read or (a streamed upload's) write timeout ran out.
         """
-        origin = self._origin(request.url)
+        origin, url = self._origin(request.url)
         body = Body(request, {**request.headers, **origin.headers} if origin.headers else dict(request.headers))
         try:
             async with (
                 self._slots,
                 self._session().request(
                     request.method,
-                    request.url,
+                    url,
                     headers=body.headers,
                     data=body.data,
                     timeout=self._timeout(request.timeout),
@@ -349,12 +357,12 @@ class AiohttpTransport:
         from .download import Sink  # loaded on first download
 
         sink = Sink(url, dest, overwrite=overwrite)
-        origin = self._origin(url)
+        origin, sent = self._origin(url)
         try:
             async with (
                 self._slots,
                 self._session().get(
-                    url,
+                    sent,
                     headers={**headers, **origin.headers},
                     timeout=self._timeout(timeout),
                     allow_redirects=False,

@@ -425,3 +425,11 @@ def test_download_outputs_retries_a_dropped_file_and_leaves_only_whole_files(
     assert [p.name for p in (tmp_path / "outputs").iterdir()] == [saved.path.name]  # no temporary file left
     file_gets = [(r["status"], r["fault"]) for r in emu.requests() if r["path"].startswith(f"/files/{image.id}/")]
     assert file_gets == [(None, "drop"), (200, None)]  # dropped once, retried once
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_credentials_in_the_base_url_are_not_sent_the_api_key_is(emu: Emulator, clock: FakeClock, kind: str) -> None:
+    with_credentials = emu.url.replace("http://", "http://user:s3cret@")
+    with open_client(kind, clock, api_key="emu-key", base_url=with_credentials) as c:
+        assert c.get_balance().balance_cents >= 0  # the API key was the Authorization: the emulator took it
+        assert "s3cret" not in repr(c)
