@@ -303,14 +303,14 @@ class Journal:
                 self._db.execute("COMMIT")
 
     def _write(self, sql: str, *args: Any, wait: bool = False) -> None:
-        """Run one statement; ``:now`` is the current time. Committed before it returns, with the rows
-        waiting before it; with ``wait``, committed with a later write or :meth:`flush` instead."""
+        """Run one statement (``?1``: the current time; ``?2``...: ``args``). Committed before it returns, with the
+        rows waiting before it; with ``wait``, committed with a later write or :meth:`flush` instead."""
         with self._lock:
             db = self._db
             if wait and not db.in_transaction:
                 db.execute("BEGIN")
                 self._since = time.monotonic()
-            db.execute(sql, {"now": time.time(), **{f"a{i}": arg for i, arg in enumerate(args)}})
+            db.execute(sql, (time.time(), *args))
             if db.in_transaction and (not wait or time.monotonic() - self._since >= self.commit_within):
                 db.execute("COMMIT")
 
@@ -344,7 +344,7 @@ class Journal:
         """Record that ``key``'s create is about to be sent with ``idempotency_key`` (and these params)."""
         self._write(
             "INSERT INTO jobs (key, operation, params, idempotency_key, state, updated)"
-            " VALUES (:a0, :a1, :a2, :a3, 'creating', :now)"
+            " VALUES (?2, ?3, ?4, ?5, 'creating', ?1)"
             " ON CONFLICT(key) DO UPDATE SET operation=excluded.operation, params=excluded.params,"
             " idempotency_key=excluded.idempotency_key, task_id=NULL, state='creating', payload=NULL, error=NULL,"
             " files=NULL, updated=excluded.updated",
@@ -357,7 +357,7 @@ class Journal:
     def created(self, key: str, task_id: str) -> None:
         """Record ``key``'s task id, right after its create answered (committed at once, unless ``defer_created``)."""
         self._write(
-            "UPDATE jobs SET task_id=:a1, state='created', updated=:now WHERE key=:a0",
+            "UPDATE jobs SET task_id=?3, state='created', updated=?1 WHERE key=?2",
             key,
             task_id,
             wait=self.defer_created,
@@ -368,7 +368,7 @@ class Journal:
         a group)."""
         self._write(
             "INSERT INTO jobs (key, operation, params, idempotency_key, state, error, updated)"
-            " VALUES (:a0, :a1, :a2, :a3, 'refused', :a4, :now)"
+            " VALUES (?2, ?3, ?4, ?5, 'refused', ?6, ?1)"
             " ON CONFLICT(key) DO UPDATE SET operation=excluded.operation, params=excluded.params,"
             " idempotency_key=excluded.idempotency_key, task_id=NULL, state='refused', payload=NULL,"
             " error=excluded.error, files=NULL, updated=excluded.updated",
@@ -385,7 +385,7 @@ class Journal:
     ) -> None:
         """Record ``key``'s final state (``"completed"`` or ``"failed"``), payload and files (committed in a group)."""
         self._write(
-            "UPDATE jobs SET state=:a1, payload=:a2, error=:a3, files=:a4, updated=:now WHERE key=:a0",
+            "UPDATE jobs SET state=?3, payload=?4, error=?5, files=?6, updated=?1 WHERE key=?2",
             key,
             state,
             None if payload is None else json.dumps(dict(payload)),
