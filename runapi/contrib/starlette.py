@@ -57,7 +57,8 @@ def callback_endpoint(
     """An async endpoint that verifies, types and de-duplicates callbacks, then calls ``handler(task)``.
 
     Args:
-        handler: called with the typed task; a coroutine function is awaited.
+        handler: called with the typed task; a coroutine function is awaited, a plain one runs in a
+            worker thread (as Starlette runs plain endpoints), so a blocking one never stalls the loop.
         task_type: the task class to type callbacks as; or
         operation: ``"suno.text_to_music"``; with neither, the ``runapi_operation`` query of a
             :func:`runapi.webhooks.callback_url` decides, else :class:`runapi.Task`.

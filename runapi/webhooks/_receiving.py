@@ -9,6 +9,7 @@ and claims each callback's key in a ``DedupStore`` (``_stores.py``). The framewo
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 import logging
 from collections.abc import Callable, Mapping
@@ -425,11 +426,18 @@ class Receiver(Generic[_TaskT_co]):
     async def respond_async(
         self, body: Body, headers: HeadersLike, handler: Callable[[Any], object], *, operation: str | None = None
     ) -> Answer:
-        """:meth:`respond` for asyncio frameworks: ``handler`` may be a coroutine function (it is awaited)."""
+        """:meth:`respond` for asyncio frameworks: a coroutine function ``handler`` is awaited; a plain one runs
+        in a worker thread (``asyncio.to_thread``, as Starlette and FastAPI run plain endpoints), so a
+        blocking handler (a database write) never stalls the event loop; an awaitable it returns is awaited."""
         receipt = self._accept(body, headers, operation)
         if receipt is not None and receipt.claimed:
             with self.handling(receipt):
-                result = handler(receipt.task)
+                if inspect.iscoroutinefunction(handler) or inspect.iscoroutinefunction(
+                    getattr(handler, "__call__", None)  # noqa: B004  # an object with an async __call__
+                ):
+                    result = handler(receipt.task)
+                else:
+                    result = await asyncio.to_thread(handler, receipt.task)
                 if inspect.isawaitable(result):
                     await result
         return self._answer(receipt)

@@ -151,6 +151,32 @@ def test_respond_async_awaits_a_coroutine_handler() -> None:
     assert handled == [PAYLOAD["id"]]
 
 
+def test_respond_async_runs_a_plain_handler_off_the_event_loop() -> None:
+    receiver = webhooks.Receiver(task_type=MusicTask)
+    threads: list[int] = []
+
+    def handler(task: MusicTask) -> None:  # a blocking handler (a database write) must not stall the loop
+        threads.append(threading.get_ident())
+
+    async def deliver() -> tuple[int, int]:
+        answer = await receiver.respond_async(*fresh(), handler)
+        return answer.status, threading.get_ident()
+
+    status, loop_thread = asyncio.run(deliver())
+    assert status == 204 and len(threads) == 1 and threads[0] != loop_thread
+
+
+def test_respond_async_releases_the_callback_when_a_plain_handler_raises() -> None:
+    receiver = webhooks.Receiver(task_type=MusicTask)
+
+    def handler(task: MusicTask) -> None:
+        raise RuntimeError("database down")
+
+    with pytest.raises(RuntimeError):
+        asyncio.run(receiver.respond_async(*fresh(), handler))
+    assert receiver.receive(*fresh()).claimed  # released: a redelivery is handled again
+
+
 # -- at least once: handling -> done, or released; never a 2xx before the handling succeeded -------
 
 
