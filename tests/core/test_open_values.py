@@ -59,6 +59,15 @@ def test_an_unknown_model_is_kept_with_one_warning_per_field_and_value() -> None
     assert issubclass(runapi.UnknownValueWarning, UserWarning)
 
 
+@responses.activate
+def test_the_warning_points_at_the_users_line_not_the_sdks(clock: FakeClock) -> None:
+    responses.post(NANO, json=ACCEPTED)
+    client = runapi.Client(API_KEY, base_url=BASE_URL, sleep=clock.sleep)
+    with pytest.warns(runapi.UnknownValueWarning) as caught:
+        client.nano_banana.text_to_image.create(model="nano-banana-9", prompt="x")  # the line a user sees
+    assert caught[0].filename == __file__
+
+
 def test_an_unknown_enum_value_is_kept_with_a_warning_naming_the_known_ones() -> None:
     with pytest.warns(
         runapi.UnknownValueWarning, match=r"size='8k' is not known to this SDK \(it knows '1k', '2k', '4k'\)"

@@ -8,6 +8,7 @@ import functools
 import logging
 import math
 import os
+import sys
 import types
 import warnings
 from collections.abc import Callable, Iterable, Sequence
@@ -173,7 +174,21 @@ def _warn_unknown(owner: str, name: str, value: object, allowed: str) -> None:
         f"sent as given, so RunAPI decides. Pass strict=True to the client or with_options() to refuse such values"
     )
     logger.info("%s (%s)", message, owner)  # INFO: the warning is what a user sees; no second copy on stderr
-    warnings.warn(UnknownValueWarning(message, field=name, value=value), stacklevel=2)
+    warnings.warn(UnknownValueWarning(message, field=name, value=value), stacklevel=_caller_level())
+
+
+def _caller_level() -> int:
+    """The ``stacklevel`` that points a warning at the user's line: the first frame, from the caller of
+    :func:`warnings.warn`'s caller outwards, that is not the SDK's (``runapi``) nor attrs' generated code."""
+    frame = sys._getframe(2)  # the function that called warnings.warn
+    level = 2
+    while frame is not None:
+        module = frame.f_globals.get("__name__", "")
+        internal = module == "runapi" or module.startswith(("runapi.", "attr.", "attrs."))
+        if not (internal or frame.f_code.co_filename.startswith("<attrs generated")):
+            return level
+        frame, level = frame.f_back, level + 1
+    return 2
 
 
 @functools.cache
