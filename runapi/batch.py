@@ -411,9 +411,11 @@ class JournalLike(Protocol):
     ``runapi.contrib.redis.RedisJournal`` (Redis, shared by every worker of every machine) implement it.
 
     A row per job key with the fields :meth:`get` lists; ``state`` is ``creating``, ``created``,
-    ``completed``, ``failed`` or ``refused``. Each write is atomic and durable once it returns;
-    the order of writes is the whole design: :meth:`creating` (with the ``Idempotency-Key``) is
-    written *before* a create is sent, :meth:`created` (the task id) right after it answered.
+    ``completed``, ``failed`` or ``refused``. Each write is atomic; :meth:`creating` (with the
+    ``Idempotency-Key``) is durable once it returns, for it is written *before* a create is sent,
+    and :meth:`created` (the task id) is written right after it answered. A later write may be made
+    durable a little later (:class:`Journal` commits them in groups): losing one only makes its job
+    resume from the row before it, never create a second task.
     """
 
     def get(self, key: str) -> dict[str, Any] | None:

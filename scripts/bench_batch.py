@@ -11,7 +11,8 @@ jobs as JSON Lines (each: create, wait, download its image), then, ``--repeat`` 
 3. RunAPI's official SDK (``runapi-nano-banana``) in a pool of 64 threads, ``run()`` + a download of each
    image, as a child process under ``.venv-official`` (``scripts/official-venv``; never imported here);
 
-and reports the medians. Then:
+and reports the medians (of the rounds after a first, uncounted one that warms the emulator and the
+caches of all three). Then:
 
 4. ``runapi batch`` killed (SIGKILL) once half its results are written, then run again with the same
    journal (unknown creates are re-sent by their ``Idempotency-Key`` by default, which the emulator
@@ -132,7 +133,7 @@ def main() -> None:
     runs: dict[str, list[tuple[float, float, float, float]]] = {"batch": [], "gather": [], "official": []}
     try:
         created_full = 0
-        for round_ in range(args.repeat):
+        for round_ in range(args.repeat + 1):  # round 0 warms the emulator and the caches of all three: not counted
             before = tasks_on(url)
             out = folder / f"full{round_}"
             runs["batch"].append(
@@ -158,6 +159,7 @@ def main() -> None:
                     emulator.pid,
                 )
             )  # fmt: skip
+        runs = {name: measured_runs[1:] for name, measured_runs in runs.items()}
         wall, cpu, rss, served = (statistics.median(r[i] for r in runs["batch"]) for i in range(4))
         base_wall, base_cpu, base_rss, base_served = (statistics.median(r[i] for r in runs["gather"]) for i in range(4))
         off_wall, off_cpu, off_rss, off_served = (statistics.median(r[i] for r in runs["official"]) for i in range(4))
