@@ -340,8 +340,12 @@ class Journal:
             cursor = self._db.execute("SELECT key, operation, state, task_id FROM jobs ORDER BY rowid")
             return [dict(zip(("key", "operation", "state", "task_id"), row, strict=True)) for row in cursor]
 
-    def creating(self, key: str, operation: str, params: str, idempotency_key: str) -> None:
-        """Record that ``key``'s create is about to be sent with ``idempotency_key`` (and these params)."""
+    def creating(self, key: str, operation: str, params: str, idempotency_key: str, *, commit: bool = True) -> None:
+        """Record that ``key``'s create is about to be sent with ``idempotency_key`` (and these params).
+
+        Committed before it returns; with ``commit=False`` the caller commits it (:meth:`flush`) before
+        sending the create (``runapi.batch`` commits the rows of one event-loop turn together).
+        """
         self._write(
             "INSERT INTO jobs (key, operation, params, idempotency_key, state, updated)"
             " VALUES (?2, ?3, ?4, ?5, 'creating', ?1)"
@@ -352,6 +356,7 @@ class Journal:
             operation,
             params,
             idempotency_key,
+            wait=not commit,
         )
 
     def created(self, key: str, task_id: str) -> None:
@@ -602,8 +607,9 @@ async def run_async(
         runner.create_retries, runner.retry_failed = create_retries, retry_failed
         # a journal this run opened and found empty holds no row but those this run writes, one key per job
         runner.fresh = isinstance(book, Journal) and _is_path(journal) and book._is_empty()
-        if isinstance(book, Journal) and _is_path(journal):  # a lost task id is found again by its key
-            book.defer_created = client.retry_policy.idempotent_creates
+        if isinstance(book, Journal) and _is_path(journal):  # the run's own journal
+            book.defer_created = client.retry_policy.idempotent_creates  # a lost task id is found again by its key
+            runner.committer = _Committer(book)
         results: dict[str, JobResult] = {}
         order: list[str] = []
         taken: set[str] = set()
@@ -741,6 +747,8 @@ class _Runner:
     budget: _Budget | None = None
     fresh = False
     """The journal held no row when the run began and nobody else writes to it: no job's row is looked up."""
+    committer: _Committer | None = None
+    """For the :class:`Journal` the run opened: commits the ``creating`` rows of one event-loop turn together."""
 
     def __init__(self, client: AsyncClient, book: JournalLike, pace: _Pace, counts: _Counts, folder: Path | None):
         self.client, self.book, self.pace, self.counts, self.folder = client, book, pace, counts, folder
@@ -830,7 +838,11 @@ class _Runner:
         if over is not None:
             book.refused(key, job.operation, params_text, None, over)
             return outcome.result("refused", error=f"not sent: {over}")
-        book.creating(key, job.operation, params_text, outcome.idempotency_key)  # before anything is sent
+        if self.committer is not None:  # committed with the other creates of this loop turn, before any is sent
+            self.committer.journal.creating(key, job.operation, params_text, outcome.idempotency_key, commit=False)
+            await self.committer.committed()
+        else:
+            book.creating(key, job.operation, params_text, outcome.idempotency_key)  # before anything is sent
         resends = 0
         while True:
             await self.pace.slot()
@@ -900,6 +912,37 @@ class _Runner:
             files = tuple(item.path for item in saved)
         self.book.finished(key, "completed", done.raw, None, [str(path) for path in files])
         return outcome.result("completed", done, files=files)
+
+
+class _Committer:
+    """Group commit of a :class:`Journal`'s ``creating`` rows: the jobs that write theirs in one turn of the event
+    loop await one commit, made at the start of the next turn; none sends its create before it is done.
+
+    A failed commit fails every job waiting on it (nothing is sent); a job cancelled while it waits
+    sends nothing either (its row, committed or not, says ``creating``: the next run resends by key).
+    """
+
+    def __init__(self, journal: Journal) -> None:
+        self.journal = journal
+        self._pending: asyncio.Future[None] | None = None
+
+    async def committed(self) -> None:
+        pending = self._pending
+        if pending is None:
+            loop = asyncio.get_running_loop()
+            pending = self._pending = loop.create_future()
+            loop.call_soon(self._commit)
+        await asyncio.shield(pending)  # one waiter cancelled does not cancel the others' commit
+
+    def _commit(self) -> None:
+        pending, self._pending = self._pending, None
+        assert pending is not None
+        try:
+            self.journal.flush()
+        except BaseException as exc:  # handed to every waiter
+            pending.set_exception(exc)
+        else:
+            pending.set_result(None)
 
 
 class _Budget:

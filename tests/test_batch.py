@@ -541,3 +541,46 @@ def test_every_row_is_committed_when_a_batch_returns(
             results = run(emu, clock, jobs(), journal=journal)
             assert set(_committed(path).values()) == {"completed"}
     assert {r.status for r in results} == {"completed"} and len(_committed(path)) == 6
+
+
+def test_no_create_is_sent_before_its_creating_row_is_committed(
+    emu: Emulator, clock: FakeClock, tmp_path: Path
+) -> None:
+    path = tmp_path / "j.db"
+    seen: list[str] = []
+
+    def setup(client: runapi.AsyncClient) -> None:
+        send = client._transport.send
+
+        async def checked(request: Any) -> Any:
+            if request.method == "POST":  # a create: its key must already be on disk, as another process reads it
+                import sqlite3
+
+                db = sqlite3.connect(path)
+                try:
+                    key = request.headers["Idempotency-Key"]
+                    row = db.execute("SELECT state FROM jobs WHERE idempotency_key=?", (key,)).fetchone()
+                finally:
+                    db.close()
+                seen.append(row[0] if row else "missing")
+            return await send(request)
+
+        client._transport.send = checked  # type: ignore[method-assign]
+
+    results = run(emu, clock, jobs(12), journal=path, concurrency=6, setup=setup)
+    assert {r.status for r in results} == {"completed"}
+    assert seen == ["creating"] * 12  # the creates of one loop turn share one commit, made before any is sent
+
+
+def test_a_failed_commit_sends_none_of_the_creates_waiting_on_it(
+    emu: Emulator, clock: FakeClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    def disk_full(self: batch.Journal) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(batch.Journal, "flush", disk_full)
+    with pytest.raises(sqlite3.OperationalError):
+        run(emu, clock, jobs(6), journal=tmp_path / "j.db", concurrency=3)
+    assert created_on(emu) == []  # nothing was created: no create is sent without its key on disk

@@ -180,7 +180,7 @@ def _warn_unknown(owner: str, name: str, value: object, allowed: str) -> None:
 def _caller_level() -> int:
     """The ``stacklevel`` that points a warning at the user's line: the first frame, from the caller of
     :func:`warnings.warn`'s caller outwards, that is not the SDK's (``runapi``) nor attrs' generated code."""
-    frame = sys._getframe(2)  # the function that called warnings.warn
+    frame: types.FrameType | None = sys._getframe(2)  # the function that called warnings.warn
     level = 2
     while frame is not None:
         module = frame.f_globals.get("__name__", "")
