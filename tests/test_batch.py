@@ -544,32 +544,48 @@ def test_every_row_is_committed_when_a_batch_returns(
 
 
 def test_no_create_is_sent_before_its_creating_row_is_committed(
-    emu: Emulator, clock: FakeClock, tmp_path: Path
+    emu: Emulator, clock: FakeClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = tmp_path / "j.db"
-    seen: list[str] = []
+    written: set[str] = set()  # keys of creating rows written, not yet committed
+    committed: set[str] = set()
+
+    class Seen(batch.Journal):
+        def creating(self, key: str, operation: str, params: str, idempotency_key: str, *, commit: bool = True) -> None:
+            super().creating(key, operation, params, idempotency_key, commit=commit)
+            (committed if commit else written).add(idempotency_key)
+
+        def flush(self) -> None:
+            super().flush()
+            committed.update(written)
+            written.clear()
+
+    monkeypatch.setattr(batch, "Journal", Seen)
+    sent: list[bool] = []
 
     def setup(client: runapi.AsyncClient) -> None:
         send = client._transport.send
 
         async def checked(request: Any) -> Any:
-            if request.method == "POST":  # a create: its key must already be on disk, as another process reads it
-                import sqlite3
-
-                db = sqlite3.connect(path)
-                try:
-                    key = request.headers["Idempotency-Key"]
-                    row = db.execute("SELECT state FROM jobs WHERE idempotency_key=?", (key,)).fetchone()
-                finally:
-                    db.close()
-                seen.append(row[0] if row else "missing")
+            if request.method == "POST":  # a create: its key must be committed already
+                sent.append(request.headers["Idempotency-Key"] in committed)
             return await send(request)
 
         client._transport.send = checked  # type: ignore[method-assign]
 
-    results = run(emu, clock, jobs(12), journal=path, concurrency=6, setup=setup)
+    results = run(emu, clock, jobs(12), journal=tmp_path / "j.db", concurrency=6, setup=setup)
     assert {r.status for r in results} == {"completed"}
-    assert seen == ["creating"] * 12  # the creates of one loop turn share one commit, made before any is sent
+    assert sent == [True] * 12  # the creates of one loop turn share one commit, made before any is sent
+
+
+def test_a_journal_in_use_by_another_run_is_refused_at_once(emu: Emulator, clock: FakeClock, tmp_path: Path) -> None:
+    path = tmp_path / "j.db"
+    with batch.Journal(path) as other:
+        other._hold()  # another batch runs on it
+        with pytest.raises(runapi.ValidationError) as refused:
+            run(emu, clock, jobs(), journal=path)
+    assert refused.value.field == "journal" and "in use by another batch" in str(refused.value)
+    assert created_on(emu) == []
+    assert {r.status for r in run(emu, clock, jobs(), journal=path)} == {"completed"}  # free again once it ended
 
 
 def test_a_failed_commit_sends_none_of_the_creates_waiting_on_it(
