@@ -14,6 +14,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -143,6 +144,27 @@ def test_a_429_pauses_every_worker(app: object, workers: Workers, emu: Emulator,
     during = [t for t in create_times(emu) if limited[0] + 0.2 < t < limited[0] + 1.4]
     assert during == []  # every worker held its creates for the Retry-After
     assert set(tasks_per_prompt(emu).values()) == {1}
+
+
+def test_a_step_the_broker_lost_is_sent_again(app: object, workers: Workers, emu: Emulator, redis_url: str) -> None:
+    client = redis.Redis.from_url(redis_url)
+    done: list[list[batch.JobResult]] = []
+
+    def follow() -> None:
+        journal = RedisJournal(client, "lost")
+        done.append(run_batch(app, jobs(3, "lost"), journal=journal, timeout=60, stall_after=1.0))
+
+    coordinator = threading.Thread(target=follow)
+    coordinator.start()
+    deadline = time.monotonic() + 30
+    while client.llen("celery") < 3 and time.monotonic() < deadline:  # the three first steps, queued (no worker yet)
+        time.sleep(0.01)
+    assert client.rpop("celery") is not None  # one is lost, as when the worker taking it dies at that instant
+    workers(1)
+    coordinator.join(90)
+    [results] = done
+    assert [r.status for r in results] == ["completed"] * 3  # the lost step was sent again
+    assert sorted(tasks_per_prompt(emu).values()) == [1, 1, 1]  # and nothing was made twice
 
 
 def test_killed_workers_lose_no_job_and_pay_once(

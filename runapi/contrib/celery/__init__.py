@@ -21,6 +21,9 @@ the operation's poll schedule (:meth:`runapi._core.options.PollPolicy.waits`, or
 ``Retry-After``), then *download* and record. :func:`wake` (from a callback handler) runs a
 job's next poll at once.
 
+A step whose message the broker lost (kombu's Redis transport can lose one taken by a worker killed
+at that instant) is sent again by :func:`run_batch` once it is ``stall_after`` seconds overdue.
+
 Exactly one chain runs per job, whatever Celery redelivers: each message carries a step token
 that must equal the job's current token in Redis, and a per-job lease (``SET NX PX``) keeps two
 deliveries of one message from running together. The next message is sent *before* the token
@@ -108,6 +111,12 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) 
 return 0
 """
 
+# KEYS: a job's step record. ARGV: the record read, the record to write. Writes only over the one read.
+_SWAP = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('SET', KEYS[1], ARGV[2]) return 1 end
+return 0
+"""
+
 
 def _text(value: Any) -> Any:
     return value.decode("utf-8") if isinstance(value, bytes | bytearray) else value
@@ -145,6 +154,7 @@ class CelerySetup:
         self._reserve = redis_client.register_script(_RESERVE)
         self._pause = redis_client.register_script(_PAUSE)
         self._release = redis_client.register_script(_RELEASE)
+        self._swap = redis_client.register_script(_SWAP)
         self._acquire = redis_client.register_script(_ACQUIRE)
 
     def client(self) -> Any:
@@ -353,7 +363,10 @@ class _Step:
         """Send this job's next step (a new token) in ``countdown`` seconds, then make it the current one."""
         nxt = {**self.job, **changes, "token": uuid.uuid4().hex}
         self._send(nxt, countdown)
-        self.redis.set(self.base + "token:" + self.key, nxt["token"])  # after the send: a kill between loses nothing
+        pipe = self.redis.pipeline(transaction=True)  # after the send: a kill between loses nothing
+        pipe.set(self.base + "token:" + self.key, nxt["token"])
+        pipe.set(self.base + "step:" + self.key, json.dumps({"job": nxt, "due": time.time() + max(0.0, countdown)}))
+        pipe.execute()
 
     def _send(self, job: dict[str, Any], countdown: float) -> None:
         self.task.apply_async(kwargs={"job": job}, countdown=max(0.0, countdown))
@@ -362,7 +375,7 @@ class _Step:
         record = json.dumps({"status": status, "error": error})
         pipe = self.redis.pipeline(transaction=True)
         pipe.hset(self.base + "ended:" + self.job["run"], self.key, record)
-        pipe.delete(self.base + "token:" + self.key)
+        pipe.delete(self.base + "token:" + self.key, self.base + "step:" + self.key)
         pipe.execute()
 
     # -- the job ------------------------------------------------------------------------------
@@ -565,6 +578,7 @@ def run_batch(
     retry_failed: bool = False,
     timeout: float | None = None,
     check_every: float = 0.2,
+    stall_after: float | None = None,
 ) -> list[JobResult]:
     """Send ``jobs`` to the Celery workers of ``app`` and return one :class:`runapi.batch.JobResult` per job.
 
@@ -590,6 +604,11 @@ def run_batch(
         timeout: seconds to follow the batch at most (``None``: until every job ended); jobs still
             running then are reported ``unfinished`` (the workers go on with them).
         check_every: seconds between reads of the shared records.
+        stall_after: seconds after its step was due past which a job whose step no worker has taken
+            is sent again (a message the broker lost: kombu's Redis transport can lose one taken by a
+            worker killed at that instant). Safe: the step keeps its token, so whichever copy runs
+            second is dropped. Default: the broker's ``visibility_timeout`` + the lease + 30 s (after
+            which the broker would have handed an unacknowledged message to another worker).
 
     Raises:
         ValidationError: a bad argument, a malformed job, a key used twice or naming another job
@@ -660,11 +679,17 @@ def run_batch(
         pipe = setup.redis.pipeline(transaction=True)
         pipe.set(base + "token:" + key, message["token"])
         pipe.set(base + "spec:" + key, json.dumps(spec))
+        pipe.set(base + "step:" + key, json.dumps({"job": message, "due": time.time()}))
         pipe.execute()
         setup.task.apply_async(kwargs={"job": message})
     display = _Display(counts, len(order)) if progress else None
     pending = {key: message for key, message in plans}
     started = time.monotonic()
+    if stall_after is None:
+        options = getattr(app.conf, "broker_transport_options", None) or {}
+        stall_after = float(options.get("visibility_timeout", 3600.0)) + setup.lease + 30.0
+    stall_check = max(check_every, min(5.0, stall_after / 4))
+    next_check = started + stall_check
     if display is not None:
         display.start()
     try:
@@ -699,11 +724,37 @@ def run_batch(
                         key, message["operation"], "unfinished", row, error, known[message["operation"]][2]
                     )
                 break
+            if time.monotonic() >= next_check:
+                next_check = time.monotonic() + stall_check
+                _resend_stalled(setup, base, list(pending), stall_after)
             time.sleep(check_every)
     finally:
         if display is not None:
             display.stop()
     return [results[key] for key in order]
+
+
+def _resend_stalled(setup: CelerySetup, base: str, keys: list[str], stall_after: float) -> int:
+    """Send again the current step of each job in ``keys`` that no worker has taken ``stall_after`` seconds
+    after it was due (its message lost); how many were sent. A step still current keeps its token, so
+    the copy that runs second is dropped; a step that moved on meanwhile is left alone."""
+    if not keys:
+        return 0
+    steps = setup.redis.mget([base + "step:" + key for key in keys])
+    tokens = setup.redis.mget([base + "token:" + key for key in keys])
+    now, sent = time.time(), 0
+    for key, raw, token in zip(keys, steps, tokens, strict=True):
+        if raw is None or token is None:
+            continue
+        step = json.loads(_text(raw))
+        job = step["job"]
+        if _text(token) != job["token"] or now < step["due"] + stall_after:
+            continue
+        renewed = json.dumps({"job": job, "due": now})
+        if int(setup._swap(keys=[base + "step:" + key], args=[_text(raw), renewed])):  # not moved on meanwhile
+            setup.task.apply_async(kwargs={"job": job})
+            sent += 1
+    return sent
 
 
 def _result(
