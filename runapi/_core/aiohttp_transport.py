@@ -269,9 +269,9 @@ class AiohttpTransport:
         self._certificates: ssl.SSLContext | None = None
 
     def _session(self) -> aiohttp.ClientSession:
-        import aiohttp
-
         if self.session is None:
+            import aiohttp
+
             connector = aiohttp.TCPConnector(limit=self.max_connections)
             self.session = aiohttp.ClientSession(connector=connector, trust_env=False)
         return self.session

@@ -1,7 +1,9 @@
-"""The platform contract's models and enum values of one family, as test cases (``tests/contract/``).
+"""The platform contract's models and enum values of one family, as test cases (``tests/contract/``), and the
+mocked create those cases are sent through.
 
 A family test module parametrizes over :func:`contract_values` and :func:`contract_models` so that every model id
-and every enum value the platform serves today for an action is accepted by the strict client and sent as given.
+and every enum value the platform serves today for an action is accepted by the strict client and sent as given;
+:func:`sent_creates` is the create each such test makes.
 """
 
 from __future__ import annotations
@@ -9,8 +11,22 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+import responses
 
+import runapi
 from tests.contract.coverage import contract, data_placeholder
+
+
+def sent_creates(client: runapi.Client, family: Any, op: str, kwargs: dict[str, Any]) -> list[Any]:
+    """``family(client).<op>.create(**kwargs)`` with HTTP mocked (RunAPI answers 202, processing): the requests sent.
+
+    A refused create raises its ``runapi.ValidationError`` before any request, as the client does.
+    """
+    resource = getattr(family(client), op)
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
+        mock.post(client.base_url + resource.path, status=202, json={"id": "task-created", "status": "processing"})
+        resource.create(**kwargs)
+        return list(mock.calls)
 
 
 def _actions(family: str) -> list[dict[str, Any]]:

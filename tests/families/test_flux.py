@@ -17,6 +17,7 @@ import responses
 
 import runapi
 from runapi.flux import ASPECT_RATIOS, MODELS, REMIX_IMAGE_MODELS, TEXT_TO_IMAGE_MODELS, Flux, Image, ImageTask
+from tests.families.platform_values import sent_creates
 
 
 def _without(base: dict[str, Any], name: str) -> dict[str, Any]:
@@ -85,10 +86,7 @@ def path(op: str) -> str:
 
 def create(client: runapi.Client, op: str, kwargs: dict[str, Any]) -> list[Any]:
     """Create through the public API with HTTP mocked; the requests sent."""
-    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
-        mock.post(client.base_url + path(op), status=202, json={"id": TASK_ID, "status": "processing"})
-        getattr(CLS(client), op).create(**kwargs)
-        return list(mock.calls)
+    return sent_creates(client, CLS, op, kwargs)
 
 
 @pytest.mark.parametrize(("op", "kwargs"), CONTRACT_VALUES)

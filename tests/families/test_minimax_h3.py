@@ -19,6 +19,7 @@ import responses
 
 import runapi
 from runapi.minimax_h3 import ASPECT_RATIOS, DURATIONS_SECONDS, MODELS, MiniMaxH3, Video, VideoTask
+from tests.families.platform_values import sent_creates
 
 TASK_ID = "550e8400-e29b-41d4-a716-446655440000"
 IMAGE = "https://cdn.runapi.ai/public/samples/image.jpg"
@@ -37,10 +38,7 @@ def path(op: str) -> str:
 
 def create(client: runapi.Client, op: str, kwargs: dict[str, Any]) -> list[Any]:
     """Create through the public API with HTTP mocked; the requests sent."""
-    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
-        mock.post(client.base_url + path(op), status=202, json={"id": TASK_ID, "status": "processing"})
-        getattr(MiniMaxH3(client), op).create(**kwargs)
-        return list(mock.calls)
+    return sent_creates(client, MiniMaxH3, op, kwargs)
 
 
 def test_the_contract_models_and_values() -> None:

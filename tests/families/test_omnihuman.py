@@ -30,6 +30,7 @@ from runapi.omnihuman import (
     Video,
     VideoTask,
 )
+from tests.families.platform_values import sent_creates
 
 TASK_ID = "550e8400-e29b-41d4-a716-446655440000"
 PORTRAIT = "https://cdn.runapi.ai/public/samples/portrait.jpg"
@@ -48,10 +49,7 @@ def path(op: str) -> str:
 
 def create(client: runapi.Client, op: str, kwargs: dict[str, Any]) -> list[Any]:
     """Create through the public API with HTTP mocked; the requests sent."""
-    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
-        mock.post(client.base_url + path(op), status=202, json={"id": TASK_ID, "status": "processing"})
-        getattr(Omnihuman(client), op).create(**kwargs)
-        return list(mock.calls)
+    return sent_creates(client, Omnihuman, op, kwargs)
 
 
 def test_the_contract_models() -> None:

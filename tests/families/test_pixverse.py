@@ -20,6 +20,7 @@ import responses
 
 import runapi
 from runapi.pixverse import ASPECT_RATIOS, MODELS, OUTPUT_RESOLUTIONS, PixVerse, Video, VideoTask
+from tests.families.platform_values import sent_creates
 
 TASK_ID = "550e8400-e29b-41d4-a716-446655440000"
 SOURCE_TASK = "source_123"
@@ -57,10 +58,7 @@ def path(op: str) -> str:
 
 def create(client: runapi.Client, op: str, kwargs: dict[str, Any]) -> list[Any]:
     """Create through the public API with HTTP mocked; the requests sent."""
-    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
-        mock.post(client.base_url + path(op), status=202, json={"id": TASK_ID, "status": "processing"})
-        getattr(PixVerse(client), op).create(**kwargs)
-        return list(mock.calls)
+    return sent_creates(client, PixVerse, op, kwargs)
 
 
 def test_the_contract_models_and_values():

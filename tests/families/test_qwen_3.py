@@ -18,6 +18,7 @@ import responses
 
 import runapi
 from runapi.qwen_3 import ASPECT_RATIOS, EDIT_IMAGE_MODELS, MODELS, TEXT_TO_IMAGE_MODELS, Image, ImageTask, Qwen3
+from tests.families.platform_values import sent_creates
 
 TASK_ID = "550e8400-e29b-41d4-a716-446655440000"
 SOURCE = "https://cdn.runapi.ai/public/samples/image.jpg"
@@ -38,10 +39,7 @@ def path(op: str) -> str:
 
 def create(client: runapi.Client, op: str, kwargs: dict[str, Any]) -> list[Any]:
     """Create through the public API with HTTP mocked; the requests sent."""
-    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
-        mock.post(client.base_url + path(op), status=202, json={"id": TASK_ID, "status": "processing"})
-        getattr(Qwen3(client), op).create(**kwargs)
-        return list(mock.calls)
+    return sent_creates(client, Qwen3, op, kwargs)
 
 
 def test_the_contract_models_and_values():

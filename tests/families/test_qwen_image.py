@@ -19,6 +19,7 @@ import responses
 import runapi
 from runapi._core.params import MB
 from runapi.qwen_image import ASPECT_RATIOS, MODELS, Image, ImageTask, QwenImage
+from tests.families.platform_values import sent_creates
 
 
 def _without(base: dict[str, Any], name: str) -> dict[str, Any]:
@@ -101,10 +102,7 @@ def path(op: str) -> str:
 
 def create(client: runapi.Client, op: str, kwargs: dict[str, Any]) -> list[Any]:
     """Create through the public API with HTTP mocked; the requests sent."""
-    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
-        mock.post(client.base_url + path(op), status=202, json={"id": TASK_ID, "status": "processing"})
-        getattr(CLS(client), op).create(**kwargs)
-        return list(mock.calls)
+    return sent_creates(client, CLS, op, kwargs)
 
 
 @pytest.mark.parametrize(("op", "kwargs"), CONTRACT_VALUES)
