@@ -167,6 +167,22 @@ def test_a_step_the_broker_lost_is_sent_again(app: object, workers: Workers, emu
     assert sorted(tasks_per_prompt(emu).values()) == [1, 1, 1]  # and nothing was made twice
 
 
+def test_a_part_file_a_killed_worker_left_is_removed_when_the_run_ends(
+    app: object, workers: Workers, emu: Emulator, redis_url: str, tmp_path: Path
+) -> None:
+    workers(1)
+    out = tmp_path / "out"
+    left = out / ".runapi-killed-mid-download.part"
+
+    def killed_mid_download(result: batch.JobResult) -> None:  # as a worker SIGKILLed while it streamed a file
+        left.write_bytes(b"half an image")
+
+    journal = RedisJournal(redis.Redis.from_url(redis_url), "parts")
+    results = run_batch(app, jobs(3, "part"), journal=journal, download=out, timeout=60, on_result=killed_mid_download)
+    assert [r.status for r in results] == ["completed"] * 3
+    assert sorted(p.name for p in out.iterdir()) == sorted(p.name for r in results for p in r.files)
+
+
 def test_killed_workers_lose_no_job_and_pay_once(
     app: object, workers: Workers, emu: Emulator, redis_url: str, tmp_path: Path
 ) -> None:

@@ -715,6 +715,8 @@ def run_batch(
                 counts.created = counts.running
                 display.update()
             if not pending:
+                if folder is not None:  # every job of the run ended: no download of it is running, and a part
+                    remove_stale_parts(Path(folder))  # file left is a killed worker's (its job downloaded again)
                 break
             if timeout is not None and time.monotonic() - started > timeout:
                 for key, message in pending.items():
